@@ -1,0 +1,47 @@
+"""The headless NumPy engine: layers, activations, losses, networks (no Qt here)."""
+
+from nnsim.engine.activations import ACTIVATION_NAMES, Activation, get_activation, sigmoid
+from nnsim.engine.errors import EngineError, NetworkError, ShapeError
+from nnsim.engine.layers import INIT_SCHEMES, Dense, Input, Layer, Maxout
+from nnsim.engine.losses import (
+    LOSSES,
+    Loss,
+    SigmoidBinaryCrossEntropy,
+    SoftmaxCrossEntropy,
+    SquaredError,
+    get_loss,
+    log_softmax,
+    logsumexp,
+    logsumexp_naive,
+    softmax,
+    softmax_naive,
+)
+from nnsim.engine.network import Network, topological_order
+
+__all__ = [
+    "ACTIVATION_NAMES",
+    "INIT_SCHEMES",
+    "LOSSES",
+    "Activation",
+    "Dense",
+    "EngineError",
+    "Input",
+    "Layer",
+    "Loss",
+    "Maxout",
+    "Network",
+    "NetworkError",
+    "ShapeError",
+    "SigmoidBinaryCrossEntropy",
+    "SoftmaxCrossEntropy",
+    "SquaredError",
+    "get_activation",
+    "get_loss",
+    "log_softmax",
+    "logsumexp",
+    "logsumexp_naive",
+    "sigmoid",
+    "softmax",
+    "softmax_naive",
+    "topological_order",
+]

@@ -1,0 +1,192 @@
+"""Loss functions computed stably, plus naive and stable softmax for the homework demo.
+
+Every loss takes the network's raw output (for the cross-entropies: the logits) and the
+targets, and returns the mean over the batch of the per-sample loss E_k, as accumulated
+BP defines E = (1/m) Σ E_k. ``grad`` is ∂E/∂output for that mean.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnsim.engine.activations import sigmoid
+from nnsim.engine.errors import ShapeError
+
+# --- softmax and log-sum-exp, naive and stable side by side (COURSE.md §13) ---
+
+
+def softmax_naive(x, axis=-1):
+    """exp(x_i) / Σ exp(x_j) as the formula reads: overflows for x ≳ 710."""
+    x = np.asarray(x, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(x)
+        return e / e.sum(axis=axis, keepdims=True)
+
+
+def softmax(x, axis=-1):
+    """Stable softmax: subtract max x first, which leaves the result unchanged."""
+    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def logsumexp_naive(x, axis=-1):
+    """log Σ exp(x_j) as written: inf for large x, -inf for very negative x."""
+    x = np.asarray(x, dtype=float)
+    with np.errstate(over="ignore", divide="ignore"):
+        return np.log(np.exp(x).sum(axis=axis))
+
+
+def logsumexp(x, axis=-1):
+    """Stable log Σ exp(x_j) = m + log Σ exp(x_j − m) with m = max x."""
+    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    m = x.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def log_softmax(x, axis=-1):
+    """log softmax(x) = x − logsumexp(x), finite for any finite x."""
+    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    return x - np.expand_dims(logsumexp(x, axis=axis), axis)
+
+
+# --- losses ---
+
+
+class Loss:
+    """Base class: ``value`` (mean over the batch), ``grad`` and ``predict``.
+
+    ``predict`` maps the network's output to what the student sees as the answer
+    (probabilities for the cross-entropies, the output itself for squared error).
+    """
+
+    name = "loss"
+    #: True when the last layer should output logits (identity activation).
+    wants_logits = False
+
+    def value(self, out, target) -> float:
+        raise NotImplementedError
+
+    def per_sample(self, out, target) -> np.ndarray:
+        raise NotImplementedError
+
+    def grad(self, out, target) -> np.ndarray:
+        raise NotImplementedError
+
+    def predict(self, out):
+        return out
+
+    def _check(self, out, target):
+        out = np.asarray(out)
+        target = np.asarray(target)
+        if out.ndim == 1:
+            out = out[:, None]
+        if target.ndim == 1 and out.shape[1] == 1:
+            target = target[:, None]
+        if target.shape != out.shape:
+            raise ShapeError(
+                f"{self.name}: targets have shape {target.shape} but the output has {out.shape}"
+            )
+        return out, target.astype(out.dtype, copy=False)
+
+
+class SquaredError(Loss):
+    """E_k = ½ Σ_j (ŷ_j − y_j)², the book's error."""
+
+    name = "squared_error"
+
+    def per_sample(self, out, target):
+        out, target = self._check(out, target)
+        d = out - target
+        return 0.5 * np.einsum("ij,ij->i", d, d)
+
+    def value(self, out, target):
+        return float(self.per_sample(out, target).mean())
+
+    def grad(self, out, target):
+        out, target = self._check(out, target)
+        return (out - target) / out.shape[0]
+
+
+class SoftmaxCrossEntropy(Loss):
+    """E_k = −Σ_j d_j log softmax(α)_j, through log-softmax so logits ±1000 stay finite.
+
+    Targets are one-hot rows or integer class indices.
+    """
+
+    name = "softmax_cross_entropy"
+    wants_logits = True
+
+    def _onehot(self, out, target):
+        out = np.asarray(out)
+        target = np.asarray(target)
+        if target.ndim == 1 or (target.ndim == 2 and target.shape[1] == 1 and out.shape[1] > 1):
+            idx = target.reshape(-1).astype(np.int64)
+            if idx.shape[0] != out.shape[0]:
+                raise ShapeError(
+                    f"{self.name}: {idx.shape[0]} class labels for {out.shape[0]} outputs"
+                )
+            if idx.size and (idx.min() < 0 or idx.max() >= out.shape[1]):
+                raise ShapeError(
+                    f"{self.name}: class labels must lie in 0..{out.shape[1] - 1}, "
+                    f"got {idx.min()}..{idx.max()}"
+                )
+            onehot = np.zeros_like(out)
+            onehot[np.arange(idx.shape[0]), idx] = 1
+            return out, onehot
+        return self._check(out, target)
+
+    def per_sample(self, out, target):
+        out, d = self._onehot(out, target)
+        return -np.einsum("ij,ij->i", d, log_softmax(out, axis=1))
+
+    def value(self, out, target):
+        return float(self.per_sample(out, target).mean())
+
+    def grad(self, out, target):
+        out, d = self._onehot(out, target)
+        return (softmax(out, axis=1) - d) / out.shape[0]
+
+    def predict(self, out):
+        return softmax(out, axis=1)
+
+
+class SigmoidBinaryCrossEntropy(Loss):
+    """E_k = −d log σ(z) − (1 − d) log(1 − σ(z)) written as max(z,0) − z·d + log(1 + e^−|z|)."""
+
+    name = "sigmoid_binary_cross_entropy"
+    wants_logits = True
+
+    def per_sample(self, out, target):
+        z, d = self._check(out, target)
+        per = np.maximum(z, 0) - z * d + np.log1p(np.exp(-np.abs(z)))
+        return per.sum(axis=1)
+
+    def value(self, out, target):
+        return float(self.per_sample(out, target).mean())
+
+    def grad(self, out, target):
+        z, d = self._check(out, target)
+        return (sigmoid(z) - d) / z.shape[0]
+
+    def predict(self, out):
+        return sigmoid(out)
+
+
+LOSSES = {
+    "squared_error": SquaredError,
+    "softmax_cross_entropy": SoftmaxCrossEntropy,
+    "sigmoid_binary_cross_entropy": SigmoidBinaryCrossEntropy,
+}
+
+
+def get_loss(name) -> Loss:
+    """Look up a loss by name (see ``LOSSES``)."""
+    if isinstance(name, Loss):
+        return name
+    try:
+        return LOSSES[name]()
+    except KeyError:
+        from nnsim.engine.errors import EngineError
+
+        raise EngineError(f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}") from None

@@ -1,0 +1,1 @@
+"""Bundled resources (lessons, data sets, schema, fonts, translations, icons)."""
