@@ -9,13 +9,18 @@ from nnsim.model.document import (
     NetworkDocument,
     Settings,
 )
+from nnsim.model.fileformat import FORMAT_VERSION, LoadError, load, save
 
 __all__ = [
     "LAYER_KINDS",
     "DocumentError",
+    "FORMAT_VERSION",
+    "LoadError",
     "LayerSpec",
     "LinkSpec",
     "Meta",
     "NetworkDocument",
     "Settings",
+    "load",
+    "save",
 ]

@@ -1,0 +1,278 @@
+"""The .nnsim file: UTF-8 JSON with a format version, saved atomically, loaded with full validation."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from nnsim import __version__
+from nnsim.model.document import DocumentError, NetworkDocument
+from nnsim.model.serialize import document_from_dict, document_to_dict
+
+#: The version this nnsim writes; it reads every version up to this one.
+FORMAT_VERSION = 1
+#: The ``format`` field every .nnsim file carries.
+FORMAT_NAME = "nnsim"
+#: The file suffix.
+SUFFIX = ".nnsim"
+#: Files larger than this are refused before parsing (10^7 weights as text fit well below).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+class LoadError(ValueError):
+    """A file that cannot be opened as a document; the message names the file and the place.
+
+    Attributes
+    ----------
+    path : str or None
+        The file.
+    field : str or None
+        The field path inside the document, e.g. ``layers[1].bias``.
+    line, column : int or None
+        Where a JSON syntax error is.
+    """
+
+    def __init__(self, message: str, *, path=None, field=None, line=None, column=None):
+        super().__init__(message)
+        self.path = None if path is None else str(path)
+        self.field = field
+        self.line = line
+        self.column = column
+
+
+# --------------------------------------------------------------------------- writing
+def to_json_dict(doc: NetworkDocument) -> dict:
+    """The document with the format envelope (what a .nnsim file holds)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": f"nnsim {__version__}",
+        **document_to_dict(doc),
+    }
+
+
+def _scalar(v) -> str:
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError(f"cannot save the non-finite number {v}")
+        return repr(v)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _dump(obj, indent: int, out: list) -> None:
+    """Pretty JSON where a list of plain numbers stays on one line (a row of weights)."""
+    pad = "  " * indent
+    if isinstance(obj, dict):
+        if not obj:
+            out.append("{}")
+            return
+        out.append("{\n")
+        items = list(obj.items())
+        for n, (k, v) in enumerate(items):
+            out.append(f"{pad}  {json.dumps(str(k), ensure_ascii=False)}: ")
+            _dump(v, indent + 1, out)
+            out.append(",\n" if n < len(items) - 1 else "\n")
+        out.append(pad + "}")
+    elif isinstance(obj, (list, tuple)):
+        if not obj:
+            out.append("[]")
+        elif all(not isinstance(v, (list, tuple, dict)) for v in obj):
+            out.append("[" + ", ".join(_scalar(v) for v in obj) + "]")
+        else:
+            out.append("[\n")
+            for n, v in enumerate(obj):
+                out.append(pad + "  ")
+                _dump(v, indent + 1, out)
+                out.append(",\n" if n < len(obj) - 1 else "\n")
+            out.append(pad + "]")
+    else:
+        out.append(_scalar(obj))
+
+
+def dumps(doc: NetworkDocument) -> str:
+    """The text of a .nnsim file (Chinese kept as is, weights as readable nested lists)."""
+    out: list[str] = []
+    _dump(to_json_dict(doc), 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+def save(doc: NetworkDocument, path) -> Path:
+    """Write ``doc`` to ``path`` atomically and keep the previous file as ``path.bak``.
+
+    The text goes to a temporary file in the same folder, is flushed to disk (fsync) and
+    then renamed over the target, so a crash leaves either the old or the new file, never
+    half of one. Before that, the old file is copied (also atomically) to ``FILE.bak``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    path = Path(path)
+    text = dumps(doc).encode("utf-8")
+    if path.exists():
+        _atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
+    _atomic_write(path, text)
+    return path
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- reading
+def _reject_constant(name):
+    # json accepts NaN / Infinity by default; a weight must be a finite number.
+    raise ValueError(f"{name} is not a finite number")
+
+
+def loads(text, source: str = "the file") -> NetworkDocument:
+    """Parse and validate the text of a .nnsim file (``str`` or UTF-8 ``bytes``).
+
+    Raises
+    ------
+    LoadError
+        With one clear message: the JSON line and column, the field path, a newer format
+        version...; nothing else escapes.
+    """
+    try:
+        return _loads(text, source)
+    except LoadError:
+        raise
+    except (DocumentError, ValueError, TypeError, KeyError, IndexError, OverflowError) as e:
+        # Anything the validators missed still becomes one clear message.
+        raise LoadError(f"{source}: {e}", path=None) from None
+    except RecursionError:
+        # The JSON parser recurses per nesting level; no nnsim file nests that deep.
+        raise LoadError(f"{source}: the file is nested too deeply to be an nnsim file") from None
+    except MemoryError:
+        raise LoadError(f"{source}: the file is too large to open") from None
+
+
+def _loads(text, source: str) -> NetworkDocument:
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > MAX_FILE_BYTES:
+            raise LoadError(f"{source}: the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise LoadError(
+                f"{source}: not UTF-8 text (bad byte at position {e.start}); "
+                "is this really an .nnsim file?"
+            ) from None
+    if not text.strip():
+        raise LoadError(f"{source}: the file is empty")
+    if text.lstrip()[:1] not in ("{", "["):
+        raise LoadError(
+            f"{source}: not an nnsim file (it does not start with '{{')", line=1, column=1
+        )
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        raise LoadError(
+            f"{source}: line {e.lineno}, column {e.colno}: malformed JSON ({e.msg})",
+            line=e.lineno,
+            column=e.colno,
+        ) from None
+    except ValueError as e:
+        raise LoadError(f"{source}: {e}") from None
+    if not isinstance(obj, dict):
+        raise LoadError(f"{source}: not an nnsim file (the top level must be an object {{...}})")
+    if obj.get("format") != FORMAT_NAME:
+        if "format" not in obj:
+            raise LoadError(
+                f"{source}: not an nnsim file (the field 'format' is missing)", field="format"
+            )
+        raise LoadError(
+            f"{source}: format: not an nnsim file (format is {obj['format']!r}, expected 'nnsim')",
+            field="format",
+        )
+    version = obj.get("version")
+    if "version" not in obj:
+        raise LoadError(f"{source}: version: the field 'version' is missing", field="version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise LoadError(
+            f"{source}: version: must be a whole number ≥ 1, got {version!r}", field="version"
+        )
+    if version > FORMAT_VERSION:
+        raise LoadError(
+            f"{source}: version: the file was made by a newer nnsim (format version {version}; "
+            f"this nnsim {__version__} reads up to version {FORMAT_VERSION}). Update nnsim to open it.",
+            field="version",
+        )
+    body = {k: v for k, v in obj.items() if k not in ("format", "version", "generator")}
+    if "generator" in obj and not isinstance(obj["generator"], str):
+        raise LoadError(f"{source}: generator: expected text", field="generator")
+    try:
+        return document_from_dict(body)
+    except DocumentError as e:
+        msg = str(e)
+        field = msg.split(":", 1)[0] if ":" in msg else None
+        raise LoadError(f"{source}: {msg}", field=field) from None
+
+
+def load(path) -> NetworkDocument:
+    """Read a .nnsim file and return a new document (the caller's current one is untouched).
+
+    Raises
+    ------
+    LoadError
+        For a missing or unreadable file and for every kind of bad content.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                f"{path.name}: the file is larger than {MAX_FILE_BYTES // 2**20} MB", path=path
+            )
+        data = path.read_bytes()
+    except LoadError:
+        raise
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file", path=path) from None
+    except IsADirectoryError:
+        raise LoadError(f"{path}: is a folder, not a file", path=path) from None
+    except PermissionError:
+        raise LoadError(f"{path}: permission denied", path=path) from None
+    except OSError as e:
+        raise LoadError(f"{path}: cannot be read ({e.strerror or e})", path=path) from None
+    try:
+        return loads(data, source=path.name)
+    except LoadError as e:
+        e.path = str(path)
+        raise

@@ -1,0 +1,100 @@
+"""Hypothesis strategies for random documents built through the document's own operations."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+
+from nnsim.model import NetworkDocument
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+texts = st.text(
+    alphabet=st.sampled_from(
+        list("abcxyz AB_-.,:!?\"'\\/\n\t{}[]") + list("神经网络误差逆传播西瓜好瓜é")
+    ),
+    max_size=12,
+)
+activations = st.sampled_from(
+    [
+        "sigmoid",
+        "tanh",
+        "relu",
+        "identity",
+        "step",
+        "sign",
+        "leaky_relu",
+        "elu",
+        "softplus",
+        "leaky_relu:0.2",
+    ]
+)
+
+
+@st.composite
+def documents(draw) -> NetworkDocument:
+    """A random small document: inputs, dense and maxout layers, full and sparse links."""
+    doc = NetworkDocument()
+    n_in = draw(st.integers(1, 2))
+    ids = []
+    for _ in range(n_in):
+        ids.append(
+            doc.add_layer(
+                "input",
+                draw(st.integers(1, 4)),
+                position=(draw(finite), draw(finite)),
+                label=draw(texts),
+            )
+        )
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from(["dense", "dense", "dense", "maxout"]))
+        lid = doc.add_layer(
+            kind,
+            draw(st.integers(1, 4)),
+            activation=draw(activations),
+            params={"pieces": draw(st.integers(2, 3))} if kind == "maxout" else None,
+            use_bias=draw(st.booleans()),
+            label=draw(texts),
+            position=(draw(finite), draw(finite)),
+        )
+        # Connect from one or two earlier layers (earlier → later: never a loop).
+        srcs = draw(
+            st.lists(
+                st.sampled_from(ids), min_size=1, max_size=1 if kind == "maxout" else 2, unique=True
+            )
+        )
+        for s in srcs:
+            if kind == "dense" and draw(st.booleans()):
+                for _ in range(draw(st.integers(1, 3))):
+                    i = draw(st.integers(0, doc.layers[s].size - 1))
+                    j = draw(st.integers(0, doc.layers[lid].size - 1))
+                    doc.connect(s, lid, i, j, weights=draw(finite))
+            else:
+                k = doc.connect(s, lid)
+                w = doc.links[k].weights
+                flat = draw(st.lists(finite, min_size=w.size, max_size=w.size))
+                doc.set_weights(k, np.reshape(flat, w.shape))
+        layer = doc.layers[lid]
+        if layer.use_bias:
+            b = layer.biases
+            flat = draw(st.lists(finite, min_size=b.size, max_size=b.size))
+            doc.set_biases(lid, np.reshape(flat, b.shape))
+        if kind == "dense" and draw(st.booleans()):
+            doc.set_activation(lid, draw(activations), draw(st.integers(0, layer.size - 1)))
+        if draw(st.booleans()):
+            doc.set_neuron_labels(lid, [draw(texts) for _ in range(layer.size)])
+        ids.append(lid)
+    doc.update_meta(
+        title_zh=draw(texts),
+        title_en=draw(texts),
+        notes_zh=draw(texts),
+        lesson=draw(st.none() | texts),
+    )
+    doc.update_settings(
+        lr=draw(st.floats(1e-6, 10)),
+        rule=draw(st.sampled_from(["perceptron", "standard", "accumulated", "minibatch"])),
+        seed=draw(st.integers(0, 2**31)),
+        dataset_params={"noise": draw(st.integers(0, 50))},
+    )
+    if draw(st.booleans()):
+        doc.update_settings(targets=[{"x": [draw(finite)], "y": [draw(finite), draw(finite)]}])
+    return doc
