@@ -1,5 +1,6 @@
 """The document a user edits, its file format, its compilation to an engine network, sessions."""
 
+from nnsim.model.compile import Compiled, CompileError, compile_document, pull_weights, push_weights
 from nnsim.model.document import (
     LAYER_KINDS,
     DocumentError,
@@ -10,9 +11,12 @@ from nnsim.model.document import (
     Settings,
 )
 from nnsim.model.fileformat import FORMAT_VERSION, LoadError, load, save
+from nnsim.model.session import Session, SessionError
 
 __all__ = [
     "LAYER_KINDS",
+    "CompileError",
+    "Compiled",
     "DocumentError",
     "FORMAT_VERSION",
     "LoadError",
@@ -20,7 +24,12 @@ __all__ = [
     "LinkSpec",
     "Meta",
     "NetworkDocument",
+    "Session",
+    "SessionError",
     "Settings",
+    "compile_document",
     "load",
+    "pull_weights",
+    "push_weights",
     "save",
 ]

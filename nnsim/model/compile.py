@@ -1,0 +1,306 @@
+"""Document → engine network, with errors a student understands; weights copied both ways."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnsim.engine.errors import EngineError
+from nnsim.engine.layers import Dense, Input, Maxout
+from nnsim.model.document import DERIVED_KINDS, DocumentError, NetworkDocument, derived_shape
+
+
+class CompileError(ValueError):
+    """The document cannot become an engine network yet; the message says what to fix.
+
+    Attributes
+    ----------
+    layer : str or None
+        The document layer at fault, when there is one (the canvas highlights it).
+    """
+
+    def __init__(self, message: str, layer: str | None = None):
+        super().__init__(message)
+        self.layer = layer
+
+
+@dataclass
+class Compiled:
+    """An engine network built from a document, and how their parts correspond.
+
+    Attributes
+    ----------
+    network : Network
+        The engine network (its weights start equal to the document's).
+    layer_names : dict
+        Document layer id → engine layer name (the same string).
+    param_of_link : dict
+        Document link id → (engine layer, parameter name), e.g. ("L2", "W0").
+    bias_of_layer : dict
+        Document layer id → (engine layer, "b") for layers with biases.
+    array_of_layer : dict
+        (document layer id, array name) → (engine layer, parameter), e.g. the RNN's Wh.
+    structure_revision, revision : int
+        The document's counters when the network last matched it.
+    """
+
+    network: object
+    layer_names: dict = field(default_factory=dict)
+    param_of_link: dict = field(default_factory=dict)
+    bias_of_layer: dict = field(default_factory=dict)
+    array_of_layer: dict = field(default_factory=dict)
+    structure_revision: int = -1
+    revision: int = -1
+
+    @property
+    def input_name(self) -> str:
+        """The engine name of the (first) input layer."""
+        return self.network.input_names[0]
+
+    @property
+    def output_name(self) -> str:
+        """The engine name of the output layer."""
+        return self.network.output_names[0]
+
+
+def _engine_layer_class(name: str):
+    # CNN layers arrive in nnsim.engine.layers separately; look them up by name so the
+    # model keeps working (with a clear message) in a build that lacks them.
+    import nnsim.engine.layers as layers
+
+    return getattr(layers, name, None)
+
+
+def _what(doc: NetworkDocument, lid: str) -> str:
+    layer = doc.layers[lid]
+    name = f"{lid} ({layer.label})" if layer.label else lid
+    return f"layer {name}"
+
+
+def _build_layer(doc: NetworkDocument, lid: str, inputs: list[str], masks: list):
+    layer = doc.layers[lid]
+    kind = layer.kind
+    if kind == "input":
+        return Input(lid, layer.shape)
+    if kind == "dense":
+        return Dense(
+            lid, layer.size, inputs, layer.activations, masks=masks, use_bias=layer.use_bias
+        )
+    if kind == "maxout":
+        return Maxout(lid, layer.size, inputs, pieces=int(layer.params["pieces"]))
+    if kind == "rnn":
+        from nnsim.engine.layers.rnn import RNN, RNN_ACTIVATIONS
+
+        act = layer.params["activation"]
+        if act not in RNN_ACTIVATIONS:
+            raise CompileError(
+                f"{_what(doc, lid)}: an RNN layer uses {', '.join(RNN_ACTIVATIONS)}, not {act}",
+                lid,
+            )
+        if layer.params["mode"] == "one-to-many":
+            raise CompileError(
+                f"{_what(doc, lid)}: a one-to-many RNN runs by generation (its output fed back "
+                "as the next input); train it as many-to-many",
+                lid,
+            )
+        return RNN(
+            lid,
+            int(layer.params["hidden"]),
+            inputs,
+            activation=act,
+            return_sequences=layer.params["mode"] == "many-to-many",
+        )
+    cls_name = {
+        "conv1d": "Conv1D",
+        "conv2d": "Conv2D",
+        "maxpool": "MaxPool2D",
+        "avgpool": "AvgPool2D",
+        "flatten": "Flatten",
+    }[kind]
+    cls = _engine_layer_class(cls_name)
+    if cls is None:
+        raise CompileError(f"{_what(doc, lid)}: {kind} layers are not available in this nnsim", lid)
+    p = layer.params
+    if kind in ("conv1d", "conv2d"):
+        return cls(
+            lid,
+            inputs,
+            filters=p["filters"],
+            kernel=p["kernel"],
+            stride=p["stride"],
+            padding=p["padding"],
+            activation=p["activation"],
+            use_bias=layer.use_bias,
+        )
+    if kind in ("maxpool", "avgpool"):
+        return cls(lid, inputs, window=p["window"], stride=p["stride"])
+    return cls(lid, inputs)
+
+
+def _check(doc: NetworkDocument) -> list[str]:
+    """Structural checks with document-level messages; returns the data-flow order."""
+    if not doc.layers:
+        raise CompileError("the network is empty: add an input layer and a layer of neurons")
+    inputs = doc.input_layers()
+    if not inputs:
+        raise CompileError("the network has no input layer")
+    order = doc.topological_order()
+    for lid in order:
+        layer = doc.layers[lid]
+        if layer.kind == "input":
+            continue
+        inc = doc.incoming(lid)
+        if not inc:
+            raise CompileError(f"{_what(doc, lid)} has no input: connect a layer to it", lid)
+        if layer.kind in DERIVED_KINDS and layer.shape is None:
+            try:
+                derived_shape(layer, doc._in_shape(lid))
+                reason = "its shape is unknown"
+            except DocumentError as e:
+                reason = str(e)
+            raise CompileError(f"{_what(doc, lid)} ({layer.kind}) does not fit: {reason}", lid)
+        for kid in inc:
+            src = doc.layers[doc.links[kid].src]
+            shp = src.out_shape
+            if layer.kind in ("dense", "maxout") and shp is not None and len(shp) != 1:
+                raise CompileError(
+                    f"{_what(doc, lid)}: its input {src.id} has shape {tuple(shp)}; a layer of "
+                    "neurons takes a flat vector (put a flatten layer between them)",
+                    lid,
+                )
+    outs = doc.output_layers()
+    if len(outs) != 1:
+        if not outs:
+            raise CompileError("the network has no output layer: add a layer after the input")
+        raise CompileError(
+            "the network must end in one output layer; these layers feed nothing: "
+            + ", ".join(outs),
+            outs[-1],
+        )
+    # Layers the output does not depend on would be trained for nothing.
+    live = {outs[0]}
+    for lid in reversed(order):
+        if lid in live:
+            live.update(doc.links[k].src for k in doc.incoming(lid))
+    dead = [lid for lid in order if lid not in live]
+    if dead:
+        raise CompileError(
+            f"{_what(doc, dead[0])} does not lead to the output {outs[0]}: connect it or remove it",
+            dead[0],
+        )
+    return order
+
+
+def compile_document(doc: NetworkDocument, *, cache: bool = True) -> Compiled:
+    """Build the engine network for ``doc``.
+
+    With ``cache`` the result is kept on the document and returned again while
+    ``doc.structure_revision`` is unchanged; when only weights changed since (the document's
+    ``revision``), they are pushed into the cached network first.
+
+    Raises
+    ------
+    CompileError
+        Naming the layer and the problem: no input, a layer without input, a loop, a
+        conv or pooling window that does not fit, a shape mismatch, several outputs.
+    """
+    cached = getattr(doc, "_compiled_cache", None) if cache else None
+    if cached is not None and cached.structure_revision == doc.structure_revision:
+        if cached.revision != doc.revision:
+            push_weights(doc, cached)
+        return cached
+    order = _check(doc)
+    engine_layers = []
+    comp = Compiled(network=None)
+    for lid in order:
+        inc = doc.incoming(lid) if doc.layers[lid].kind != "input" else []
+        srcs = [doc.links[k].src for k in inc]
+        masks = [doc.links[k].mask for k in inc]
+        try:
+            engine_layers.append(_build_layer(doc, lid, srcs, masks))
+        except EngineError as e:
+            raise CompileError(f"{_what(doc, lid)}: {e}", lid) from None
+        comp.layer_names[lid] = lid
+        kind = doc.layers[lid].kind
+        for k, kid in enumerate(inc):
+            if kind == "rnn":
+                comp.param_of_link[kid] = (lid, "Wx")
+            elif kind in ("dense", "maxout", "conv1d", "conv2d"):
+                comp.param_of_link[kid] = (lid, "W" if kind.startswith("conv") else f"W{k}")
+        if kind in ("dense", "maxout", "rnn", "conv1d", "conv2d"):
+            comp.bias_of_layer[lid] = (lid, "b")
+        if kind == "rnn":
+            comp.array_of_layer[(lid, "Wh")] = (lid, "Wh")
+    try:
+        from nnsim.engine.network import Network
+
+        net = Network(engine_layers, dtype=np.dtype(doc.settings.dtype))
+    except EngineError as e:
+        raise CompileError(str(e)) from None
+    comp.network = net
+    _verify_params(doc, comp)
+    push_weights(doc, comp)
+    comp.structure_revision = doc.structure_revision
+    if cache:
+        doc._compiled_cache = comp
+    return comp
+
+
+def _verify_params(doc: NetworkDocument, comp: Compiled) -> None:
+    # The document and the engine must agree on every parameter's shape; a mismatch is
+    # a bug in one of them, said plainly rather than broadcast silently.
+    net = comp.network
+    for kid, (lname, pname) in comp.param_of_link.items():
+        want = doc.links[kid].weights.shape
+        got = net.param(lname, pname).shape
+        if want != got:
+            raise CompileError(
+                f"link {kid}: the document holds weights of shape {want}, the engine layer "
+                f"expects {got}",
+                doc.links[kid].dst,
+            )
+    for lid, (lname, pname) in comp.bias_of_layer.items():
+        got = net.param(lname, pname).shape
+        if doc.layers[lid].biases.shape != got:
+            raise CompileError(
+                f"{_what(doc, lid)}: biases of shape {doc.layers[lid].biases.shape}, the "
+                f"engine expects {got}",
+                lid,
+            )
+
+
+def push_weights(doc: NetworkDocument, comp: Compiled) -> None:
+    """Copy the document's weights and biases into the compiled network."""
+    net = comp.network
+    for kid, (lname, pname) in comp.param_of_link.items():
+        net.param(lname, pname)[...] = doc.links[kid].weights
+    for lid, (lname, pname) in comp.bias_of_layer.items():
+        net.param(lname, pname)[...] = doc.layers[lid].biases
+    for (lid, name), (lname, pname) in comp.array_of_layer.items():
+        net.param(lname, pname)[...] = doc.layers[lid].arrays[name]
+    net.params_changed()
+    comp.revision = doc.revision
+
+
+def pull_weights(doc: NetworkDocument, comp: Compiled) -> None:
+    """Write the network's (trained) weights back into the document.
+
+    One ``weights_changed("")`` signal is emitted; afterwards the cache knows document and
+    network agree, so the next ``compile_document`` does not push them back.
+    """
+    net = comp.network
+    links = {
+        kid: np.asarray(net.param(lname, pname), dtype=np.float64)
+        for kid, (lname, pname) in comp.param_of_link.items()
+    }
+    biases = {
+        lid: np.asarray(net.param(lname, pname), dtype=np.float64)
+        for lid, (lname, pname) in comp.bias_of_layer.items()
+    }
+    arrays = {
+        key: np.asarray(net.param(lname, pname), dtype=np.float64)
+        for key, (lname, pname) in comp.array_of_layer.items()
+    }
+    doc.set_all_weights(links, biases, arrays)
+    comp.revision = doc.revision

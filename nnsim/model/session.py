@@ -1,0 +1,378 @@
+"""A session: the document, its compiled network, the data, the trainer and its history.
+
+The GUI and the command line both drive one. The session never changes the document
+behind the caller's back while training: ``iter_train`` trains the engine network only,
+and ``sync_document`` (called by the GUI on its own thread, by ``train_epochs`` at the end)
+writes the weights back with one ``weights_changed("")``.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.model.compile import Compiled, compile_document, pull_weights
+from nnsim.model.document import NetworkDocument
+
+
+class SessionError(ValueError):
+    """The session cannot train or step this document with this data; the message says why."""
+
+
+@dataclass
+class Data:
+    """The arrays a session trains on, shaped for the network's input layer.
+
+    ``x_val``/``y_val`` is what the trainer validates on (the data set's test part, or None
+    when the settings ask for a validation share of the training set instead).
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    x_val: np.ndarray | None = None
+    y_val: np.ndarray | None = None
+    dataset: object = None
+    #: The data set's title (or "the document's samples").
+    title_en: str = ""
+    title_zh: str = ""
+
+
+def _fit_x(x: np.ndarray, shape: tuple, what: str) -> np.ndarray:
+    """Reshape rows of ``x`` to the input layer's per-sample ``shape`` (flat images → (1, 28, 28))."""
+    x = np.asarray(x)
+    if x.dtype == np.uint8:
+        x = x.astype(np.float64) / 255.0
+    if tuple(x.shape[1:]) == tuple(shape):
+        return x
+    if int(np.prod(x.shape[1:])) == int(np.prod(shape)):
+        return x.reshape((x.shape[0], *shape))
+    feats = x.shape[-1] if x.ndim == 2 else tuple(x.shape[1:])
+    raise SessionError(
+        f"{what} has {feats} input feature(s) per sample but the input layer takes "
+        f"{shape[0] if len(shape) == 1 else tuple(shape)}: change the input layer's size"
+    )
+
+
+def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
+    """Targets in the layout the loss wants (class indices → one-hot for squared error)."""
+    y = np.asarray(y)
+    if y.dtype.kind in "iu" and y.ndim == 1:
+        if loss == "softmax_cross_entropy":
+            return y
+        if n_out == 1:
+            return y.astype(np.float64)[:, None]
+        if y.size and y.max() >= n_out:
+            raise SessionError(
+                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} neurons"
+            )
+        onehot = np.zeros((y.shape[0], n_out))
+        onehot[np.arange(y.shape[0]), y] = 1.0
+        return onehot
+    if y.ndim == 1:
+        y = y[:, None]
+    if y.ndim == 2 and y.shape[1] != n_out and loss != "softmax_cross_entropy":
+        raise SessionError(
+            f"{what} has {y.shape[1]} target value(s) per sample but the output layer has "
+            f"{n_out} neuron(s)"
+        )
+    return y.astype(np.float64) if y.dtype.kind != "f" else y
+
+
+class Session:
+    """Document + compiled network + data + trainer + history.
+
+    Parameters
+    ----------
+    document : NetworkDocument
+        The document; the session reads its settings and keeps the compiled network in
+        step with it (rebuilt when the structure changed, weights pushed when only they
+        changed).
+    dataset : Dataset, optional
+        Use this data instead of the one the settings name.
+    """
+
+    def __init__(self, document: NetworkDocument, dataset=None):
+        self.document = document
+        self._dataset_override = dataset
+        self._data: Data | None = None
+        self._data_key = None
+        self._trainer = None
+        self._trainer_key = None
+        self._trainer_structure = -1
+        self.result = None
+
+    # ------------------------------------------------------------------ compiled
+    @property
+    def compiled(self) -> Compiled:
+        """The engine network for the document (lazy; rebuilt when the structure changed)."""
+        comp = compile_document(self.document)
+        if self._trainer is not None and self._trainer_structure != comp.structure_revision:
+            self._trainer = None
+        return comp
+
+    @property
+    def network(self):
+        """The compiled engine ``Network``."""
+        return self.compiled.network
+
+    # ------------------------------------------------------------------ data
+    def _settings_key(self, names):
+        s = self.document.settings
+        return tuple((n, repr(getattr(s, n))) for n in names)
+
+    @property
+    def data(self) -> Data:
+        """Training (and validation) arrays fitted to the network's input and output."""
+        key = (
+            self._settings_key(("dataset", "dataset_params", "targets", "loss", "dtype")),
+            self.document.structure_revision,
+        )
+        if self._data is None or key != self._data_key:
+            self._data = self._load_data()
+            self._data_key = key
+        return self._data
+
+    @property
+    def dataset(self):
+        """The ``Dataset`` the settings name (None when the document lists its samples)."""
+        return self.data.dataset
+
+    def _load_data(self) -> Data:
+        s = self.document.settings
+        comp = self.compiled
+        net = comp.network
+        in_shape = net.layers[net.input_names[0]].shape
+        out_layer = net.layers[net.output_names[0]]
+        n_out = int(np.prod(out_layer.out_shape))
+        if s.targets is not None:
+            x = np.array([t["x"] for t in s.targets], dtype=np.float64)
+            y = np.array([t["y"] for t in s.targets], dtype=np.float64)
+            what = "the document's samples"
+            x = _fit_x(x, in_shape, what)
+            y = _fit_y(y, n_out, s.loss, what)
+            return Data(x, y, title_en="the document's samples", title_zh="文档中的样本")
+        ds = self._dataset_override
+        if ds is None:
+            from nnsim.data import DataError, load_dataset
+
+            try:
+                ds = load_dataset(s.dataset, **s.dataset_params)
+            except DataError as e:
+                raise SessionError(str(e)) from None
+        what = f"the data set {ds.name or s.dataset!r}"
+        x = _fit_x(ds.x, in_shape, what)
+        y = _fit_y(ds.y, n_out, s.loss, what)
+        xv = yv = None
+        if ds.x_test is not None:
+            xv = _fit_x(ds.x_test, in_shape, what)
+            yv = _fit_y(ds.y_test, n_out, s.loss, what)
+        dt = np.dtype(s.dtype)
+        if x.dtype != dt:
+            x = x.astype(dt)
+            xv = None if xv is None else xv.astype(dt)
+        return Data(x, y, xv, yv, ds, ds.title_en, ds.title_zh)
+
+    # ------------------------------------------------------------------ trainer
+    _TRAINER_FIELDS = (
+        "dataset",
+        "dataset_params",
+        "targets",
+        "rule",
+        "lr",
+        "batch_size",
+        "optimizer",
+        "momentum",
+        "regularization",
+        "reg_lambda",
+        "early_stopping",
+        "patience",
+        "validation_fraction",
+        "seed",
+        "loss",
+        "dtype",
+    )
+
+    @property
+    def trainer(self):
+        """The engine ``Trainer`` for the current settings (rebuilt when they change).
+
+        A rebuilt trainer starts a new history from the network's current weights.
+        """
+        comp = self.compiled
+        key = self._settings_key(self._TRAINER_FIELDS)
+        if (
+            self._trainer is None
+            or key != self._trainer_key
+            or self._trainer_structure != comp.structure_revision
+        ):
+            self._trainer = self._make_trainer(comp)
+            self._trainer_key = key
+            self._trainer_structure = comp.structure_revision
+        return self._trainer
+
+    def _make_trainer(self, comp: Compiled):
+        from nnsim.engine.errors import EngineError
+        from nnsim.engine.training import Trainer
+
+        s = self.document.settings
+        d = self.data
+        use_split = s.validation_fraction > 0
+        val = None if use_split or d.x_val is None else (d.x_val, d.y_val)
+        try:
+            return Trainer(
+                comp.network,
+                s.loss,
+                (d.x, d.y),
+                val,
+                rule=s.rule,
+                lr=s.lr,
+                batch_size=s.batch_size,
+                optimizer=s.optimizer,
+                momentum=s.momentum,
+                reg=s.regularization,
+                reg_lambda=s.reg_lambda,
+                early_stopping=s.early_stopping,
+                patience=s.patience,
+                val_fraction=s.validation_fraction if use_split else 0.0,
+                seed=s.seed,
+                init=None,  # the document's weights are the starting point
+            )
+        except EngineError as e:
+            raise SessionError(str(e)) from None
+
+    @property
+    def history(self):
+        """The trainer's ``History`` (loss curves, weight trajectory)."""
+        return self.trainer.history
+
+    # ------------------------------------------------------------------ training
+    def iter_train(self, epochs: int | None = None, per_step: bool = False):
+        """Train, yielding a ``Snapshot`` after every epoch (or update with ``per_step``).
+
+        The document is not touched (safe from a worker thread); call ``sync_document``
+        on the thread that owns the document to write the weights back.
+        """
+        tr = self.trainer
+        n = self.document.settings.epochs if epochs is None else int(epochs)
+        gen = tr.iter_steps(n) if per_step else tr.iter_epochs(n)
+        yield from gen
+        self.result = tr.result
+
+    def train_epochs(self, n: int | None = None, callback=None):
+        """Train ``n`` epochs (default: the settings' ``epochs``) and write the weights back.
+
+        ``callback(snapshot)`` is called after every epoch; returning True stops early.
+        A ``KeyboardInterrupt`` stops cleanly too: the weights so far are written back
+        and the interrupt is re-raised.
+
+        Returns
+        -------
+        TrainResult
+        """
+        tr = self.trainer
+        try:
+            for snap in self.iter_train(n):
+                if callback is not None and callback(snap):
+                    tr.stop()
+        except KeyboardInterrupt:
+            self.sync_document()
+            raise
+        self.result = tr.result
+        self.sync_document()
+        return self.result
+
+    def stop(self) -> None:
+        """Ask a running ``iter_train`` to stop after the current update."""
+        if self._trainer is not None:
+            self._trainer.stop()
+
+    def sync_document(self) -> None:
+        """Write the network's weights into the document (one ``weights_changed("")``)."""
+        comp = compile_document(self.document)
+        pull_weights(self.document, comp)
+
+    def reset_weights(self, scheme: str | None = None, seed: int | None = None) -> None:
+        """Draw new initial weights (the settings' ``init`` and ``seed`` by default).
+
+        The history starts again.
+        """
+        s = self.document.settings
+        comp = self.compiled
+        comp.network.init_weights(scheme or s.init, seed=s.seed if seed is None else seed)
+        pull_weights(self.document, comp)
+        self._trainer = None
+
+    def snapshot_at(self, i: int):
+        """Snapshot ``i`` of the history (negative counts from the end)."""
+        return self.history[i]
+
+    def restore_snapshot(self, i: int):
+        """Go back to snapshot ``i`` (time travel) and write its weights into the document."""
+        snap = self.trainer.restore(i)
+        self.sync_document()
+        return snap
+
+    # ------------------------------------------------------------------ evaluation
+    def evaluate(self) -> dict:
+        """Loss and accuracy on the training data (and the validation part when there is one)."""
+        tr = self.trainer
+        loss, acc = tr.evaluate(tr.x_train, tr.y_train)
+        out = {"loss": loss, "accuracy": acc}
+        if tr.x_val is not None:
+            out["val_loss"], out["val_accuracy"] = tr.evaluate(tr.x_val, tr.y_val)
+        return out
+
+    def predict(self, x) -> np.ndarray:
+        """The network's answer for inputs ``x`` (probabilities for the cross-entropies)."""
+        return self.trainer.predict(x)
+
+    # ------------------------------------------------------------------ step-through
+    def sample(self, k: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """Training sample ``k`` as (x, y)."""
+        d = self.data
+        m = d.x.shape[0]
+        if not -m <= k < m:
+            raise SessionError(
+                f"there is no sample {k}: the training data has {m} samples (0..{m - 1})"
+            )
+        return d.x[k], d.y[k]
+
+    def stepper(self, sample: int | None = None, notation: str | None = None):
+        """A ``Stepper`` for one training step from the current weights.
+
+        ``sample`` picks one training sample; None means what the rule updates on: the
+        first sample (standard BP, perceptron), the whole set (accumulated BP) or the
+        first batch (mini-batch). Stepping update records writes into the network; call
+        ``sync_document`` to show them in the document.
+        """
+        from nnsim.engine.errors import EngineError
+        from nnsim.engine.stepper import Stepper
+
+        doc = self.document
+        s = doc.settings
+        d = self.data
+        if sample is not None:
+            x, y = self.sample(sample)
+        elif s.rule == "accumulated":
+            x, y = d.x, d.y
+        elif s.rule == "minibatch":
+            x, y = d.x[: s.batch_size], d.y[: s.batch_size]
+        else:
+            x, y = d.x[0], d.y[0]
+        labels = {
+            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
+            for lid, layer in doc.layers.items()
+            if layer.neuron_labels is not None
+        }
+        if notation is None:
+            notation = "auto" if doc.meta.notation == "book" else "generic"
+        try:
+            return Stepper(self.network, s.loss, x, y, s.lr, notation=notation, labels=labels)
+        except EngineError as e:
+            raise SessionError(str(e)) from None
+
+    def copy_settings(self):
+        """A copy of the document's settings (for a run that should not see later edits)."""
+        return copy.deepcopy(self.document.settings)
