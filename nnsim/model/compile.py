@@ -64,12 +64,15 @@ class Compiled:
         return self.network.output_names[0]
 
 
-def _engine_layer_class(name: str):
-    # CNN layers arrive in nnsim.engine.layers separately; look them up by name so the
-    # model keeps working (with a clear message) in a build that lacks them.
-    import nnsim.engine.layers as layers
+def _engine_layer_class(module: str, name: str):
+    # Looked up by name at compile time, so documents without CNN layers never import them
+    # and a build that lacks a layer kind says so clearly instead of failing at import.
+    import importlib
 
-    return getattr(layers, name, None)
+    try:
+        return getattr(importlib.import_module(f"nnsim.engine.layers.{module}"), name, None)
+    except ImportError:
+        return None
 
 
 def _what(doc: NetworkDocument, lid: str) -> str:
@@ -111,30 +114,31 @@ def _build_layer(doc: NetworkDocument, lid: str, inputs: list[str], masks: list)
             activation=act,
             return_sequences=layer.params["mode"] == "many-to-many",
         )
-    cls_name = {
-        "conv1d": "Conv1D",
-        "conv2d": "Conv2D",
-        "maxpool": "MaxPool2D",
-        "avgpool": "AvgPool2D",
-        "flatten": "Flatten",
+    module, cls_name = {
+        "conv1d": ("conv", "Conv1D"),
+        "conv2d": ("conv", "Conv2D"),
+        "maxpool": ("pool", "MaxPool2D"),
+        "avgpool": ("pool", "AvgPool2D"),
+        "flatten": ("flatten", "Flatten"),
     }[kind]
-    cls = _engine_layer_class(cls_name)
+    cls = _engine_layer_class(module, cls_name)
     if cls is None:
         raise CompileError(f"{_what(doc, lid)}: {kind} layers are not available in this nnsim", lid)
     p = layer.params
     if kind in ("conv1d", "conv2d"):
         return cls(
             lid,
+            p["filters"],
+            p["kernel"],
             inputs,
-            filters=p["filters"],
-            kernel=p["kernel"],
             stride=p["stride"],
             padding=p["padding"],
             activation=p["activation"],
+            mode="convolution" if p.get("convolution") else "cross-correlation",
             use_bias=layer.use_bias,
         )
     if kind in ("maxpool", "avgpool"):
-        return cls(lid, inputs, window=p["window"], stride=p["stride"])
+        return cls(lid, inputs, size=p["window"], stride=p["stride"])
     return cls(lid, inputs)
 
 

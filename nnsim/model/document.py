@@ -286,12 +286,14 @@ def conv_output_shape(in_shape, params: dict, dims: int) -> tuple:
 
 
 def pool_output_shape(in_shape, params: dict) -> tuple:
-    """Output shape of a pooling layer over the last two axes (or the last one for 1-D)."""
+    """Output shape of a 2-D pooling layer (window and stride per axis, no padding)."""
     if in_shape is None:
         raise DocumentError("its input shape is not known yet")
-    if len(in_shape) not in (2, 3):
-        raise DocumentError(f"pooling needs a shaped input (channels, ...), got {tuple(in_shape)}")
-    dims = len(in_shape) - 1
+    if len(in_shape) != 3:
+        raise DocumentError(
+            f"pooling takes an input of shape (channels, height, width), got {tuple(in_shape)}"
+        )
+    dims = 2
     w = _tuple_param(params.get("window", 2), dims, "window")
     s = _tuple_param(params.get("stride", params.get("window", 2)), dims, "stride")
     out = [in_shape[0]]

@@ -163,3 +163,36 @@ def test_dead_layer_is_reported():
     doc.add_layer("input", 1, layer_id="lonely")
     with pytest.raises(CompileError, match="lonely does not lead to the output"):
         compile_document(doc)
+
+
+def test_cnn_layers_compile_with_the_course_pooling_example():
+    pytest.importorskip("nnsim.engine.layers.pool", reason="the CNN layers have not landed")
+    image = np.array([[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]], float)[None, None]
+    for kind, want in (("maxpool", [6, 8, 3, 4]), ("avgpool", [3.25, 5.25, 2, 2])):
+        doc = NetworkDocument()
+        i = doc.add_layer("input", shape=(1, 4, 4))
+        p = doc.add_layer(kind, params={"window": 2, "stride": 2})
+        f = doc.add_layer("flatten")
+        doc.connect(i, p)
+        doc.connect(p, f)
+        assert doc.layers[p].shape == (1, 2, 2)
+        np.testing.assert_allclose(compile_document(doc).network.forward(image), [want])
+
+
+def test_conv_kernel_lives_on_the_link():
+    pytest.importorskip("nnsim.engine.layers.conv", reason="the CNN layers have not landed")
+    doc = NetworkDocument()
+    i = doc.add_layer("input", shape=(1, 7, 7))
+    c = doc.add_layer(
+        "conv2d", params={"filters": 1, "kernel": 3, "stride": 2, "activation": "identity"}
+    )
+    k = doc.connect(i, c)
+    kernel = np.zeros((1, 1, 3, 3))
+    kernel[0, 0, 1, 1] = 2.0  # picks the centre pixel, doubled
+    doc.set_weights(k, kernel)
+    doc.set_biases(c, [0.5])
+    comp = compile_document(doc)
+    assert comp.param_of_link[k] == (c, "W")
+    image = np.arange(49.0).reshape(1, 1, 7, 7)
+    out = comp.network.forward(image)
+    np.testing.assert_allclose(out[0, 0], 2 * image[0, 0, 1:6:2, 1:6:2] + 0.5)
