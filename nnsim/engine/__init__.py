@@ -24,7 +24,24 @@ from nnsim.engine.losses import (
     softmax,
     softmax_naive,
 )
+from nnsim.engine.metrics import accuracy, classes_from_output, confusion_matrix, misclassified
 from nnsim.engine.network import Network, topological_order
+from nnsim.engine.optim import (
+    L1,
+    L2,
+    OPTIMIZERS,
+    REGULARIZERS,
+    SGD,
+    Adam,
+    Momentum,
+    Optimizer,
+    OptimizerError,
+    Regularizer,
+    get_optimizer,
+    get_regularizer,
+)
+from nnsim.engine.perceptron import PerceptronError, PerceptronResult, train_perceptron
+from nnsim.engine.training import RULES, History, Snapshot, Trainer, TrainingError, TrainResult
 
 __all__ = [
     "ACTIVATION_NAMES",
@@ -58,4 +75,30 @@ __all__ = [
     "softmax",
     "softmax_naive",
     "topological_order",
+    # training rules, optimisers, metrics
+    "RULES",
+    "OPTIMIZERS",
+    "REGULARIZERS",
+    "Trainer",
+    "TrainResult",
+    "TrainingError",
+    "Snapshot",
+    "History",
+    "SGD",
+    "Momentum",
+    "Adam",
+    "L1",
+    "L2",
+    "Optimizer",
+    "Regularizer",
+    "OptimizerError",
+    "get_optimizer",
+    "get_regularizer",
+    "PerceptronError",
+    "PerceptronResult",
+    "train_perceptron",
+    "accuracy",
+    "classes_from_output",
+    "confusion_matrix",
+    "misclassified",
 ]

@@ -1,0 +1,948 @@
+"""The trainer: perceptron rule, standard / accumulated / mini-batch BP, history and time travel.
+
+One ``Trainer`` drives one network on one data set:
+
+* rules: ``"perceptron"`` (COURSE.md §2), ``"standard"`` BP (one update per sample),
+  ``"accumulated"`` BP (one update per pass, E = (1/m) Σ E_k) and ``"minibatch"``
+  (one update per batch of n samples) — COURSE.md §7;
+* optimisers SGD / momentum / Adam and L1 / L2 penalties (``nnsim.engine.optim``);
+* early stopping on a validation set with a patience, rolling back to the best epoch;
+* divergence: a loss or weight that becomes NaN/inf stops training with a sentence
+  saying so, and the last finite weights come back. Training never raises.
+
+``iter_epochs`` and ``iter_steps`` are generators yielding a ``Snapshot`` after every
+epoch / update, so a caller can draw while it trains; ``run`` just consumes them. The
+``History`` keeps the loss curves and the weight trajectory in arrays that grow by
+doubling; ``restore(i)`` puts the network back to snapshot ``i``.
+
+One seed fixes the initial weights (when ``init`` names a scheme), the validation split
+and the shuffling: the same seed gives bit-identical histories.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.engine.errors import EngineError, ShapeError
+from nnsim.engine.layers.base import INIT_SCHEMES
+from nnsim.engine.losses import Loss, SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, get_loss
+from nnsim.engine.metrics import (
+    accuracy,
+    classes_from_output,
+    classes_from_targets,
+    confusion_matrix,
+    output_threshold,
+    target_threshold,
+)
+from nnsim.engine.optim import get_optimizer, get_regularizer
+from nnsim.engine.perceptron import PerceptronResult, PerceptronRule
+
+#: Training rules, in the order of the lecture.
+RULES = ("perceptron", "standard", "accumulated", "minibatch")
+
+#: What a snapshot was taken after.
+SNAPSHOT_KINDS = ("init", "step", "epoch")
+
+#: How a training run can end (``TrainResult.status``).
+STATUSES = (
+    "finished",  # ran the epochs asked for
+    "converged",  # perceptron: an epoch without errors
+    "cycle",  # perceptron: the weights repeat — not linearly separable
+    "max_epochs",  # reached the trainer's cap on epochs
+    "solved",  # reached the target training accuracy
+    "early_stopping",  # validation loss stopped improving; best weights restored
+    "diverged",  # a loss or weight became NaN/inf; last finite weights restored
+    "stopped",  # stop() was called
+)
+
+
+class TrainingError(EngineError):
+    """The trainer was set up with something it cannot use; the message says what."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state after one update or one epoch, as the GUI draws it.
+
+    Attributes
+    ----------
+    index : int
+        Position in the trainer's history (for ``Trainer.restore``).
+    epoch : int
+        The epoch this snapshot belongs to (0 = the initial weights).
+    step : int
+        Updates made since the start (all epochs).
+    kind : str
+        ``"init"``, ``"step"`` (inside an epoch) or ``"epoch"`` (end of an epoch).
+    train_loss, train_acc, val_loss, val_acc : float
+        Mean data loss and accuracy on the training / validation set with these weights
+        (NaN where there is no validation set, or no accuracy for regression).
+    penalty : float
+        The regularisation term Ω(θ), reported apart from the data loss.
+    weights : ndarray
+        The flat parameter vector (read-only).
+    errors : int or None
+        Perceptron rule: misclassified samples in this epoch so far.
+    """
+
+    index: int
+    epoch: int
+    step: int
+    kind: str
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+    penalty: float
+    weights: np.ndarray
+    errors: int | None = None
+
+    @property
+    def objective(self) -> float:
+        """Training loss plus the penalty: what the updates minimise."""
+        return self.train_loss + self.penalty
+
+
+@dataclass
+class TrainResult:
+    """How the last ``run`` / ``iter_epochs`` / ``iter_steps`` ended.
+
+    Attributes
+    ----------
+    status : str
+        One of ``STATUSES``.
+    message : str
+        A sentence for the student, e.g. "the loss became inf at epoch 3: learning rate
+        too high? ...".
+    epoch : int
+        The epoch the network is at afterwards (after a rollback: the restored one).
+    best_epoch : int or None
+        Epoch of the lowest validation loss, when there is a validation set.
+    perceptron : PerceptronResult or None
+        The perceptron rule's own result (rule "perceptron").
+    """
+
+    status: str
+    message: str
+    epoch: int
+    best_epoch: int | None = None
+    perceptron: PerceptronResult | None = None
+
+
+_COLUMNS = (
+    "epoch",
+    "step",
+    "kind",
+    "train_loss",
+    "train_acc",
+    "val_loss",
+    "val_acc",
+    "penalty",
+    "errors",
+)
+_INT_COLUMNS = ("epoch", "step", "kind", "errors")
+
+
+class History:
+    """Loss curves and the weight trajectory of a training, one row per snapshot.
+
+    Columns are arrays (``epoch``, ``step``, ``train_loss``, ``val_loss``...) and
+    ``weights`` is an (n_snapshots × n_params) array. The storage grows by doubling,
+    so appending is amortised O(n_params) and no list of copies is kept.
+
+    Parameters
+    ----------
+    n_params : int
+        Length of the flat parameter vector.
+    dtype : numpy dtype
+        Of the weights (the network's).
+    """
+
+    def __init__(self, n_params: int, dtype=np.float64, capacity: int = 16):
+        self.n_params = int(n_params)
+        self.dtype = np.dtype(dtype)
+        self._n = 0
+        self._alloc(max(int(capacity), 1))
+
+    def _alloc(self, cap: int, keep: int = 0) -> None:
+        old_w = getattr(self, "_w", None)
+        old_c = getattr(self, "_c", None)
+        self._w = np.empty((cap, self.n_params), self.dtype)
+        self._c = {
+            k: np.empty(cap, np.int64 if k in _INT_COLUMNS else np.float64) for k in _COLUMNS
+        }
+        if keep:
+            self._w[:keep] = old_w[:keep]
+            for k in _COLUMNS:
+                self._c[k][:keep] = old_c[k][:keep]
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, weights, **values) -> int:
+        """Add a row: ``weights`` and one value per column. Returns its index."""
+        if self._n == self._w.shape[0]:
+            self._alloc(2 * self._w.shape[0], keep=self._n)
+        i = self._n
+        self._w[i] = weights
+        for k in _COLUMNS:
+            v = values[k]
+            if k == "kind":
+                v = SNAPSHOT_KINDS.index(v)
+            elif k == "errors" and v is None:
+                v = -1
+            self._c[k][i] = v
+        self._n += 1
+        return i
+
+    def truncate(self, n: int) -> None:
+        """Keep the first ``n`` rows (a new branch of time starts after them).
+
+        The kept rows move to fresh storage, so snapshots handed out earlier keep
+        their weights when later rows are overwritten.
+        """
+        n = max(0, min(int(n), self._n))
+        if n == self._n:
+            return
+        self._alloc(max(16, self._w.shape[0]), keep=n)
+        self._n = n
+
+    def weights_at(self, i: int) -> np.ndarray:
+        """The weights of snapshot ``i`` (a read-only view)."""
+        i = self._index(i)
+        w = self._w[i]
+        w.flags.writeable = False
+        return w
+
+    def _index(self, i: int) -> int:
+        i = int(i)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(f"snapshot {i} does not exist; the history has {self._n}")
+        return i
+
+    def __getitem__(self, i: int) -> Snapshot:
+        i = self._index(i)
+        c = self._c
+        errors = int(c["errors"][i])
+        return Snapshot(
+            index=i,
+            epoch=int(c["epoch"][i]),
+            step=int(c["step"][i]),
+            kind=SNAPSHOT_KINDS[int(c["kind"][i])],
+            train_loss=float(c["train_loss"][i]),
+            train_acc=float(c["train_acc"][i]),
+            val_loss=float(c["val_loss"][i]),
+            val_acc=float(c["val_acc"][i]),
+            penalty=float(c["penalty"][i]),
+            weights=self.weights_at(i),
+            errors=None if errors < 0 else errors,
+        )
+
+    def __iter__(self):
+        for i in range(self._n):
+            yield self[i]
+
+    # Columns as read-only views of the first len(self) rows.
+    def _col(self, k):
+        v = self._c[k][: self._n]
+        v.flags.writeable = False
+        return v
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The weight trajectory, (n_snapshots × n_params), read-only."""
+        v = self._w[: self._n]
+        v.flags.writeable = False
+        return v
+
+    @property
+    def epoch(self) -> np.ndarray:
+        return self._col("epoch")
+
+    @property
+    def step(self) -> np.ndarray:
+        return self._col("step")
+
+    @property
+    def kind(self) -> list[str]:
+        return [SNAPSHOT_KINDS[k] for k in self._c["kind"][: self._n]]
+
+    @property
+    def train_loss(self) -> np.ndarray:
+        return self._col("train_loss")
+
+    @property
+    def train_acc(self) -> np.ndarray:
+        return self._col("train_acc")
+
+    @property
+    def val_loss(self) -> np.ndarray:
+        return self._col("val_loss")
+
+    @property
+    def val_acc(self) -> np.ndarray:
+        return self._col("val_acc")
+
+    @property
+    def penalty(self) -> np.ndarray:
+        return self._col("penalty")
+
+    def epoch_rows(self) -> np.ndarray:
+        """Indices of the initial and end-of-epoch snapshots (the per-epoch curve)."""
+        k = self._c["kind"][: self._n]
+        return np.flatnonzero(k != SNAPSHOT_KINDS.index("step"))
+
+
+def _n_rows(x) -> int:
+    if isinstance(x, dict):
+        sizes = {len(v) for v in x.values()}
+        if len(sizes) != 1:
+            raise ShapeError("the input layers are given different numbers of samples")
+        return sizes.pop()
+    return len(x)
+
+
+def _take(x, idx):
+    if isinstance(x, dict):
+        return {k: v[idx] for k, v in x.items()}
+    return x[idx]
+
+
+def _as_data(x):
+    if isinstance(x, dict):
+        return {k: np.asarray(v) for k, v in x.items()}
+    return np.asarray(x)
+
+
+def _first_bad(arr) -> str:
+    """'nan', 'inf' or '-inf': what non-finite value an array holds first."""
+    arr = np.asarray(arr)
+    if np.isnan(arr).any():
+        return "nan"
+    return "inf" if np.isposinf(arr).any() else "-inf"
+
+
+class Trainer:
+    """Train a network by one of the course's rules and keep a history to replay.
+
+    Parameters
+    ----------
+    network : Network
+        The engine network; trained in place.
+    loss : str or Loss
+        ``"squared_error"``, ``"softmax_cross_entropy"`` or
+        ``"sigmoid_binary_cross_entropy"`` (None: squared error). For the perceptron rule
+        the loss is only reported.
+    train : (x, y)
+        Training inputs (an array with one row per sample, or a dict from input-layer
+        name to rows) and targets.
+    val : (x, y), optional
+        Validation set for the validation curve and early stopping.
+    rule : str
+        ``"perceptron"``, ``"standard"`` (batch size 1), ``"accumulated"`` (the whole
+        set) or ``"minibatch"`` (``batch_size``).
+    lr : float
+        Learning rate η.
+    batch_size : int
+        Samples per update for ``"minibatch"``.
+    optimizer : str or Optimizer
+        ``"sgd"``, ``"momentum"`` or ``"adam"`` (BP rules only).
+    momentum, beta1, beta2, eps : float
+        Options of momentum and Adam.
+    reg : str
+        ``"none"``, ``"l1"`` or ``"l2"``: penalty over all weights and biases.
+    reg_lambda : float
+        Its rate λ.
+    early_stopping : bool
+        Stop when the validation loss has not improved for ``patience`` epochs, and go
+        back to the weights of the best epoch. Needs ``val`` or ``val_fraction``.
+    patience : int
+        Epochs without improvement that early stopping tolerates.
+    val_fraction : float
+        When ``val`` is None: the share of ``train`` held out (at random, by the seed)
+        as the validation set.
+    seed : int
+        Fixes the initial weights (when ``init`` is a scheme), the validation split and
+        the shuffling.
+    init : str or None
+        An initialisation scheme (``INIT_SCHEMES``: "uniform01" — the book's (0, 1) —,
+        "playground", "xavier", "he", "zeros") drawn from ``seed`` now, or None to keep
+        the network's current weights (hand-set weights, a loaded document).
+    shuffle : bool
+        Present the samples in a new random order each epoch (standard and mini-batch
+        BP). The perceptron rule always keeps the data's order, as the book does, which
+        is what makes its cycles on XOR repeat exactly.
+    max_epochs : int, optional
+        Cap on the total number of epochs; default 1000 for the perceptron rule and no
+        cap for BP.
+    target_accuracy : float, optional
+        Stop ("solved") once the training accuracy reaches this value (e.g. 1.0).
+    threshold : float, optional
+        Decision threshold of a single output unit for accuracy. By default 0.5 for
+        sigmoid/step outputs and 0 for tanh/sign/identity outputs and for logits (see
+        ``nnsim.engine.metrics``). Several outputs are read by argmax.
+    eval_batch : int
+        Rows per forward pass when evaluating big sets (memory, not results).
+    fast : bool
+        Let whole epochs of plain SGD run in the network's fused loop when it has one
+        (``Network.train_epoch_sgd``); False forces the update-by-update loop.
+    """
+
+    def __init__(
+        self,
+        network,
+        loss="squared_error",
+        train=None,
+        val=None,
+        *,
+        rule: str = "standard",
+        lr: float = 0.1,
+        batch_size: int = 32,
+        optimizer="sgd",
+        momentum: float = 0.9,
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        eps: float = 1e-8,
+        reg: str | None = "none",
+        reg_lambda: float = 0.0,
+        early_stopping: bool = False,
+        patience: int = 10,
+        val_fraction: float = 0.0,
+        seed: int = 0,
+        init: str | None = "uniform01",
+        shuffle: bool = True,
+        max_epochs: int | None = None,
+        target_accuracy: float | None = None,
+        threshold: float | None = None,
+        eval_batch: int = 8192,
+        fast: bool = True,
+    ):
+        self.network = network
+        self.loss: Loss = get_loss("squared_error" if loss is None else loss)
+        self.rule = str(rule).lower()
+        if self.rule not in RULES:
+            raise TrainingError(f"unknown training rule {rule!r}; choose one of {', '.join(RULES)}")
+        try:
+            self.seed = int(seed)
+        except (TypeError, ValueError):
+            raise TrainingError(f"the seed must be a whole number, got {seed!r}") from None
+        if self.seed < 0:
+            raise TrainingError(f"the seed must be 0 or more, got {self.seed}")
+        self.optimizer = get_optimizer(
+            optimizer, lr, momentum=momentum, beta1=beta1, beta2=beta2, eps=eps
+        )
+        self.lr = self.optimizer.lr
+        self.regularizer = get_regularizer(reg, reg_lambda)
+        #: Use the network's fast epoch loop (``train_epoch_sgd``) when it has one and
+        #: the run allows it (plain SGD, no penalty, epoch snapshots).
+        self.fast = bool(fast)
+        self._fast_epoch = getattr(network, "train_epoch_sgd", None)
+        # Gradient checks need ∂E/∂input; training does not, and skipping it is cheaper.
+        try:
+            params = inspect.signature(network.loss_and_grad).parameters
+        except (TypeError, ValueError):
+            params = {}
+        self._lg_kwargs = {"input_grad": False} if "input_grad" in params else {}
+        self.batch_size = int(batch_size)
+        if self.batch_size < 1:
+            raise TrainingError(f"the batch size must be at least 1, got {batch_size}")
+        self.early_stopping = bool(early_stopping)
+        self.patience = int(patience)
+        if self.patience < 1:
+            raise TrainingError(f"the patience must be at least 1 epoch, got {patience}")
+        self.shuffle = bool(shuffle)
+        if max_epochs is None and self.rule == "perceptron":
+            max_epochs = 1000
+        self.max_epochs = None if max_epochs is None else int(max_epochs)
+        if self.max_epochs is not None and self.max_epochs < 1:
+            raise TrainingError(f"max_epochs must be at least 1, got {max_epochs}")
+        self.target_accuracy = None if target_accuracy is None else float(target_accuracy)
+        self.eval_batch = max(1, int(eval_batch))
+
+        # --- data -------------------------------------------------------------------
+        if train is None or len(train) != 2:
+            raise TrainingError("train must be a pair (x, y) of inputs and targets")
+        x, y = _as_data(train[0]), np.asarray(train[1])
+        m = _n_rows(x)
+        if m != len(y):
+            raise ShapeError(f"{m} input rows but {len(y)} targets")
+        if m == 0:
+            raise TrainingError("the training set is empty")
+        self.train_index = np.arange(m)
+        self.val_index = None
+        if val is None and val_fraction:
+            frac = float(val_fraction)
+            if not 0 < frac < 1:
+                raise TrainingError(f"val_fraction must lie between 0 and 1, got {val_fraction}")
+            n_val = int(round(frac * m))
+            if n_val < 1 or n_val >= m:
+                raise TrainingError(
+                    f"a validation share of {frac:g} of {m} samples leaves no validation "
+                    "or no training samples"
+                )
+            perm = np.random.default_rng([self.seed, 2]).permutation(m)
+            self.val_index = np.sort(perm[:n_val])
+            self.train_index = np.sort(perm[n_val:])
+            val = (_take(x, self.val_index), y[self.val_index])
+            x, y = _take(x, self.train_index), y[self.train_index]
+        self.x_train, self.y_train = x, y
+        if val is not None:
+            if len(val) != 2:
+                raise TrainingError("val must be a pair (x, y) of inputs and targets")
+            vx, vy = _as_data(val[0]), np.asarray(val[1])
+            if _n_rows(vx) != len(vy):
+                raise ShapeError(f"{_n_rows(vx)} validation input rows but {len(vy)} targets")
+            self.x_val, self.y_val = vx, vy
+        else:
+            self.x_val = self.y_val = None
+        if self.early_stopping and self.x_val is None:
+            raise TrainingError(
+                "early stopping needs a validation set: pass val=(x, y) or a val_fraction"
+            )
+        self.n_train = _n_rows(self.x_train)
+
+        # --- weights ----------------------------------------------------------------
+        if init is not None:
+            if init not in INIT_SCHEMES:
+                raise TrainingError(
+                    f"unknown initialisation {init!r}; choose one of {', '.join(INIT_SCHEMES)}"
+                )
+            network.init_weights(init, seed=self.seed)
+        self.init = init
+
+        # --- the perceptron rule ---------------------------------------------------
+        self._perceptron: PerceptronRule | None = None
+        if self.rule == "perceptron":
+            self._perceptron = PerceptronRule(network, self.x_train, self.y_train, self.lr)
+            self.y_train = self._perceptron.t  # the units' own coding (sign: ±1)
+            if self.y_val is not None:
+                from nnsim.engine.perceptron import perceptron_targets
+
+                self.y_val = perceptron_targets(self._perceptron.layer, self.y_val)
+
+        # --- how outputs become classes --------------------------------------------
+        out_layer = network.layers[network.output_names[0]]
+        self.n_outputs = int(np.prod(out_layer.out_shape))
+        act = getattr(out_layer, "activation_names", ["identity"])[0]
+        self.task = self._task()
+        logits = isinstance(self.loss, SigmoidBinaryCrossEntropy)
+        self.threshold = output_threshold(act, logits) if threshold is None else float(threshold)
+        self.target_threshold = (
+            target_threshold(self.y_train)
+            if self.n_outputs == 1 and self.task == "classification"
+            else None
+        )
+        self._train_classes = self._classes_of(self.y_train)
+        self._val_classes = None if self.y_val is None else self._classes_of(self.y_val)
+
+        # Fail now, with the loss's own message, if the targets do not fit the network.
+        probe = min(self.n_train, 2)
+        self.loss.value(network.forward(_take(self.x_train, slice(0, probe))), self.y_train[:probe])
+
+        # --- state ------------------------------------------------------------------
+        self._rng = np.random.default_rng([self.seed, 1])
+        self.history = History(network.n_params, network.theta.dtype)
+        self.epoch = 0  # completed epochs of the current branch
+        self.step = 0  # updates made
+        self.cursor = -1  # history row the network's weights equal
+        self.result: TrainResult | None = None
+        self.best_epoch: int | None = None
+        self._best_index: int | None = None
+        self._stop_requested = False
+
+    # --- set-up helpers -----------------------------------------------------------
+    def _task(self) -> str:
+        if isinstance(self.loss, (SoftmaxCrossEntropy, SigmoidBinaryCrossEntropy)):
+            return "classification"
+        if self.rule == "perceptron":
+            return "classification"
+        y = np.asarray(self.y_train)
+        if self.n_outputs == 1:
+            return "classification" if np.unique(y).size <= 2 else "regression"
+        if y.ndim == 2 and y.shape[1] == self.n_outputs:
+            vals = np.unique(y)
+            if vals.size <= 2 and np.all(np.count_nonzero(y == y.max(), axis=1) == 1):
+                return "classification"  # one-hot rows
+        return "regression"
+
+    def _classes_of(self, y):
+        if self.task != "classification":
+            return None
+        return classes_from_targets(y, self.n_outputs, self.target_threshold)
+
+    # --- public helpers -------------------------------------------------------------
+    @property
+    def stop_reason(self) -> str | None:
+        """The sentence saying why the last run ended (None before any run)."""
+        return None if self.result is None else self.result.message
+
+    def stop(self) -> None:
+        """Ask a running ``run`` / ``iter_*`` to stop after the current update (thread-safe)."""
+        self._stop_requested = True
+
+    def predict(self, x) -> np.ndarray:
+        """Network outputs for ``x`` (the loss's view: probabilities for cross-entropies)."""
+        return self.loss.predict(self._forward_all(_as_data(x)))
+
+    def predict_classes(self, x) -> np.ndarray:
+        """Predicted classes for ``x`` (threshold for one output, argmax for several)."""
+        return classes_from_output(self._forward_all(_as_data(x)), self.threshold)
+
+    def evaluate(self, x, y) -> tuple[float, float]:
+        """(mean loss, accuracy) of the current weights on (x, y); accuracy NaN for regression."""
+        y = np.asarray(y)
+        classes = self._classes_of(y)
+        return self._evaluate(_as_data(x), y, classes)
+
+    def confusion(self, x, y) -> np.ndarray:
+        """Confusion matrix (rows: true class, columns: predicted) on (x, y)."""
+        true = self._classes_of(np.asarray(y))
+        if true is None:
+            raise TrainingError("a confusion matrix needs a classification task")
+        pred = self.predict_classes(x)
+        n = max(self.n_outputs, 2)
+        return confusion_matrix(true, pred, n)
+
+    # --- evaluation -------------------------------------------------------------------
+    def _forward_all(self, x) -> np.ndarray:
+        m = _n_rows(x)
+        if m <= self.eval_batch:
+            return np.array(self.network.forward(x), copy=True)
+        parts = [
+            np.array(self.network.forward(_take(x, slice(i, i + self.eval_batch))), copy=True)
+            for i in range(0, m, self.eval_batch)
+        ]
+        return np.concatenate(parts)
+
+    def _evaluate(self, x, y, classes) -> tuple[float, float]:
+        m = _n_rows(x)
+        total = 0.0
+        preds = []
+        with np.errstate(all="ignore"):
+            for i in range(0, m, self.eval_batch):
+                sl = slice(i, i + self.eval_batch)
+                out = self.network.forward(_take(x, sl))
+                n = _n_rows(_take(x, sl))
+                total += self.loss.value(out, y[sl]) * n
+                if classes is not None:
+                    preds.append(classes_from_output(out, self.threshold))
+        loss = total / m if m else float("nan")
+        acc = accuracy(classes, np.concatenate(preds)) if classes is not None else float("nan")
+        return float(loss), acc
+
+    def _record(self, kind: str, errors: int | None = None) -> tuple[Snapshot, str | None]:
+        """Evaluate, append a history row and return the snapshot and a divergence note."""
+        theta = self.network.theta
+        tl, ta = self._evaluate(self.x_train, self.y_train, self._train_classes)
+        if self.x_val is not None:
+            vl, va = self._evaluate(self.x_val, self.y_val, self._val_classes)
+        else:
+            vl = va = float("nan")
+        with np.errstate(all="ignore"):
+            pen = self.regularizer.penalty(theta)
+        bad = None
+        if not math.isfinite(float(np.add.reduce(theta))):
+            bad = f"the weights became {_first_bad(theta)}"
+        elif not math.isfinite(tl):
+            bad = f"the loss became {tl}"
+        elif self.x_val is not None and not math.isfinite(vl):
+            bad = f"the validation loss became {vl}"
+        elif not math.isfinite(pen):
+            bad = f"the penalty became {pen}"
+        if bad is not None:
+            return None, bad
+        i = self.history.append(
+            theta,
+            epoch=self.epoch if kind != "step" else self.epoch + 1,
+            step=self.step,
+            kind=kind,
+            train_loss=tl,
+            train_acc=ta,
+            val_loss=vl,
+            val_acc=va,
+            penalty=pen,
+            errors=errors,
+        )
+        self.cursor = i
+        return self.history[i], None
+
+    # --- the update -----------------------------------------------------------------
+    def _bp_update(self, idx) -> str | None:
+        """One BP update on the samples ``idx``; a divergence note or None."""
+        net = self.network
+        xb = _take(self.x_train, idx)
+        yb = self.y_train[idx]
+        with np.errstate(all="ignore"):
+            value = net.loss_and_grad(xb, yb, self.loss, **self._lg_kwargs)
+            if not math.isfinite(value):
+                return f"the loss became {value}"
+            self.regularizer.add_grad(net.theta, net.grad)
+            self.optimizer.step(net.theta, net.grad)
+            if not math.isfinite(float(np.add.reduce(net.theta))):
+                return f"the weights became {_first_bad(net.theta)}"
+        self.step += 1
+        return None
+
+    def _batches(self):
+        m = self.n_train
+        if self.rule == "accumulated":
+            return [slice(None)]
+        order = self._rng.permutation(m) if self.shuffle else np.arange(m)
+        size = 1 if self.rule == "standard" else self.batch_size
+        return [order[i : i + size] for i in range(0, m, size)]
+
+    # --- the loop ---------------------------------------------------------------------
+    def iter_epochs(self, epochs: int = 1):
+        """Train ``epochs`` more epochs, yielding a ``Snapshot`` after each.
+
+        Before the first epoch of a fresh trainer the initial weights are yielded too
+        (kind "init", epoch 0). When the generator ends, ``result`` says why.
+        """
+        yield from self._iterate(epochs, per_step=False)
+
+    def iter_steps(self, epochs: int = 1):
+        """Train ``epochs`` more epochs, yielding a ``Snapshot`` after every update.
+
+        The last update of an epoch yields the epoch's snapshot (kind "epoch"); the
+        others are kind "step". Every snapshot is evaluated on the full training (and
+        validation) set, so this is meant for the small teaching sets.
+        """
+        yield from self._iterate(epochs, per_step=True)
+
+    def run(self, epochs: int = 1) -> TrainResult:
+        """Train ``epochs`` more epochs (or until a stop condition) and return the result."""
+        for _ in self.iter_epochs(epochs):
+            pass
+        return self.result
+
+    def restore(self, i: int) -> Snapshot:
+        """Put the network back to snapshot ``i`` of the history (time travel).
+
+        Training continues from there with a fresh pass over the data; the snapshots
+        after ``i`` are dropped when it does. Momentum and Adam restart from zero.
+        """
+        snap = self.history[i]
+        self.network.set_weights(snap.weights)
+        self.cursor = snap.index
+        self.epoch = snap.epoch if snap.kind != "step" else snap.epoch - 1
+        self.step = snap.step
+        self.optimizer.reset()
+        return snap
+
+    def _finish(self, status: str, message: str, perceptron=None) -> None:
+        self.result = TrainResult(status, message, self.epoch, self.best_epoch, perceptron)
+
+    def _diverged(self, note: str, epoch: int) -> None:
+        """Restore the last recorded (finite) weights and say what happened."""
+        if self.cursor >= 0:
+            snap = self.history[self.cursor]
+            self.network.set_weights(snap.weights)
+            self.epoch = snap.epoch if snap.kind != "step" else snap.epoch - 1
+            self.step = snap.step
+            where = (
+                "the initial weights" if snap.epoch == 0 else f"the weights of epoch {snap.epoch}"
+            )
+            back = f" {where[0].upper()}{where[1:]} were restored."
+        else:
+            back = ""
+        self.optimizer.reset()
+        hint = ": learning rate too high?" if self.rule != "perceptron" else "."
+        self._finish("diverged", f"{note} at epoch {epoch}{hint}{back}")
+
+    def _begin(self) -> None:
+        self.result = None
+        self._stop_requested = False
+        if self.cursor < len(self.history) - 1:
+            self.history.truncate(self.cursor + 1)  # a new branch starts at the cursor
+        # Best validation epoch so far on this branch (for early stopping).
+        self.best_epoch = self._best_index = None
+        if self.x_val is not None and len(self.history):
+            rows = self.history.epoch_rows()
+            if rows.size:
+                vl = self.history.val_loss[rows]
+                j = int(rows[int(np.argmin(vl))])
+                self._best_index, self.best_epoch = j, int(self.history.epoch[j])
+        if self._perceptron is not None:
+            self._perceptron.remember(self.epoch)
+
+    def _check_best(self, snap: Snapshot) -> bool:
+        """Track the best validation loss; True when early stopping should fire."""
+        if self.x_val is None:
+            return False
+        if self._best_index is None or snap.val_loss < self.history.val_loss[self._best_index]:
+            self._best_index, self.best_epoch = snap.index, snap.epoch
+            return False
+        return self.early_stopping and snap.epoch - self.best_epoch >= self.patience
+
+    def _iterate(self, epochs: int, per_step: bool):
+        epochs = int(epochs)
+        if epochs < 0:
+            raise TrainingError(f"the number of epochs must be 0 or more, got {epochs}")
+        self._begin()
+        if len(self.history) == 0:
+            snap, bad = self._record("init")
+            if bad is not None:
+                self._diverged(bad, 0)
+                return
+            self._check_best(snap)
+            yield snap
+        start = self.epoch
+        while self.epoch < start + epochs:
+            if self.max_epochs is not None and self.epoch >= self.max_epochs:
+                if self._perceptron is not None:
+                    pr = PerceptronRule.cap_result(self.epoch, self.network.theta)
+                    pr.errors = self._perceptron_errors()
+                    self._finish("max_epochs", pr.message, pr)
+                else:
+                    self._finish("max_epochs", f"reached the cap of {self.max_epochs} epochs")
+                return
+            epoch = self.epoch + 1
+            if self._perceptron is not None:
+                outcome = yield from self._perceptron_epoch(epoch, per_step)
+            else:
+                outcome = yield from self._bp_epoch(epoch, per_step)
+            if outcome == "stop":
+                return
+            snap = outcome
+            if not per_step:
+                yield snap
+            if self.result is not None:  # the perceptron converged or cycled
+                return
+            if self._check_best(snap):
+                best = self.history[self._best_index]
+                self.network.set_weights(best.weights)
+                self.cursor, self.epoch, self.step = best.index, best.epoch, best.step
+                self.optimizer.reset()
+                self._finish(
+                    "early_stopping",
+                    f"early stopping: the validation loss has not improved for {self.patience} "
+                    f"epochs since epoch {best.epoch} (loss {best.val_loss:.4g}); "
+                    f"the weights of epoch {best.epoch} were restored",
+                )
+                return
+            if self.target_accuracy is not None and snap.train_acc >= self.target_accuracy:
+                self._finish(
+                    "solved",
+                    f"reached {100 * snap.train_acc:.4g} % training accuracy at epoch {snap.epoch}",
+                )
+                return
+        self._finish("finished", f"trained to epoch {self.epoch}")
+
+    def _stopped(self) -> str:
+        self._finish("stopped", f"stopped at epoch {self.epoch} by request")
+        return "stop"
+
+    def _bp_epoch(self, epoch: int, per_step: bool):
+        """One pass of BP; returns the epoch snapshot or "stop" (after setting ``result``)."""
+        if not per_step and self._can_fast():
+            return (yield from self._fast_bp_epoch(epoch))
+        batches = self._batches()
+        last = len(batches) - 1
+        for b, idx in enumerate(batches):
+            if self._stop_requested:
+                if b and not per_step:  # a partial epoch: record where the weights are
+                    snap, bad = self._record("step")
+                    if bad is not None:
+                        self._diverged(bad, epoch)
+                        return "stop"
+                return self._stopped()
+            bad = self._bp_update(idx)
+            if bad is not None:
+                self._diverged(bad, epoch)
+                return "stop"
+            if b == last:
+                self.epoch = epoch
+                snap, bad = self._record("epoch")
+            elif per_step:
+                snap, bad = self._record("step")
+            else:
+                continue
+            if bad is not None:
+                self._diverged(bad, epoch)
+                return "stop"
+            if per_step:
+                yield snap
+        return snap
+
+    def _can_fast(self) -> bool:
+        """True when a whole epoch can run in the network's own fast SGD loop."""
+        return (
+            self.fast
+            and self._fast_epoch is not None
+            and self.optimizer.name == "sgd"
+            and type(self.regularizer).__name__ == "NoRegularizer"
+            and not isinstance(self.x_train, dict)
+        )
+
+    def _fast_bp_epoch(self, epoch: int):
+        """One epoch through ``Network.train_epoch_sgd``: the same updates, far fewer calls.
+
+        Divergence is checked at the end of the epoch instead of after every update.
+        """
+        if self._stop_requested:
+            return self._stopped()
+        size = {"standard": 1, "accumulated": self.n_train}.get(self.rule, self.batch_size)
+        with np.errstate(all="ignore"):
+            value = self._fast_epoch(
+                self.x_train,
+                self.y_train,
+                self.loss,
+                self.lr,
+                size,
+                rng=self._rng,
+                shuffle=self.shuffle and self.rule != "accumulated",
+            )
+        self.step += -(-self.n_train // size)
+        bad = None
+        if not math.isfinite(float(np.add.reduce(self.network.theta))):
+            bad = f"the weights became {_first_bad(self.network.theta)}"
+        elif not math.isfinite(value):
+            bad = f"the loss became {value}"
+        if bad is None:
+            self.epoch = epoch
+            snap, bad = self._record("epoch")
+        if bad is not None:
+            self._diverged(bad, epoch)
+            return "stop"
+        return snap
+        yield  # a generator like _bp_epoch (never reached)
+
+    def _perceptron_errors(self) -> list[int]:
+        """Errors of each epoch so far on this branch (epoch 1 first)."""
+        h = self.history
+        return [int(h._c["errors"][i]) for i in h.epoch_rows() if h.epoch[i] > 0]
+
+    def _perceptron_epoch(self, epoch: int, per_step: bool):
+        """One pass of the perceptron rule in the data's order."""
+        rule = self._perceptron
+        errors = 0
+        last = rule.n_samples - 1
+        for k in range(rule.n_samples):
+            if self._stop_requested:
+                return self._stopped()
+            errors += rule.step(k)
+            self.step += 1
+            if k == last:
+                self.epoch = epoch
+                snap, bad = self._record("epoch", errors)
+            elif per_step:
+                snap, bad = self._record("step", errors)
+            else:
+                continue
+            if bad is not None:
+                self._diverged(bad, epoch)
+                return "stop"
+            if k == last:
+                pr = rule.end_epoch(epoch, errors)
+                if pr is not None:
+                    pr.errors = self._perceptron_errors()
+                    self._finish(pr.status, pr.message, pr)
+            if per_step:
+                yield snap
+        return snap
