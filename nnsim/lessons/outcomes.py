@@ -268,7 +268,7 @@ def bp_variants(doc: NetworkDocument, epochs: int | None = None) -> LessonResult
             "updates": int(s.trainer.step),
         }
     r.values = results
-    st, acc, mb = results["standard"], results["accumulated"], results["minibatch"]
+    st, acc = results["standard"], results["accumulated"]
     r.ok = (
         all(v["loss"] < v["loss_start"] for v in results.values())
         and st["updates"] == 17 * epochs
