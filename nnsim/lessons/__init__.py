@@ -138,6 +138,10 @@ def run(name: str, **options) -> LessonResult:
         ``ok``, the numbers, and ``summary(lang)`` to print.
     """
     lesson = get_lesson(name)
+    if not lesson.path.exists():
+        raise LessonError(
+            f"the lesson file {lesson.path} is missing: this nnsim installation is incomplete"
+        )
     if not lesson.available:
         raise LessonError(f"lesson {lesson.name!r} needs engine layers this nnsim does not have")
     return OUTCOMES[lesson.name](lesson.load(), **options)

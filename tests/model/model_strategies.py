@@ -31,10 +31,10 @@ activations = st.sampled_from(
 
 
 @st.composite
-def documents(draw) -> NetworkDocument:
+def documents(draw, max_inputs: int = 2) -> NetworkDocument:
     """A random small document: inputs, dense and maxout layers, full and sparse links."""
     doc = NetworkDocument()
-    n_in = draw(st.integers(1, 2))
+    n_in = draw(st.integers(1, max_inputs))
     ids = []
     for _ in range(n_in):
         ids.append(
@@ -97,4 +97,19 @@ def documents(draw) -> NetworkDocument:
     )
     if draw(st.booleans()):
         doc.update_settings(targets=[{"x": [draw(finite)], "y": [draw(finite), draw(finite)]}])
+    return doc
+
+
+@st.composite
+def networks(draw) -> NetworkDocument:
+    """A random document that compiles: one input, every dangling layer feeds one output layer."""
+    doc = draw(documents(max_inputs=1))
+    out = doc.add_layer("dense", draw(st.integers(1, 3)), activation=draw(activations))
+    for lid in list(doc.layers):
+        if lid != out and not doc.outgoing(lid):
+            k = doc.connect(lid, out)
+            w = doc.links[k].weights
+            doc.set_weights(
+                k, np.reshape(draw(st.lists(finite, min_size=w.size, max_size=w.size)), w.shape)
+            )
     return doc
