@@ -127,7 +127,7 @@ def _train(args) -> int:
         interrupted = True
         session.stop()
 
-    if threading_is_main():
+    if _on_main_thread():
         previous = signal.signal(signal.SIGINT, on_sigint)
     start = time.perf_counter()
     done = 0
@@ -162,7 +162,7 @@ def _train(args) -> int:
     return EXIT_INTERRUPTED if interrupted else 0
 
 
-def threading_is_main() -> bool:
+def _on_main_thread() -> bool:
     """True on the main thread (only there may a signal handler be installed)."""
     import threading
 

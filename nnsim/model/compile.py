@@ -168,6 +168,13 @@ def _check(doc: NetworkDocument) -> list[str]:
             src = doc.layers[doc.links[kid].src]
             shp = src.out_shape
             if layer.kind in ("dense", "maxout") and shp is not None and len(shp) != 1:
+                if src.kind == "rnn":
+                    raise CompileError(
+                        f"{_what(doc, lid)}: the RNN {src.id} outputs one state per time step, "
+                        f"shape {tuple(shp)}; set its mode to many-to-one to feed a layer of "
+                        "neurons, or put a flatten layer between them",
+                        lid,
+                    )
                 raise CompileError(
                     f"{_what(doc, lid)}: its input {src.id} has shape {tuple(shp)}; a layer of "
                     "neurons takes a flat vector (put a flatten layer between them)",

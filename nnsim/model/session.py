@@ -198,10 +198,19 @@ class Session:
     def trainer(self):
         """The engine ``Trainer`` for the current settings (rebuilt when they change).
 
-        A rebuilt trainer starts a new history from the network's current weights.
+        A rebuilt trainer starts a new history from the network's current weights; a change
+        of only the learning rate or the batch size is taken over in place (the history
+        continues).
         """
         comp = self.compiled
         key = self._settings_key(self._TRAINER_FIELDS)
+        if (
+            self._trainer is not None
+            and key != self._trainer_key
+            and self._trainer_structure == comp.structure_revision
+            and self._live_update(key)
+        ):
+            self._trainer_key = key
         if (
             self._trainer is None
             or key != self._trainer_key
@@ -211,6 +220,22 @@ class Session:
             self._trainer_key = key
             self._trainer_structure = comp.structure_revision
         return self._trainer
+
+    #: Settings a running trainer takes over in place (its history continues), as
+    #: Playground lets one turn the learning rate while training.
+    _LIVE_FIELDS = ("lr", "batch_size")
+
+    def _live_update(self, key) -> bool:
+        """Apply changed live settings to the trainer; False when it must be rebuilt."""
+        old, new = dict(self._trainer_key), dict(key)
+        changed = {k for k in new if new[k] != old.get(k)}
+        s = self.document.settings
+        if not changed <= set(self._LIVE_FIELDS) or s.rule == "perceptron":
+            return False
+        tr = self._trainer
+        tr.optimizer.lr = tr.lr = float(s.lr)
+        tr.batch_size = int(s.batch_size)
+        return True
 
     def _make_trainer(self, comp: Compiled):
         from nnsim.engine.errors import EngineError

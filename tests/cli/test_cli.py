@@ -128,6 +128,7 @@ def test_train_perceptron_xor_says_not_linearly_separable(capsys):
     assert "not linearly separable" in capsys.readouterr().out
 
 
+@pytest.mark.skipif(os.name == "nt", reason="sending SIGINT to a child needs POSIX signals")
 def test_ctrl_c_stops_cleanly_and_still_saves(tmp_path):
     out = tmp_path / "stopped.nnsim"
     proc = subprocess.Popen(

@@ -196,3 +196,18 @@ def test_conv_kernel_lives_on_the_link():
     image = np.arange(49.0).reshape(1, 1, 7, 7)
     out = comp.network.forward(image)
     np.testing.assert_allclose(out[0, 0], 2 * image[0, 0, 1:6:2, 1:6:2] + 0.5)
+
+
+def test_dense_after_a_many_to_many_rnn_says_what_to_do():
+    doc = NetworkDocument()
+    i = doc.add_layer("input", shape=(10, 1))
+    r = doc.add_layer("rnn", params={"hidden": 4, "mode": "many-to-many"})
+    o = doc.add_layer("dense", 1)
+    doc.connect(i, r)
+    doc.connect(r, o)
+    assert doc.layers[r].shape == (10, 4)
+    with pytest.raises(CompileError, match="set its mode to many-to-one"):
+        compile_document(doc)
+    doc.set_layer_params(r, mode="many-to-one")
+    net = compile_document(doc).network
+    assert net.forward(np.zeros((2, 10, 1))).shape == (2, 1)

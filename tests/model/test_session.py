@@ -64,8 +64,11 @@ def test_settings_change_rebuilds_the_trainer_structure_change_recompiles():
     s = Session(doc)
     t1, c1 = s.trainer, s.compiled
     assert s.trainer is t1
-    doc.update_settings(lr=0.5)
+    doc.update_settings(lr=0.5, batch_size=3)  # live settings: same trainer, history kept
+    assert s.trainer is t1 and t1.lr == 0.5 and t1.optimizer.lr == 0.5 and t1.batch_size == 3
+    doc.update_settings(optimizer="adam")
     assert s.trainer is not t1 and s.trainer.lr == 0.5
+    t1 = s.trainer
     doc.add_neuron("L2")
     assert s.compiled is not c1
     assert s.network.layers["L2"].size == 4
