@@ -2,6 +2,14 @@
 
 from nnsim.engine.activations import ACTIVATION_NAMES, Activation, get_activation, sigmoid
 from nnsim.engine.errors import EngineError, NetworkError, ShapeError
+from nnsim.engine.gradcheck import (
+    GradReport,
+    check_activation,
+    check_layer,
+    check_loss,
+    check_network,
+    numeric_jacobian,
+)
 from nnsim.engine.layers import INIT_SCHEMES, Dense, Input, Layer, Maxout
 from nnsim.engine.layers.rnn import (
     RNN,
@@ -19,9 +27,11 @@ from nnsim.engine.losses import (
     SquaredError,
     get_loss,
     log_softmax,
+    log_softmax_jacobian,
     logsumexp,
     logsumexp_naive,
     softmax,
+    softmax_jacobian,
     softmax_naive,
 )
 from nnsim.engine.metrics import accuracy, classes_from_output, confusion_matrix, misclassified
@@ -67,12 +77,14 @@ __all__ = [
     "get_activation",
     "get_loss",
     "log_softmax",
+    "log_softmax_jacobian",
     "logsumexp",
     "logsumexp_naive",
     "sample_onehot",
     "sequence_loss",
     "sigmoid",
     "softmax",
+    "softmax_jacobian",
     "softmax_naive",
     "topological_order",
     # training rules, optimisers, metrics
@@ -101,4 +113,11 @@ __all__ = [
     "classes_from_output",
     "confusion_matrix",
     "misclassified",
+    # gradient checks
+    "GradReport",
+    "check_activation",
+    "check_layer",
+    "check_loss",
+    "check_network",
+    "numeric_jacobian",
 ]

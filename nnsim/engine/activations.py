@@ -14,12 +14,18 @@ import numpy as np
 from nnsim.engine.errors import EngineError
 
 
+def float_dtype(x) -> np.dtype:
+    """The float type results take: x's own if it is float32 or wider, else float64
+    (float32 for bool and small ints). Works for lists and scalars too."""
+    return np.result_type(np.asarray(x).dtype, np.float32)
+
+
 def _sigmoid(x, out=None):
     # exp of a large positive argument would overflow, so split by sign:
     # σ(x) = 1/(1+e^-x) for x >= 0 and e^x/(1+e^x) for x < 0.
     x = np.asarray(x)
     if out is None:
-        out = np.empty_like(x, dtype=np.result_type(x, np.float32))
+        out = np.empty_like(x, dtype=float_dtype(x))
     np.negative(np.abs(x), out=out)
     np.exp(out, out=out)  # e^-|x| in (0, 1], never overflows
     pos = x >= 0
@@ -30,7 +36,7 @@ def _sigmoid(x, out=None):
 
 def sigmoid(x):
     """Logistic function σ(x) = 1 / (1 + e^−x), stable for any x."""
-    return _sigmoid(np.asarray(x, dtype=np.result_type(x, np.float32)))
+    return _sigmoid(np.asarray(x, dtype=float_dtype(x)))
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,7 @@ _BASE = {
     "step": Activation(
         "step",
         "ε",
-        lambda x: (x >= 0).astype(np.result_type(x, np.float32)),
+        lambda x: (np.asarray(x) >= 0).astype(float_dtype(x)),
         lambda x, y: np.zeros_like(x),
         kinks=(0.0,),
         differentiable=False,
@@ -101,7 +107,7 @@ _BASE = {
     "sign": Activation(
         "sign",
         "sgn",
-        lambda x: np.where(x >= 0, 1.0, -1.0).astype(np.result_type(x, np.float32)),
+        lambda x: np.where(np.asarray(x) >= 0, 1.0, -1.0).astype(float_dtype(x)),
         lambda x, y: np.zeros_like(x),
         kinks=(0.0,),
         differentiable=False,
@@ -109,7 +115,11 @@ _BASE = {
     "sigmoid": Activation("sigmoid", "σ", sigmoid, lambda x, y: y * (1 - y)),
     "tanh": Activation("tanh", "tanh", np.tanh, lambda x, y: 1 - y * y),
     "relu": Activation(
-        "relu", "ReLU", lambda x: np.maximum(x, 0), lambda x, y: (x > 0).astype(x.dtype), kinks=(0.0,)
+        "relu",
+        "ReLU",
+        lambda x: np.maximum(x, 0),
+        lambda x, y: (x > 0).astype(x.dtype),
+        kinks=(0.0,),
     ),
     "leaky_relu": _leaky(0.1),
     "elu": _elu(1.0),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.engine.activations import sigmoid
+from nnsim.engine.activations import float_dtype, sigmoid
 from nnsim.engine.errors import ShapeError
 
 # --- softmax and log-sum-exp, naive and stable side by side (COURSE.md §13) ---
@@ -25,7 +25,7 @@ def softmax_naive(x, axis=-1):
 
 def softmax(x, axis=-1):
     """Stable softmax: subtract max x first, which leaves the result unchanged."""
-    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    x = np.asarray(x, dtype=float_dtype(x))
     e = np.exp(x - x.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -39,15 +39,30 @@ def logsumexp_naive(x, axis=-1):
 
 def logsumexp(x, axis=-1):
     """Stable log Σ exp(x_j) = m + log Σ exp(x_j − m) with m = max x."""
-    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    x = np.asarray(x, dtype=float_dtype(x))
     m = x.max(axis=axis, keepdims=True)
     return (m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
 def log_softmax(x, axis=-1):
     """log softmax(x) = x − logsumexp(x), finite for any finite x."""
-    x = np.asarray(x, dtype=np.result_type(x, np.float32))
+    x = np.asarray(x, dtype=float_dtype(x))
     return x - np.expand_dims(logsumexp(x, axis=axis), axis)
+
+
+def softmax_jacobian(x) -> np.ndarray:
+    """∂ softmax(x)_i / ∂x_j = s_i (δ_ij − s_j), i.e. diag(s) − s sᵀ (COURSE.md §13b).
+
+    ``x`` is one vector (n,) or a batch (..., n); the result is (..., n, n).
+    """
+    s = softmax(np.asarray(x, dtype=float_dtype(x)))
+    return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
+
+
+def log_softmax_jacobian(x) -> np.ndarray:
+    """∂ log softmax(x)_i / ∂x_j = δ_ij − s_j, i.e. I − 1 sᵀ (COURSE.md §13b)."""
+    s = softmax(np.asarray(x, dtype=float_dtype(x)))
+    return np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :]
 
 
 # --- losses ---

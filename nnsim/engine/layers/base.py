@@ -24,7 +24,9 @@ def init_array(rng, scheme: str, shape, fan_in: int, fan_out: int, dtype) -> np.
         return (rng.standard_normal(shape) * np.sqrt(2.0 / max(fan_in, 1))).astype(dtype)
     if scheme == "zeros":
         return np.zeros(shape, dtype)
-    raise NetworkError(f"unknown initialisation {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
+    raise NetworkError(
+        f"unknown initialisation {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}"
+    )
 
 
 class Layer:
@@ -47,6 +49,10 @@ class Layer:
     kind = "layer"
     #: False for layers whose backward the perceptron / stepper cannot use.
     trainable = True
+    #: Indices of input links whose ∂E/∂input the network does not need in this
+    #: backward (links from the data when training). A layer may return None for them
+    #: instead of computing the gradient; ignoring the hint is always correct.
+    skip_input_grads: tuple = ()
 
     def __init__(self, name: str, inputs=()):
         self.name = str(name)

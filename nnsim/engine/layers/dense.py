@@ -135,13 +135,14 @@ class Dense(Layer):
         delta = dout * self.local_derivative()  # δ = ∂E/∂net
         self.delta = delta
         dxs = []
+        skip = self.skip_input_grads
         for k, x in enumerate(self._xs):
             g = x.T @ delta
             m = self.masks[k]
             if m is not None:
                 g *= m
             self.grads[f"W{k}"] += g
-            dxs.append(delta @ self.params[f"W{k}"].T)
+            dxs.append(None if k in skip else delta @ self.params[f"W{k}"].T)
         if self.use_bias:
             self.grads["b"] += delta.sum(axis=0)
         return dxs
