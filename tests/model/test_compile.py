@@ -211,3 +211,24 @@ def test_dense_after_a_many_to_many_rnn_says_what_to_do():
     doc.set_layer_params(r, mode="many-to-one")
     net = compile_document(doc).network
     assert net.forward(np.zeros((2, 10, 1))).shape == (2, 1)
+
+
+def test_conv1d_true_convolution_is_numpy_convolve():
+    pytest.importorskip("nnsim.engine.layers.conv", reason="the CNN layers have not landed")
+    doc = NetworkDocument()
+    i = doc.add_layer("input", shape=(1, 8))
+    c = doc.add_layer(
+        "conv1d",
+        params={"filters": 1, "kernel": 3, "activation": "identity", "convolution": True},
+        use_bias=False,
+    )
+    k = doc.connect(i, c)
+    w = np.array([1.0, -2.0, 0.5])
+    doc.set_weights(k, w.reshape(1, 1, 3))
+    x = np.random.default_rng(0).normal(size=8)
+    out = compile_document(doc).network.forward(x.reshape(1, 1, 8))
+    # s(t) = Σ_a x(a) w(t − a), COURSE.md §11; "valid" keeps the fully overlapping part
+    np.testing.assert_allclose(out[0, 0], np.convolve(x, w, mode="valid"))
+    doc.set_layer_params(c, convolution=False)  # cross-correlation: the kernel is not flipped
+    out = compile_document(doc).network.forward(x.reshape(1, 1, 8))
+    np.testing.assert_allclose(out[0, 0], np.correlate(x, w, mode="valid"))
