@@ -156,19 +156,21 @@ class Adam(Optimizer):
         b1, b2 = self.beta1, self.beta2
         m, v, tmp = self.m, self.v, self._tmp
         m *= b1
-        m += (1 - b1) * grad
+        np.multiply(grad, 1 - b1, out=tmp)
+        m += tmp
         v *= b2
         np.multiply(grad, grad, out=tmp)
         tmp *= 1 - b2
         v += tmp
-        # θ ← θ − η m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), written in place.
+        # θ ← θ − η m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). Multiplying through by
+        # √(1−β₂ᵗ) gives the same value with one pass fewer over the buffer:
+        # θ ← θ − η √(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε √(1−β₂ᵗ)).
         c1 = 1 - b1**self.t
-        c2 = 1 - b2**self.t
-        np.divide(v, c2, out=tmp)
-        np.sqrt(tmp, out=tmp)
-        tmp += self.eps
+        r2 = np.sqrt(1 - b2**self.t)
+        np.sqrt(v, out=tmp)
+        tmp += self.eps * r2
         np.divide(m, tmp, out=tmp)
-        tmp *= self.lr / c1
+        tmp *= self.lr * r2 / c1
         theta -= tmp
 
     def __repr__(self):

@@ -39,7 +39,7 @@ from nnsim.engine.metrics import (
     target_threshold,
 )
 from nnsim.engine.optim import get_optimizer, get_regularizer
-from nnsim.engine.perceptron import PerceptronResult, PerceptronRule
+from nnsim.engine.perceptron import PerceptronResult, PerceptronRule, perceptron_targets
 
 #: Training rules, in the order of the lecture.
 RULES = ("perceptron", "standard", "accumulated", "minibatch")
@@ -522,8 +522,6 @@ class Trainer:
             self._perceptron = PerceptronRule(network, self.x_train, self.y_train, self.lr)
             self.y_train = self._perceptron.t  # the units' own coding (sign: ±1)
             if self.y_val is not None:
-                from nnsim.engine.perceptron import perceptron_targets
-
                 self.y_val = perceptron_targets(self._perceptron.layer, self.y_val)
 
         # --- how outputs become classes --------------------------------------------
@@ -597,6 +595,8 @@ class Trainer:
     def evaluate(self, x, y) -> tuple[float, float]:
         """(mean loss, accuracy) of the current weights on (x, y); accuracy NaN for regression."""
         y = np.asarray(y)
+        if self._perceptron is not None:
+            y = perceptron_targets(self._perceptron.layer, y)  # the units' coding
         classes = self._classes_of(y)
         return self._evaluate(_as_data(x), y, classes)
 

@@ -206,3 +206,14 @@ def test_clear_errors_for_networks_and_targets_that_do_not_fit():
     with pytest.raises(EngineError):
         Trainer(smooth, None, (data.x, data.y), rule="perceptron")
     assert issubclass(PerceptronError, ValueError)
+
+
+def test_trainer_with_sign_units_reads_zero_one_targets_as_minus_one_plus_one():
+    data = logic_gate("OR")
+    net = Network([Input("x", 2), Dense("y", 1, ["x"], "sign")])
+    tr = Trainer(net, None, (data.x, data.y), (data.x, data.y), rule="perceptron", lr=ETA)
+    assert tr.run(100).status == "converged"
+    assert tr.threshold == 0.0
+    assert tr.evaluate(data.x, data.y) == (0.0, 1.0)
+    assert tr.history.val_acc[-1] == 1.0 and tr.history.val_loss[-1] == 0.0
+    assert np.array_equal(net.forward(data.x), 2 * data.y - 1)
