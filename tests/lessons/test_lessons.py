@@ -32,7 +32,7 @@ LECTURE_ORDER = [
 SCHEMA = json.loads(resource("schema", "nnsim.schema.json").read_text(encoding="utf-8"))
 #: Small runs of the slow lessons for the fast suite.
 QUICK = {
-    "mnist-mlp": {"epochs": 1, "subset": (1000, 300)},
+    "mnist-mlp": {"epochs": 1, "subset": (600, 200)},
     "mnist-cnn": {"epochs": 1, "subset": (600, 200)},
 }
 
