@@ -51,6 +51,7 @@ from nnsim.engine.optim import (
     get_regularizer,
 )
 from nnsim.engine.perceptron import PerceptronError, PerceptronResult, train_perceptron
+from nnsim.engine.stepper import Stepper, StepRecord
 from nnsim.engine.training import RULES, History, Snapshot, Trainer, TrainingError, TrainResult
 
 __all__ = [
@@ -71,6 +72,8 @@ __all__ = [
     "SigmoidBinaryCrossEntropy",
     "SoftmaxCrossEntropy",
     "SquaredError",
+    "StepRecord",
+    "Stepper",
     "TimeDense",
     "clip_grad_norm",
     "generate",

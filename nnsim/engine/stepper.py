@@ -1,0 +1,903 @@
+"""The step-through: one forward, backward and update pass, one neuron or one weight at a time.
+
+A ``Stepper`` turns one training step of a dense network into a list of records
+(``StepRecord``), each carrying the numbers of one formula and its text with those
+numbers substituted (``β_1 = 0.35×0.1 + 0.9×0.8 = 0.755,  b_1 = σ(0.755) = 0.680267``).
+
+The numbers are the engine's own: the stepper runs the vectorised pass
+(``Network.loss_and_grad``) once on the weights it is given, keeps every layer's net
+input, output, δ and the gradient, and then explains them neuron by neuron. So what the
+lecture shows is exactly what training computes, and stepping every update record ends
+bit for bit in the weights ``Network.sgd_step`` gives. Stepping an update record writes
+the new weight into the network; stepping back writes the old one again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnsim.engine.activations import get_activation
+from nnsim.engine.errors import EngineError
+from nnsim.engine.layers.base import Input
+from nnsim.engine.layers.dense import Dense
+from nnsim.engine.losses import (
+    SigmoidBinaryCrossEntropy,
+    SoftmaxCrossEntropy,
+    SquaredError,
+    get_loss,
+)
+from nnsim.engine.notation import (
+    factor,
+    fmt,
+    layer_size,
+    make_notation,
+    subscript,
+    word,
+)
+
+#: The phases of a pass, in the order their records come (per sample for the first three).
+PHASES = ("forward", "loss", "backward", "update")
+#: How records can be grouped into coarser steps (see ``Stepper.group_key``).
+GROUPINGS = ("record", "neuron", "layer", "sample", "phase", "batch")
+
+
+class StepperError(EngineError):
+    """The step-through cannot show this network or this input; the message says why."""
+
+
+@dataclass(frozen=True, eq=False)
+class StepRecord:
+    """One step of the step-through: one neuron's forward or backward formula, the
+    loss, or one weight's update.
+
+    Attributes
+    ----------
+    phase : str
+        "forward", "loss", "backward" or "update".
+    layer : str or None
+        The engine layer of the neuron or parameter (the output layer for a loss record).
+    neuron : int or None
+        0-based neuron index in ``layer`` (the target neuron of an update).
+    sample : int or None
+        0-based sample index in the batch; None for the batch's loss and the updates.
+    index : tuple of int or None
+        Updates only: where the parameter sits in the engine's array, ``(i, j)`` for
+        ``W{k}[i, j]`` (from neuron i of ``source`` to neuron j) and ``(j,)`` for the bias.
+    symbol : str
+        The quantity's name in the chosen notation (1-based), e.g. ``"b_1"``, ``"g_1"``,
+        ``"w_21"``, ``"θ_1"``, ``"δ_2^(1)"``.
+    value : float
+        Its value: the neuron's output (forward), the error (loss), the gradient term
+        (backward: the book's g_j / e_h = −δ, or δ = ∂E/∂net in generic notation), the
+        new value of the parameter as the notation shows it (update: θ = −b for the
+        book's thresholds).
+    terms : tuple of tuple
+        The numbers of the formula: forward (x_i, w_i) per incoming edge; loss (ŷ_j, y_j)
+        per output (E_k per sample for the batch's loss); backward, output layer
+        (ŷ_j, y_j), hidden layer (w, gradient term) per outgoing edge with the OLD
+        weights; update (gradient term, input) per sample for a weight, (gradient term,)
+        for a bias.
+    sources : tuple
+        Aligned with ``terms``: forward (layer, i) of each input neuron; backward
+        (layer, j) of each downstream neuron; update the sample index.
+    details : mapping
+        Named numbers: forward ``sum`` (Σ w x), ``bias``, ``net`` (= sum + bias, what
+        f is applied to), ``out``, ``activation``; backward ``delta`` (∂E/∂net),
+        ``fprime`` (f′(net)), ``dout`` (∂E/∂out); update ``grad`` (∂E/∂parameter).
+    param, source : str or None
+        Updates: the engine parameter (``"W0"``, ``"W1"``, ``"b"``) and the layer the
+        weight comes from.
+    old, change, new : float or None
+        Updates: the parameter before, its change Δ and after, as the notation shows it.
+    param_old, param_new : float or None
+        Updates: the same in the engine's convention (bias b), the numbers written into
+        the network when the record is stepped forward and back.
+    """
+
+    phase: str
+    layer: str | None
+    neuron: int | None
+    sample: int | None
+    symbol: str
+    value: float
+    index: tuple | None = None
+    terms: tuple = ()
+    sources: tuple = ()
+    details: Mapping = field(default_factory=dict)
+    param: str | None = None
+    source: str | None = None
+    old: float | None = None
+    change: float | None = None
+    new: float | None = None
+    param_old: float | None = None
+    param_new: float | None = None
+    head_fn: Callable[[str], str] | None = field(default=None, repr=False)
+    formula_fn: Callable[[int], str] | None = field(default=None, repr=False)
+
+    def formula(self, digits: int = 6) -> str:
+        """The formula with its numbers, ``digits`` significant digits, no words."""
+        return self.formula_fn(digits) if self.formula_fn else f"{self.symbol} = {fmt(self.value)}"
+
+    def head(self, lang: str = "en") -> str:
+        """The words naming what this record computes, e.g. "hidden unit 1" / "隐层神经元 1"."""
+        word("input", lang)  # a clear error for an unknown language
+        return self.head_fn(lang) if self.head_fn else ""
+
+    def text(self, lang: str = "en", digits: int = 6) -> str:
+        """Words and formula: ``"hidden unit 1: β_1 = 0.35×0.1 + 0.9×0.8 = 0.755,  b_1 = …"``.
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}
+        digits : int
+            Significant digits of every number.
+        """
+        head = self.head(lang)
+        colon = "：" if lang == "zh" else ": "
+        return f"{head}{colon}{self.formula(digits)}" if head else self.formula(digits)
+
+
+# --- pieces of formulas ---------------------------------------------------------
+
+
+def _products(pairs, digits) -> str:
+    """a×b + c×d + …, each number substituted as it is: ``0.35×0.1 + (−0.2)×(−0.5)``."""
+    if not pairs:
+        return "0"
+    return " + ".join(f"{factor(a, digits)}×{factor(b, digits)}" for a, b in pairs)
+
+
+def _sum(values, digits) -> str:
+    """a + b + (−c): a list of numbers added up."""
+    if not values:
+        return "0"
+    return " + ".join([fmt(values[0], digits)] + [factor(v, digits) for v in values[1:]])
+
+
+def _plus(v, digits) -> str:
+    return " + " + factor(v, digits)
+
+
+def _minus(v, digits) -> str:
+    return " − " + factor(v, digits)
+
+
+def _fprime_text(act, arg_sym: str, out_sym: str):
+    """f′ as the slides write it: symbolic text and a numbers builder, None for identity.
+
+    Sigmoid and tanh show the derivative through the output (ŷ(1−ŷ), 1−ŷ²) as the book
+    does; the others show f′(net) and its value.
+    """
+    if act.name == "identity":
+        return None
+    if act.name == "sigmoid":
+        return f"{out_sym}(1−{out_sym})", lambda out, d, dg: f"{factor(out, dg)}×(1−{fmt(out, dg)})"
+    if act.name == "tanh":
+        return f"(1−{out_sym}²)", lambda out, d, dg: f"(1−{factor(out, dg)}²)"
+    name = act.symbol or "f"
+    return f"{name}′({arg_sym})", lambda out, d, dg: factor(d, dg)
+
+
+def _comma(lang: str) -> str:
+    return "，" if lang == "zh" else ", "
+
+
+def _join_product(*factors) -> str:
+    """Join the numbers of a product with ×, skipping absent factors."""
+    return "×".join(f for f in factors if f)
+
+
+class Stepper:
+    """Step one training step of a dense network record by record.
+
+    Parameters
+    ----------
+    network : Network
+        Input and Dense layers only (masks, skip links and per-neuron activations are
+        fine). Its weights at construction are the "old" weights of the pass; stepping
+        update records writes into it.
+    loss : Loss or str
+        The loss, as for ``Network.loss_and_grad``.
+    x : array or dict
+        One sample (shape ``(d,)``) or a batch (``(m, d)``); a dict by input layer for
+        several input layers.
+    y : array
+        Targets: a number or ``(l,)`` for one sample, ``(m,)`` or ``(m, l)`` for a batch;
+        class indices are accepted by the softmax cross-entropy.
+    lr : float
+        Learning rate η.
+    notation : {"auto", "book", "generic"} or Notation
+        "auto" uses the book's symbols when the network is input → hidden → output.
+    labels : dict of str to sequence of str, optional
+        Neuron labels per layer for the words of the text, e.g. ``{"hidden": ["h1", "h2"]}``.
+
+    Notes
+    -----
+    Records come per sample k: forward neuron by neuron in data-flow order, the error
+    E_k, backward neuron by neuron from the output layer back; then, for a batch, the
+    batch's error E = (1/m) Σ E_k; then the updates layer by layer from the output back,
+    neuron by neuron, each neuron's incoming weights then its bias. For a batch the
+    gradient terms carry the 1/m of E = mean E_k and each update sums over the samples.
+    Records are computed lazily, so stepping the first neurons of a big batch is cheap.
+
+    Making a stepper runs ``network.loss_and_grad`` once (so the network's ``values``
+    and ``grad`` are those of this pass). Nothing else should change the network's
+    weights while it is being stepped: stepping back writes the old values again.
+    """
+
+    def __init__(self, network, loss, x, y, lr, notation="auto", labels=None):
+        self.network = network
+        self.loss = get_loss(loss)
+        lr_f = float(lr)
+        if not math.isfinite(lr_f):
+            raise StepperError(f"the learning rate must be a finite number, got {lr!r}")
+        self.lr = lr_f
+        layers = network.layers
+        for name in network.order:
+            layer = layers[name]
+            if isinstance(layer, Input):
+                if len(layer.shape) != 1:
+                    raise StepperError(
+                        f"the step-through shows dense networks only; input {name!r} has "
+                        f"shape {layer.shape}"
+                    )
+            elif not isinstance(layer, Dense):
+                raise StepperError(
+                    f"the step-through shows dense layers only; layer {name!r} is a "
+                    f"{getattr(layer, 'kind', type(layer).__name__)} layer"
+                )
+        self.notation = make_notation(network, notation, labels)
+        self.dtype = network.theta.dtype
+        outs = getattr(network, "output_names", None) or [
+            n
+            for n in network.order
+            if not isinstance(layers[n], Input)
+            and not any(n in layers[c].inputs for c in network.order)
+        ]
+        self.output = outs[0]
+        self.dense = [n for n in network.order if isinstance(layers[n], Dense)]
+        self.inputs = [n for n in network.order if isinstance(layers[n], Input)]
+        self._X = self._inputs(x)
+        self.m = next(iter(self._X.values())).shape[0]
+        self._Y = self._targets(y)
+        # consumers[src] = [(layer, link k)]: where a neuron's error comes back from
+        self._consumers: dict[str, list[tuple[str, int]]] = {n: [] for n in network.order}
+        for name in reversed(network.order):
+            for k, src in enumerate(layers[name].inputs):
+                self._consumers[src].append((name, k))
+        # layers whose output reaches the loss: only they get an error signal
+        live = {self.output}
+        for name in reversed(network.order):
+            if name in live:
+                live.update(layers[name].inputs)
+        self.live = [n for n in self.dense if n in live]
+        # the OLD weights, shown in the formulas and restored by stepping back
+        self._W = {
+            (n, k): network.param(n, f"W{k}").copy()
+            for n in self.dense
+            for k in range(len(layers[n].inputs))
+        }
+        self._b = {n: network.param(n, "b").copy() for n in self.dense}
+        self._edges = {key: self._edge_lists(*key) for key in self._W}
+        self._size = {n: layer_size(layers[n]) for n in network.order}
+        self._acts = {
+            n: [get_activation(a) for a in layers[n].activation_names] for n in self.dense
+        }
+        # the engine's vectorised pass, once: every number shown is one it computed
+        self.loss_value = float(network.loss_and_grad(self._X, self._Y, self.loss))
+        self._out = dict(self._X)
+        self._net, self._delta, self._fprime, self._dout = {}, {}, {}, {}
+        for n in self.dense:
+            layer = layers[n]
+            self._net[n] = np.array(layer.net, self.dtype)
+            self._out[n] = np.array(layer.out, self.dtype)
+            if n in self.live:
+                self._delta[n] = np.array(layer.delta, self.dtype)
+                self._fprime[n] = np.array(layer.local_derivative(), self.dtype)
+                self._dout[n] = np.array(network.douts[n], self.dtype)
+        self._grad = {key: self._grad_of(*key) for key in self._W}
+        self._grad.update({(n, "b"): self._grad_of(n, "b") for n in self.dense})
+        o = self._out[self.output]
+        self._per_sample = self.loss.per_sample(o, self._Y)
+        self._prob = self.loss.predict(o) if self.loss.wants_logits else o
+        self._records: list[StepRecord] = []
+        self._position = 0
+        self._gen = self._generate()
+        self._exhausted = False
+
+    def _grad_of(self, layer, key):
+        """A copy of ∂E/∂parameter from the network's flat gradient buffer."""
+        pname = key if key == "b" else f"W{key}"
+        view = self.network.param(layer, pname)
+        theta, grad = self.network.theta, self.network.grad
+        if np.shares_memory(view, theta) and view.flags.c_contiguous:
+            # the parameter is a view into theta; its gradient sits at the same offset
+            off = (view.ctypes.data - theta.ctypes.data) // theta.itemsize
+            return grad[off : off + view.size].reshape(view.shape).copy()
+        grads = getattr(self.network.layers[layer], "grads", {})
+        if pname in grads:
+            return np.array(grads[pname], self.dtype)
+        raise StepperError(f"cannot find the gradient of {layer}.{pname}")
+
+    # --- input checks ---------------------------------------------------------
+    def _inputs(self, x) -> dict[str, np.ndarray]:
+        if not isinstance(x, Mapping):
+            if len(self.inputs) != 1:
+                raise StepperError(
+                    f"the network has {len(self.inputs)} input layers; pass a dict of inputs"
+                )
+            x = {self.inputs[0]: x}
+        missing = set(self.inputs) - set(x)
+        if missing:
+            raise StepperError(f"no data for input layer(s) {', '.join(sorted(missing))}")
+        feeds, sizes = {}, set()
+        for name in self.inputs:
+            d = layer_size(self.network.layers[name])
+            arr = np.asarray(x[name], dtype=self.network.theta.dtype)
+            if arr.ndim == 0 and d == 1:
+                arr = arr.reshape(1, 1)
+            elif arr.ndim == 1:
+                arr = arr[None]
+            if arr.ndim != 2 or arr.shape[1] != d:
+                raise StepperError(
+                    f"input {name!r} takes {d} numbers per sample; got an array of shape "
+                    f"{np.shape(x[name])}"
+                )
+            if arr.shape[0] == 0:
+                raise StepperError("the batch is empty")
+            feeds[name] = arr
+            sizes.add(arr.shape[0])
+        if len(sizes) != 1:
+            raise StepperError("all input layers need the same number of samples")
+        return feeds
+
+    def _targets(self, y) -> np.ndarray:
+        m, n_out = self.m, layer_size(self.network.layers[self.output])
+        arr = np.asarray(y)
+        if isinstance(self.loss, SoftmaxCrossEntropy) and n_out > 1 and arr.size == m:
+            idx = arr.reshape(m)
+            if not np.all(np.equal(np.mod(idx, 1), 0)) or idx.min() < 0 or idx.max() >= n_out:
+                raise StepperError(f"class labels must be whole numbers 0..{n_out - 1}")
+            onehot = np.zeros((m, n_out), self.dtype)
+            onehot[np.arange(m), idx.astype(np.int64)] = 1
+            return onehot
+        if arr.size != m * n_out:
+            raise StepperError(
+                f"{m} sample(s) for an output layer of {n_out} neuron(s) need {m * n_out} "
+                f"target number(s); got an array of shape {arr.shape}"
+            )
+        return arr.astype(self.dtype).reshape(m, n_out)
+
+    # --- the pass ---------------------------------------------------------------
+    def _generate(self):
+        for k in range(self.m):
+            for name in self.dense:
+                for j in range(self._size[name]):
+                    yield self._forward(name, j, k)
+            yield self._sample_loss(k)
+            for name in reversed(self.live):
+                for i in range(self._size[name]):
+                    yield self._backward(name, i, k)
+        if self.m > 1:
+            yield self._batch_loss()
+        for name in reversed(self.live):
+            layer = self.network.layers[name]
+            for j in range(self._size[name]):
+                for kk, src in enumerate(layer.inputs):
+                    for i in self._rows(name, kk, j):
+                        yield self._update_weight(name, kk, src, i, j)
+                if layer.use_bias:
+                    yield self._update_bias(name, j)
+
+    def _rows(self, name, k, j) -> list[int]:
+        """Source neurons i connected to neuron j through link k (masked edges do not exist)."""
+        return self._edges[(name, k)][0][j]
+
+    def _cols(self, name, k, i) -> list[int]:
+        """Target neurons j fed by neuron i through link k."""
+        return self._edges[(name, k)][1][i]
+
+    def _edge_lists(self, name, k):
+        mask = self.network.layers[name].masks[k]
+        n_in, n_out = self._W[(name, k)].shape
+        if mask is None:
+            return [list(range(n_in))] * n_out, [list(range(n_out))] * n_in
+        mask = np.asarray(mask, bool)
+        rows = [np.flatnonzero(mask[:, j]).tolist() for j in range(n_out)]
+        cols = [np.flatnonzero(mask[i]).tolist() for i in range(n_in)]
+        return rows, cols
+
+    def _with_sample(self, head, k):
+        """The words ``head(lang)``, naming sample k when there are several."""
+        if self.m == 1 or k is None:
+            return head
+        return lambda g: f"{head(g)}{_comma(g)}{word('sample', g, k=k + 1)}"
+
+    def _forward(self, name, j, k) -> StepRecord:
+        nt, layer = self.notation, self.network.layers[name]
+        terms, sources = [], []
+        for kk, src in enumerate(layer.inputs):
+            rows = self._rows(name, kk, j)
+            x, w = self._out[src][k, rows], self._W[(name, kk)][rows, j]
+            terms += list(zip(x.tolist(), w.tolist()))
+            sources += [(src, i) for i in rows]
+        act = self._acts[name][j]
+        bias = float(self._b[name][j]) if layer.use_bias else None
+        net_f, out_f = float(self._net[name][k, j]), float(self._out[name][k, j])
+        # Σ w x without the bias: the book's β_h / α_j (they exclude the threshold)
+        s = net_f - bias if bias is not None else net_f
+        net_sym, out_sym = nt.net(name, j), nt.value(name, j)
+        f = act.symbol
+
+        def formula(dg):
+            left = f"{net_sym} = {_products(terms, dg)}"
+            if nt.threshold or bias is None:
+                # the book: β_h = Σ v_ih x_i, then b_h = f(β_h − γ_h)
+                left += f" = {fmt(s, dg)}"
+                if bias is None:
+                    arg_sym, arg_num = net_sym, fmt(s, dg)
+                else:
+                    th = nt.bias(name, j)
+                    arg_sym, arg_num = f"{net_sym} − {th}", f"{fmt(s, dg)}{_minus(-bias, dg)}"
+            else:
+                left += f"{_plus(bias, dg)} = {fmt(net_f, dg)}"
+                arg_sym, arg_num = net_sym, fmt(net_f, dg)
+            if not f:  # identity: the output is the net input
+                mid = "" if arg_sym == net_sym else f" = {arg_sym} = {arg_num}"
+                return f"{left},  {out_sym}{mid} = {fmt(out_f, dg)}"
+            sym = "" if arg_sym == net_sym else f" = {f}({arg_sym})"
+            return f"{left},  {out_sym}{sym} = {f}({arg_num}) = {fmt(out_f, dg)}"
+
+        return StepRecord(
+            phase="forward",
+            layer=name,
+            neuron=j,
+            sample=k,
+            symbol=out_sym,
+            value=out_f,
+            terms=tuple(terms),
+            sources=tuple(sources),
+            details={"sum": s, "bias": bias, "net": net_f, "out": out_f, "activation": act.name},
+            head_fn=self._with_sample(lambda g: nt.unit(name, j, g), k),
+            formula_fn=formula,
+        )
+
+    # --- loss -----------------------------------------------------------------
+    def _sample_loss(self, k) -> StepRecord:
+        nt, out_name, loss = self.notation, self.output, self.loss
+        o, t = self._out[out_name][k], self._Y[k]
+        value = float(self._per_sample[k])
+        n = o.shape[0]
+        pairs = list(zip(o.tolist(), t.tolist()))
+        probs = [float(p) for p in self._prob[k]]
+        sym = "E" if self.m == 1 else subscript("E", k + 1)
+        osym = [nt.value(out_name, j) for j in range(n)]
+        ysym = [nt.target(j) for j in range(n)]
+
+        def formula(dg):
+            if isinstance(loss, SquaredError):
+                if n == 1:
+                    s = f"½({osym[0]} − {ysym[0]})²"
+                    num = f"½({fmt(pairs[0][0], dg)}{_minus(pairs[0][1], dg)})²"
+                else:
+                    o_j, y_j = nt.value(out_name, "j"), nt.target("j")
+                    s = f"½ Σ_j ({o_j} − {y_j})²"
+                    num = (
+                        "½[" + " + ".join(f"({fmt(a, dg)}{_minus(b, dg)})²" for a, b in pairs) + "]"
+                    )
+                return f"{sym} = {s} = {num} = {fmt(value, dg)}"
+            if isinstance(loss, SoftmaxCrossEntropy):
+                ps = "(" + ", ".join(fmt(p, dg) for p in probs) + ")"
+                ls = "(" + ", ".join(fmt(a, dg) for a, _ in pairs) + ")"
+                logs = [(b, p) for (_, b), p in zip(pairs, probs) if b != 0]
+                if len(logs) == 1 and logs[0][0] == 1:
+                    num = f"−log {fmt(logs[0][1], dg)}"
+                else:
+                    num = (
+                        "−("
+                        + " + ".join(f"{factor(b, dg)}×log {fmt(p, dg)}" for b, p in logs)
+                        + ")"
+                    )
+                return (
+                    f"p = softmax{ls} = {ps},  {sym} = −Σ_j {nt.target('j')} log {nt.prob('j')}"
+                    f" = {num} = {fmt(value, dg)}"
+                )
+            if isinstance(loss, SigmoidBinaryCrossEntropy):
+                parts, syms = [], []
+                for j, ((a, b), p) in enumerate(zip(pairs, probs)):
+                    parts.append(
+                        f"−{factor(b, dg)}×log {fmt(p, dg)} − {factor(1 - b, dg)}×log(1−{fmt(p, dg)})"
+                    )
+                    syms.append(f"{nt.prob(j)} = σ({fmt(a, dg)}) = {fmt(p, dg)}")
+                y_j, p_j = nt.target("j"), nt.prob("j")
+                return (
+                    f"{', '.join(syms)},  {sym} = Σ_j[−{y_j} log {p_j} − (1−{y_j}) log(1−{p_j})]"
+                    f" = {' '.join(parts)} = {fmt(value, dg)}"
+                )
+            return f"{sym} = {fmt(value, dg)}"
+
+        return StepRecord(
+            phase="loss",
+            layer=out_name,
+            neuron=None,
+            sample=k,
+            symbol=sym,
+            value=value,
+            terms=tuple(pairs),
+            sources=tuple((out_name, j) for j in range(n)),
+            details={"probabilities": tuple(probs)} if loss.wants_logits else {},
+            head_fn=self._with_sample(lambda g: word("error", g), k),
+            formula_fn=formula,
+        )
+
+    def _batch_loss(self) -> StepRecord:
+        per = [float(e) for e in self._per_sample]
+        value = self.loss_value
+        m = self.m
+
+        def formula(dg):
+            return f"E = (1/m) Σ_k E_k = ({_sum(per, dg)})/{m} = {fmt(value, dg)}"
+
+        return StepRecord(
+            phase="loss",
+            layer=self.output,
+            neuron=None,
+            sample=None,
+            symbol="E",
+            value=value,
+            terms=tuple((e,) for e in per),
+            sources=tuple(range(m)),
+            head_fn=lambda g: word("batch error", g, m=m),
+            formula_fn=formula,
+        )
+
+    # --- backward ---------------------------------------------------------------
+    def _backward(self, name, i, k) -> StepRecord:
+        nt, loss, sign = self.notation, self.loss, self.notation.sign
+        act = self._acts[name][i]
+        out, d = self._out[name][k, i], self._fprime[name][k, i]
+        book_thr = nt.threshold and self.network.layers[name].use_bias
+        arg_sym = f"{nt.net(name, i)} − {nt.bias(name, i)}" if book_thr else nt.net(name, i)
+        fp = _fprime_text(act, arg_sym, nt.value(name, i))
+        out_f, d_f = float(out), float(d)
+        gsym = nt.grad(name, i)
+        m = self.m
+        if name == self.output:
+            terms = ((out_f, float(self._Y[k, i])),)
+            sources = ()
+            p = float(self._prob[k, i])
+            o_sym, y_sym = nt.value(name, i), nt.target(i)
+            if isinstance(loss, SquaredError):
+                a_sym, a_val = o_sym, out_f
+            elif isinstance(loss, SoftmaxCrossEntropy | SigmoidBinaryCrossEntropy):
+                a_sym, a_val = nt.prob(i), p
+            else:
+                a_sym, a_val = None, None
+            y_val = terms[0][1]
+
+            def err(dg):
+                if a_sym is None:  # a loss without a formula here: show ∂E/∂out itself
+                    s = f"∂E/∂{o_sym}" if sign > 0 else f"(−∂E/∂{o_sym})"
+                    return s, factor(sign * dout_f * m, dg)
+                if sign > 0:
+                    return f"({a_sym}−{y_sym})", f"({fmt(a_val, dg)}−{factor(y_val, dg)})"
+                return f"({y_sym}−{a_sym})", f"({fmt(y_val, dg)}−{factor(a_val, dg)})"
+
+        else:
+            pairs, srcs = [], []
+            for cname, kk in self._consumers[name]:
+                if cname not in self.live:
+                    continue
+                cols = self._cols(cname, kk, i)
+                w, dc = self._W[(cname, kk)][i, cols], self._delta[cname][k, cols]
+                pairs += list(zip(w.tolist(), (sign * dc).tolist()))
+                srcs += [(cname, j) for j in cols]
+            terms, sources = tuple(pairs), tuple(srcs)
+            links = [(c, kk) for c, kk in self._consumers[name] if c in self.live]
+
+            def err(dg):
+                s = " + ".join(
+                    f"Σ_j {nt.weight(c, kk, i, 'j')} {nt.grad(c, 'j')}" for c, kk in links
+                )
+                return s, f"({_products(pairs, dg)})"
+
+        delta, dout_f = float(self._delta[name][k, i]), float(self._dout[name][k, i])
+        value = sign * delta
+
+        def formula(dg):
+            e_sym, e_num = err(dg)
+            per_m_sym = "/m" if (name == self.output and m > 1) else ""
+            per_m_num = f"/{m}" if per_m_sym else ""
+            if fp is None:
+                s = f"{e_sym}{per_m_sym}"
+                num = f"{e_num}{per_m_num}"
+            else:
+                sep = " " if e_sym.startswith("Σ") else ""
+                s = f"{fp[0]}{sep}{e_sym}{per_m_sym}"
+                num = _join_product(fp[1](out_f, d_f, dg), e_num) + per_m_num
+            return f"{gsym} = {s} = {num} = {fmt(value, dg)}"
+
+        key = "gradient term" if sign < 0 else "error term"
+        head = self._with_sample(lambda g: f"{nt.unit(name, i, g)}{_comma(g)}{word(key, g)}", k)
+        return StepRecord(
+            phase="backward",
+            layer=name,
+            neuron=i,
+            sample=k,
+            symbol=gsym,
+            value=value,
+            terms=terms,
+            sources=sources,
+            details={"delta": delta, "fprime": d_f, "dout": dout_f},
+            head_fn=head,
+            formula_fn=formula,
+        )
+
+    # --- updates --------------------------------------------------------------------
+    def _apply_step(self, old, grad):
+        # θ ← θ − η ∇E: the operation Network.sgd_step does on this entry
+        return old - self.lr * grad
+
+    def _update_weight(self, name, kk, src, i, j) -> StepRecord:
+        nt, sign, m = self.notation, self.notation.sign, self.m
+        xs, ds = self._out[src][:, i], self._delta[name][:, j]
+        grad = self._grad[(name, kk)][i, j]  # ∂E/∂w = Σ_k x_k δ_k, as the engine summed it
+        old = self._W[(name, kk)][i, j]
+        new = self._apply_step(old, grad)
+        change = -(self.lr * grad)
+        terms = tuple(zip((sign * ds).tolist(), xs.tolist()))
+        wsym, gsym, vsym = nt.weight(name, kk, i, j), nt.grad(name, j), nt.value(src, i)
+        lr, old_f, new_f, chg = self.lr, float(old), float(new), float(change)
+
+        def formula(dg):
+            eta = "η" if sign < 0 else "−η"
+            pre = factor(lr, dg) if sign < 0 else f"−{factor(lr, dg)}"
+            if m == 1:
+                s = f"{eta} {gsym} {vsym}"
+                num = f"{pre}×{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
+            else:
+                s = f"{eta} Σ_k {gsym} {vsym}"
+                num = f"{pre}×({_products(terms, dg)})"
+            return (
+                f"Δ{wsym} = {s} = {num} = {fmt(chg, dg)},  "
+                f"{wsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
+            )
+
+        def head(g):
+            return (
+                f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}"
+                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
+            )
+
+        return StepRecord(
+            phase="update",
+            layer=name,
+            neuron=j,
+            sample=None,
+            index=(i, j),
+            symbol=wsym,
+            value=new_f,
+            terms=terms,
+            sources=tuple(range(m)),
+            details={"grad": float(grad)},
+            param=f"W{kk}",
+            source=src,
+            old=old_f,
+            change=chg,
+            new=new_f,
+            param_old=old_f,
+            param_new=new_f,
+            head_fn=head,
+            formula_fn=formula,
+        )
+
+    def _update_bias(self, name, j) -> StepRecord:
+        nt, sign, m = self.notation, self.notation.sign, self.m
+        ds = self._delta[name][:, j]
+        grad = self._grad[(name, "b")][j]  # ∂E/∂b = Σ_k δ_k
+        old = self._b[name][j]
+        new = self._apply_step(old, grad)
+        change = -(self.lr * grad)
+        # the book shows the threshold θ = −b: Δθ = −Δb
+        flip = -1.0 if nt.threshold else 1.0
+        old_f, new_f, chg = flip * float(old), flip * float(new), flip * float(change)
+        terms = tuple((sign * float(b),) for b in ds)
+        bsym, gsym, lr = nt.bias(name, j), nt.grad(name, j), self.lr
+
+        def formula(dg):
+            # generic Δb = −η δ; the book's Δθ = −η g (g = −δ): both read −η × term
+            pre = f"−{factor(lr, dg)}"
+            if m == 1:
+                s, num = f"−η {gsym}", f"{pre}×{factor(terms[0][0], dg)}"
+            else:
+                s, num = f"−η Σ_k {gsym}", f"{pre}×({_sum([t[0] for t in terms], dg)})"
+            return (
+                f"Δ{bsym} = {s} = {num} = {fmt(chg, dg)},  "
+                f"{bsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
+            )
+
+        key = "threshold of" if nt.threshold else "bias of"
+
+        def head(g):
+            return (
+                f"{word(key, g, name=nt.label(name, j))}"
+                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
+            )
+
+        return StepRecord(
+            phase="update",
+            layer=name,
+            neuron=j,
+            sample=None,
+            index=(j,),
+            symbol=bsym,
+            value=new_f,
+            terms=terms,
+            sources=tuple(range(m)),
+            details={"grad": float(grad)},
+            param="b",
+            source=None,
+            old=old_f,
+            change=chg,
+            new=new_f,
+            param_old=float(old),
+            param_new=float(new),
+            head_fn=head,
+            formula_fn=formula,
+        )
+
+    # --- driving it ---------------------------------------------------------------------
+    def _ensure(self, n: int) -> bool:
+        """Compute records until there are ``n``; False when the pass has fewer."""
+        while len(self._records) < n and not self._exhausted:
+            try:
+                self._records.append(next(self._gen))
+            except StopIteration:
+                self._exhausted = True
+        return len(self._records) >= n
+
+    def _write(self, rec: StepRecord, value) -> None:
+        if rec.phase == "update":
+            self.network.param(rec.layer, rec.param)[rec.index] = value
+
+    @property
+    def position(self) -> int:
+        """How many records have been stepped (0 at the start)."""
+        return self._position
+
+    @property
+    def done(self) -> bool:
+        """True when every record of the pass has been stepped."""
+        return not self._ensure(self._position + 1)
+
+    @property
+    def records(self) -> list[StepRecord]:
+        """All records of the pass (computed now if needed; stepping is not affected)."""
+        self._ensure(math.inf)
+        return list(self._records)
+
+    @property
+    def current(self) -> StepRecord | None:
+        """The record stepped last, or None at the start."""
+        return self._records[self._position - 1] if self._position else None
+
+    def peek(self) -> StepRecord | None:
+        """The record the next ``next()`` will step, or None at the end."""
+        return self._records[self._position] if self._ensure(self._position + 1) else None
+
+    def next(self) -> StepRecord | None:
+        """Step one record; an update record writes its new value into the network.
+
+        Returns the record, or None when the pass is done.
+        """
+        if not self._ensure(self._position + 1):
+            return None
+        rec = self._records[self._position]
+        self._write(rec, rec.param_new)
+        self._position += 1
+        return rec
+
+    def back(self) -> StepRecord | None:
+        """Undo the last step; an update record writes its old value back.
+
+        Returns the record undone, or None at the start.
+        """
+        if self._position == 0:
+            return None
+        self._position -= 1
+        rec = self._records[self._position]
+        self._write(rec, rec.param_old)
+        return rec
+
+    def next_group(self, by: str = "layer") -> list[StepRecord]:
+        """Step to the end of the next group of records (see ``group_key``)."""
+        first = self.next()
+        if first is None:
+            return []
+        key, out = self.group_key(first, by), [first]
+        while (nxt := self.peek()) is not None and self.group_key(nxt, by) == key:
+            out.append(self.next())
+        return out
+
+    def back_group(self, by: str = "layer") -> list[StepRecord]:
+        """Undo the whole group the last stepped record belongs to (newest first)."""
+        last = self.back()
+        if last is None:
+            return []
+        key, out = self.group_key(last, by), [last]
+        while (cur := self.current) is not None and self.group_key(cur, by) == key:
+            out.append(self.back())
+        return out
+
+    def seek(self, position: int) -> None:
+        """Step forward or back until ``position`` records have been stepped."""
+        if position < 0:
+            raise StepperError(f"a position cannot be negative, got {position}")
+        while self._position > position:
+            self.back()
+        while self._position < position:
+            if self.next() is None:
+                raise StepperError(f"the pass has only {self._position} records")
+
+    def run_to_end(self) -> list[StepRecord]:
+        """Step every remaining record; returns them."""
+        out = []
+        while (rec := self.next()) is not None:
+            out.append(rec)
+        return out
+
+    def reset(self) -> None:
+        """Back to the start, the old weights restored."""
+        self.seek(0)
+
+    def __iter__(self):
+        """Step through the remaining records one by one (each yielded after it is applied)."""
+        while (rec := self.next()) is not None:
+            yield rec
+
+    # --- grouping -------------------------------------------------------------------
+    @staticmethod
+    def group_key(rec: StepRecord, by: str):
+        """The key records of one coarser step share.
+
+        by : {"record", "neuron", "layer", "sample", "phase", "batch"}
+            "layer": a layer's forward or backward for one sample, or a layer's updates;
+            "neuron": additionally one neuron (its updates = its weights and bias);
+            "sample": one sample's forward, error and backward (the batch's error and the
+            updates are groups of their own); "phase": forward, loss, backward, update;
+            "batch": the whole pass.
+        """
+        if by == "record":
+            return id(rec)
+        if by == "neuron":
+            return (rec.phase, rec.sample, rec.layer, rec.neuron)
+        if by == "layer":
+            return (rec.phase, rec.sample, rec.layer if rec.phase != "loss" else None)
+        if by == "sample":
+            return ("sample", rec.sample) if rec.sample is not None else (rec.phase, None)
+        if by == "phase":
+            return rec.phase
+        if by == "batch":
+            return 0
+        raise StepperError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
+
+    def group_by(self, by: str = "layer") -> list[list[StepRecord]]:
+        """All records of the pass as consecutive groups (see ``group_key``)."""
+        if by not in GROUPINGS:
+            raise StepperError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
+        return [
+            list(g) for _, g in itertools.groupby(self.records, lambda r: self.group_key(r, by))
+        ]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __repr__(self) -> str:
+        return (
+            f"Stepper({self.notation.kind} notation, {self.m} sample(s), position {self._position})"
+        )
