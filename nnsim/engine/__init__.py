@@ -1,6 +1,7 @@
 """The headless NumPy engine: layers, activations, losses, networks (no Qt here)."""
 
 from nnsim.engine.activations import ACTIVATION_NAMES, Activation, get_activation, sigmoid
+from nnsim.engine.convshape import ConvShapeError, conv_output_formula, conv_output_size
 from nnsim.engine.errors import EngineError, NetworkError, ShapeError
 from nnsim.engine.gradcheck import (
     GradReport,
@@ -11,6 +12,9 @@ from nnsim.engine.gradcheck import (
     numeric_jacobian,
 )
 from nnsim.engine.layers import INIT_SCHEMES, Dense, Input, Layer, Maxout
+from nnsim.engine.layers.conv import Conv1D, Conv2D
+from nnsim.engine.layers.flatten import Flatten
+from nnsim.engine.layers.pool import AvgPool2D, MaxPool2D
 from nnsim.engine.layers.rnn import (
     RNN,
     TimeDense,
@@ -116,6 +120,15 @@ __all__ = [
     "classes_from_output",
     "confusion_matrix",
     "misclassified",
+    # convolutional networks
+    "AvgPool2D",
+    "Conv1D",
+    "Conv2D",
+    "ConvShapeError",
+    "Flatten",
+    "MaxPool2D",
+    "conv_output_formula",
+    "conv_output_size",
     # gradient checks
     "GradReport",
     "check_activation",

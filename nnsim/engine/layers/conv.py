@@ -103,7 +103,6 @@ class _Conv(Layer):
         activation="identity",
         mode="cross-correlation",
         use_bias=True,
-        input_grad=True,
     ):
         super().__init__(name, inputs)
         if len(self.inputs) != 1:
@@ -130,8 +129,6 @@ class _Conv(Layer):
         self.activation_name = get_activation(activation).name
         self._act = get_activation(self.activation_name)
         self.use_bias = bool(use_bias)
-        #: False skips ∂E/∂input (returns None), e.g. for a first layer fed by the data.
-        self.input_grad = bool(input_grad)
         self.in_channels = 0
         self.in_size: tuple[int, ...] = ()
         self.out_size: tuple[int, ...] = ()
@@ -222,16 +219,24 @@ class _Conv(Layer):
         xp = self._padded(x)
         k = int(np.prod(self.kernel_size))
         n_out = int(np.prod(self.out_size))
-        cols = self._buffer("cols", (batch, c, *self.kernel_size, *self.out_size), x.dtype)
+        # Columns: one row per (input channel, kernel offset), one column per output
+        # position, plus a row of ones that multiplies the bias, so the bias is one more
+        # weight column and its gradient comes out of the same matrix product as ∂E/∂W.
+        ck = c * k
+        cols = self._buffer("cols", (batch, ck + self.use_bias, n_out), x.dtype)
+        win = cols[:, :ck].reshape(batch, c, *self.kernel_size, *self.out_size)
         for off in np.ndindex(*self.kernel_size):
-            cols[(slice(None), slice(None)) + off] = xp[
+            win[(slice(None), slice(None)) + off] = xp[
                 window_slices(off, self.out_size, self.stride)
             ]
-        self._cols = cols.reshape(batch, c * k, n_out)
-        w2 = self.effective_kernel().reshape(self.channels, c * k)
-        net = np.matmul(w2, self._cols)  # (batch, C_out, positions)
         if self.use_bias:
-            net += self.params["b"][:, None]
+            cols[:, ck] = 1
+        self._cols = cols
+        wb = np.empty((self.channels, ck + self.use_bias), x.dtype)
+        wb[:, :ck] = self.effective_kernel().reshape(self.channels, ck)
+        if self.use_bias:
+            wb[:, ck] = self.params["b"]
+        net = np.matmul(wb, cols)  # (batch, C_out, positions)
         self.net = net.reshape(batch, *self.out_shape)
         self.out = self._act.f(self.net)
         return self.out
@@ -242,21 +247,21 @@ class _Conv(Layer):
         n_out = int(np.prod(self.out_size))
         if self.activation_name == "identity":
             delta = np.asarray(dout, self.net.dtype)
+        elif self.activation_name == "relu":
+            delta = dout * (self.net > 0)  # one pass instead of f′ then a product
         else:
             delta = dout * self._act.df(self.net, self.out)
         self.delta = delta
         d2 = delta.reshape(batch, self.channels, n_out)
-        if self.use_bias:
-            ones = self._buffer("ones", (n_out,), d2.dtype)
-            ones.fill(1)
-            self.grads["b"] += (d2 @ ones).sum(axis=0)
-        # ∂E/∂K_eff = Σ over images and positions of δ × window
-        dk = np.matmul(d2, self._cols.transpose(0, 2, 1)).sum(axis=0)
-        dk = dk.reshape(self.channels, c, *self.kernel_size)
+        # [∂E/∂K_eff | ∂E/∂b] = Σ over images of δ · colsᵀ (the ones row gives Σ δ)
+        g = np.matmul(d2, self._cols.transpose(0, 2, 1)).sum(axis=0)
+        dk = g[:, : c * k].reshape(self.channels, c, *self.kernel_size)
         if self.mode == "convolution":
             dk = dk[(Ellipsis,) + (slice(None, None, -1),) * self.ndim]
         self.grads["W"] += dk
-        if not self.input_grad:
+        if self.use_bias:
+            self.grads["b"] += g[:, c * k]
+        if 0 in self.skip_input_grads:  # fed by the data: no ∂E/∂input needed
             return [None]
         w2 = self.effective_kernel().reshape(self.channels, c * k)
         dcols = np.matmul(w2.T, d2).reshape(batch, c, *self.kernel_size, *self.out_size)
@@ -373,8 +378,6 @@ class Conv1D(_Conv):
         Applied to the net input (``"identity"`` by default, ``"relu"`` for a CNN).
     mode : {"cross-correlation", "convolution"}
     use_bias : bool
-    input_grad : bool
-        False: backward skips ∂E/∂input (a first layer fed by the data needs none).
     """
 
     kind = "conv1d"
@@ -405,8 +408,6 @@ class Conv2D(_Conv):
         Applied to the net input (``"identity"`` by default, ``"relu"`` for a CNN).
     mode : {"cross-correlation", "convolution"}
     use_bias : bool
-    input_grad : bool
-        False: backward skips ∂E/∂input (a first layer fed by the data needs none).
     """
 
     kind = "conv2d"
