@@ -217,6 +217,21 @@ class _Step:
 
 def _forward_fn(st, z, o, t, ain):
     dot, w, f = np.dot, st.wf, st.f
+    if st.act.name == "tanh":  # the Playground's default, one call fewer
+        tanh = np.tanh
+        if ain is None:
+
+            def fwd(x):
+                dot(w, x, z)
+                tanh(z, o)
+
+        else:
+
+            def fwd(x):
+                dot(w, ain, z)
+                tanh(z, o)
+
+        return fwd
     if ain is None:  # the first layer reads the data batch it is given
 
         def fwd(x):
@@ -237,6 +252,28 @@ def _backward_fn(st, g, z, o, t, d, ain, dx):
     dmul, gw, wt, dT = st.d, st.gw, st.wt, d.T
     mask, gmask, gb = st.mask, st.gmask, st.gb
     plain = mask is None and gb is None
+    if st.act.name == "tanh" and plain:
+        sub, one = np.subtract, np.array(1, z.dtype)
+        if ain is None:
+
+            def bwd(x):
+                mul(o, o, t)
+                sub(one, t, t)
+                mul(g, t, d)
+                dot(x, dT, gw)
+                if dx is not None:
+                    dot(wt, d, dx)
+
+        else:
+
+            def bwd(x):
+                mul(o, o, t)
+                sub(one, t, t)
+                mul(g, t, d)
+                dot(ain, dT, gw)
+                dot(wt, d, dx)
+
+        return bwd
 
     def bwd(x):
         if dmul is not None:
@@ -284,7 +321,8 @@ class _Workspace:
             self.d.append(g if st.d is None else np.empty((st.n, b), dt))
         self.gx = np.empty((n_in, b), dt)
         n_out = steps[-1].n
-        self.tb = np.empty((n_out, b), dt)  # a gathered batch of targets
+        self.tb = np.empty((b, n_out), dt)  # a gathered batch of targets
+        self.tbT = self.tb.T
         self.e = np.empty((n_out, b), dt)
         self.m = np.empty((1, b), dt)
         self.r = np.empty((1, b), dt)
@@ -458,10 +496,10 @@ class DenseChain:
             xs, ts, batches = self._epoch_arrays(n, bs, t.shape[1])
             if order is None:
                 np.copyto(xs[:, :d], x)
-                np.copyto(ts, t.T)
+                np.copyto(ts, t)
             else:
                 np.take(x, order, axis=0, out=xs[:, :d])
-                np.take(t.T, order, axis=1, out=ts)
+                np.take(t, order, axis=0, out=ts)
             if len(batches) > 1:
                 # All batches but the last: the output error is scaled by −η/B, so the
                 # gradient comes out as the step itself and the update is one addition.
@@ -483,40 +521,40 @@ class DenseChain:
             net.sgd_step(lr)
             return float(total) / n
         # large data sets: gather each batch into the workspace
-        tT = t.T
         for i in starts:
             idx = slice(i, i + bs) if order is None else order[i : i + bs]
             ws = self.workspace(min(bs, n - i))
             if order is None:
                 np.copyto(ws.x_view, x[idx])
-                np.copyto(ws.tb, tT[:, idx])
+                np.copyto(ws.tb, t[idx])
             else:
                 np.take(x, idx, axis=0, out=ws.x_view)
-                np.take(tT, idx, axis=1, out=ws.tb)
+                np.take(t, idx, axis=0, out=ws.tb)
             if i != starts[-1]:
                 for f in ws.fwd:
                     f(ws.xT)
                 ws.s.fill(-lr / ws.b)
-                total += kernel(ws.o[-1], ws.tb, ws, ws.s)
+                total += kernel(ws.o[-1], ws.tbT, ws, ws.s)
                 for f in ws.bwd:
                     f(ws.xT)
                 add(theta, grad, theta)
             else:
-                total += self._step(ws, ws.xT, ws.x_view, ws.tb, kernel, False)
+                total += self._step(ws, ws.xT, ws.x_view, ws.tbT, kernel, False)
                 net.sgd_step(lr)
         return float(total) / n
 
     def _epoch_arrays(self, n: int, bs: int, n_out: int):
-        """The shuffled copy of the data (inputs augmented, targets as (outputs, n)) and
-        its batches as views, kept from epoch to epoch."""
+        """The shuffled copy of the data (inputs with their column of ones) and its
+        batches as views (targets transposed to (outputs, batch)), kept from epoch to
+        epoch."""
         key = (n, bs, n_out)
         arrays = self._epoch.get(key)
         if arrays is None:
             xs = np.empty((n, self.n_in + 1), self.dtype)
             xs[:, self.n_in] = 1
-            ts = np.empty((n_out, n), self.dtype)
+            ts = np.empty((n, n_out), self.dtype)
             batches = [
-                (self.data_operand(xs[i : i + bs]), ts[:, i : i + bs]) for i in range(0, n, bs)
+                (self.data_operand(xs[i : i + bs]), ts[i : i + bs].T) for i in range(0, n, bs)
             ]
             self._epoch.clear()
             arrays = self._epoch[key] = (xs, ts, batches)
