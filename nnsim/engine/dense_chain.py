@@ -368,7 +368,6 @@ class DenseChain:
         self.dtype = net.dtype
         self.n_in = steps[0].n_in
         self.n_out = steps[-1].n
-        self.last = None  # the workspace of the last pass, for Network.backward
         self._ws: dict[int, _Workspace] = {}
         self._epoch: dict = {}
         self._grid_kernels: dict = {}
@@ -415,10 +414,8 @@ class DenseChain:
         """The first layer's right-hand operand for an augmented (batch, inputs + 1) block."""
         return (xa if self.steps[0].bias else xa[:, : self.n_in]).T
 
-    def workspace(self, b: int, fresh: bool = False) -> _Workspace:
-        """The arrays for batch size ``b`` (kept for reuse unless ``fresh``)."""
-        if fresh:
-            return _Workspace(self, b)
+    def workspace(self, b: int) -> _Workspace:
+        """The arrays for batch size ``b``, kept for reuse."""
         ws = self._ws.get(b)
         if ws is None:
             if len(self._ws) >= self.max_workspaces:
@@ -444,27 +441,6 @@ class DenseChain:
             if input_grad:
                 douts[self.input_name] = ws.gx.T
             self.net.douts = douts
-        self.last = ws
-
-    def forward(self, x) -> np.ndarray:
-        """Forward on new arrays (as the general path makes); returns the output."""
-        ws = self.workspace(x.shape[0], fresh=True)
-        np.copyto(ws.x_view, x)
-        for f in ws.fwd:
-            f(ws.xT)
-        self.publish(ws, ws.x_view, backward=False)
-        return np.ascontiguousarray(ws.oT[-1])
-
-    def backward(self, dout, input_grad: bool) -> bool:
-        """Backward after ``forward`` from ∂E/∂output; False if the shapes do not fit."""
-        ws = self.last
-        if ws is None or np.shape(dout) != ws.gT[-1].shape:
-            return False
-        np.copyto(ws.gT[-1], dout)
-        for f in ws.bwd_in if input_grad else ws.bwd:
-            f(ws.xT)
-        self.publish(ws, ws.x_view, backward=True, input_grad=input_grad)
-        return True
 
     def _step(self, ws, xT, x, t, kernel, input_grad) -> float:
         """Forward, loss and backward on one batch; every published array is filled.

@@ -70,9 +70,9 @@ class Network:
     Notes
     -----
     ``values`` (every layer's output), ``douts`` (∂E/∂ every layer's output) and the
-    layers' caches (``Dense.net/out/delta``) hold the last pass. On the fast path
+    layers' caches (``Dense.net/out/delta``) hold the last pass. On the fused path
     ``loss_and_grad`` and ``train_epoch_sgd`` reuse these arrays from call to call (as
-    ``grad`` always is), so copy what you want to keep; ``forward`` returns new arrays.
+    ``grad`` always is), so copy what you want to keep; ``forward`` makes new arrays.
     """
 
     def __init__(self, layers, outputs=None, dtype=np.float64, fused=True):
@@ -226,11 +226,8 @@ class Network:
         ndarray
             The output layer's output, a new array (also in ``values``).
         """
-        xin = self._chain_input(x)
-        if xin is not None:
-            return self.chain.forward(xin)
-        if self.chain is not None:
-            self.chain.last = None
+        # Always the general path: it makes new arrays each call, so earlier results
+        # stay valid (the fused path reuses its arrays and pays off in training only).
         feeds = self._feed(x)
         values = self.values
         for name in self.order:
@@ -260,8 +257,6 @@ class Network:
             The gradient with respect to every layer's output (the error signal the
             stepper and the views show); also kept as ``douts``.
         """
-        if self.fused and self.chain.backward(np.asarray(dout, self.dtype), input_grad):
-            return self.douts
         self.grad.fill(0)
         douts: dict[str, np.ndarray] = {self.output_names[0]: np.asarray(dout, self.dtype)}
         skip = {} if input_grad else self._input_links
@@ -403,7 +398,6 @@ class Network:
         saved = (
             self.values,
             self.douts,
-            None if self.chain is None else self.chain.last,
             {n: dict(vars(layer)) for n, layer in self.layers.items()},
         )
         try:
@@ -411,9 +405,7 @@ class Network:
             self.forward(points)
             return {n: np.asarray(v, dtype=dtype) for n, v in self.values.items()}
         finally:
-            self.values, self.douts, last, state = saved
-            if self.chain is not None:
-                self.chain.last = last
+            self.values, self.douts, state = saved
             for n, layer in self.layers.items():
                 vars(layer).clear()
                 vars(layer).update(state[n])
