@@ -480,3 +480,30 @@ def test_forward_grid_on_a_dag_and_errors():
         np.testing.assert_allclose(grid[name], net.values[name], rtol=1e-6, atol=1e-7)
     with pytest.raises(ShapeError):
         playground().forward_grid(np.zeros((5, 3)))
+
+
+def test_epochs_on_a_dag_take_the_general_path():
+    net = skip_dag()
+    ref = skip_dag()
+    rng = np.random.default_rng(5)
+    x, y = rng.standard_normal((23, 3)), rng.integers(0, 2, 23)
+    loss = SoftmaxCrossEntropy()
+    mean = net.train_epoch_sgd(x, y, loss, 0.2, 5, np.random.default_rng(3))
+    order = np.random.default_rng(3).permutation(23)
+    total = 0.0
+    for i in range(0, 23, 5):
+        idx = order[i : i + 5]
+        total += ref.loss_and_grad(x[idx], y[idx], loss) * len(idx)
+        ref.sgd_step(0.2)
+    assert mean == pytest.approx(total / 23, rel=1e-14)
+    np.testing.assert_array_equal(net.theta, ref.theta)
+
+
+def test_epoch_errors():
+    net = playground()
+    with pytest.raises(ShapeError, match="batch size must be at least 1"):
+        net.train_epoch_sgd(np.zeros((4, 2)), np.zeros((4, 1)), SquaredError(), 0.1, 0)
+    with pytest.raises(ShapeError, match="no training samples"):
+        net.train_epoch_sgd(np.zeros((0, 2)), np.zeros((0, 1)), SquaredError(), 0.1, 4)
+    with pytest.raises(ShapeError, match="targets have shape"):
+        net.train_epoch_sgd(np.zeros((4, 2)), np.zeros((4, 3)), SquaredError(), 0.1, 2)
