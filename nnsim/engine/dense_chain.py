@@ -250,8 +250,8 @@ def _forward_fn(st, z, o, t, ain):
 def _backward_fn(st, g, z, o, t, d, ain, dx):
     dot, mul = np.dot, np.multiply
     dmul, gw, wt, dT = st.d, st.gw, st.wt, d.T
-    mask, gmask, gb = st.mask, st.gmask, st.gb
-    plain = mask is None and gb is None
+    masks, gmask, gb = st.layer.masks, st.gmask, st.gb
+    plain = st.mask is None and gb is None
     if st.act.name == "tanh" and plain:
         sub, one = np.subtract, np.array(1, z.dtype)
         if ain is None:
@@ -280,6 +280,7 @@ def _backward_fn(st, g, z, o, t, d, ain, dx):
             dmul(g, z, o, t, d)  # δ = ∂E/∂out · f′(net)
         dot(x if ain is None else ain, dT, gw)  # ∂E/∂[W; b] = [x; 1] δᵀ
         if not plain:
+            mask = masks[0]  # the layer's own, so an edited mask takes effect at once
             if mask is not None:
                 mul(gmask, mask, gmask)
             if gb is not None:
@@ -402,9 +403,8 @@ class DenseChain:
             st.gw = gboth if st.bias else gboth[: st.n_in]
             st.wt = both[: st.n_in]
             st.gb = None if st.bias else gboth[st.n_in]
-            m = layer.masks[0]
-            st.mask = None if m is None else m.astype(net.dtype)
-            st.gmask = None if m is None else gboth[: st.n_in]
+            st.mask = layer.masks[0]
+            st.gmask = gboth[: st.n_in]
             st.f, st.d = _kernels(st.act, net.dtype)
             steps.append(st)
             prev = name
