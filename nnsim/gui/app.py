@@ -1,0 +1,104 @@
+"""Start the GUI: fonts, language, the main window on a lesson, crash recovery."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from nnsim.gui import prefs
+from nnsim.gui.autosave import discard_autosave, pending_autosave
+from nnsim.gui.fonts import register_fonts, ui_font
+from nnsim.gui.i18n import LanguageManager, saved_language
+from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
+from nnsim.paths import resource
+
+
+def application() -> QApplication:
+    """The QApplication (created once), with nnsim's fonts, name and icon."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("nnsim")
+    app.setOrganizationName("nnsim")
+    register_fonts()
+    app.setFont(ui_font(app.font()))
+    icon = resource("icons", "nnsim.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def offer_restore(window: MainWindow) -> bool:
+    """After a crash, offer to bring back the autosaved network; True if restored."""
+    pending = pending_autosave()
+    if pending is None:
+        return False
+    path, info = pending
+    when = info.get("time")
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(when)) if when else ""
+    answer = QMessageBox.question(
+        window,
+        window.tr("Restore the autosaved network?"),
+        window.tr(
+            "nnsim did not close properly last time. A network autosaved at {0} can be "
+            "restored. Restore it?"
+        ).format(stamp),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        discard_autosave()
+        return False
+    from nnsim.model import fileformat
+
+    try:
+        doc = fileformat.load(path)
+    except (ValueError, OSError) as e:
+        QMessageBox.warning(window, window.tr("Could not restore"), str(e))
+        discard_autosave()
+        return False
+    source = info.get("source") or None
+    window.set_document(
+        doc, path=source if source and Path(source).exists() else None, modified=True
+    )
+    return True
+
+
+def open_initial(window: MainWindow, file_or_lesson: str | None) -> None:
+    """Open a file or a lesson; whatever fails, end on the worked example, never empty."""
+    if file_or_lesson:
+        p = Path(file_or_lesson)
+        if p.is_file() and window.open_file(p, ask=False):
+            return
+        if not p.is_file() and window.open_lesson(file_or_lesson):
+            return
+    window.open_lesson(DEFAULT_LESSON)
+
+
+def build_window(file_or_lesson: str | None = None, restore: bool = True) -> MainWindow:
+    """Create the application (if needed) and a ready main window, not yet shown."""
+    app = application()
+    languages = LanguageManager(app)
+    languages.set_language(saved_language(), remember=False)
+    window = MainWindow(languages)
+    if not (restore and offer_restore(window)):
+        open_initial(window, file_or_lesson)
+    if prefs.settings().value("presentation", False) in (True, "true"):
+        window.set_presentation(True)
+    return window
+
+
+def run(file_or_lesson: str | None = None) -> int:
+    """Start nnsim on ``file_or_lesson`` (a .nnsim path or lesson name); return the exit code.
+
+    Without an argument the app opens on the worked back-propagation example.
+    """
+    app = application()
+    window = build_window(file_or_lesson)
+    window.show()
+    window.view.fit()
+    return int(app.exec())

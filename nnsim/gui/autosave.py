@@ -1,0 +1,145 @@
+"""Autosave: write the open network every minute; after a crash offer to bring it back."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from nnsim.paths import user_data_dir
+
+AUTOSAVE_NAME = "autosave.nnsim"
+INFO_NAME = "autosave.json"
+
+
+def autosave_folder() -> Path:
+    """Folder of the autosave inside the user's nnsim data folder."""
+    path = user_data_dir() / "autosave"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        # Exists but belongs to someone else, or the platform cannot tell: assume alive
+        # so that we never steal the autosave of a running window.
+        return True
+    return True
+
+
+def pending_autosave(folder: Path | None = None) -> tuple[Path, dict] | None:
+    """The autosave a crashed session left behind, with its info, or None.
+
+    An autosave whose writer is still running (another nnsim window) is not pending.
+    """
+    folder = folder or autosave_folder()
+    path = folder / AUTOSAVE_NAME
+    if not path.is_file():
+        return None
+    info: dict = {}
+    try:
+        info = json.loads((folder / INFO_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        info = {}
+    pid = int(info.get("pid", -1)) if isinstance(info, dict) else -1
+    if pid != os.getpid() and _pid_alive(pid) and pid > 0:
+        return None
+    return path, info if isinstance(info, dict) else {}
+
+
+def discard_autosave(folder: Path | None = None) -> None:
+    """Remove the autosave files (after a clean exit or when the user declines restoring)."""
+    folder = folder or autosave_folder()
+    for name in (AUTOSAVE_NAME, AUTOSAVE_NAME + ".bak", INFO_NAME):
+        try:
+            (folder / name).unlink()
+        except FileNotFoundError:
+            pass
+
+
+class Autosaver(QObject):
+    """Saves the document returned by ``get_document`` every ``interval_ms`` while modified.
+
+    Parameters
+    ----------
+    get_document : callable
+        Returns the NetworkDocument to save (the window's current one).
+    is_modified : callable
+        True when the document has changes not saved by the user; a clean document is not
+        autosaved (and a stale autosave is removed).
+    source : callable, optional
+        Returns the user's file path (or "") so a restore can say where it came from.
+    """
+
+    def __init__(
+        self,
+        get_document: Callable,
+        is_modified: Callable[[], bool],
+        source: Callable[[], str] | None = None,
+        parent: QObject | None = None,
+        interval_ms: int = 60_000,
+        folder: Path | None = None,
+    ):
+        super().__init__(parent)
+        self._get_document = get_document
+        self._is_modified = is_modified
+        self._source = source or (lambda: "")
+        self.folder = folder or autosave_folder()
+        self._last_revision: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.save_now)
+
+    @property
+    def path(self) -> Path:
+        """Where the autosave is written."""
+        return self.folder / AUTOSAVE_NAME
+
+    def start(self) -> None:
+        """Start the periodic autosave."""
+        self.timer.start()
+
+    def stop(self) -> None:
+        """Stop the periodic autosave."""
+        self.timer.stop()
+
+    def save_now(self) -> bool:
+        """Write the autosave if the document changed since the last one; True if written."""
+        from nnsim.model import fileformat
+
+        doc = self._get_document()
+        if doc is None:
+            return False
+        if not self._is_modified():
+            if self._last_revision is not None:
+                discard_autosave(self.folder)
+                self._last_revision = None
+            return False
+        if self._last_revision == doc.revision and self.path.is_file():
+            return False
+        try:
+            fileformat.save(doc, self.path)
+            info = {"pid": os.getpid(), "source": self._source(), "time": time.time()}
+            (self.folder / INFO_NAME).write_text(json.dumps(info), encoding="utf-8")
+        except (OSError, ValueError):
+            # A full disk or an unsavable document must never interrupt a lecture.
+            return False
+        self._last_revision = doc.revision
+        return True
+
+    def discard(self) -> None:
+        """Remove the autosave (clean exit, or the user saved)."""
+        discard_autosave(self.folder)
+        self._last_revision = None

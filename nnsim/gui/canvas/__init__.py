@@ -1,0 +1,19 @@
+"""The network canvas: a scene mirroring the document, its items, and the editing view."""
+
+from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem
+from nnsim.gui.canvas.link_item import EdgeItem, LinkItem
+from nnsim.gui.canvas.scene import GRID, NetworkScene, snap
+from nnsim.gui.canvas.view import PALETTE_MIME, NetworkView
+
+__all__ = [
+    "GRID",
+    "PALETTE_MIME",
+    "EdgeItem",
+    "LayerItem",
+    "LinkItem",
+    "NetworkScene",
+    "NetworkView",
+    "NeuronItem",
+    "PortItem",
+    "snap",
+]

@@ -1,0 +1,322 @@
+"""Canvas items for a document link: LinkItem (one per link) holding an EdgeItem per weight."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.canvas.safety import never_raise
+from nnsim.gui.fonts import canvas_font
+
+# Where along an edge its weight is printed (0 = source, 1 = target). Near the source,
+# edges that fan out from one neuron are already apart, while crossing edges of a
+# full link meet in the middle.
+LABEL_T = 0.27
+
+
+class EdgeItem(QGraphicsItem):
+    """One weight w[i, j] from neuron i of the source layer to neuron j of the target.
+
+    Colour = sign (blue positive, orange negative); width = |w| relative to the heaviest
+    weight on the canvas; the value is printed when the scene's ``show_weights`` is on or
+    the mouse is over the edge.
+    """
+
+    Type = QGraphicsItem.UserType + 4
+
+    def __init__(self, link_item: LinkItem, i: int, j: int):
+        super().__init__(link_item)
+        self.link_item = link_item
+        self.i = i
+        self.j = j
+        self.highlight: QColor | None = None
+        self._line = QLineF()
+        self._hover = False
+        self._label_rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+
+    def type(self) -> int:
+        return EdgeItem.Type
+
+    @property
+    def link_id(self) -> str:
+        """Id of the document link."""
+        return self.link_item.link_id
+
+    @property
+    def key(self) -> tuple:
+        """Selection key: ("edge", link id, i, j)."""
+        return ("edge", self.link_id, self.i, self.j)
+
+    def weight(self) -> float:
+        """Current weight from the document."""
+        # Robust while the document is ahead of the canvas (a resize being applied):
+        # Qt may ask for geometry of an edge that is about to be removed.
+        link = self.link_item.spec()
+        if link is None:
+            return 0.0
+        W = link.weights
+        if W.ndim < 2 or self.i >= W.shape[0] or self.j >= W.shape[1]:
+            return 0.0
+        return float(W[self.i, self.j, 0] if W.ndim == 3 else W[self.i, self.j])
+
+    def label_pos(self) -> QPointF:
+        """Centre of the printed weight (scene coordinates; also used by the in-place editor)."""
+        return self._line.pointAt(LABEL_T)
+
+    def set_line(self, line: QLineF) -> None:
+        """Move the edge (the layers moved)."""
+        self.prepareGeometryChange()
+        self._line = QLineF(line)
+        self._update_label_rect()
+
+    def refresh(self) -> None:
+        """Redraw after a weight or theme change."""
+        self.prepareGeometryChange()
+        self._update_label_rect()
+        w = self.weight()
+        src, dst = self.link_item.endpoint_labels(self.i, self.j)
+        self.setToolTip(f"w({src} → {dst}) = {fmt_value(w)}")
+        self.update()
+
+    def _label_text(self) -> str:
+        return fmt_value(self.weight())
+
+    def _update_label_rect(self) -> None:
+        th = self.link_item.theme
+        w = th.value_px * 0.62 * (len(self._label_text()) + 1)
+        h = th.value_px + 6
+        c = self.label_pos()
+        self._label_rect = QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
+
+    def _pen_width(self) -> float:
+        return self.link_item.theme.edge_width(self.weight(), self.link_item.weight_scale())
+
+    @never_raise(QRectF)
+    def boundingRect(self) -> QRectF:
+        pad = self._pen_width() + 14
+        rect = QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+        return rect.united(self._label_rect.adjusted(-2, -2, 2, 2))
+
+    @never_raise(QPainterPath)
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self._line.p1())
+        path.lineTo(self._line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(self._pen_width(), 12.0))
+        shape = stroker.createStroke(path)
+        if self.link_item.scene_flag("show_weights"):
+            shape.addRect(self._label_rect)
+        return shape
+
+    def hoverEnterEvent(self, event):
+        self._hover = True
+        self.setZValue(1)
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self._hover = False
+        self.setZValue(0)
+        self.update()
+
+    @never_raise()
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
+        th = self.link_item.theme
+        w = self.weight()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self._pen_width()
+        if self.highlight is not None:
+            painter.setPen(
+                QPen(self.highlight, width + 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            )
+            painter.drawLine(self._line)
+        if self.isSelected() or self._hover:
+            halo = QColor(th.selection) if self.isSelected() else QColor(0, 0, 0, 40)
+            painter.setPen(QPen(halo, width + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(self._line)
+        color = th.edge_color(w)
+        if w == 0:
+            color = QColor(th.muted)
+        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(self._line)
+        self._paint_arrow(painter, color, width)
+        if self.link_item.scene_flag("show_weights") or self._hover or self.isSelected():
+            self._paint_label(painter, color)
+
+    def _paint_arrow(self, painter: QPainter, color: QColor, width: float) -> None:
+        line = self._line
+        if line.length() < 1:
+            return
+        size = 9 + width
+        angle = math.atan2(line.dy(), line.dx())
+        tip = line.p2()
+        left = tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size)
+        right = tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(color))
+        painter.drawPolygon(QPolygonF([tip, left, right]))
+
+    def _paint_label(self, painter: QPainter, color: QColor) -> None:
+        th = self.link_item.theme
+        painter.setPen(QPen(color, 1.5))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
+        painter.drawRoundedRect(self._label_rect, 5, 5)
+        painter.setFont(canvas_font(th.value_px, bold=True))
+        painter.setPen(color.darker(135))
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label_text())
+
+
+class LinkItem(QGraphicsItem):
+    """A document link: its edges one by one, or a single bar between collapsed layers."""
+
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, scene, link_id: str):
+        super().__init__()
+        self._scene_ref = scene
+        self.link_id = link_id
+        self.edges: dict[tuple[int, int], EdgeItem] = {}
+        self._bar = QLineF()
+        self.highlight: QColor | None = None
+        self.setZValue(-1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        self.rebuild()
+
+    def type(self) -> int:
+        return LinkItem.Type
+
+    @property
+    def theme(self):
+        """The scene's theme."""
+        return self._scene_ref.theme
+
+    @property
+    def key(self) -> tuple:
+        """Selection key of the whole link: ("link", id)."""
+        return ("link", self.link_id)
+
+    def spec(self):
+        """The document's LinkSpec (None while it is being removed)."""
+        return self._scene_ref.document.links.get(self.link_id)
+
+    def scene_flag(self, name: str) -> bool:
+        """A display toggle of the scene."""
+        return bool(getattr(self._scene_ref, name, False))
+
+    def weight_scale(self) -> float:
+        """The weight that gets the widest pen (shared by all links of the scene)."""
+        return self._scene_ref.weight_scale
+
+    def endpoint_labels(self, i: int, j: int) -> tuple[str, str]:
+        """Labels of the two neurons an edge joins (for tooltips)."""
+        spec = self.spec()
+        if spec is None:
+            return str(i), str(j)
+        src = self._scene_ref.layer_items.get(spec.src)
+        dst = self._scene_ref.layer_items.get(spec.dst)
+        return (
+            src.neuron_label(i) if src else str(i),
+            dst.neuron_label(j) if dst else str(j),
+        )
+
+    @property
+    def collapsed(self) -> bool:
+        """True when either end is drawn as a box (then the link is one bar)."""
+        spec = self.spec()
+        if spec is None:
+            return True
+        items = self._scene_ref.layer_items
+        src, dst = items.get(spec.src), items.get(spec.dst)
+        return src is None or dst is None or src.collapsed or dst.collapsed
+
+    def rebuild(self) -> None:
+        """Re-create the edge items from the document's edge list."""
+        spec = self.spec()
+        for e in self.edges.values():
+            e.setParentItem(None)
+            if e.scene() is not None:
+                e.scene().removeItem(e)
+        self.edges = {}
+        if spec is None:
+            return
+        if not self.collapsed:
+            doc = self._scene_ref.document
+            for i, j in doc.edge_list(self.link_id):
+                self.edges[(int(i), int(j))] = EdgeItem(self, int(i), int(j))
+        self.update_geometry()
+
+    def sync_edges(self) -> None:
+        """Rebuild if the set of connected pairs changed, else just refresh the weights."""
+        spec = self.spec()
+        if spec is None:
+            return
+        if self.collapsed:
+            if self.edges:
+                self.rebuild()
+            self.update()
+            return
+        pairs = {(int(i), int(j)) for i, j in self._scene_ref.document.edge_list(self.link_id)}
+        if pairs != set(self.edges):
+            self.rebuild()
+        else:
+            for e in self.edges.values():
+                e.refresh()
+
+    def update_geometry(self) -> None:
+        """Follow the layers (after a move or a theme change)."""
+        spec = self.spec()
+        if spec is None:
+            return
+        items = self._scene_ref.layer_items
+        src, dst = items.get(spec.src), items.get(spec.dst)
+        if src is None or dst is None:
+            return
+        self.prepareGeometryChange()
+        self._bar = QLineF(src.out_anchor(None), dst.in_anchor(None))
+        for (i, j), e in self.edges.items():
+            e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)))
+            e.refresh()
+        self.update()
+
+    @never_raise(QRectF)
+    def boundingRect(self) -> QRectF:
+        pad = 30.0
+        return QRectF(self._bar.p1(), self._bar.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+
+    @never_raise()
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
+        if not self.collapsed:
+            return
+        spec = self.spec()
+        if spec is None:
+            return
+        th = self.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(th.muted)
+        if self.highlight is not None:
+            painter.setPen(QPen(self.highlight, th.edge_max + 10))
+            painter.drawLine(self._bar)
+        painter.setPen(QPen(color, th.edge_max, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(self._bar)
+        text = "W " + "×".join(str(n) for n in spec.weights.shape)
+        painter.setFont(canvas_font(th.small_px, bold=True))
+        c = self._bar.pointAt(0.5)
+        painter.setPen(th.color("text"))
+        painter.drawText(
+            QRectF(c.x() - 100, c.y() - th.small_px - 14, 200, th.small_px + 6),
+            Qt.AlignmentFlag.AlignCenter,
+            text,
+        )

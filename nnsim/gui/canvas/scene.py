@@ -1,0 +1,453 @@
+"""NetworkScene: mirrors a NetworkDocument as canvas items and reacts to its signals."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem
+from nnsim.gui.canvas.link_item import EdgeItem, LinkItem
+from nnsim.gui.style import NORMAL, Theme
+
+GRID = 20.0
+
+
+def snap(p: QPointF | tuple[float, float], grid: float = GRID) -> tuple[float, float]:
+    """Round a point to the canvas grid."""
+    x, y = (p.x(), p.y()) if isinstance(p, QPointF) else p
+    return (round(x / grid) * grid, round(y / grid) * grid)
+
+
+class NetworkScene(QGraphicsScene):
+    """The canvas contents for one document.
+
+    The scene only reads the document and listens to its signals; edits go through
+    commands on the undo stack. Besides the document it holds view state that the
+    stepping and plotting tools drive: neuron values (``set_neuron_values``) and
+    highlights (``highlight_neuron``, ``highlight_edge``, ``highlight_layer``).
+
+    Signals
+    -------
+    values_changed()
+        Neuron values were set or cleared (inspectors show them).
+    layer_dragged(str)
+        A layer item moved on screen (during a drag, before the document knows).
+    """
+
+    values_changed = Signal()
+    layer_dragged = Signal(str)
+
+    def __init__(self, document, theme: Theme = NORMAL, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.show_weights = False
+        self.show_threshold = False
+        self.weight_scale = 1.0
+        self.layer_items: dict[str, LayerItem] = {}
+        self.link_items: dict[str, LinkItem] = {}
+        self._values: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
+        self._document = None
+        self.setSceneRect(QRectF(-2000, -1500, 4000, 3000))
+        self.set_document(document)
+
+    # -- document wiring -------------------------------------------------------------
+    @property
+    def document(self):
+        """The NetworkDocument shown."""
+        return self._document
+
+    def _signal_map(self):
+        return {
+            "layer_added": self._on_layer_added,
+            "layer_removed": self._on_layer_removed,
+            "layer_changed": self._on_layer_changed,
+            "layer_moved": self._on_layer_moved,
+            "link_added": self._on_link_added,
+            "link_removed": self._on_link_removed,
+            "weights_changed": self._on_weights_changed,
+            "reset": self.rebuild,
+        }
+
+    def set_document(self, document) -> None:
+        """Show another document (after Open or New); values and highlights are cleared."""
+        if self._document is not None:
+            for name, slot in self._signal_map().items():
+                try:
+                    getattr(self._document, name).disconnect(slot)
+                except (ValueError, RuntimeError):
+                    pass
+        self._document = document
+        self._values.clear()
+        for name, slot in self._signal_map().items():
+            getattr(document, name).connect(slot)
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop listening to the document (before the scene is destroyed)."""
+        if self._document is not None:
+            for name, slot in self._signal_map().items():
+                try:
+                    getattr(self._document, name).disconnect(slot)
+                except (ValueError, RuntimeError):
+                    pass
+
+    # -- building ----------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Re-create every item from the document, keeping the selection where possible."""
+        keys = self.selected_keys()
+        for item in list(self.link_items.values()) + list(self.layer_items.values()):
+            self.removeItem(item)
+        self.layer_items = {}
+        self.link_items = {}
+        doc = self._document
+        self._values = {
+            k: v for k, v in self._values.items() if k in doc.layers and self._fits(k, v)
+        }
+        for lid in doc.layers:
+            self._add_layer_item(lid)
+        self._recompute_scale()
+        for kid in doc.links:
+            self._add_link_item(kid)
+        self.select_keys(keys)
+        self.values_changed.emit()
+
+    def _fits(self, layer_id, values) -> bool:
+        size = self._document.layers[layer_id].size
+        return all(v is None or len(v) == size for v in values)
+
+    def _add_layer_item(self, layer_id: str) -> LayerItem:
+        spec = self._document.layers[layer_id]
+        item = LayerItem(self, layer_id)
+        self.addItem(item)
+        item.setPos(QPointF(*spec.position))
+        self.layer_items[layer_id] = item
+        return item
+
+    def _add_link_item(self, link_id: str) -> LinkItem:
+        item = LinkItem(self, link_id)
+        self.addItem(item)
+        self.link_items[link_id] = item
+        return item
+
+    def _recompute_scale(self) -> bool:
+        # The widest pen goes to the heaviest weight, but never to anything below 1 so
+        # that small weights (0.1 … 0.9 in the worked example) keep their relative look.
+        biggest = 0.0
+        for link in self._document.links.values():
+            if link.weights.size:
+                w = np.abs(link.weights)
+                if link.mask is not None:
+                    w = np.where(link.mask, w, 0.0)
+                m = float(np.max(w))
+                if math.isfinite(m):
+                    biggest = max(biggest, m)
+        scale = max(1.0, biggest)
+        changed = scale != self.weight_scale
+        self.weight_scale = scale
+        return changed
+
+    def _links_of(self, layer_id: str) -> list[str]:
+        return [k for k, link in self._document.links.items() if layer_id in (link.src, link.dst)]
+
+    # -- document signal handlers ---------------------------------------------------
+    def _on_layer_added(self, layer_id: str) -> None:
+        if layer_id in self.layer_items:
+            self._on_layer_changed(layer_id)
+            return
+        self._add_layer_item(layer_id)
+        self._refresh_neighbours(layer_id)
+
+    def _on_layer_removed(self, layer_id: str) -> None:
+        item = self.layer_items.pop(layer_id, None)
+        if item is not None:
+            self.removeItem(item)
+        self._values.pop(layer_id, None)
+        for kid in [k for k in self.link_items if k not in self._document.links]:
+            self.removeItem(self.link_items.pop(kid))
+        self._refresh_all_layers()
+
+    def _on_layer_changed(self, layer_id: str) -> None:
+        item = self.layer_items.get(layer_id)
+        if item is None:
+            return
+        keys = self.selected_keys()
+        v = self._values.get(layer_id)
+        if v is not None and not self._fits(layer_id, v):
+            self._values.pop(layer_id)
+        item.rebuild()
+        for kid in self._links_of(layer_id):
+            if kid in self.link_items:
+                self.link_items[kid].rebuild()
+        self.select_keys(keys)
+        self.update()
+
+    def _on_layer_moved(self, layer_id: str) -> None:
+        item = self.layer_items.get(layer_id)
+        if item is None:
+            return
+        pos = QPointF(*self._document.layers[layer_id].position)
+        if item.pos() != pos:
+            item.setPos(pos)
+        else:
+            self.layer_item_moved(item)
+
+    def _on_link_added(self, link_id: str) -> None:
+        if link_id in self.link_items:
+            self.link_items[link_id].sync_edges()
+        else:
+            self._add_link_item(link_id)
+        if self._recompute_scale():
+            self._refresh_all_links()
+        self._refresh_neighbours_of_link(link_id)
+
+    def _on_link_removed(self, link_id: str) -> None:
+        item = self.link_items.pop(link_id, None)
+        if item is not None:
+            self.removeItem(item)
+        if self._recompute_scale():
+            self._refresh_all_links()
+        self._refresh_all_layers()
+
+    def _on_weights_changed(self, link_id: str) -> None:
+        rescaled = self._recompute_scale()
+        if not link_id or rescaled:
+            self._refresh_all_links()
+        elif link_id in self.link_items:
+            self.link_items[link_id].sync_edges()
+        elif link_id in self._document.links:
+            self._add_link_item(link_id)
+
+    def _refresh_all_links(self) -> None:
+        for kid in self._document.links:
+            if kid in self.link_items:
+                self.link_items[kid].sync_edges()
+            else:
+                self._add_link_item(kid)
+
+    def _refresh_all_layers(self) -> None:
+        # Output/hidden roles (and default labels y1/h1) depend on the links.
+        for item in self.layer_items.values():
+            item.update()
+            for n in item.neurons:
+                n.update()
+
+    def _refresh_neighbours(self, layer_id: str) -> None:
+        self._refresh_all_layers()
+
+    def _refresh_neighbours_of_link(self, link_id: str) -> None:
+        self._refresh_all_layers()
+
+    def layer_item_moved(self, item: LayerItem) -> None:
+        """Keep the links of a moving layer attached (called by LayerItem.itemChange)."""
+        for kid in self._links_of(item.layer_id):
+            link = self.link_items.get(kid)
+            if link is not None:
+                link.update_geometry()
+        self.layer_dragged.emit(item.layer_id)
+
+    # -- display toggles -------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        """Switch between the normal and the presentation look."""
+        self.theme = theme
+        for item in self.layer_items.values():
+            item.relayout()
+        for item in self.link_items.values():
+            item.update_geometry()
+        self.update()
+
+    def set_show_weights(self, on: bool) -> None:
+        """Print every weight on its edge (otherwise only on hover)."""
+        self.show_weights = bool(on)
+        for link in self.link_items.values():
+            for e in link.edges.values():
+                e.refresh()
+        self.update()
+
+    def set_show_threshold(self, on: bool) -> None:
+        """Show thresholds θ = −b instead of biases b."""
+        self.show_threshold = bool(on)
+        self.update()
+
+    # -- stepping / plotting hooks ---------------------------------------------------
+    def set_neuron_values(self, layer_id: str, outputs=None, nets=None) -> None:
+        """Show the outputs (printed under each neuron) and net inputs (tooltips).
+
+        Parameters
+        ----------
+        layer_id : str
+            Document layer id.
+        outputs, nets : array-like of length ``layer.size`` or None
+            Values for one sample; None leaves that row empty.
+        """
+        size = self._document.layers[layer_id].size
+        out = None if outputs is None else np.asarray(outputs, dtype=float).reshape(-1)
+        net = None if nets is None else np.asarray(nets, dtype=float).reshape(-1)
+        for arr in (out, net):
+            if arr is not None and arr.size != size:
+                raise ValueError(
+                    f"layer {layer_id!r} has {size} neurons but {arr.size} values were given"
+                )
+        self._values[layer_id] = (net, out)
+        item = self.layer_items.get(layer_id)
+        if item is not None:
+            for n in item.neurons:
+                n.update_tooltip()
+                n.update()
+        self.values_changed.emit()
+
+    def clear_values(self) -> None:
+        """Remove every shown value."""
+        self._values.clear()
+        self.update()
+        self.values_changed.emit()
+
+    def neuron_values(self, layer_id: str, index: int):
+        """(net, output) shown for one neuron, or None when nothing is shown."""
+        v = self._values.get(layer_id)
+        if v is None:
+            return None
+        net, out = v
+        if any(a is not None and index >= len(a) for a in (net, out)):
+            return None
+        return (
+            None if net is None else float(net[index]),
+            None if out is None else float(out[index]),
+        )
+
+    def highlight_neuron(self, layer_id: str, index: int, on: bool = True, color=None) -> None:
+        """Draw (or remove) a halo around one neuron, e.g. the one a step computes."""
+        item = self.neuron_item(layer_id, index)
+        if item is None:
+            layer = self.layer_items.get(layer_id)
+            if layer is not None:  # collapsed layer: highlight the box instead
+                self.highlight_layer(layer_id, on, color)
+            return
+        item.highlight = QColor(color or self.theme.highlight) if on else None
+        item.update()
+
+    def highlight_edge(self, link_id: str, i: int, j: int, on: bool = True, color=None) -> None:
+        """Draw (or remove) a glow under one edge (the weight an update step changes)."""
+        item = self.edge_item(link_id, i, j)
+        if item is None:
+            link = self.link_items.get(link_id)
+            if link is not None:
+                link.highlight = QColor(color or self.theme.highlight) if on else None
+                link.update()
+            return
+        item.highlight = QColor(color or self.theme.highlight) if on else None
+        item.update()
+
+    def highlight_layer(self, layer_id: str, on: bool = True, color=None) -> None:
+        """Draw (or remove) a glow around a whole layer."""
+        item = self.layer_items.get(layer_id)
+        if item is not None:
+            item.highlight = QColor(color or self.theme.highlight) if on else None
+            item.update()
+
+    def clear_highlights(self) -> None:
+        """Remove every highlight."""
+        for layer in self.layer_items.values():
+            layer.highlight = None
+            for n in layer.neurons:
+                n.highlight = None
+        for link in self.link_items.values():
+            link.highlight = None
+            for e in link.edges.values():
+                e.highlight = None
+        self.update()
+
+    # -- lookup and selection --------------------------------------------------------
+    def neuron_item(self, layer_id: str, index: int) -> NeuronItem | None:
+        """The item of neuron ``index`` of a drawn (small) layer."""
+        layer = self.layer_items.get(layer_id)
+        if layer is None or index >= len(layer.neurons):
+            return None
+        return layer.neurons[index]
+
+    def edge_item(self, link_id: str, i: int, j: int) -> EdgeItem | None:
+        """The item of edge (i, j) of a drawn link."""
+        link = self.link_items.get(link_id)
+        return None if link is None else link.edges.get((i, j))
+
+    def item_for_key(self, key: tuple):
+        """The item a selection key names, or None."""
+        kind = key[0]
+        if kind == "layer":
+            return self.layer_items.get(key[1])
+        if kind == "neuron":
+            return self.neuron_item(key[1], key[2])
+        if kind == "edge":
+            return self.edge_item(key[1], key[2], key[3])
+        return None
+
+    def selected_keys(self) -> list[tuple]:
+        """Keys of the selected items, layers first, then neurons, then edges."""
+        order = {"layer": 0, "neuron": 1, "edge": 2}
+        keys = [it.key for it in self.selectedItems() if hasattr(it, "key")]
+        return sorted(keys, key=lambda k: (order.get(k[0], 3), k[1:]))
+
+    def select_keys(self, keys) -> None:
+        """Select exactly the items named by ``keys`` (missing ones are skipped)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for k in keys:
+                item = self.item_for_key(tuple(k))
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def layer_at(self, pos: QPointF) -> LayerItem | None:
+        """The layer under a scene point (its frame, a neuron or a port)."""
+        for item in self.items(pos):
+            owner = owner_layer(item)
+            if owner is not None:
+                return owner
+        return None
+
+    def network_rect(self) -> QRectF:
+        """Bounding rectangle of all layers and links (for Fit)."""
+        rect = QRectF()
+        for item in list(self.layer_items.values()) + list(self.link_items.values()):
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # -- background grid ---------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, QColor(self.theme.background))
+        step = GRID * 2
+        pen = QPen(QColor(self.theme.grid))
+        pen.setWidthF(0)
+        painter.setPen(pen)
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        x = left
+        lines = []
+
+        while x < rect.right():
+            lines.append(QLineF(x, rect.top(), x, rect.bottom()))
+            x += step
+        y = top
+        while y < rect.bottom():
+            lines.append(QLineF(rect.left(), y, rect.right(), y))
+            y += step
+        if len(lines) < 2000:
+            painter.drawLines(lines)
+
+
+def owner_layer(item: QGraphicsItem | None) -> LayerItem | None:
+    """The LayerItem an item belongs to (itself, its neuron's layer, its port's owner)."""
+    while item is not None:
+        if isinstance(item, LayerItem):
+            return item
+        if isinstance(item, (NeuronItem, PortItem)):
+            item = item.parentItem()
+            continue
+        return None
+    return None

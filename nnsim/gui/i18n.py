@@ -1,0 +1,122 @@
+"""Interface language: load Qt translators for Chinese (zh_CN) or English and switch live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+)
+
+from nnsim.gui.prefs import settings
+from nnsim.paths import resource
+
+# Native names: a user who cannot read the current language must still find their own.
+LANGUAGES = {"en": "English", "zh_CN": "中文（简体）"}
+
+# Default layer labels that lessons and the palette use; shown translated on the canvas.
+_LAYER_WORDS = (
+    QT_TRANSLATE_NOOP("LayerLabel", "input"),
+    QT_TRANSLATE_NOOP("LayerLabel", "hidden"),
+    QT_TRANSLATE_NOOP("LayerLabel", "output"),
+    QT_TRANSLATE_NOOP("LayerLabel", "bias"),
+)
+
+# Layer kinds as the palette, inspectors and canvas name them.
+_KIND_WORDS = {
+    "input": QT_TRANSLATE_NOOP("LayerKind", "Input layer"),
+    "dense": QT_TRANSLATE_NOOP("LayerKind", "Dense layer"),
+    "maxout": QT_TRANSLATE_NOOP("LayerKind", "Maxout layer"),
+    "conv1d": QT_TRANSLATE_NOOP("LayerKind", "1-D convolution"),
+    "conv2d": QT_TRANSLATE_NOOP("LayerKind", "Convolution"),
+    "maxpool": QT_TRANSLATE_NOOP("LayerKind", "Max pooling"),
+    "avgpool": QT_TRANSLATE_NOOP("LayerKind", "Average pooling"),
+    "flatten": QT_TRANSLATE_NOOP("LayerKind", "Flatten"),
+    "rnn": QT_TRANSLATE_NOOP("LayerKind", "Recurrent (RNN)"),
+}
+
+# Activation names as the engine spells them → what the interface shows.
+_ACTIVATION_WORDS = {
+    "step": QT_TRANSLATE_NOOP("Activation", "step"),
+    "sign": QT_TRANSLATE_NOOP("Activation", "sign"),
+    "identity": QT_TRANSLATE_NOOP("Activation", "identity (linear)"),
+    "sigmoid": QT_TRANSLATE_NOOP("Activation", "sigmoid σ"),
+    "tanh": QT_TRANSLATE_NOOP("Activation", "tanh"),
+    "relu": QT_TRANSLATE_NOOP("Activation", "ReLU"),
+    "leaky_relu": QT_TRANSLATE_NOOP("Activation", "Leaky ReLU"),
+    "elu": QT_TRANSLATE_NOOP("Activation", "ELU"),
+    "softplus": QT_TRANSLATE_NOOP("Activation", "Softplus"),
+    "softmax": QT_TRANSLATE_NOOP("Activation", "softmax"),
+}
+
+
+def layer_label(label: str) -> str:
+    """A layer label for display: default words translated, user text unchanged."""
+    return QCoreApplication.translate("LayerLabel", label) if label in _LAYER_WORDS else label
+
+
+def kind_name(kind: str) -> str:
+    """Translated name of a layer kind."""
+    word = _KIND_WORDS.get(kind)
+    return QCoreApplication.translate("LayerKind", word) if word else kind
+
+
+def activation_name(name: str) -> str:
+    """Translated display name of an engine activation (``leaky_relu:0.2`` keeps its slope)."""
+    base, _, param = name.partition(":")
+    word = _ACTIVATION_WORDS.get(base)
+    text = QCoreApplication.translate("Activation", word) if word else base
+    return f"{text} ({param})" if param else text
+
+
+def system_language() -> str:
+    """The language to start in when the user never chose one: Chinese on a zh locale."""
+    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def saved_language() -> str:
+    """The language the user chose last time, else the system's."""
+    code = str(settings().value("language", "") or "")
+    return code if code in LANGUAGES else system_language()
+
+
+class LanguageManager(QObject):
+    """Owns the installed translators; ``set_language`` switches every open window live.
+
+    Installing or removing a translator makes Qt send a LanguageChange event to every
+    widget; widgets re-set their texts in ``changeEvent`` (see ``retranslate_ui``).
+    """
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self._app = app
+        self._translators: list[QTranslator] = []
+        self.language = "en"
+
+    def set_language(self, code: str, remember: bool = True) -> bool:
+        """Switch to ``code`` ("en" or "zh_CN"); return False if its file is missing."""
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+        for t in self._translators:
+            self._app.removeTranslator(t)
+        self._translators = []
+        ok = True
+        if code != "en":
+            ours = QTranslator(self)
+            ok = ours.load(str(resource("translations", f"nnsim_{code}.qm")))
+            if ok:
+                self._translators.append(ours)
+            # Qt's own strings (standard buttons of message boxes, file dialogs).
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_tr = QTranslator(self)
+            if qt_tr.load(f"qtbase_{code}", qt_dir):
+                self._translators.append(qt_tr)
+            for t in self._translators:
+                self._app.installTranslator(t)
+        self.language = code
+        if remember:
+            settings().setValue("language", code)
+        return ok

@@ -1,0 +1,125 @@
+"""Inspectors: one panel per kind of selection, picked by a dict from layer kind to panel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QStackedWidget
+
+from nnsim.gui.inspectors.base import InspectorPanel
+from nnsim.gui.inspectors.edge import EdgePanel
+from nnsim.gui.inspectors.layer import (
+    InputLayerPanel,
+    LayerPanel,
+    MaxoutLayerPanel,
+    NeuronLayerPanel,
+    ShapedLayerPanel,
+)
+from nnsim.gui.inspectors.network import NetworkPanel, parameter_count
+from nnsim.gui.inspectors.neuron import NeuronPanel
+
+#: Layer kind → panel class. Kinds not listed get ``ShapedLayerPanel``.
+LAYER_PANELS: dict[str, type[LayerPanel]] = {
+    "input": InputLayerPanel,
+    "dense": NeuronLayerPanel,
+    "maxout": MaxoutLayerPanel,
+    "conv1d": ShapedLayerPanel,
+    "conv2d": ShapedLayerPanel,
+    "maxpool": ShapedLayerPanel,
+    "avgpool": ShapedLayerPanel,
+    "flatten": ShapedLayerPanel,
+    "rnn": ShapedLayerPanel,
+}
+
+
+class Inspector(QScrollArea):
+    """Shows the panel for the canvas selection and keeps it in step with the document."""
+
+    def __init__(self, editor, scene, language=lambda: "en", parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.scene = scene
+        self.setWidgetResizable(True)
+        self.stack = QStackedWidget(self)
+        self.setWidget(self.stack)
+        self.network_panel = NetworkPanel(editor, scene, language)
+        self.neuron_panel = NeuronPanel(editor, scene)
+        self.edge_panel = EdgePanel(editor, scene)
+        self.layer_panels: dict[type, LayerPanel] = {}
+        for panel in (self.network_panel, self.neuron_panel, self.edge_panel):
+            self.stack.addWidget(panel)
+        self.current: InspectorPanel = self.network_panel
+        self._document = None
+        scene.selectionChanged.connect(self.show_selection)
+        self.set_document(editor.document)
+
+    def set_document(self, document) -> None:
+        """Follow another document (after Open/New)."""
+        if self._document is not None:
+            try:
+                self._document.changed.disconnect(self.refresh)
+            except (ValueError, RuntimeError):
+                pass
+        self._document = document
+        document.changed.connect(self.refresh)
+        self.show_selection()
+
+    def detach(self) -> None:
+        """Stop listening to the document."""
+        if self._document is not None:
+            try:
+                self._document.changed.disconnect(self.refresh)
+            except (ValueError, RuntimeError):
+                pass
+
+    def panel_for_layer(self, kind: str) -> LayerPanel:
+        """The (cached) panel for a layer kind, from ``LAYER_PANELS``."""
+        cls = LAYER_PANELS.get(kind, ShapedLayerPanel)
+        panel = self.layer_panels.get(cls)
+        if panel is None:
+            panel = cls(self.editor, self.scene)
+            self.layer_panels[cls] = panel
+            self.stack.addWidget(panel)
+        return panel
+
+    def show_selection(self) -> None:
+        """Pick and fill the panel for the scene's current selection."""
+        try:
+            keys = self.scene.selected_keys()
+        except RuntimeError:  # the scene is being destroyed
+            return
+        doc = self.editor.document
+        panel: InspectorPanel = self.network_panel
+        key = None
+        if len(keys) == 1:
+            key = keys[0]
+            if key[0] == "neuron":
+                panel = self.neuron_panel
+            elif key[0] == "edge":
+                panel = self.edge_panel
+            elif key[0] == "layer" and key[1] in doc.layers:
+                panel = self.panel_for_layer(doc.layers[key[1]].kind)
+        if panel is self.network_panel:
+            self.network_panel.count = len(keys)
+            panel.refresh()
+        else:
+            panel.set_target(key)
+        self.stack.setCurrentWidget(panel)
+        self.current = panel
+
+    def refresh(self) -> None:
+        """Re-read the document into the visible panel."""
+        self.current.refresh()
+
+
+__all__ = [
+    "LAYER_PANELS",
+    "EdgePanel",
+    "Inspector",
+    "InputLayerPanel",
+    "LayerPanel",
+    "MaxoutLayerPanel",
+    "NetworkPanel",
+    "NeuronLayerPanel",
+    "NeuronPanel",
+    "ShapedLayerPanel",
+    "parameter_count",
+]

@@ -1,0 +1,707 @@
+"""The main window: canvas, palette, inspector, menus, files, lessons, language, presentation.
+
+Hooks for other tools (stepping, plots, CNN/RNN views) — keep them stable:
+- ``add_dock(widget, area, title, name)`` adds a dock and its toggle to View ▸ Panels;
+- ``add_view(name, widget, title)`` / ``show_view(name)`` add and show a central view
+  beside the "network" canvas (tabs, hidden while there is only one);
+- ``document_replaced(doc)`` is emitted after New/Open/lesson/restore;
+- ``scene`` (NetworkScene) has ``set_neuron_values``, ``highlight_neuron``,
+  ``highlight_edge``, ``highlight_layer``, ``clear_highlights``, ``clear_values``;
+- ``live_preview.set_enabled(False)`` stops the built-in forward preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from nnsim import __version__
+from nnsim.gui import prefs
+from nnsim.gui.autosave import Autosaver
+from nnsim.gui.canvas import NetworkScene, NetworkView
+from nnsim.gui.editor import DocumentEditor
+from nnsim.gui.i18n import LANGUAGES
+from nnsim.gui.inspectors import Inspector, parameter_count
+from nnsim.gui.live import LivePreview
+from nnsim.gui.palette import Palette
+from nnsim.gui.style import apply_to_application, theme_for
+from nnsim.model import LAYER_KINDS, NetworkDocument
+from nnsim.paths import resource
+
+FILE_FILTER = "nnsim (*.nnsim);;JSON (*.json);;* (*)"
+
+
+def lesson_entries() -> list[dict]:
+    """Lessons for the Lessons menu: [{"name", "path", "title_en", "title_zh"}].
+
+    Uses the lesson registry (nnsim.lessons) when it offers one, else lists the bundled
+    resources/lessons/*.nnsim files and reads their titles.
+    """
+    entries: list[dict] = []
+    try:
+        import nnsim.lessons as registry
+
+        lister = getattr(registry, "list_lessons", None) or getattr(registry, "lessons", None)
+        if callable(lister):
+            for item in lister():
+                entries.append(_lesson_entry(item))
+    except Exception:  # noqa: BLE001 - a broken registry must not stop the app
+        entries = []
+    if entries:
+        return [e for e in entries if e.get("path")]
+    folder = resource("lessons")
+    if folder.is_dir():
+        from nnsim.model import fileformat
+
+        for path in sorted(folder.glob("*.nnsim")):
+            title_en = title_zh = path.stem
+            try:
+                meta = fileformat.load(path).meta
+                title_en = meta.title_en or path.stem
+                title_zh = meta.title_zh or title_en
+            except Exception:  # noqa: BLE001 - list it anyway; opening shows the error
+                pass
+            entries.append(
+                {"name": path.stem, "path": str(path), "title_en": title_en, "title_zh": title_zh}
+            )
+    return entries
+
+
+def _lesson_entry(item) -> dict:
+    get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
+    name = get("name") or get("id") or ""
+    path = get("path") or get("file") or ""
+    return {
+        "name": str(name),
+        "path": str(path),
+        "title_en": get("title_en") or str(name),
+        "title_zh": get("title_zh") or get("title_en") or str(name),
+    }
+
+
+DEFAULT_LESSON = "bp_worked_example"
+
+
+class MainWindow(QMainWindow):
+    """The nnsim window.
+
+    Parameters
+    ----------
+    languages : LanguageManager, optional
+        Switches translators; without one the Language menu only records the choice.
+
+    Signals
+    -------
+    document_replaced(object)
+        A different NetworkDocument is now shown (New, Open, lesson, restore).
+    presentation_changed(bool)
+        Presentation mode switched.
+    """
+
+    document_replaced = Signal(object)
+    presentation_changed = Signal(bool)
+
+    def __init__(self, languages=None, parent=None):
+        super().__init__(parent)
+        self.languages = languages
+        self.file_path: Path | None = None
+        self.lesson_name: str | None = None
+        self.presentation = False
+        self._base_font = QApplication.instance().font()
+        self._dock_titles: list[tuple[QDockWidget, Callable[[], str] | str]] = []
+
+        self.document = NetworkDocument()
+        self.undo_stack = QUndoStack(self)
+        self.editor = DocumentEditor(self.document, self.undo_stack, self)
+        self.scene = NetworkScene(self.document, parent=self)
+        self.view = NetworkView(self.scene, self.editor)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.live_preview = LivePreview(self.scene, self)
+        self.live_preview.set_document(self.document)
+
+        self.views = QTabWidget(self)
+        self.views.setTabBarAutoHide(True)
+        self.views.setDocumentMode(True)
+        self._view_names: dict[str, QWidget] = {}
+        self._view_titles: dict[str, Callable[[], str] | str] = {}
+        self.setCentralWidget(self.views)
+        self.add_view("network", self.view, lambda: self.tr("Network"))
+
+        self.palette = Palette(available_kinds=LAYER_KINDS)
+        self.palette.activated.connect(self._palette_clicked)
+        self.inspector = Inspector(self.editor, self.scene, self._language)
+        self._build_actions()
+        self._build_menus()
+        self.panels_menu = QMenu(self)
+        self.view_menu.addMenu(self.panels_menu)
+        self.palette_dock = self.add_dock(
+            self.palette,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            lambda: self.tr("Palette"),
+            "palette",
+        )
+        self.inspector_dock = self.add_dock(
+            self.inspector,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            lambda: self.tr("Inspector"),
+            "inspector",
+        )
+        self.inspector.setMinimumWidth(260)
+        # The canvas is what the class looks at: keep the side panels narrow.
+        self.resizeDocks(
+            [self.palette_dock, self.inspector_dock], [200, 300], Qt.Orientation.Horizontal
+        )
+        self._build_toolbar()
+        self.status_info = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_info)
+        self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.scene.selectionChanged.connect(self._update_actions)
+        self.document.changed.connect(self._document_changed)
+
+        self.autosaver = Autosaver(
+            lambda: self.document,
+            lambda: not self.undo_stack.isClean(),
+            lambda: str(self.file_path or ""),
+            parent=self,
+        )
+        self.autosaver.start()
+        self.resize(1440, 900)
+        self.retranslate_ui()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ hooks
+    def add_dock(
+        self,
+        widget: QWidget,
+        area=Qt.DockWidgetArea.RightDockWidgetArea,
+        title: str | Callable[[], str] = "",
+        name: str | None = None,
+    ) -> QDockWidget:
+        """Add ``widget`` in a dock; ``title`` may be a callable re-read on language change.
+
+        The dock's show/hide toggle goes into View ▸ Panels. Returns the QDockWidget.
+        """
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock_{name or widget.objectName() or id(widget)}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._dock_titles.append((dock, title))
+        dock.setWindowTitle(title() if callable(title) else title)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def add_view(self, name: str, widget: QWidget, title: str | Callable[[], str] = "") -> int:
+        """Add a central view (a tab; tabs show once there are two). Returns its index."""
+        if name in self._view_names:
+            raise ValueError(f"there is already a view called {name!r}")
+        self._view_names[name] = widget
+        self._view_titles[name] = title
+        return self.views.addTab(widget, title() if callable(title) else title)
+
+    def show_view(self, name: str) -> None:
+        """Bring the view called ``name`` ("network", "cnn", "rnn"...) to the front."""
+        widget = self._view_names.get(name)
+        if widget is not None:
+            self.views.setCurrentWidget(widget)
+
+    def view_widget(self, name: str) -> QWidget | None:
+        """The widget of a central view, or None."""
+        return self._view_names.get(name)
+
+    # ------------------------------------------------------------------ actions
+    def _act(self, slot=None, shortcut=None, checkable=False, icon=None) -> QAction:
+        a = QAction(self)
+        if shortcut is not None:
+            a.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        a.setCheckable(checkable)
+        if icon is not None:
+            a.setIcon(self.style().standardIcon(icon))
+        if slot is not None:
+            (a.toggled if checkable else a.triggered).connect(slot)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        K = QKeySequence.StandardKey
+        self.act_new = self._act(self.new_document, K.New, icon=SP.SP_FileIcon)
+        self.act_open = self._act(self.open_dialog, K.Open, icon=SP.SP_DialogOpenButton)
+        self.act_save = self._act(self.save, K.Save, icon=SP.SP_DialogSaveButton)
+        self.act_save_as = self._act(self.save_as_dialog, K.SaveAs)
+        self.act_quit = self._act(self.close, K.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.act_undo.setIcon(self.style().standardIcon(SP.SP_ArrowBack))
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo))
+        self.act_redo.setIcon(self.style().standardIcon(SP.SP_ArrowForward))
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_delete = self._act(
+            self.delete_selection,
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
+        )
+        self.act_select_all = self._act(self.select_all, K.SelectAll)
+        self.act_zoom_in = self._act(lambda: self.view.zoom_in(), K.ZoomIn)
+        self.act_zoom_out = self._act(lambda: self.view.zoom_out(), K.ZoomOut)
+        self.act_fit = self._act(lambda: self.view.fit(), "Ctrl+0")
+        self.act_weights = self._act(self.scene.set_show_weights, "Ctrl+Shift+W", checkable=True)
+        self.act_threshold = self._act(self._set_threshold, "Ctrl+Shift+T", checkable=True)
+        self.act_presentation = self._act(self.set_presentation, "F5", checkable=True)
+        self.act_about = self._act(self.about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in LANGUAGES.items():
+            a = QAction(native, self)
+            a.setCheckable(True)
+            a.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(a)
+            self.language_actions[code] = a
+        current = self._language()
+        if current in self.language_actions:
+            self.language_actions[current].setChecked(True)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for a in (self.act_new, self.act_open):
+            self.file_menu.addAction(a)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_save)
+        self.file_menu.addAction(self.act_save_as)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu = mb.addMenu("")
+        for a in (self.act_undo, self.act_redo):
+            self.edit_menu.addAction(a)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_delete)
+        self.edit_menu.addAction(self.act_select_all)
+        self.view_menu = mb.addMenu("")
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit):
+            self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_weights)
+        self.view_menu.addAction(self.act_threshold)
+        self.view_menu.addAction(self.act_presentation)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        for a in self.language_actions.values():
+            self.language_menu.addAction(a)
+        self.lessons_menu = mb.addMenu("")
+        self.lessons_menu.aboutToShow.connect(self._fill_lessons)
+        self.help_menu = mb.addMenu("")
+        self.help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(self)
+        tb.setObjectName("main_toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setMovable(False)
+        for a in (self.act_new, self.act_open, self.act_save):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.act_undo)
+        tb.addAction(self.act_redo)
+        tb.addSeparator()
+        for a in (self.act_fit, self.act_weights, self.act_presentation):
+            tb.addAction(a)
+        self.toolbar = tb
+        self.addToolBar(tb)
+
+    def retranslate_ui(self) -> None:
+        """Set every text of the window in the current language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.panels_menu.setTitle(self.tr("&Panels"))
+        self.language_menu.setTitle(self.tr("&Language") + " / 语言")
+        self.lessons_menu.setTitle(self.tr("&Lessons"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_new.setText(self.tr("&New"))
+        self.act_open.setText(self.tr("&Open…"))
+        self.act_save.setText(self.tr("&Save"))
+        self.act_save_as.setText(self.tr("Save &as…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_delete.setText(self.tr("&Delete"))
+        self.act_select_all.setText(self.tr("Select &all"))
+        self.act_zoom_in.setText(self.tr("Zoom &in"))
+        self.act_zoom_out.setText(self.tr("Zoom &out"))
+        self.act_fit.setText(self.tr("&Fit to window"))
+        self.act_weights.setText(self.tr("Show &weights"))
+        self.act_threshold.setText(self.tr("Show &thresholds θ instead of biases b"))
+        self.act_presentation.setText(self.tr("&Presentation mode"))
+        self.act_about.setText(self.tr("&About nnsim"))
+        self._retranslate_undo_actions()
+        for dock, title in self._dock_titles:
+            dock.setWindowTitle(title() if callable(title) else title)
+        for name, widget in self._view_names.items():
+            t = self._view_titles[name]
+            self.views.setTabText(self.views.indexOf(widget), t() if callable(t) else t)
+        self._update_title()
+        self._update_status()
+        self.scene.update()
+        for item in self.scene.layer_items.values():
+            for n in item.neurons:
+                n.update_tooltip()
+
+    def _retranslate_undo_actions(self) -> None:
+        # QUndoStack's actions prefix the command text ("Undo Change weight"); give them
+        # a translated prefix and keep it when the top command changes.
+        undo_prefix, redo_prefix = self.tr("Undo"), self.tr("Redo")
+
+        def upd(*_):
+            try:
+                u, r = self.undo_stack.undoText(), self.undo_stack.redoText()
+            except RuntimeError:  # the window is being destroyed
+                return
+            self.act_undo.setText(f"{undo_prefix} {u}".strip())
+            self.act_redo.setText(f"{redo_prefix} {r}".strip())
+
+        old = getattr(self, "_undo_text_slot", None)
+        for sig in (
+            self.undo_stack.indexChanged,
+            self.undo_stack.undoTextChanged,
+            self.undo_stack.redoTextChanged,
+        ):
+            if old is not None:
+                try:
+                    sig.disconnect(old)
+                except (RuntimeError, TypeError):
+                    pass
+            # Connected after QUndoStack's own handler, so this text wins.
+            sig.connect(upd)
+        self._undo_text_slot = upd
+        upd()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ state
+    def _language(self) -> str:
+        return self.languages.language if self.languages is not None else "en"
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _document_changed(self) -> None:
+        self._update_status()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        doc = self.document
+        zh = self._language().startswith("zh")
+        if self.file_path is not None:
+            name = self.file_path.name
+        else:
+            name = (doc.meta.title_zh if zh else doc.meta.title_en) or doc.meta.title_en
+            name = name or self.tr("Untitled network")
+        self.setWindowTitle(f"{name}[*] — nnsim")
+
+    def _update_status(self) -> None:
+        doc = self.document
+        ok, _ = doc.is_standard_mlp()
+        text = self.tr("{0} layers · {1} parameters").format(len(doc.layers), parameter_count(doc))
+        if doc.layers and not ok:
+            text += " · " + self.tr("not a standard MLP")
+        self.status_info.setText(text)
+
+    def _update_actions(self) -> None:
+        try:
+            has_sel = bool(self.scene.selectedItems())
+        except RuntimeError:
+            return
+        self.act_delete.setEnabled(has_sel)
+
+    def is_modified(self) -> bool:
+        """True when there are changes the user has not saved."""
+        return not self.undo_stack.isClean()
+
+    # ------------------------------------------------------------------ documents
+    def set_document(
+        self,
+        document: NetworkDocument,
+        path=None,
+        lesson: str | None = None,
+        modified: bool = False,
+    ) -> None:
+        """Show ``document`` (replacing the current one); clears the undo history."""
+        old = self.document
+        try:
+            old.changed.disconnect(self._document_changed)
+        except (ValueError, RuntimeError):
+            pass
+        self.document = document
+        self.editor.document = document
+        self.undo_stack.clear()
+        self.scene.clearSelection()
+        self.scene.set_document(document)
+        self.inspector.set_document(document)
+        self.live_preview.set_document(document)
+        document.changed.connect(self._document_changed)
+        self.file_path = Path(path) if path else None
+        self.lesson_name = lesson
+        if modified:
+            self.undo_stack.resetClean()
+        self.setWindowModified(modified)
+        self._update_title()
+        self._update_status()
+        self.view.fit()
+        self.document_replaced.emit(document)
+
+    def new_document(self) -> bool:
+        """Start an empty network (asks to save changes first)."""
+        if not self.maybe_save():
+            return False
+        self.set_document(NetworkDocument())
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a file and open it."""
+        if not self.maybe_save():
+            return False
+        start = str(self.file_path.parent) if self.file_path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, FILE_FILTER)
+        return bool(path) and self.open_file(path, ask=False)
+
+    def _load(self, path) -> NetworkDocument | None:
+        from nnsim.model import fileformat
+
+        try:
+            return fileformat.load(path)
+        except (ValueError, OSError) as e:  # LoadError and DocumentError are ValueErrors
+            QMessageBox.critical(
+                self,
+                self.tr("Could not open the file"),
+                self.tr(
+                    "{0} could not be opened:\n\n{1}\n\nThe current network is unchanged."
+                ).format(Path(path).name, str(e)),
+            )
+            return None
+
+    def open_file(self, path, ask: bool = True) -> bool:
+        """Open a .nnsim file; on failure show the loader's message and keep the network."""
+        if ask and not self.maybe_save():
+            return False
+        doc = self._load(path)
+        if doc is None:
+            return False
+        self.set_document(doc, path=path)
+        prefs.add_recent_file(str(Path(path).resolve()))
+        return True
+
+    def open_lesson(self, name_or_path) -> bool:
+        """Open a lesson by name (or lesson file path); it is not tied to a file for saving."""
+        entry = None
+        for e in lesson_entries():
+            if name_or_path in (e["name"], e["path"]):
+                entry = e
+                break
+        if entry is None:
+            if name_or_path == DEFAULT_LESSON:
+                from nnsim.gui.starter import worked_example_document
+
+                self.set_document(worked_example_document(), lesson=DEFAULT_LESSON)
+                return True
+            self.statusBar().showMessage(
+                self.tr("There is no lesson {0}").format(name_or_path), 10000
+            )
+            return False
+        doc = self._load(entry["path"])
+        if doc is None:
+            return False
+        self.set_document(doc, lesson=entry["name"])
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (or ask for one)."""
+        if self.file_path is None:
+            return self.save_as_dialog()
+        return self.save_to(self.file_path)
+
+    def save_as_dialog(self) -> bool:
+        """Ask for a file name and save there."""
+        start = str(self.file_path) if self.file_path else str(Path.home() / "network.nnsim")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), start, FILE_FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".nnsim"
+        return self.save_to(path)
+
+    def save_to(self, path) -> bool:
+        """Save the document to ``path``; errors are shown, not raised."""
+        from nnsim.model import fileformat
+
+        try:
+            fileformat.save(self.document, path)
+        except (OSError, ValueError) as e:
+            QMessageBox.critical(
+                self,
+                self.tr("Could not save"),
+                self.tr("The network was not saved:\n\n{0}").format(e),
+            )
+            return False
+        self.file_path = Path(path)
+        self.undo_stack.setClean()
+        self.autosaver.discard()
+        prefs.add_recent_file(str(Path(path).resolve()))
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """If modified, ask Save / Discard / Cancel; True when it is fine to go on."""
+        if not self.is_modified():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("The network has changes that are not saved. Save them?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event):
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosaver.stop()
+        self.autosaver.discard()
+        self.scene.detach()
+        self.inspector.detach()
+        self.live_preview.detach()
+        event.accept()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = [f for f in prefs.recent_files() if Path(f).exists()]
+        if not files:
+            a = self.recent_menu.addAction(self.tr("(none)"))
+            a.setEnabled(False)
+            return
+        for f in files:
+            a = self.recent_menu.addAction(Path(f).name)
+            a.setToolTip(f)
+            a.triggered.connect(lambda _=False, p=f: self.open_file(p))
+
+    def _fill_lessons(self) -> None:
+        self.lessons_menu.clear()
+        zh = self._language().startswith("zh")
+        entries = lesson_entries()
+        if not any(e["name"] == DEFAULT_LESSON for e in entries):
+            entries.insert(
+                0,
+                {
+                    "name": DEFAULT_LESSON,
+                    "path": "",
+                    "title_en": "Back-propagation, worked example",
+                    "title_zh": "BP 算法手算示例",
+                },
+            )
+        for e in entries:
+            a = self.lessons_menu.addAction(e["title_zh"] if zh else e["title_en"])
+            target = e["path"] or e["name"]
+            a.triggered.connect(lambda _=False, t=target: self._open_lesson_menu(t))
+
+    def _open_lesson_menu(self, target) -> None:
+        if self.maybe_save():
+            self.open_lesson(target)
+
+    # ------------------------------------------------------------------ editing
+    def delete_selection(self) -> None:
+        """Delete the selected layers, neurons and edges (one undo step)."""
+        self.editor.delete(self.scene.selected_keys())
+
+    def select_all(self) -> None:
+        """Select every layer (and so everything)."""
+        for item in self.scene.layer_items.values():
+            item.setSelected(True)
+
+    def _palette_clicked(self, item: str) -> None:
+        # A click (no drag) adds the item at the middle of the visible canvas.
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        target = self.scene.layer_at(center)
+        self.editor.drop_palette_item(
+            item, (center.x(), center.y()), target.layer_id if target else None
+        )
+
+    def _set_threshold(self, on: bool) -> None:
+        self.scene.set_show_threshold(on)
+        self.inspector.refresh()
+
+    # ------------------------------------------------------------------ look and language
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: larger fonts, thicker lines, high contrast (F5)."""
+        on = bool(on)
+        self.presentation = on
+        if self.act_presentation.isChecked() != on:
+            self.act_presentation.blockSignals(True)
+            self.act_presentation.setChecked(on)
+            self.act_presentation.blockSignals(False)
+        theme = theme_for(on)
+        apply_to_application(QApplication.instance(), theme, self._base_font)
+        self.scene.set_theme(theme)
+        size = 32 if on else 22
+        self.toolbar.setIconSize(
+            self.toolbar.iconSize().scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio)
+        )
+        self.view.fit(max_zoom=2.2 if on else 1.6)
+        prefs.settings().setValue("presentation", on)
+        self.presentation_changed.emit(on)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language live ("en" or "zh_CN")."""
+        if self.languages is not None:
+            self.languages.set_language(code)
+        else:
+            prefs.settings().setValue("language", code)
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+        # Translators send LanguageChange to every widget; the canvas is not a widget
+        # tree of labels, so redraw it here.
+        self.retranslate_ui()
+        self.inspector.network_panel.refresh()
+
+    def about(self) -> None:
+        """Show the About box."""
+        QMessageBox.about(
+            self,
+            self.tr("About nnsim"),
+            self.tr(
+                "<h3>nnsim {0}</h3><p>A neural-network simulator for teaching: build a "
+                "network, then step it through forward and backward passes number by number.</p>"
+                "<p>Chinese font: WenQuanYi Micro Hei (Apache-2.0).</p>"
+            ).format(__version__),
+        )
