@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,10 +43,11 @@ def offer_restore(window: MainWindow) -> bool:
     stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(when)) if when else ""
     answer = QMessageBox.question(
         window,
-        window.tr("Restore the autosaved network?"),
-        window.tr(
+        QCoreApplication.translate("MainWindow", "Restore the autosaved network?"),
+        QCoreApplication.translate(
+            "MainWindow",
             "nnsim did not close properly last time. A network autosaved at {0} can be "
-            "restored. Restore it?"
+            "restored. Restore it?",
         ).format(stamp),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
@@ -58,7 +60,9 @@ def offer_restore(window: MainWindow) -> bool:
     try:
         doc = fileformat.load(path)
     except (ValueError, OSError) as e:
-        QMessageBox.warning(window, window.tr("Could not restore"), str(e))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "Could not restore"), str(e)
+        )
         discard_autosave()
         return False
     source = info.get("source") or None

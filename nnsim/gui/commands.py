@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 # Ids for QUndoCommand.mergeWith: consecutive edits of one value during a slider drag
@@ -20,18 +20,26 @@ ID_WEIGHT = 1
 ID_BIAS = 2
 
 
-def tr(text: str) -> str:
-    """Translate a command name (context "Command")."""
-    return QCoreApplication.translate("Command", text)
-
-
 class DocCommand(QUndoCommand):
     """Base: ``do`` applies the edit to the document, ``undo_doc`` reverts it."""
 
     def __init__(self, document, text: str):
-        super().__init__(text)
+        # ``text`` is the English source (marked with QT_TRANSLATE_NOOP by the caller);
+        # keeping it lets ``retranslate`` follow a language switch.
+        super().__init__()
+        self.source_text = text
         self.document = document
         self._skip_redo = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the undo/redo menu text in the current language."""
+        text = self.source_text
+        for context in ("Command", "Editor"):
+            t = QCoreApplication.translate(context, text)
+            if t != text:
+                break
+        self.setText(t)
 
     def do(self) -> None:
         """Apply the edit (may raise DocumentError, then nothing changed)."""
@@ -97,7 +105,7 @@ class SetWeightCommand(DocCommand):
     """Set one weight W[i, j] (or one maxout piece) of a link."""
 
     def __init__(self, document, link_id, i, j, value, piece=None, merge_key=None):
-        super().__init__(document, tr("Change weight"))
+        super().__init__(document, QT_TRANSLATE_NOOP("Command", "Change weight"))
         self.link_id, self.i, self.j, self.piece = link_id, int(i), int(j), piece
         self.new = float(value)
         W = document.links[link_id].weights
@@ -133,7 +141,7 @@ class SetBiasCommand(DocCommand):
     """Set one bias b_j (the threshold θ_j = −b_j)."""
 
     def __init__(self, document, layer_id, j, value, merge_key=None, text=None):
-        super().__init__(document, text or tr("Change bias"))
+        super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Change bias"))
         self.layer_id, self.j = layer_id, j
         self.new = float(value)
         B = document.layers[layer_id].biases
@@ -164,7 +172,7 @@ class SetWeightsCommand(DocCommand):
     """Replace the weights of several links and biases of several layers (randomise)."""
 
     def __init__(self, document, weights: dict, biases: dict, text=None):
-        super().__init__(document, text or tr("Randomise weights"))
+        super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Randomise weights"))
         self.new_w = {k: np.array(v, dtype=float) for k, v in weights.items()}
         self.new_b = {k: np.array(v, dtype=float) for k, v in biases.items()}
         self.old_w = {k: document.links[k].weights.copy() for k in weights}
@@ -181,7 +189,7 @@ class SetActivationCommand(DocCommand):
     """Set the activation of one neuron or of a whole layer."""
 
     def __init__(self, document, layer_id, name, index=None):
-        super().__init__(document, tr("Change activation"))
+        super().__init__(document, QT_TRANSLATE_NOOP("Command", "Change activation"))
         self.layer_id, self.name, self.index = layer_id, name, index
         self.old = list(document.layers[layer_id].activations)
 
@@ -203,7 +211,12 @@ class MoveLayersCommand(DocCommand):
 
     def __init__(self, document, moves: dict):
         n = len(moves)
-        super().__init__(document, tr("Move layer") if n == 1 else tr("Move layers"))
+        super().__init__(
+            document,
+            QT_TRANSLATE_NOOP("Command", "Move layer")
+            if n == 1
+            else QT_TRANSLATE_NOOP("Command", "Move layers"),
+        )
         self.new = {k: tuple(map(float, p)) for k, p in moves.items()}
         self.old = {k: tuple(document.layers[k].position) for k in moves}
 
@@ -220,7 +233,7 @@ class SetLabelCommand(DocCommand):
     """Rename a layer."""
 
     def __init__(self, document, layer_id, label):
-        super().__init__(document, tr("Rename layer"))
+        super().__init__(document, QT_TRANSLATE_NOOP("Command", "Rename layer"))
         self.layer_id, self.new = layer_id, label
         self.old = document.layers[layer_id].label
 
@@ -235,7 +248,7 @@ class UpdateSettingsCommand(DocCommand):
     """Change training settings (e.g. the initialisation scheme)."""
 
     def __init__(self, document, text=None, **fields):
-        super().__init__(document, text or tr("Change settings"))
+        super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Change settings"))
         self.new = dict(fields)
         self.old = {k: getattr(document.settings, k) for k in fields}
 

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnsim.gui import commands as C
 from nnsim.gui.canvas.scene import snap
 from nnsim.model import DocumentError
-
-
-def tr(text: str) -> str:
-    """Translate an editor message (context "Editor")."""
-    return QCoreApplication.translate("Editor", text)
-
 
 # What each palette item makes: (layer kind, size, label, activation, params).
 NEURON_ITEMS = {
@@ -78,12 +72,15 @@ class DocumentEditor(QObject):
         """Add a layer at a (snapped) position."""
         pos = snap(position)
         return self.structural(
-            tr("Add layer"), lambda d: d.add_layer(kind, size, position=pos, **kw)
+            QT_TRANSLATE_NOOP("Editor", "Add layer"),
+            lambda d: d.add_layer(kind, size, position=pos, **kw),
         )
 
     def add_neuron(self, layer_id: str) -> int | None:
         """Append one neuron to a layer."""
-        return self.structural(tr("Add neuron"), lambda d: d.add_neuron(layer_id))
+        return self.structural(
+            QT_TRANSLATE_NOOP("Editor", "Add neuron"), lambda d: d.add_neuron(layer_id)
+        )
 
     def drop_palette_item(self, item: str, position, target_layer: str | None = None):
         """What dropping a palette item does.
@@ -100,8 +97,9 @@ class DocumentEditor(QObject):
                 ok = (kind == "input") == (tk == "input") and tk in ("input", "dense")
                 if not ok:
                     self.message.emit(
-                        tr(
-                            "An input neuron joins only an input layer, and a neuron only a dense layer."
+                        QCoreApplication.translate(
+                            "Editor",
+                            "An input neuron joins only an input layer, and a neuron only a dense layer.",
                         )
                     )
                     return None
@@ -110,13 +108,20 @@ class DocumentEditor(QObject):
             return self.add_layer(kind, 1, position, label=label)
         if item == "bias":
             if target_layer is None:
-                self.message.emit(tr("Drop the bias unit on a layer to give its neurons biases."))
+                self.message.emit(
+                    QCoreApplication.translate(
+                        "Editor", "Drop the bias unit on a layer to give its neurons biases."
+                    )
+                )
                 return None
             if doc.layers[target_layer].use_bias:
-                self.message.emit(tr("This layer already has biases."))
+                self.message.emit(
+                    QCoreApplication.translate("Editor", "This layer already has biases.")
+                )
                 return None
             done = self.structural(
-                tr("Add biases"), lambda d: d.set_use_bias(target_layer, True) or True
+                QT_TRANSLATE_NOOP("Editor", "Add biases"),
+                lambda d: d.set_use_bias(target_layer, True) or True,
             )
             return target_layer if done else None
         if item in LAYER_ITEMS:
@@ -125,7 +130,7 @@ class DocumentEditor(QObject):
             if kind in ("dense", "maxout"):
                 return self.add_layer(kind, size, position, **kw)
             return self.add_layer(kind, 1, position, **kw)
-        self.message.emit(tr("Unknown palette item."))
+        self.message.emit(QCoreApplication.translate("Editor", "Unknown palette item."))
         return None
 
     def set_layer_size(self, layer_id: str, size: int) -> bool:
@@ -142,7 +147,7 @@ class DocumentEditor(QObject):
                 d.remove_neuron(layer_id, d.layers[layer_id].size - 1)
             return True
 
-        return bool(self.structural(tr("Change layer size"), act))
+        return bool(self.structural(QT_TRANSLATE_NOOP("Editor", "Change layer size"), act))
 
     def set_label(self, layer_id: str, label: str) -> bool:
         """Rename a layer."""
@@ -154,7 +159,8 @@ class DocumentEditor(QObject):
         """Give a layer biases (thresholds) or fix them at 0."""
         return bool(
             self.structural(
-                tr("Toggle biases"), lambda d: d.set_use_bias(layer_id, bool(on)) or True
+                QT_TRANSLATE_NOOP("Editor", "Toggle biases"),
+                lambda d: d.set_use_bias(layer_id, bool(on)) or True,
             )
         )
 
@@ -162,14 +168,19 @@ class DocumentEditor(QObject):
         """Change kind-specific parameters (maxout pieces...)."""
         return bool(
             self.structural(
-                tr("Change layer"), lambda d: d.set_layer_params(layer_id, **params) or True
+                QT_TRANSLATE_NOOP("Editor", "Change layer"),
+                lambda d: d.set_layer_params(layer_id, **params) or True,
             )
         )
 
     # -- links -----------------------------------------------------------------------
     def connect(self, src: str, dst: str, i: int | None = None, j: int | None = None):
         """Connect two neurons (i, j given) or two layers fully; returns the link id."""
-        text = tr("Connect layers") if i is None else tr("Connect neurons")
+        text = (
+            QT_TRANSLATE_NOOP("Editor", "Connect layers")
+            if i is None
+            else QT_TRANSLATE_NOOP("Editor", "Connect neurons")
+        )
         return self.structural(text, lambda d: d.connect(src, dst, i, j))
 
     def connect_neuron_to_layer(self, src: str, i: int, dst: str):
@@ -181,7 +192,7 @@ class DocumentEditor(QObject):
                 lid = d.connect(src, dst, i, j)
             return lid
 
-        return self.structural(tr("Connect neurons"), act)
+        return self.structural(QT_TRANSLATE_NOOP("Editor", "Connect neurons"), act)
 
     # -- values ----------------------------------------------------------------------
     def set_weight(self, link_id, i, j, value, piece=None, merge_key=None) -> bool:
@@ -224,7 +235,11 @@ class DocumentEditor(QObject):
         if self.document.settings.init == scheme:
             return True
         return self.push(
-            C.UpdateSettingsCommand(self.document, tr("Change initialisation"), init=scheme)
+            C.UpdateSettingsCommand(
+                self.document,
+                QT_TRANSLATE_NOOP("Editor", "Change initialisation"),
+                init=scheme,
+            )
         )
 
     def randomise_layer(self, layer_id: str, scheme: str | None = None, rng=None) -> bool:
@@ -250,7 +265,11 @@ class DocumentEditor(QObject):
             else:
                 biases[layer_id] = np.zeros(layer.biases.shape)
         if not weights and not biases:
-            self.message.emit(tr("This layer has no incoming weights to randomise."))
+            self.message.emit(
+                QCoreApplication.translate(
+                    "Editor", "This layer has no incoming weights to randomise."
+                )
+            )
             return False
         return self.push(C.SetWeightsCommand(doc, weights, biases))
 
@@ -295,4 +314,4 @@ class DocumentEditor(QObject):
                     d.remove_layer(lid)
             return True
 
-        return bool(self.structural(tr("Delete"), act))
+        return bool(self.structural(QT_TRANSLATE_NOOP("Editor", "Delete"), act))

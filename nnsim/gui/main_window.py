@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -368,6 +368,10 @@ class MainWindow(QMainWindow):
                 n.update_tooltip()
 
     def _retranslate_undo_actions(self) -> None:
+        for k in range(self.undo_stack.count()):
+            cmd = self.undo_stack.command(k)
+            if hasattr(cmd, "retranslate"):
+                cmd.retranslate()
         # QUndoStack's actions prefix the command text ("Undo Change weight"); give them
         # a translated prefix and keep it when the top command changes.
         undo_prefix, redo_prefix = self.tr("Undo"), self.tr("Redo")
@@ -689,8 +693,10 @@ class MainWindow(QMainWindow):
             prefs.settings().setValue("language", code)
         if code in self.language_actions:
             self.language_actions[code].setChecked(True)
-        # Translators send LanguageChange to every widget; the canvas is not a widget
-        # tree of labels, so redraw it here.
+        # Translators post LanguageChange to every widget; deliver them now so that the
+        # whole window is in the new language when this returns (and in tests).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        # The canvas is not a tree of widgets: redraw its texts here.
         self.retranslate_ui()
         self.inspector.network_panel.refresh()
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refresh the translation catalogue from the GUI sources and compile it.
+#   resources/translations/update.sh
+# 1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of
+#    nnsim/gui into nnsim_zh_CN.ts (existing translations are kept; new strings are
+#    marked unfinished; strings no longer in the code are dropped).
+# 2. Translate the unfinished entries in the .ts (Qt Linguist: .venv/bin/pyside6-linguist,
+#    or any editor: fill <translation> and remove type="unfinished").
+# 3. pyside6-lrelease compiles the .ts into nnsim_zh_CN.qm, which the app loads.
+# tests/gui/test_i18n.py fails while a string of the GUI shell has no translation.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=.venv/bin
+"$bin/pyside6-lupdate" $(find nnsim/gui -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
+"$bin/pyside6-lrelease" resources/translations/nnsim_zh_CN.ts -qm resources/translations/nnsim_zh_CN.qm
