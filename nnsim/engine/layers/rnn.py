@@ -182,7 +182,7 @@ class RNN(Layer):
         dtype = Wx.dtype
         xt = np.ascontiguousarray(x.transpose(1, 0, 2), dtype=dtype)  # (T, B, d)
         # All input projections in one matmul; the loop only adds h_{t-1} W_h.
-        a = xt @ Wx
+        a = (xt.reshape(T * B, self.n_in) @ Wx).reshape(T, B, self.size)
         a += b
         h = np.empty((T + 1, B, self.size), dtype)
         if h0 is not None:
@@ -230,25 +230,34 @@ class RNN(Layer):
         T, B, H = self.a.shape
         dtype = self.a.dtype
         dout = np.asarray(dout, dtype)
-        # The error that enters directly at each step, time-major.
-        g = np.zeros((T, B, H), dtype)
-        if self.return_sequences:
-            g[...] = dout.transpose(1, 0, 2)
+        # The error entering directly at each step, as a time-major view (no copy);
+        # many-to-one has it at the last step only.
+        g = dout.transpose(1, 0, 2) if self.return_sequences else None
+        hs = self.h[1:]
+        D = self._scratch("D", (T, B, H), dtype)
+        if self.activation == "tanh":  # f′ = 1 − h², in place: no temporaries
+            np.multiply(hs, hs, out=D)
+            np.subtract(1.0, D, out=D)
         else:
-            g[T - 1] = dout
-        D = _derivative_from_output(self.activation, self.h[1:])
-        Wh = self.params["Wh"]
-        WhT = np.ascontiguousarray(Wh.T)
+            D[...] = _derivative_from_output(self.activation, hs)
+        WhT = np.ascontiguousarray(self.params["Wh"].T)
         dh = np.empty((T, B, H), dtype)
         delta = np.empty((T, B, H), dtype)
         if self.truncate is None or self.truncate >= T:
-            carry = np.zeros((B, H), dtype)  # ∂E/∂h_t arriving from step t+1
-            for t in range(T - 1, -1, -1):
-                np.add(g[t], carry, out=dh[t])
+            # Full BPTT, two or three NumPy calls per step: δ_t = ∂E/∂h_t ⊙ f′(a_t),
+            # ∂E/∂h_{t−1} = δ_t W_hᵀ (+ the error entering at t − 1).
+            dh[T - 1] = g[T - 1] if g is not None else dout
+            for t in range(T - 1, 0, -1):
                 np.multiply(dh[t], D[t], out=delta[t])
-                np.matmul(delta[t], WhT, out=carry)
-            dh_init = carry  # ∂E/∂h0
+                np.matmul(delta[t], WhT, out=dh[t - 1])
+                if g is not None:
+                    dh[t - 1] += g[t - 1]
+            np.multiply(dh[0], D[0], out=delta[0])
+            dh_init = delta[0] @ WhT  # ∂E/∂h0
         else:
+            if g is None:
+                g = np.zeros((T, B, H), dtype)
+                g[T - 1] = dout
             dh_init = self._truncated(g, D, WhT, dh, delta)
         # Weight gradients: one matmul each over all steps and samples.
         d2 = delta.reshape(T * B, H)
@@ -259,8 +268,17 @@ class RNN(Layer):
             self.grads["h0"] += dh_init.sum(axis=0)
         self.dh, self.delta, self.dh_init = dh, delta, dh_init
         self.grad_norms = np.sqrt(np.einsum("tbh,tbh->t", dh, dh))
-        dx = delta @ self.params["Wx"].T  # (T, B, d)
+        dx = (d2 @ self.params["Wx"].T).reshape(T, B, self.n_in)
         return [dx.transpose(1, 0, 2)]
+
+    def _scratch(self, key: str, shape, dtype) -> np.ndarray:
+        """A work array kept between calls (never handed out), so big temporaries are
+        not allocated and page-faulted again on every batch."""
+        cache = self.__dict__.setdefault("_work", {})
+        buf = cache.get(key)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = cache[key] = np.empty(shape, dtype)
+        return buf
 
     def _truncated(self, g, D, WhT, dh, delta):
         """BPTT(k): the error entering at step t reaches steps t−k+1..t only.
