@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -53,9 +55,28 @@ _ACTIVATION_WORDS = {
 }
 
 
+_current_language = "en"
+# "隐层 hidden": a label written in both languages, Chinese first.
+_BILINGUAL = re.compile(r"^([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef·]+)\s+([^\u2e80-\u9fff]+)$")
+
+
+def current_language() -> str:
+    """The interface language now in use ("en" or "zh_CN")."""
+    return _current_language
+
+
 def layer_label(label: str) -> str:
-    """A layer label for display: default words translated, user text unchanged."""
-    return QCoreApplication.translate("LayerLabel", label) if label in _LAYER_WORDS else label
+    """A layer label for display.
+
+    Default words ("hidden") are translated; a label written in both languages
+    ("隐层 hidden") shows the half of the current language; other text is unchanged.
+    """
+    if label in _LAYER_WORDS:
+        return QCoreApplication.translate("LayerLabel", label)
+    m = _BILINGUAL.match(label.strip())
+    if m:
+        return m.group(1) if _current_language.startswith("zh") else m.group(2)
+    return label
 
 
 def kind_name(kind: str) -> str:
@@ -105,10 +126,15 @@ class LanguageManager(QObject):
         self._translators = []
         ok = True
         if code != "en":
-            ours = QTranslator(self)
-            ok = ours.load(str(resource("translations", f"nnsim_{code}.qm")))
-            if ok:
-                self._translators.append(ours)
+            # nnsim_<code>.qm plus one file per part of the app (training_<code>.qm...).
+            folder = resource("translations")
+            files = sorted(folder.glob(f"*_{code}.qm")) if folder.is_dir() else []
+            ok = False
+            for path in files:
+                ours = QTranslator(self)
+                if ours.load(str(path)):
+                    self._translators.append(ours)
+                    ok = ok or path.name == f"nnsim_{code}.qm"
             # Qt's own strings (standard buttons of message boxes, file dialogs).
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_tr = QTranslator(self)
@@ -117,6 +143,8 @@ class LanguageManager(QObject):
             for t in self._translators:
                 self._app.installTranslator(t)
         self.language = code
+        global _current_language
+        _current_language = code
         if remember:
             settings().setValue("language", code)
         return ok

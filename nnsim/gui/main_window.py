@@ -40,62 +40,75 @@ from nnsim.gui.i18n import LANGUAGES
 from nnsim.gui.inspectors import Inspector, parameter_count
 from nnsim.gui.live import LivePreview
 from nnsim.gui.palette import Palette
-from nnsim.gui.style import apply_to_application, theme_for
+from nnsim.gui.style import apply_to_application, refresh_relative_fonts, theme_for
 from nnsim.model import LAYER_KINDS, NetworkDocument
 from nnsim.paths import resource
 
 FILE_FILTER = "nnsim (*.nnsim);;JSON (*.json);;* (*)"
 
 
-def lesson_entries() -> list[dict]:
-    """Lessons for the Lessons menu: [{"name", "path", "title_en", "title_zh"}].
+_LESSON_CACHE: list[dict] | None = None
 
-    Uses the lesson registry (nnsim.lessons) when it offers one, else lists the bundled
-    resources/lessons/*.nnsim files and reads their titles.
+
+def lesson_entries(refresh: bool = False) -> list[dict]:
+    """Lessons for the Lessons menu, in lecture order: [{"name", "path", "title_en",
+    "title_zh", "section"}].
+
+    Uses the lesson registry (nnsim.lessons.LESSONS, lessons this build can run), else lists
+    the bundled resources/lessons/*.nnsim files. Titles are read once per process.
     """
+    global _LESSON_CACHE
+    if _LESSON_CACHE is not None and not refresh:
+        return [dict(e) for e in _LESSON_CACHE]
     entries: list[dict] = []
     try:
-        import nnsim.lessons as registry
+        from nnsim.lessons import LESSONS
 
-        lister = getattr(registry, "list_lessons", None) or getattr(registry, "lessons", None)
-        if callable(lister):
-            for item in lister():
-                entries.append(_lesson_entry(item))
+        for lesson in LESSONS:
+            if not lesson.available:
+                continue
+            try:
+                t = lesson.titles()
+            except Exception:  # noqa: BLE001 - list it; opening shows the loader's error
+                t = {}
+            entries.append(
+                {
+                    "name": lesson.name,
+                    "path": str(lesson.path),
+                    "section": lesson.section,
+                    "title_en": t.get("title_en") or lesson.name,
+                    "title_zh": t.get("title_zh") or t.get("title_en") or lesson.name,
+                }
+            )
     except Exception:  # noqa: BLE001 - a broken registry must not stop the app
         entries = []
-    if entries:
-        return [e for e in entries if e.get("path")]
-    folder = resource("lessons")
-    if folder.is_dir():
-        from nnsim.model import fileformat
+    if not entries:
+        folder = resource("lessons")
+        if folder.is_dir():
+            from nnsim.model import fileformat
 
-        for path in sorted(folder.glob("*.nnsim")):
-            title_en = title_zh = path.stem
-            try:
-                meta = fileformat.load(path).meta
-                title_en = meta.title_en or path.stem
-                title_zh = meta.title_zh or title_en
-            except Exception:  # noqa: BLE001 - list it anyway; opening shows the error
-                pass
-            entries.append(
-                {"name": path.stem, "path": str(path), "title_en": title_en, "title_zh": title_zh}
-            )
-    return entries
-
-
-def _lesson_entry(item) -> dict:
-    get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
-    name = get("name") or get("id") or ""
-    path = get("path") or get("file") or ""
-    return {
-        "name": str(name),
-        "path": str(path),
-        "title_en": get("title_en") or str(name),
-        "title_zh": get("title_zh") or get("title_en") or str(name),
-    }
+            for path in sorted(folder.glob("*.nnsim")):
+                title_en = title_zh = path.stem
+                try:
+                    meta = fileformat.load(path).meta
+                    title_en = meta.title_en or path.stem
+                    title_zh = meta.title_zh or title_en
+                except Exception:  # noqa: BLE001 - list it anyway; opening shows the error
+                    pass
+                entries.append(
+                    {
+                        "name": path.stem,
+                        "path": str(path),
+                        "section": "",
+                        "title_en": title_en,
+                        "title_zh": title_zh,
+                    }
+                )
+    _LESSON_CACHE = entries
+    return [dict(e) for e in entries]
 
 
-DEFAULT_LESSON = "bp_worked_example"
+DEFAULT_LESSON = "bp-worked-example"
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +137,8 @@ class MainWindow(QMainWindow):
         self.lesson_name: str | None = None
         self.presentation = False
         self._base_font = QApplication.instance().font()
+        # The normal theme already uses a font readable from the back of a room.
+        apply_to_application(QApplication.instance(), theme_for(False), self._base_font)
         self._dock_titles: list[tuple[QDockWidget, Callable[[], str] | str]] = []
 
         self.document = NetworkDocument()
@@ -186,6 +201,9 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.retranslate_ui()
         self._update_actions()
+        # Weights printed on the edges unless the user turned them off: in a lecture the
+        # numbers are the point.
+        self.act_weights.setChecked(prefs.settings().value("show_weights", True) in (True, "true"))
 
     # ------------------------------------------------------------------ hooks
     def add_dock(
@@ -263,7 +281,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._act(lambda: self.view.zoom_in(), K.ZoomIn)
         self.act_zoom_out = self._act(lambda: self.view.zoom_out(), K.ZoomOut)
         self.act_fit = self._act(lambda: self.view.fit(), "Ctrl+0")
-        self.act_weights = self._act(self.scene.set_show_weights, "Ctrl+Shift+W", checkable=True)
+        self.act_weights = self._act(self._set_show_weights, "Ctrl+Shift+W", checkable=True)
         self.act_threshold = self._act(self._set_threshold, "Ctrl+Shift+T", checkable=True)
         self.act_presentation = self._act(self.set_presentation, "F5", checkable=True)
         self.act_about = self._act(self.about)
@@ -635,7 +653,10 @@ class MainWindow(QMainWindow):
                 },
             )
         for e in entries:
-            a = self.lessons_menu.addAction(e["title_zh"] if zh else e["title_en"])
+            title = e["title_zh"] if zh else e["title_en"]
+            if e.get("section"):
+                title = f"§{e['section']}  {title}"
+            a = self.lessons_menu.addAction(title)
             target = e["path"] or e["name"]
             a.triggered.connect(lambda _=False, t=target: self._open_lesson_menu(t))
 
@@ -661,6 +682,10 @@ class MainWindow(QMainWindow):
             item, (center.x(), center.y()), target.layer_id if target else None
         )
 
+    def _set_show_weights(self, on: bool) -> None:
+        self.scene.set_show_weights(on)
+        prefs.settings().setValue("show_weights", bool(on))
+
     def _set_threshold(self, on: bool) -> None:
         self.scene.set_show_threshold(on)
         self.inspector.refresh()
@@ -676,12 +701,19 @@ class MainWindow(QMainWindow):
             self.act_presentation.blockSignals(False)
         theme = theme_for(on)
         apply_to_application(QApplication.instance(), theme, self._base_font)
+        refresh_relative_fonts()
         self.scene.set_theme(theme)
         size = 32 if on else 22
         self.toolbar.setIconSize(
             self.toolbar.iconSize().scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio)
         )
-        self.view.fit(max_zoom=2.2 if on else 1.6)
+        self.resizeDocks(
+            [self.palette_dock, self.inspector_dock],
+            [250, 400] if on else [200, 300],
+            Qt.Orientation.Horizontal,
+        )
+        self.view.max_fit_zoom = 2.6 if on else 2.0
+        self.view.fit()
         prefs.settings().setValue("presentation", on)
         self.presentation_changed.emit(on)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QVBoxLayout, QW
 
 from nnsim.gui.canvas.view import PALETTE_MIME
 from nnsim.gui.fonts import canvas_font
+from nnsim.gui.style import muted
 
 # (item id, layer kind it needs in nnsim.model.LAYER_KINDS, icon style)
 PALETTE_ITEMS = (
@@ -202,7 +203,7 @@ class Palette(QWidget):
         layout.setSpacing(2)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5b6470;")
+        muted(self.hint)
         self._headers: dict[str, QLabel] = {}
         for i, (item, kind, style) in enumerate(PALETTE_ITEMS):
             if i == 0:

@@ -34,7 +34,7 @@ def worked_example_document() -> NetworkDocument:
             title_en="Back-propagation, worked example",
             goal_zh="跟随一次前向传播和一次反向传播，逐个数字核对课件上的计算。",
             goal_en="Follow one forward and one backward pass, number by number, as on the slide.",
-            lesson="bp_worked_example",
+            lesson="bp-worked-example",
         ),
     )
     a = doc.add_layer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # TensorFlow Playground's convention, which students may have met: blue for positive
 # weights, orange for negative ones.
@@ -134,3 +134,40 @@ def apply_to_application(app: QApplication, theme: Theme, base_font: QFont | Non
         pal.setColor(QPalette.ColorRole.Highlight, QColor("#003d80"))
         pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     app.setPalette(pal)
+
+
+_FACTOR = "nnsim_font_factor"
+_BOLD = "nnsim_font_bold"
+
+
+def relative_font(widget: QWidget, factor: float = 1.0, bold: bool = False) -> None:
+    """Give ``widget`` a font ``factor`` × the application font (kept on font changes).
+
+    A size set with setFont no longer follows the application font; widgets marked here
+    are re-sized by ``refresh_relative_fonts`` when presentation mode changes the font.
+    """
+    widget.setProperty(_FACTOR, float(factor))
+    widget.setProperty(_BOLD, bool(bold))
+    _apply_relative(widget)
+
+
+def _apply_relative(widget: QWidget) -> None:
+    base = QApplication.font()
+    f = QFont(widget.font())
+    f.setPointSizeF(base.pointSizeF() * float(widget.property(_FACTOR)))
+    f.setBold(bool(widget.property(_BOLD)))
+    widget.setFont(f)
+
+
+def refresh_relative_fonts() -> None:
+    """Re-size every widget marked by ``relative_font`` (after the app font changed)."""
+    for w in QApplication.allWidgets():
+        if w.property(_FACTOR) is not None:
+            _apply_relative(w)
+
+
+def muted(widget: QWidget) -> None:
+    """Grey secondary text, through the palette (a style sheet would freeze the font)."""
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, QColor("#5b6470"))
+    widget.setPalette(pal)

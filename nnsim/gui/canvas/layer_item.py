@@ -178,8 +178,8 @@ class NeuronItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         th = self.layer_item.theme
         r = self.radius()
-        extra = th.value_px + 12
-        w = max(r + 10, 90)
+        extra = 2 * th.value_px + 26  # the value and a note line under the circle
+        w = max(r + 10, 110)
         return QRectF(-w, -r - th.small_px - 8, 2 * w, 2 * r + th.small_px + 8 + extra)
 
     @never_raise(QPainterPath)
@@ -219,11 +219,32 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(fill)))
         painter.drawEllipse(QPointF(0, 0), r, r)
+        image = li.image_of(self.index)
+        if image is not None:
+            # The neuron's output over the input plane, clipped to its circle.
+            clip = QPainterPath()
+            clip.addEllipse(QPointF(0, 0), r - pen.widthF() / 2, r - pen.widthF() / 2)
+            painter.save()
+            painter.setClipPath(clip)
+            painter.drawImage(QRectF(-r, -r, 2 * r, 2 * r), image)
+            painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r, r)
 
         label = li.neuron_label(self.index)
         painter.setPen(th.color("text"))
         has_symbol = spec.kind != "input"
-        if has_symbol:
+        if image is not None:
+            # Over a picture: the label alone, on a light box so it stays readable.
+            painter.setFont(canvas_font(th.label_px, bold=True))
+            tw = painter.fontMetrics().horizontalAdvance(label) + 8
+            box = QRectF(-tw / 2, -th.label_px * 0.65, tw, th.label_px * 1.3)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(th.color("text"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        elif has_symbol:
             painter.setFont(canvas_font(th.label_px, bold=True))
             painter.drawText(
                 QRectF(-r, -r * 0.78, 2 * r, r * 1.05), Qt.AlignmentFlag.AlignCenter, label
@@ -262,6 +283,18 @@ class NeuronItem(QGraphicsItem):
             painter.drawRoundedRect(box, 4, 4)
             painter.setPen(QColor("#0b3d2e"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        note = li.note_of(self.index)
+        if note:
+            painter.setFont(canvas_font(th.value_px, bold=True))
+            top = r + 4 + th.value_px + 8
+            rect = QRectF(-110, top, 220, th.value_px + 6)
+            tw = painter.fontMetrics().horizontalAdvance(note) + 10
+            box = QRectF(-tw / 2, top, tw, rect.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(255, 244, 214, 235)))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(QColor("#7a2e00"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, note)
 
 
 class LayerItem(QGraphicsItem):
@@ -310,6 +343,16 @@ class LayerItem(QGraphicsItem):
     def values_of(self, index: int):
         """(net, output) the scene holds for neuron ``index``, or None."""
         return self._scene_ref.neuron_values(self.layer_id, index)
+
+    def image_of(self, index: int):
+        """The picture the scene draws inside neuron ``index``, or None."""
+        getter = getattr(self._scene_ref, "neuron_image", None)
+        return getter(self.layer_id, index) if getter is not None else None
+
+    def note_of(self, index: int) -> str | None:
+        """The extra line the scene prints under neuron ``index``, or None."""
+        getter = getattr(self._scene_ref, "neuron_note", None)
+        return getter(self.layer_id, index) if getter is not None else None
 
     @property
     def is_output(self) -> bool:
@@ -377,7 +420,9 @@ class LayerItem(QGraphicsItem):
             pad = 16
             top = -half - r - pad - th.small_px - 6
             bottom = half + r + th.value_px + 14
-            self._rect = QRectF(-r - pad - 8, top, 2 * (r + pad + 8), bottom - top)
+            # Narrow sideways (just past the ports) so that edges run in the open.
+            side = r + 18
+            self._rect = QRectF(-side, top, 2 * side, bottom - top)
             for i, n in enumerate(self.neurons):
                 n.setPos(self.neuron_offset(i, spec.size))
                 n.relayout()

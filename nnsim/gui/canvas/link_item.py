@@ -43,6 +43,7 @@ class EdgeItem(QGraphicsItem):
         self.j = j
         self.highlight: QColor | None = None
         self._line = QLineF()
+        self._label_t = LABEL_T
         self._hover = False
         self._label_rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -75,12 +76,23 @@ class EdgeItem(QGraphicsItem):
 
     def label_pos(self) -> QPointF:
         """Centre of the printed weight (scene coordinates; also used by the in-place editor)."""
-        return self._line.pointAt(LABEL_T)
+        return self._line.pointAt(self._label_t)
 
-    def set_line(self, line: QLineF) -> None:
-        """Move the edge (the layers moved)."""
+    def set_line(self, line: QLineF, gap: tuple[float, float] | None = None) -> None:
+        """Move the edge (the layers moved).
+
+        ``gap`` is the x range between the two layers' frames; the weight is printed a
+        little way into it, where edges leaving one neuron have already fanned out but
+        crossing edges have not met yet.
+        """
         self.prepareGeometryChange()
         self._line = QLineF(line)
+        self._label_t = LABEL_T
+        if gap is not None and line.dx() > 1 and gap[1] > gap[0]:
+            x = gap[0] + LABEL_T * (gap[1] - gap[0])
+            t = (x - line.x1()) / line.dx()
+            if 0.05 < t < 0.95:
+                self._label_t = t
         self._update_label_rect()
 
     def refresh(self) -> None:
@@ -286,8 +298,12 @@ class LinkItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self._bar = QLineF(src.out_anchor(None), dst.in_anchor(None))
+        gap = (
+            src.mapToScene(src.frame_rect().topRight()).x(),
+            dst.mapToScene(dst.frame_rect().topLeft()).x(),
+        )
         for (i, j), e in self.edges.items():
-            e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)))
+            e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)), gap)
             e.refresh()
         self.update()
 

@@ -50,6 +50,9 @@ class NetworkScene(QGraphicsScene):
         self.layer_items: dict[str, LayerItem] = {}
         self.link_items: dict[str, LinkItem] = {}
         self._values: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
+        # Pictures and one-line notes drawn in/under neurons by the training tools.
+        self._images: dict[str, list] = {}
+        self._notes: dict[str, list] = {}
         self._document = None
         self.setSceneRect(QRectF(-2000, -1500, 4000, 3000))
         self.set_document(document)
@@ -299,6 +302,54 @@ class NetworkScene(QGraphicsScene):
                 n.update()
         self.values_changed.emit()
 
+    def set_neuron_images(self, layer_id: str, images) -> None:
+        """Draw a picture inside each neuron of a layer (Playground's thumbnail heatmaps).
+
+        ``images`` is a list of QImage (or None) of the layer's size, or None to remove them.
+        """
+        if images is None:
+            self._images.pop(layer_id, None)
+        else:
+            self._images[layer_id] = list(images)
+        item = self.layer_items.get(layer_id)
+        if item is not None:
+            for n in item.neurons:
+                n.update()
+
+    def neuron_image(self, layer_id: str, index: int):
+        """The picture drawn inside a neuron, or None."""
+        images = self._images.get(layer_id)
+        return images[index] if images is not None and index < len(images) else None
+
+    def clear_images(self) -> None:
+        """Remove every neuron picture."""
+        for lid in list(self._images):
+            self.set_neuron_images(lid, None)
+
+    def set_neuron_notes(self, layer_id: str, notes) -> None:
+        """Print one more line under each neuron (e.g. its gradient term g_1 = −0.0407).
+
+        ``notes`` is a list of str (or None) of the layer's size, or None to remove them.
+        """
+        if notes is None:
+            self._notes.pop(layer_id, None)
+        else:
+            self._notes[layer_id] = list(notes)
+        item = self.layer_items.get(layer_id)
+        if item is not None:
+            for n in item.neurons:
+                n.update()
+
+    def neuron_note(self, layer_id: str, index: int) -> str | None:
+        """The extra line under a neuron, or None."""
+        notes = self._notes.get(layer_id)
+        return notes[index] if notes is not None and index < len(notes) else None
+
+    def clear_notes(self) -> None:
+        """Remove every extra line under the neurons."""
+        for lid in list(self._notes):
+            self.set_neuron_notes(lid, None)
+
     def clear_values(self) -> None:
         """Remove every shown value."""
         self._values.clear()
@@ -313,10 +364,10 @@ class NetworkScene(QGraphicsScene):
         net, out = v
         if any(a is not None and index >= len(a) for a in (net, out)):
             return None
-        return (
-            None if net is None else float(net[index]),
-            None if out is None else float(out[index]),
-        )
+        # NaN marks a neuron a step-through has not reached yet: nothing to show.
+        n = None if net is None or not math.isfinite(net[index]) else float(net[index])
+        o = None if out is None or not math.isfinite(out[index]) else float(out[index])
+        return None if n is None and o is None else (n, o)
 
     def highlight_neuron(self, layer_id: str, index: int, on: bool = True, color=None) -> None:
         """Draw (or remove) a halo around one neuron, e.g. the one a step computes."""

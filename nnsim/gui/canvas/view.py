@@ -96,6 +96,7 @@ class NetworkView(QGraphicsView):
         self._pan_last = QPoint()
         self._space = False
         self.weight_editor: WeightEditor | None = None
+        self.max_fit_zoom = 2.0
         self._editing_edge = None
 
     @property
@@ -123,8 +124,9 @@ class NetworkView(QGraphicsView):
         """Zoom out one step (Ctrl+−)."""
         self.zoom_by(1 / 1.25)
 
-    def fit(self, max_zoom: float = 1.6) -> None:
-        """Show the whole network, as large as fits (but not absurdly large)."""
+    def fit(self, max_zoom: float | None = None) -> None:
+        """Show the whole network, as large as fits (up to ``max_fit_zoom``)."""
+        max_zoom = self.max_fit_zoom if max_zoom is None else max_zoom
         rect = self.network_scene.network_rect()
         if rect.isEmpty():
             rect = QRectF(-400, -300, 800, 600)

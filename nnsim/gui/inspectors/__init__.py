@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QStackedWidget
 
 from nnsim.gui.inspectors.base import InspectorPanel
@@ -38,6 +39,7 @@ class Inspector(QScrollArea):
         self.editor = editor
         self.scene = scene
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.setWidget(self.stack)
         self.network_panel = NetworkPanel(editor, scene, language)

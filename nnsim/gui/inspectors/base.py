@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.gui.i18n import activation_name
+from nnsim.gui.style import muted, relative_font
 
 SLIDER_STEPS_PER_UNIT = 100  # the slider moves in steps of 0.01
 
@@ -38,14 +39,11 @@ class InspectorPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 10, 10, 10)
         self.title = QLabel(self)
-        f = self.title.font()
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.35)
-        self.title.setFont(f)
+        relative_font(self.title, 1.35, bold=True)
         self.title.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet("color: #5b6470;")
+        muted(self.subtitle)
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)
         self.form = QFormLayout()
@@ -92,6 +90,9 @@ class ActivationCombo(QComboBox):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # Do not let the longest name set the dock's width.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.fill()
 
     def fill(self) -> None:
@@ -143,9 +144,7 @@ class ValueEditor(QWidget):
         self.spin.setSingleStep(0.05)
         self.spin.setKeyboardTracking(False)
         self.spin.setMinimumWidth(110)
-        f = self.spin.font()
-        f.setPointSizeF(f.pointSizeF() * 1.2)
-        self.spin.setFont(f)
+        relative_font(self.spin, 1.2)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         n = int(slider_range * SLIDER_STEPS_PER_UNIT)
         self.slider.setRange(-n, n)

@@ -93,6 +93,10 @@ class NeuronLayerPanel(LayerPanel):
             self.use_bias.toggled.connect(self._use_bias_toggled)
             self.add_row(lambda: self.tr("Biases"), self.use_bias)
             self.init = QComboBox(self)
+            self.init.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.init.setMinimumContentsLength(8)
             self.init.currentIndexChanged.connect(self._init_chosen)
             self.add_row(lambda: self.tr("Initialisation"), self.init)
             self.randomise = QPushButton(self)

@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QLabel
 
 from nnsim.gui.inspectors.base import InspectorPanel
+from nnsim.gui.style import muted
 
 
 def parameter_count(doc) -> int:
@@ -43,7 +44,7 @@ class NetworkPanel(InspectorPanel):
         self.add_row(lambda: self.tr("Structure"), self.mlp)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5b6470;")
+        muted(self.hint)
         self.body.addSpacing(12)
         self.body.addWidget(self.hint)
         self.body.addStretch(1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from nnsim.gui.canvas.layer_item import fmt_value
 from nnsim.gui.i18n import layer_label
 from nnsim.gui.inspectors.base import ActivationCombo, InspectorPanel, ValueEditor
+from nnsim.gui.style import relative_font
 
 
 class NeuronPanel(InspectorPanel):
@@ -19,7 +20,8 @@ class NeuronPanel(InspectorPanel):
         self.activation_label = self.add_row(lambda: self.tr("Activation"), self.activation)
 
         mode = QWidget(self)
-        ml = QHBoxLayout(mode)
+        # One above the other: side by side they do not fit a narrow dock in presentation mode.
+        ml = QVBoxLayout(mode)
         ml.setContentsMargins(0, 0, 0, 0)
         self.as_bias = QRadioButton(mode)
         self.as_threshold = QRadioButton(mode)
@@ -39,10 +41,7 @@ class NeuronPanel(InspectorPanel):
         self.net = QLabel(self)
         self.out = QLabel(self)
         for w in (self.net, self.out):
-            f = w.font()
-            f.setPointSizeF(f.pointSizeF() * 1.2)
-            f.setBold(True)
-            w.setFont(f)
+            relative_font(w, 1.2, bold=True)
         self.net_label = self.add_row(lambda: self.tr("Net input"), self.net)
         self.out_label = self.add_row(lambda: self.tr("Output"), self.out)
         self.body.addStretch(1)

@@ -1,0 +1,69 @@
+"""Render the main window on the worked BP example to PNG files (docs/screenshots).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR]
+
+Writes main-en.png, main-zh_CN.png (normal look, hidden neuron h1 selected, weights shown)
+and presentation-en.png, presentation-zh_CN.png (presentation mode).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1440, 900)
+
+
+def render(out_dir, languages=("en", "zh_CN"), presentation=(False, True)) -> list[Path]:
+    """Render one PNG per language and look; return their paths.
+
+    Uses a throw-away data folder so the user's settings and autosave are untouched.
+    """
+    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.app import build_window
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pres in presentation:
+        for lang in languages:
+            win = build_window(None, restore=False)
+            win.resize(*SIZE)
+            win.set_language(lang)
+            win.set_presentation(pres)
+            win.act_weights.setChecked(True)
+            win.show()
+            QApplication.processEvents()
+            win.view.fit()
+            h1 = win.scene.neuron_item("L2", 0)
+            if h1 is not None:
+                h1.setSelected(True)
+            QApplication.processEvents()
+            name = f"{'presentation' if pres else 'main'}-{lang}.png"
+            path = out / name
+            win.grab().save(str(path))
+            written.append(path)
+            win.set_presentation(False)
+            win.undo_stack.setClean()
+            win.close()
+            win.deleteLater()
+            QApplication.processEvents()
+    return written
+
+
+def main(argv=None) -> int:
+    """Command-line entry: render into OUT_DIR (default docs/screenshots)."""
+    argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = argv[0] if argv else "docs/screenshots"
+    for p in render(out):
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
