@@ -386,3 +386,26 @@ def test_fan_counts_the_kernel_area():
     layer.build([(4, 10, 10)])
     assert layer.param_specs() == {"W": (8, 4, 3, 3), "b": (8,)}
     assert layer.fan("W") == (36, 72)
+
+
+@pytest.mark.parametrize(
+    "layer,shape",
+    [
+        (Conv2D("c", 3, 3, ["x"], stride=2, padding=1, activation="tanh"), (2, 7, 7)),
+        (
+            Conv2D("c", 2, (2, 3), ["x"], stride=(2, 1), padding=(0, 2), mode="convolution"),
+            (3, 6, 5),
+        ),
+        (Conv1D("c", 2, 3, ["x"], stride=3, padding=1, activation="sigmoid"), (2, 10)),
+    ],
+)
+def test_the_engines_gradient_checker_agrees(layer, shape):
+    from nnsim.engine.gradcheck import check_layer
+
+    report = check_layer(layer, [shape], seed=1)
+    assert report.max_rel_error < 1e-6, report.worst
+    assert report.n_checked == net_size(layer) + 3 * int(np.prod(shape))
+
+
+def net_size(layer):
+    return sum(int(np.prod(s)) for s in layer.param_specs().values())

@@ -167,3 +167,14 @@ def test_float32():
     out = net32.forward(COURSE[None, None])
     assert out.dtype == np.float32
     assert net32.backward(np.ones_like(out))["x"].dtype == np.float32
+
+
+@pytest.mark.parametrize("cls", [MaxPool2D, AvgPool2D])
+@pytest.mark.parametrize(
+    "size,stride,shape", [(2, None, (2, 8, 6)), (3, 2, (2, 7, 9)), ((2, 3), (3, 1), (2, 8, 9))]
+)
+def test_the_engines_gradient_checker_agrees(cls, size, stride, shape):
+    from nnsim.engine.gradcheck import check_layer
+
+    report = check_layer(cls("p", ["x"], size=size, stride=stride), [shape], seed=2)
+    assert report.max_rel_error < 1e-6, report.worst

@@ -102,10 +102,11 @@ class _Pool2D(Layer):
             raise ShapeError(f"layer {self.name!r} has not run forward yet")
         rows, cols = self.receptive_field((i, j))
         values = np.array(self.x[sample, channel, rows.start : rows.stop, cols.start : cols.stop])
-        argmax = None
-        if isinstance(self, MaxPool2D):
-            argmax = tuple(int(v) for v in np.unravel_index(np.argmax(values), values.shape))
-        return PoolWindow(values, float(self.out[sample, channel, i, j]), (rows, cols), argmax)
+        out = float(self.out[sample, channel, i, j])
+        return PoolWindow(values, out, (rows, cols), self._argmax(values))
+
+    def _argmax(self, values):
+        return None
 
 
 class MaxPool2D(_Pool2D):
@@ -126,6 +127,9 @@ class MaxPool2D(_Pool2D):
     """
 
     kind = "maxpool2d"
+
+    def _argmax(self, values):
+        return tuple(int(v) for v in np.unravel_index(np.argmax(values), values.shape))
 
     def forward(self, xs):
         (x,) = xs
