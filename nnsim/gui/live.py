@@ -1,9 +1,13 @@
 """Live preview: after every edit, run the lesson's sample forward and print the values.
 
 A lesson with an explicit sample (``settings.targets``, e.g. the worked BP example) shows
-each neuron's output under it the moment a weight changes, so the canvas is alive from the
-first second. The stepping tools take over by calling ``set_enabled(False)`` and driving
-``NetworkScene.set_neuron_values`` themselves.
+each neuron's net input and output under it the moment a weight changes, so the canvas is
+alive from the first second. The numbers come from the document's compiled engine
+network — the same network (cached on the document) that the session trains and steps — so
+the preview, training and the step-through can never disagree.
+
+The stepping and training tools take over by calling ``set_enabled(False)`` (the worker
+thread owns the network while it trains) and hand back with ``set_enabled(True)``.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from nnsim.engine import get_activation
+from nnsim.model.compile import CompileError, compile_document
 
 
 def sample_input(doc) -> np.ndarray | None:
@@ -30,41 +34,43 @@ def sample_input(doc) -> np.ndarray | None:
 
 
 def forward_values(doc, x: np.ndarray) -> dict[str, tuple[np.ndarray | None, np.ndarray]]:
-    """Net input and output of every input, dense and maxout layer for one sample.
+    """Net input and output of every layer of neurons for one sample, from the engine.
 
-    Only networks with exactly one input layer of ``len(x)`` neurons are evaluated;
-    layers fed by anything else (conv, RNN...) are left out, as are their successors.
-    Returns {layer id: (net or None, output)}.
+    The document is compiled (or its cached network taken, with the document's weights)
+    and ``x`` run forward once. Layers whose output is not one number per neuron (conv,
+    pooling, RNN) are left out; networks that do not compile, or whose input does not take
+    ``len(x)`` numbers, give {}. Returns {layer id: (net or None, output)}; the net input
+    is there for dense layers.
     """
-    inputs = doc.input_layers()
-    if len(inputs) != 1 or doc.layers[inputs[0]].size != x.size:
+    try:
+        comp = compile_document(doc)
+    except (CompileError, ValueError):
         return {}
-    out: dict[str, tuple[np.ndarray | None, np.ndarray]] = {inputs[0]: (None, x)}
-    for lid in doc.topological_order():
-        layer = doc.layers[lid]
-        if lid in out or layer.kind not in ("dense", "maxout"):
+    net = comp.network
+    if len(net.input_names) != 1:
+        return {}
+    in_name = net.input_names[0]
+    if tuple(net.layers[in_name].shape) != (x.size,):
+        return {}
+    try:
+        with np.errstate(all="ignore"):
+            net.forward(x.reshape(1, -1))
+    except (ValueError, ArithmeticError):
+        return {}
+    out: dict[str, tuple[np.ndarray | None, np.ndarray]] = {}
+    for lid in comp.layer_names:
+        spec = doc.layers.get(lid)
+        value = net.values.get(lid)
+        if spec is None or value is None or spec.kind not in ("input", "dense", "maxout"):
             continue
-        links = [doc.links[k] for k in doc.incoming(lid)]
-        if not links or any(link.src not in out for link in links):
+        y = np.array(value, dtype=float).reshape(-1)
+        if y.size != spec.size:
             continue
-        if layer.kind == "dense":
-            net = np.zeros(layer.size)
-            for link in links:
-                W = link.weights if link.mask is None else np.where(link.mask, link.weights, 0.0)
-                net += out[link.src][1] @ W
-            if layer.use_bias:
-                net += layer.biases
-            y = np.array(
-                [float(get_activation(a)(np.array([v]))[0]) for a, v in zip(layer.activations, net)]
-            )
-        else:
-            z = np.zeros((layer.size, layer.biases.shape[-1] if layer.biases.ndim == 2 else 2))
-            for link in links:
-                z += np.einsum("i,ijk->jk", out[link.src][1], link.weights)
-            if layer.use_bias and layer.biases.ndim == 2:
-                z += layer.biases
-            net, y = None, z.max(axis=1)
-        out[lid] = (net, y)
+        layer_net = getattr(net.layers[lid], "net", None) if spec.kind == "dense" else None
+        z = None
+        if layer_net is not None and np.size(layer_net) == spec.size:
+            z = np.array(layer_net, dtype=float).reshape(-1)
+        out[lid] = (None if spec.kind == "input" else z, y)
     return out
 
 

@@ -1,0 +1,188 @@
+"""The activation explorer: f and f′ of every activation, and naive vs stable softmax at large logits."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from nnsim.engine import get_activation, logsumexp, logsumexp_naive, softmax, softmax_naive
+from nnsim.engine.activations import ACTIVATION_NAMES
+from nnsim.gui.i18n import activation_name
+from nnsim.gui.plots.base import PlotPanel, pen
+from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
+
+#: The x range of the activation plot.
+X = np.linspace(-5.0, 5.0, 801)
+#: The logits of the softmax demo are scale × these.
+BASE_LOGITS = np.array([1.0, 0.8, 0.5])
+
+
+def _num(v: float) -> str:
+    if np.isnan(v):
+        return "nan"
+    if np.isinf(v):
+        return "inf" if v > 0 else "−inf"
+    return f"{v:.6g}".replace("-", "−")
+
+
+class ActivationExplorer(PlotPanel):
+    """Pick an activation: its graph f(x) and its derivative f′(x) on [−5, 5]."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout()
+        self.combo = QComboBox(self)
+        for name in ACTIVATION_NAMES:
+            self.combo.addItem(activation_name(name), name)
+        self.combo.setCurrentIndex(ACTIVATION_NAMES.index("sigmoid"))
+        self.param_label = QLabel(self)
+        self.param = QDoubleSpinBox(self)
+        self.param.setRange(0.0, 5.0)
+        self.param.setSingleStep(0.05)
+        self.param.setDecimals(2)
+        row.addWidget(self.combo)
+        row.addWidget(self.param_label)
+        row.addWidget(self.param)
+        row.addStretch(1)
+        self.layout().insertLayout(0, row)
+        self.plot = self.graphics.addPlot()
+        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.f_curve = self.plot.plot()
+        self.df_curve = self.plot.plot()
+        self.plot.addLine(x=0, pen=pen("#999999", 1))
+        self.plot.addLine(y=0, pen=pen("#999999", 1))
+
+        self.softmax_box = QGroupBox(self)
+        sl = QVBoxLayout(self.softmax_box)
+        srow = QHBoxLayout()
+        self.scale_label = QLabel(self)
+        self.scale_spin = QDoubleSpinBox(self)
+        self.scale_spin.setRange(0.0, 100000.0)
+        self.scale_spin.setDecimals(0)
+        self.scale_spin.setSingleStep(100)
+        self.scale_spin.setValue(1000.0)
+        self.logits_label = QLabel(self)
+        srow.addWidget(self.scale_label)
+        srow.addWidget(self.scale_spin)
+        srow.addWidget(self.logits_label, 1)
+        sl.addLayout(srow)
+        self.table = QTableWidget(4, 1, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setVisible(False)
+        sl.addWidget(self.table)
+        self.layout().addWidget(self.softmax_box)
+
+        self.combo.currentIndexChanged.connect(self._activation_chosen)
+        self.param.valueChanged.connect(self.redraw)
+        self.scale_spin.valueChanged.connect(self.update_softmax)
+        self.restyle()
+        self._activation_chosen()
+        self.update_softmax()
+
+    def export_name(self) -> str:
+        return "activation.png"
+
+    def export_item(self):
+        return self.plot
+
+    # -- looks ------------------------------------------------------------------------------
+    def restyle(self) -> None:
+        self.style_plot(self.plot)
+        self.f_curve.setPen(pen(TRAIN_COLOR, 3.0, scale=self.scale))
+        self.df_curve.setPen(pen(TEST_COLOR, 3.0, dash=True, scale=self.scale))
+        f = QFont(self.font())
+        f.setPointSizeF(16.0 if self.presentation else 11.0)
+        self.table.setFont(f)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        cur = self.combo.currentIndex()
+        self.combo.blockSignals(True)
+        for i, name in enumerate(ACTIVATION_NAMES):
+            self.combo.setItemText(i, activation_name(name))
+        self.combo.setCurrentIndex(cur)
+        self.combo.blockSignals(False)
+        self.axis_label(self.plot, "bottom", "x")
+        self.legend.clear()
+        self.legend.addItem(self.f_curve, "f(x)")
+        self.legend.addItem(self.df_curve, "f′(x)")
+        self.softmax_box.setTitle(self.tr("Softmax at large logits: naive vs stable"))
+        self.scale_label.setText(self.tr("Logits × "))
+        self.table.setVerticalHeaderLabels(
+            [
+                self.tr("naive exp(x_i) / Σ exp(x_j)"),
+                self.tr("stable: subtract max x first"),
+                self.tr("naive log Σ exp(x_j)"),
+                self.tr("stable: max x + log Σ exp(x_j − max x)"),
+            ]
+        )
+        name = self.combo.currentData() or ""
+        self.param_label.setText(self.tr("slope") if name == "leaky_relu" else "α")
+        self.update_softmax()
+
+    # -- activation -------------------------------------------------------------------------
+    def activation(self) -> str:
+        """The engine name of the activation shown (with its parameter, e.g. ``elu:0.5``)."""
+        name = self.combo.currentData()
+        if name in ("leaky_relu", "elu"):
+            return f"{name}:{self.param.value():g}"
+        return name
+
+    def _activation_chosen(self, *_):
+        name = self.combo.currentData()
+        has = name in ("leaky_relu", "elu")
+        self.param.blockSignals(True)
+        self.param.setValue(0.1 if name == "leaky_relu" else 1.0)
+        self.param.blockSignals(False)
+        self.param.setVisible(has)
+        self.param_label.setVisible(has)
+        self.retranslate_ui()
+        self.redraw()
+
+    def redraw(self, *_):
+        """Draw f and f′ of the chosen activation."""
+        act = get_activation(self.activation())
+        y = np.asarray(act(X), dtype=float)
+        dy = np.asarray(act.derivative(X, y), dtype=float)
+        self.f_curve.setData(X, y)
+        self.df_curve.setData(X, dy)
+        self.plot.setTitle(f"{activation_name(self.combo.currentData())}")
+
+    # -- softmax ----------------------------------------------------------------------------
+    def logits(self) -> np.ndarray:
+        """The logits of the softmax demo."""
+        return self.scale_spin.value() * BASE_LOGITS
+
+    def softmax_rows(self) -> list[str]:
+        """The four results as shown: naive and stable softmax, naive and stable log Σ exp."""
+        z = self.logits()
+        rows = [softmax_naive(z), softmax(z), logsumexp_naive(z), logsumexp(z)]
+        out = []
+        for r in rows:
+            r = np.atleast_1d(np.asarray(r, dtype=float))
+            out.append(", ".join(_num(v) for v in r))
+        return out
+
+    def update_softmax(self, *_):
+        """Recompute the table for the current scale."""
+        z = self.logits()
+        self.logits_label.setText("x = (" + ", ".join(_num(v) for v in z) + ")")
+        for i, text in enumerate(self.softmax_rows()):
+            item = QTableWidgetItem(text)
+            if "nan" in text or "inf" in text:
+                item.setForeground(QColor("#b03a2e"))
+            self.table.setItem(i, 0, item)
+        self.table.resizeRowsToContents()

@@ -1,0 +1,128 @@
+"""The frame of every plot panel: a row of options, the pyqtgraph plots, export, presentation size."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from nnsim.gui.plots.export import ExportError, ask_path, export_graphics
+
+#: Tick label point size and line width factor, normal and in presentation mode.
+TICK_PT = {False: 10.0, True: 16.0}
+PEN_SCALE = {False: 1.0, True: 1.7}
+
+
+def pen(color, width: float = 2.0, dash: bool = False, scale: float = 1.0):
+    """A cosmetic pen (its width in screen pixels whatever the zoom)."""
+    from PySide6.QtCore import Qt
+
+    p = pg.mkPen(color, width=width * scale)
+    if dash:
+        p.setStyle(Qt.PenStyle.DashLine)
+    return p
+
+
+class PlotPanel(QWidget):
+    """Base of the plot panels: options on top, a GraphicsLayoutWidget, an Export button.
+
+    Subclasses add plots to ``self.graphics`` and options with ``add_option``; they
+    re-style their items in ``restyle`` (called on presentation changes).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.presentation = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(2)
+        self.options = QHBoxLayout()
+        self.options.setSpacing(10)
+        outer.addLayout(self.options)
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setBackground("w")
+        self.graphics.setMinimumSize(220, 160)
+        outer.addWidget(self.graphics, 1)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_dialog)
+        self._option_texts: list = []
+        self.options.addStretch(1)
+        self.options.addWidget(self.export_button)
+
+    # -- building ----------------------------------------------------------------------
+    def add_option(self, text_fn, checked: bool = False, slot=None) -> QCheckBox:
+        """A checkbox in the options row; ``text_fn()`` gives its (translated) text."""
+        box = QCheckBox(self)
+        box.setChecked(checked)
+        if slot is not None:
+            box.toggled.connect(slot)
+        self.options.insertWidget(self.options.count() - 2, box)
+        self._option_texts.append((box, text_fn))
+        box.setText(text_fn())
+        return box
+
+    def style_plot(self, plot: pg.PlotItem) -> None:
+        """Black axes, a light grid and tick labels sized for the room."""
+        pt = TICK_PT[self.presentation]
+        font = QFont()
+        font.setPointSizeF(pt)
+        for name in ("left", "bottom"):
+            ax = plot.getAxis(name)
+            ax.setPen(pg.mkPen("#222222", width=1.5 * PEN_SCALE[self.presentation]))
+            ax.setTextPen(pg.mkPen("#111111"))
+            ax.setTickFont(font)
+            ax.setStyle(tickTextOffset=6)
+            ax.label.setFont(font)
+            ax.enableAutoSIPrefix(False)  # "0.001" on the axis, not "1" and "(x0.001)"
+        plot.showGrid(x=True, y=True, alpha=0.25)
+
+    def axis_label(self, plot: pg.PlotItem, side: str, text: str) -> None:
+        """Label an axis in the current size."""
+        size = f"{TICK_PT[self.presentation] + 1:g}pt"
+        plot.setLabel(side, text, **{"font-size": size, "color": "#111111"})
+
+    @property
+    def scale(self) -> float:
+        """Line width factor (1.7 in presentation mode)."""
+        return PEN_SCALE[self.presentation]
+
+    # -- behaviour ---------------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: bigger ticks, labels and lines."""
+        self.presentation = bool(on)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Re-apply sizes and pens (subclasses extend)."""
+
+    def retranslate_ui(self) -> None:
+        """Re-set texts (subclasses extend)."""
+        self.export_button.setText(self.tr("Export…"))
+        for box, fn in self._option_texts:
+            box.setText(fn())
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def export_item(self):
+        """The pyqtgraph item exported (the whole layout by default)."""
+        return self.graphics.ci
+
+    def export_name(self) -> str:
+        """The default file name of an export."""
+        return "plot.png"
+
+    def export(self, path) -> None:
+        """Write the plot to ``path`` (.png or .svg)."""
+        export_graphics(self.export_item(), path)
+
+    def export_dialog(self) -> None:
+        """Ask for a file and export the plot there."""
+        path = ask_path(self, self.tr("Export plot"), self.export_name())
+        if path:
+            try:
+                self.export(path)
+            except (ExportError, OSError) as e:
+                QMessageBox.warning(self, self.tr("Could not export"), str(e))

@@ -1,0 +1,95 @@
+"""Colours of the plots: Playground's orange–white–blue map, class colours, pictures for neurons."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor, QImage
+
+from nnsim.gui.style import NEGATIVE, POSITIVE
+
+#: Class 0 / negative (orange) and class 1 / positive (blue), as on the canvas edges.
+CLASS_COLORS = (NEGATIVE, POSITIVE)
+#: Train and validation/test curves.
+TRAIN_COLOR = "#0b5cad"
+TEST_COLOR = "#e8710a"
+#: More colours for weight trajectories (colour-blind safe, then darker variants).
+SERIES = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#999933",
+    "#44aa99",
+    "#aa4499",
+)
+
+
+def _rgb(color: str) -> np.ndarray:
+    c = QColor(color)
+    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
+
+
+def diverging_lut(n: int = 256, low: str = NEGATIVE, high: str = POSITIVE) -> np.ndarray:
+    """An (n, 4) uint8 lookup table from ``low`` through white to ``high``.
+
+    The middle entry is white, so a level range symmetric around the decision value
+    (0 for tanh, 0.5 for σ) shows undecided points white, as Playground does.
+    """
+    t = np.linspace(-1.0, 1.0, n)[:, None]
+    lo, hi, white = _rgb(low), _rgb(high), np.full(3, 255.0)
+    # a light tint: full colour only at the ends, so training points stay visible
+    rgb = np.where(t < 0, white + (-t) * (lo - white), white + t * (hi - white))
+    lut = np.empty((n, 4), np.uint8)
+    lut[:, :3] = np.clip(np.round(rgb), 0, 255).astype(np.uint8)
+    lut[:, 3] = 255
+    return lut
+
+
+LUT = diverging_lut()
+
+
+def to_rgba(values: np.ndarray, levels: tuple[float, float], lut: np.ndarray = LUT) -> np.ndarray:
+    """Map a 2-D array of values to an (h, w, 4) uint8 image through ``lut``.
+
+    Values below/above ``levels`` take the end colours; NaN becomes white.
+    """
+    lo, hi = float(levels[0]), float(levels[1])
+    span = hi - lo if hi > lo else 1.0
+    v = np.asarray(values, dtype=np.float32)
+    idx = (v - lo) * ((lut.shape[0] - 1) / span)
+    idx = np.nan_to_num(idx, nan=(lut.shape[0] - 1) / 2.0)
+    np.clip(idx, 0, lut.shape[0] - 1, out=idx)
+    return lut[idx.astype(np.intp)]
+
+
+def rgba_image(rgba: np.ndarray) -> QImage:
+    """A QImage that owns a copy of an (h, w, 4) uint8 RGBA array (row 0 at the top)."""
+    rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+    h, w = rgba.shape[:2]
+    img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    return img.copy()  # detach from the NumPy buffer
+
+
+def activation_levels(name: str, values: np.ndarray | None = None) -> tuple[float, float]:
+    """The colour range for outputs of an activation: symmetric around its decision value.
+
+    σ and step: (0, 1); tanh and sign: (−1, 1); unbounded ones: ± the largest |value|
+    (ReLU-like: 0 .. max drawn as white .. blue).
+    """
+    base = str(name).partition(":")[0]
+    if base in ("sigmoid", "step"):
+        return (0.0, 1.0)
+    if base in ("tanh", "sign"):
+        return (-1.0, 1.0)
+    m = 1.0
+    if values is not None and np.size(values):
+        with np.errstate(invalid="ignore"):
+            finite = np.asarray(values)[np.isfinite(values)]
+        if finite.size:
+            m = float(max(np.abs(finite).max(), 1e-6))
+    return (-m, m)

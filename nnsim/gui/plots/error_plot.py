@@ -1,0 +1,151 @@
+"""The error plot: training and test/validation loss per epoch, accuracy below, early-stopping mark."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from nnsim.gui.plots.base import PlotPanel, pen
+from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
+
+_EMPTY = np.zeros(0)
+
+
+def _finite(a: np.ndarray) -> bool:
+    return bool(a.size) and bool(np.isfinite(a).any())
+
+
+class ErrorPlot(PlotPanel):
+    """Loss (top) and accuracy (bottom) against the epoch, updated in place from frames.
+
+    Parameters
+    ----------
+    controller : TrainingController
+        Its ``frame`` signal feeds the curves.
+    """
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.log_box = self.add_option(lambda: self.tr("Log scale"), False, self._log_toggled)
+        self.acc_box = self.add_option(lambda: self.tr("Accuracy"), True, self._acc_toggled)
+        g = self.graphics
+        self.loss = g.addPlot(row=0, col=0)
+        self.acc = g.addPlot(row=1, col=0)
+        self.acc.setXLink(self.loss)
+        self.acc.setYRange(0, 1.02, padding=0)
+        g.ci.layout.setRowStretchFactor(0, 3)
+        g.ci.layout.setRowStretchFactor(1, 2)
+        self.legend = self.loss.addLegend(offset=(-10, 10))
+        self.train_curve = self.loss.plot(name="train")
+        self.test_curve = self.loss.plot(name="test")
+        self.train_acc = self.acc.plot()
+        self.test_acc = self.acc.plot()
+        for c in (self.train_curve, self.test_curve, self.train_acc, self.test_acc):
+            c.setDownsampling(auto=True, method="peak")
+            c.setClipToView(True)
+        self.stop_line = pg.InfiniteLine(angle=90, movable=False)
+        self.stop_label = pg.TextItem(anchor=(0, 0), color="#b03a2e")
+        self.loss.addItem(self.stop_line, ignoreBounds=True)
+        self.loss.addItem(self.stop_label, ignoreBounds=True)
+        self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
+        self.loss.addItem(self.cursor_line, ignoreBounds=True)
+        self.acc_cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.acc.addItem(self.acc_cursor, ignoreBounds=True)
+        for item in (self.stop_line, self.stop_label, self.cursor_line, self.acc_cursor):
+            item.setVisible(False)
+        #: Epoch of the early-stopping mark, or None.
+        self.stop_epoch: float | None = None
+        self.restyle()
+        self.retranslate_ui()
+        controller.frame.connect(self.update_frame)
+        controller.problem_changed.connect(self.reset)
+
+    # -- looks ---------------------------------------------------------------------------
+    def restyle(self) -> None:
+        s = self.scale
+        self.train_curve.setPen(pen(TRAIN_COLOR, 2.5, scale=s))
+        self.test_curve.setPen(pen(TEST_COLOR, 2.5, dash=True, scale=s))
+        self.train_acc.setPen(pen(TRAIN_COLOR, 2.0, scale=s))
+        self.test_acc.setPen(pen(TEST_COLOR, 2.0, dash=True, scale=s))
+        self.stop_line.setPen(pen("#b03a2e", 2.0, dash=True, scale=s))
+        self.cursor_line.setPen(pen("#555555", 2.0, scale=s))
+        self.acc_cursor.setPen(pen("#555555", 2.0, scale=s))
+        for p in (self.loss, self.acc):
+            self.style_plot(p)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.axis_label(self.loss, "left", self.tr("error (loss)"))
+        self.axis_label(self.acc, "left", self.tr("accuracy"))
+        self.axis_label(self.acc, "bottom", self.tr("epoch"))
+        self.legend.clear()
+        self.legend.addItem(self.train_curve, self.tr("training"))
+        self.legend.addItem(self.test_curve, self.tr("test / validation"))
+        self._set_stop_text()
+
+    def _set_stop_text(self) -> None:
+        if self.stop_epoch is not None:
+            self.stop_label.setText(self.tr("early stop: epoch {0}").format(int(self.stop_epoch)))
+
+    def export_name(self) -> str:
+        return "error.png"
+
+    # -- options -------------------------------------------------------------------------
+    def _log_toggled(self, on: bool) -> None:
+        self.loss.setLogMode(y=on)
+        self.controller.request_frame()
+
+    def _acc_toggled(self, on: bool) -> None:
+        self.acc.setVisible(on)
+
+    # -- data ----------------------------------------------------------------------------
+    def reset(self, _problem=None) -> None:
+        """A new session: empty curves until its first frame."""
+        for c in (self.train_curve, self.test_curve, self.train_acc, self.test_acc):
+            c.setData(_EMPTY, _EMPTY)
+        self.stop_epoch = None
+        self.stop_line.setVisible(False)
+        self.stop_label.setVisible(False)
+
+    def update_frame(self, frame) -> None:
+        """Put the frame's curves into the existing items."""
+        d = frame.data
+        if frame.new_rows:
+            x = d.column("epoch")
+            tl, vl = d.column("train_loss"), d.column("val_loss")
+            ta, va = d.column("train_acc"), d.column("val_acc")
+            self.train_curve.setData(x, tl)
+            self.test_curve.setData(x, vl) if _finite(vl) else self.test_curve.setData(
+                _EMPTY, _EMPTY
+            )
+            self.train_acc.setData(x, ta) if _finite(ta) else self.train_acc.setData(_EMPTY, _EMPTY)
+            self.test_acc.setData(x, va) if _finite(va) else self.test_acc.setData(_EMPTY, _EMPTY)
+            self._update_stop(x, vl)
+        on = frame.cursor_epoch is not None and not frame.running
+        for line in (self.cursor_line, self.acc_cursor):
+            line.setVisible(on)
+            if on:
+                line.setValue(frame.cursor_epoch)
+
+    def _update_stop(self, x: np.ndarray, vl: np.ndarray) -> None:
+        c = self.controller
+        res = c.last_result
+        doc = c.document
+        epoch = None
+        if res is not None and res.status == "early_stopping":
+            epoch = res.best_epoch
+        elif doc is not None and doc.settings.early_stopping and _finite(vl):
+            epoch = float(x[int(np.nanargmin(vl))])
+        self.stop_epoch = None if epoch is None else float(epoch)
+        show = self.stop_epoch is not None
+        self.stop_line.setVisible(show)
+        self.stop_label.setVisible(show)
+        if show:
+            self.stop_line.setValue(self.stop_epoch)
+            top = np.nanmax(d) if (d := np.asarray(vl)[np.isfinite(vl)]).size else 1.0
+            if self.log_box.isChecked():
+                top = np.log10(max(top, 1e-12))
+            self.stop_label.setPos(self.stop_epoch, top)
+            self._set_stop_text()

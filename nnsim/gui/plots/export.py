@@ -1,0 +1,95 @@
+"""Export plots and the network canvas to PNG and SVG files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QWidget
+
+#: The file filter of the export dialogs.
+EXPORT_FILTER = "PNG (*.png);;SVG (*.svg)"
+
+
+class ExportError(ValueError):
+    """The file could not be written; the message says why."""
+
+
+def _suffix(path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise ExportError(f"export to .png or .svg, not {suffix or 'a file without a suffix'}")
+    return suffix
+
+
+def export_scene(scene: QGraphicsScene, source: QRectF, path, scale: float = 2.0) -> Path:
+    """Render ``source`` (scene coordinates) of a graphics scene to PNG or SVG.
+
+    PNG is drawn at ``scale`` times the scene's size on white (sharp on a projector).
+    """
+    path = Path(path)
+    suffix = _suffix(path)
+    w, h = max(1, int(source.width())), max(1, int(source.height()))
+    if suffix == ".png":
+        img = QImage(QSize(int(w * scale), int(h * scale)), QImage.Format.Format_ARGB32)
+        img.fill(QColor("#ffffff"))
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        scene.render(p, QRectF(0, 0, img.width(), img.height()), source)
+        p.end()
+        if not img.save(str(path)):
+            raise ExportError(f"could not write {path}")
+        return path
+    from PySide6.QtSvg import QSvgGenerator
+
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(QSize(w, h))
+    gen.setViewBox(QRectF(0, 0, w, h))
+    gen.setTitle("nnsim")
+    p = QPainter(gen)
+    p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+    scene.render(p, QRectF(0, 0, w, h), source, Qt.AspectRatioMode.KeepAspectRatio)
+    p.end()
+    if not path.is_file():
+        raise ExportError(f"could not write {path}")
+    return path
+
+
+def export_canvas(scene, path) -> Path:
+    """Export the whole network drawn on the canvas (with a margin) to PNG or SVG."""
+    rect = scene.network_rect()
+    if rect.isEmpty():
+        rect = QRectF(-200, -150, 400, 300)
+    return export_scene(scene, rect.adjusted(-30, -30, 30, 30), path)
+
+
+def export_graphics(item, path, width: int = 1600) -> Path:
+    """Export a pyqtgraph item (a plot, or a layout of plots) to PNG or SVG."""
+    import pyqtgraph.exporters as pgx
+
+    path = Path(path)
+    suffix = _suffix(path)
+    if suffix == ".svg":
+        pgx.SVGExporter(item).export(str(path))
+    else:
+        ex = pgx.ImageExporter(item)
+        ex.parameters()["width"] = int(width)
+        ex.export(str(path))
+    if not path.is_file():
+        raise ExportError(f"could not write {path}")
+    return path
+
+
+def ask_path(parent: QWidget, title: str, name: str) -> str | None:
+    """Ask where to export (PNG or SVG); None when the user cancels."""
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / name), EXPORT_FILTER
+    )
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in (".png", ".svg"):
+        path += ".svg" if chosen.startswith("SVG") else ".png"
+    return path

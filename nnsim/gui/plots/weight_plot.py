@@ -1,0 +1,90 @@
+"""Weight trajectories: the selected weights (or all of a small network) against the epoch."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnsim.gui.plots.base import PlotPanel, pen
+from nnsim.gui.plots.colors import SERIES
+from nnsim.gui.training.problem import MAX_AUTO_WEIGHTS
+
+
+class WeightPlot(PlotPanel):
+    """One curve per weight; select edges, neurons or layers on the canvas to choose them.
+
+    With nothing selected, small networks (≤ 40 parameters) show every weight.
+    """
+
+    def __init__(self, controller, scene, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.scene = scene
+        self.plot = self.graphics.addPlot()
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.curves: list = []
+        #: Flat parameter indices drawn, in curve order.
+        self.indices: list[int] = []
+        self._last_frame = None
+        self.restyle()
+        self.retranslate_ui()
+        controller.frame.connect(self.update_frame)
+        controller.problem_changed.connect(lambda _p: self.choose())
+        scene.selectionChanged.connect(self.choose)
+
+    def export_name(self) -> str:
+        return "weights.png"
+
+    def restyle(self) -> None:
+        self.style_plot(self.plot)
+        for k, c in enumerate(self.curves):
+            c.setPen(pen(SERIES[k % len(SERIES)], 2.0, dash=k >= len(SERIES), scale=self.scale))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.axis_label(self.plot, "bottom", self.tr("epoch"))
+        self.axis_label(self.plot, "left", self.tr("weight"))
+
+    def choose(self) -> None:
+        """Pick the weights from the canvas selection and make one curve for each."""
+        p = self.controller.problem
+        try:
+            keys = self.scene.selected_keys()
+        except RuntimeError:
+            return
+        idx = p.indices_for(keys) if keys else []
+        if not idx and p.n_params <= MAX_AUTO_WEIGHTS:
+            idx = [i for i, name in enumerate(p.param_names) if not name.startswith("θ[")]
+        if idx == self.indices and len(self.curves) == len(idx):
+            return
+        self.indices = idx
+        for c in self.curves:
+            self.plot.removeItem(c)
+        self.legend.clear()
+        self.curves = []
+        for k, i in enumerate(idx):
+            c = self.plot.plot()
+            c.setPen(pen(SERIES[k % len(SERIES)], 2.0, dash=k >= len(SERIES), scale=self.scale))
+            c.setDownsampling(auto=True, method="peak")
+            c.setClipToView(True)
+            self.curves.append(c)
+            if k < 16:  # a legend longer than that hides the plot
+                self.legend.addItem(c, p.param_names[i] if i < len(p.param_names) else str(i))
+        if self._last_frame is not None:
+            self._fill(self._last_frame)
+
+    def update_frame(self, frame) -> None:
+        """Put the frame's weight rows into the existing curves."""
+        self._last_frame = frame
+        if frame.new_rows:
+            self._fill(frame)
+
+    def _fill(self, frame) -> None:
+        d = frame.data
+        x = d.column("epoch")
+        W = d.weights
+        for c, i in zip(self.curves, self.indices):
+            if W.shape[1] > i:
+                c.setData(x, W[:, i])
+            else:
+                c.setData(np.zeros(0), np.zeros(0))

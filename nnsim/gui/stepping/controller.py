@@ -1,0 +1,342 @@
+"""The step controller: one training step, neuron by neuron, shown on the canvas.
+
+A pass is one engine ``Stepper`` over one sample (standard BP) or one batch (accumulated
+and mini-batch BP) from the current weights. Stepping forward shows each neuron's net
+input and output under it and in the inspector, stepping backward prints its gradient
+term (g_j, e_h in the book's notation) under it, and the update records change the edges
+one weight at a time. At the end of a pass the next press starts the next pass.
+
+The controller writes into the session's network only through the stepper and copies the
+weights into the document after update records; any other change of the document (an
+edit, training, reset) ends the pass.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nnsim.gui.canvas.layer_item import fmt_value
+
+#: Groupings offered by the buttons (Stepper.group_key).
+NEURON, LAYER = "neuron", "layer"
+
+
+class StepController(QObject):
+    """Step through one forward/backward/update pass of the window's document.
+
+    Parameters
+    ----------
+    window : MainWindow
+    training : TrainingController
+        Owns the session; stepping waits for training to stop.
+
+    Signals
+    -------
+    changed()
+        The current record (or the pass) changed.
+    active_changed(bool)
+        A pass is shown (True) or not (False).
+    message(str)
+        A sentence for the user (why stepping is not possible).
+    """
+
+    changed = Signal()
+    active_changed = Signal(bool)
+    message = Signal(str)
+
+    def __init__(self, window, training):
+        super().__init__(window)
+        self.window = window
+        self.training = training
+        self.stepper = None
+        self.next_sample = 0
+        self.next_batch = 0
+        self.pass_kind = ""
+        self.pass_rows: list[int] = []
+        self._writing = 0
+        self._document = None
+        training.state_changed.connect(self._training_state)
+        training.problem_changed.connect(lambda _p: self._document_changed())
+        window.document_replaced.connect(self.set_document)
+        self.set_document(window.document)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def active(self) -> bool:
+        """True while a pass is shown."""
+        return self.stepper is not None
+
+    @property
+    def current(self):
+        """The record stepped last (None at the start of a pass)."""
+        return None if self.stepper is None else self.stepper.current
+
+    def stepped(self) -> list:
+        """The records of the pass stepped so far, oldest first."""
+        if self.stepper is None:
+            return []
+        return self.stepper.records[: self.stepper.position]
+
+    def language(self) -> str:
+        """ "zh" or "en": the language the formulas are written in."""
+        langs = getattr(self.window, "languages", None)
+        code = getattr(langs, "language", "en") or "en"
+        return "zh" if code.startswith("zh") else "en"
+
+    def set_document(self, document) -> None:
+        """Follow another document."""
+        if self._document is not None:
+            try:
+                self._document.changed.disconnect(self._document_changed)
+            except (ValueError, RuntimeError, TypeError):
+                pass
+        self._document = document
+        document.changed.connect(self._document_changed)
+        self.next_sample = self.next_batch = 0
+        self.discard()
+
+    def _document_changed(self) -> None:
+        if not self._writing and self.stepper is not None:
+            self.discard()
+
+    def _training_state(self, running: bool) -> None:
+        if running:
+            self.discard()
+
+    def discard(self) -> None:
+        """End the pass shown (the weights stay as they are) and clear the canvas marks."""
+        had = self.stepper is not None
+        self.stepper = None
+        self.pass_kind = ""
+        scene = self.window.scene
+        scene.clear_highlights()
+        scene.clear_notes()
+        if had:
+            scene.clear_values()
+            preview = getattr(self.window, "live_preview", None)
+            if preview is not None and not self.training.running:
+                preview.set_enabled(True)
+            self.active_changed.emit(False)
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ passes
+    def _data(self):
+        """(x, y) the trainer trains on, or None with a message."""
+        tr = self.training.trainer_or_none()
+        if tr is None:
+            self.message.emit(
+                self.training.problem.message or self.tr("This network cannot be trained yet.")
+            )
+            return None
+        if tr.rule == "perceptron":
+            self.message.emit(
+                self.tr(
+                    "The perceptron rule is not back-propagation: train it with One epoch or "
+                    "Play and watch its decision line."
+                )
+            )
+            return None
+        if isinstance(tr.x_train, dict):
+            self.message.emit(self.tr("Stepping needs a network with one input layer."))
+            return None
+        return tr.x_train, tr.y_train
+
+    def new_pass(self, batch: bool | None = None) -> bool:
+        """Start a pass on the next sample (``batch`` False) or the next batch (True).
+
+        By default the rule decides: standard BP steps one sample, the others a batch.
+        """
+        self.training.stop_and_wait()
+        data = self._data()
+        if data is None:
+            return False
+        x, y = data
+        doc = self.window.document
+        s = doc.settings
+        if batch is None:
+            batch = s.rule in ("accumulated", "minibatch")
+        m = int(np.shape(x)[0])
+        if batch:
+            size = {"accumulated": m, "standard": 1}.get(s.rule, int(s.batch_size))
+            size = max(1, min(size, m))
+            n_batches = -(-m // size)
+            b = self.next_batch % n_batches
+            rows = list(range(b * size, min((b + 1) * size, m)))
+            self.next_batch = b + 1
+            kind = "batch"
+        else:
+            k = self.next_sample % m
+            rows = [k]
+            self.next_sample = k + 1
+            kind = "sample"
+        xs = x[rows[0]] if len(rows) == 1 else x[rows]
+        ys = y[rows[0]] if len(rows) == 1 else y[rows]
+        from nnsim.engine.stepper import Stepper
+
+        session = self.training.session
+        labels = {
+            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
+            for lid, layer in doc.layers.items()
+            if layer.neuron_labels is not None
+        }
+        notation = "auto" if doc.meta.notation == "book" else "generic"
+        try:
+            # session.network is the document's network with the document's weights
+            stepper = Stepper(
+                session.network, s.loss, xs, ys, s.lr, notation=notation, labels=labels
+            )
+        except ValueError as e:
+            self.message.emit(str(e))
+            return False
+        was = self.stepper is not None
+        self.stepper = stepper
+        self.pass_kind = kind
+        self.pass_rows = rows
+        self._x = np.asarray(xs, dtype=float).reshape(len(rows), -1)
+        preview = getattr(self.window, "live_preview", None)
+        if preview is not None:
+            preview.set_enabled(False)
+        if not was:
+            self.active_changed.emit(True)
+        self._show()
+        return True
+
+    def _ensure_pass(self) -> bool:
+        if self.stepper is None or self.stepper.done:
+            return self.new_pass()
+        return True
+
+    # ------------------------------------------------------------------ stepping
+    def forward(self, by: str = NEURON) -> list:
+        """Step to the end of the next neuron (or layer); a finished pass starts the next."""
+        if not self._ensure_pass():
+            return []
+        recs = self.stepper.next_group(by)
+        self._moved(recs)
+        return recs
+
+    def backward(self, by: str = NEURON) -> list:
+        """Undo the last neuron (or layer) stepped; update records put the old weight back."""
+        if self.stepper is None:
+            return []
+        recs = self.stepper.back_group(by)
+        self._moved(recs)
+        return recs
+
+    def apply_update(self) -> list:
+        """Step the rest of the pass: forward, error, backward and every weight's update."""
+        if not self._ensure_pass():
+            return []
+        recs = self.stepper.run_to_end()
+        self._moved(recs)
+        return recs
+
+    def one_sample(self) -> list:
+        """One update on one sample (finishing a one-sample pass under way)."""
+        if self.stepper is None or self.stepper.done or self.pass_kind != "sample":
+            if not self.new_pass(batch=False):
+                return []
+        return self.apply_update()
+
+    def one_batch(self) -> list:
+        """One update on the next batch as the rule defines it (finishing one under way)."""
+        if self.stepper is None or self.stepper.done or self.pass_kind != "batch":
+            if not self.new_pass(batch=True):
+                return []
+        return self.apply_update()
+
+    def one_epoch(self) -> None:
+        """One epoch of training (through the worker, recorded in the history)."""
+        self.discard()
+        self.training.start(1)
+
+    def _moved(self, recs) -> None:
+        if any(r.phase == "update" for r in recs):
+            self._writing += 1
+            try:
+                self.training.write(self.training.session.sync_document)
+            finally:
+                self._writing -= 1
+            self.training.request_frame()
+        self._show()
+
+    # ------------------------------------------------------------------ the canvas
+    def _show(self) -> None:
+        """Put the pass's numbers on the canvas: values, notes, highlights, selection."""
+        st = self.stepper
+        scene = self.window.scene
+        doc = self.window.document
+        scene.clear_highlights()
+        if st is None:
+            self.changed.emit()
+            return
+        cur = st.current
+        stepped = self.stepped()
+        m = st.m
+        k = cur.sample if cur is not None and cur.sample is not None else None
+        if k is None:
+            # the batch's error and the updates: show the last sample's numbers
+            k = 0 if not stepped else max((r.sample or 0) for r in stepped)
+        outs = {lid: np.full(layer.size, np.nan) for lid, layer in doc.layers.items()}
+        nets = {lid: np.full(layer.size, np.nan) for lid, layer in doc.layers.items()}
+        notes: dict[str, list] = {}
+        for lid in doc.input_layers():
+            if doc.layers[lid].size == self._x.shape[1]:
+                outs[lid] = self._x[min(k, m - 1)].copy()
+        for r in stepped:
+            if r.layer not in outs or r.neuron is None:
+                continue
+            if r.phase == "forward" and r.sample == k:
+                outs[r.layer][r.neuron] = r.value
+                nets[r.layer][r.neuron] = r.details.get("net", np.nan)
+            elif r.phase == "backward" and r.sample == k:
+                size = doc.layers[r.layer].size
+                notes.setdefault(r.layer, [None] * size)[r.neuron] = (
+                    f"{r.symbol} = {fmt_value(r.value)}"
+                )
+        scene.blockSignals(True)
+        try:
+            for lid in doc.layers:
+                has_out = bool(np.isfinite(outs[lid]).any())
+                if has_out:
+                    scene.set_neuron_values(lid, outs[lid], nets[lid])
+                else:
+                    scene.set_neuron_values(lid, None, None)
+        finally:
+            scene.blockSignals(False)
+        scene.values_changed.emit()
+        scene.clear_notes()
+        for lid, ns in notes.items():
+            scene.set_neuron_notes(lid, ns)
+        if cur is not None:
+            self._highlight(cur)
+        self.changed.emit()
+
+    def _highlight(self, rec) -> None:
+        scene = self.window.scene
+        doc = self.window.document
+        soft = "#ffe8a3"
+        if rec.phase in ("forward", "backward") and rec.layer in doc.layers:
+            for src in rec.sources:
+                if rec.phase == "forward" and isinstance(src, tuple):
+                    kid = doc.link_between(src[0], rec.layer)
+                    if kid is not None:
+                        scene.highlight_edge(kid, src[1], rec.neuron, True, soft)
+                elif rec.phase == "backward" and isinstance(src, tuple):
+                    kid = doc.link_between(rec.layer, src[0])
+                    if kid is not None:
+                        scene.highlight_edge(kid, rec.neuron, src[1], True, soft)
+            scene.highlight_neuron(rec.layer, rec.neuron)
+            scene.select_keys([("neuron", rec.layer, rec.neuron)])
+        elif rec.phase == "loss" and rec.layer in doc.layers:
+            scene.highlight_layer(rec.layer)
+        elif rec.phase == "update" and rec.layer in doc.layers:
+            if rec.param == "b":
+                scene.highlight_neuron(rec.layer, rec.neuron)
+            elif rec.source is not None and rec.index is not None:
+                kid = doc.link_between(rec.source, rec.layer)
+                if kid is not None:
+                    i, j = rec.index
+                    scene.highlight_edge(kid, i, j)
+                    scene.select_keys([("edge", kid, i, j)])

@@ -1,0 +1,158 @@
+"""The formula panel: the current step's computation with its numbers, large, in the chosen language.
+
+The top line says where the pass is (forward pass, error, backward pass, update; which
+sample; step n of N). Below it the current record's formula as the slides write it
+(``β_1 = 0.35×0.1 + 0.9×0.8 = 0.755,  b_1 = σ(0.755) = 0.680267``), and under that the
+steps done so far in this pass, newest last, so the class can look back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Point sizes of the current formula and of the list, normal and in presentation mode.
+SIZES = {False: (17.0, 12.0), True: (26.0, 17.0)}
+
+
+class FormulaPanel(QWidget):
+    """Shows the step controller's current record and the pass so far.
+
+    Parameters
+    ----------
+    controller : StepController
+    actions : dict of str to QAction, optional
+        Stepping actions shown as buttons above the formula (name → action).
+    """
+
+    def __init__(self, controller, actions=None, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("formula_panel")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        self.buttons: dict[str, QToolButton] = {}
+        if actions:
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            for name, action in actions.items():
+                b = QToolButton(self)
+                b.setDefaultAction(action)
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                row.addWidget(b)
+                self.buttons[name] = b
+            row.addStretch(1)
+            outer.addLayout(row)
+        self.where = QLabel(self)
+        self.where.setStyleSheet("color: #30363d;")
+        self.where.setWordWrap(True)
+        self.formula = QLabel(self)
+        self.formula.setWordWrap(True)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setMinimumHeight(60)
+        self.formula.setStyleSheet(
+            "QLabel { background: #fffbea; border: 1px solid #e0c97a; border-radius: 6px;"
+            " padding: 8px; color: #000000; }"
+        )
+        self.log = QListWidget(self)
+        self.log.setWordWrap(True)
+        self.log.setAlternatingRowColors(True)
+        self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.where)
+        outer.addWidget(self.formula)
+        outer.addWidget(self.log, 1)
+        self.presentation = False
+        self._apply_sizes()
+        controller.changed.connect(self.refresh)
+        controller.message.connect(self.show_message)
+        self.refresh()
+
+    def _apply_sizes(self) -> None:
+        big, small = SIZES[self.presentation]
+        f = QFont(self.font())
+        f.setPointSizeF(big)
+        self.formula.setFont(f)
+        f2 = QFont(self.font())
+        f2.setPointSizeF(small)
+        self.log.setFont(f2)
+        self.where.setFont(f2)
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: larger formula and list."""
+        self.presentation = bool(on)
+        self._apply_sizes()
+
+    def _phase_name(self, phase: str) -> str:
+        return {
+            "forward": self.tr("Forward pass"),
+            "loss": self.tr("Error"),
+            "backward": self.tr("Backward pass (error back-propagation)"),
+            "update": self.tr("Weight update"),
+        }.get(phase, phase)
+
+    def show_message(self, text: str) -> None:
+        """Say why stepping cannot go on (shown in place of the formula)."""
+        self.formula.setText(text)
+
+    def refresh(self) -> None:
+        """Re-read the controller (current record, pass so far)."""
+        c = self.controller
+        lang = c.language()
+        st = c.stepper
+        cur = c.current
+        if st is None:
+            self.where.setText(self.tr("Step through one training step with the buttons above."))
+            self.formula.setText(
+                self.tr(
+                    "→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update"
+                )
+            )
+            self.log.clear()
+            return
+        total = len(st)
+        if cur is None:
+            where = self.tr("Start of a pass")
+        else:
+            where = self._phase_name(cur.phase)
+        sample = ""
+        if c.pass_rows:
+            if c.pass_kind == "sample" or len(c.pass_rows) == 1:
+                sample = self.tr("sample {0}").format(c.pass_rows[0] + 1)
+            else:
+                sample = self.tr("batch of samples {0}–{1}").format(
+                    c.pass_rows[0] + 1, c.pass_rows[-1] + 1
+                )
+        self.where.setText(
+            f"{where} · {sample} · " + self.tr("step {0} of {1}").format(st.position, total)
+        )
+        self.formula.setText(cur.text(lang) if cur is not None else "")
+        stepped = c.stepped()
+        # keep the list in step cheaply: only rows at the end change
+        while self.log.count() > len(stepped):
+            self.log.takeItem(self.log.count() - 1)
+        for i in range(self.log.count(), len(stepped)):
+            self.log.addItem(QListWidgetItem(stepped[i].text(lang)))
+        for i in range(min(self.log.count(), len(stepped))):
+            item = self.log.item(i)
+            text = stepped[i].text(lang)
+            if item.text() != text:
+                item.setText(text)
+        if self.log.count():
+            self.log.setCurrentRow(self.log.count() - 1)
+            self.log.scrollToBottom()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)

@@ -1,0 +1,493 @@
+"""The training controller: one session per document, the worker thread, and the frame timer.
+
+The controller lives in the UI thread. It owns the ``Session`` of the document shown, starts
+and pauses the worker, and ~30 times a second turns the snapshots the worker handed over
+into a ``Frame`` for the plots (and, while training, into the document's weights so the
+canvas follows). Settings changes take effect as Playground users expect:
+
+* the learning rate and the batch size apply at once; the history goes on;
+* the rule, optimiser, regularisation, early stopping, loss: a new history starts from the
+  current weights;
+* the data set (and its parameters, and the input features), the seed and the
+  initialisation reset the weights.
+
+While the worker trains, the UI thread never touches the session's network: it draws from a
+display copy and writes snapshots into the document, marking the session's compiled network
+as up to date so that nothing pushes those (older) weights back into the training network.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import fields
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from nnsim.gui.training.plot_data import Frame, PlotData
+from nnsim.gui.training.problem import DisplayNet, Problem, describe, make_session
+from nnsim.gui.training.worker import Mailbox, TrainWorker
+from nnsim.model.compile import pull_weights
+from nnsim.model.document import Settings
+
+#: Settings whose change means new data: the weights are reset.
+DATA_FIELDS = frozenset({"dataset", "dataset_params", "targets"})
+#: Settings whose change resets the weights (new initial weights from the seed).
+RESET_FIELDS = frozenset({"seed", "init"})
+#: Settings a running training takes over in place (the history goes on).
+LIVE_FIELDS = frozenset({"lr", "batch_size"})
+#: Settings that do not concern the trainer at all.
+QUIET_FIELDS = frozenset({"epochs"})
+
+#: Redraws per second at most.
+FPS = 30
+
+
+class TrainingController(QObject):
+    """Drives training of the window's document off the UI thread.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Gives the document (``document_replaced``), the live preview to pause and the
+        status bar.
+
+    Signals
+    -------
+    state_changed(bool)
+        Training started (True) or the worker stopped (False).
+    problem_changed(object)
+        A new ``Problem`` (new session, data or structure): plots rebuild their items.
+    frame(object)
+        A ``Frame`` to draw (at most ``FPS`` times a second).
+    message(str, str)
+        ``(kind, text)`` for the user; kind is "info", "warning" or "error".
+    history_changed(int, int)
+        The number of recorded snapshots and the one the network is at.
+    """
+
+    state_changed = Signal(bool)
+    problem_changed = Signal(object)
+    frame = Signal(object)
+    message = Signal(str, str)
+    history_changed = Signal(int, int)
+    _start = Signal(object)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.document = None
+        self.session = None
+        self.raw = None
+        self.display: DisplayNet | None = None
+        self.problem = Problem()
+        self.data = PlotData()
+        self.mailbox = Mailbox()
+        self.running = False
+        self.stopping = False
+        self.last_result = None
+        self.last_error: str | None = None
+        self.cursor_epoch: float | None = None
+        #: Frames drawn so far (the benchmark counts redraws with it).
+        self.frames_drawn = 0
+        #: Write the weights into the document every this many frames while training.
+        self.sync_every = 1
+        #: Widgets repainted inside the frame (so drawing never waits for the worker).
+        self.frame_widgets: list = []
+        self._run_id = 0
+        self._run_structure = None
+        self._run_comp = None
+        self._after_stop: list = []
+        self._writing = 0
+        self._dirty = True
+        self._since_sync = 0
+        self._settings_seen: Settings | None = None
+        self._thread = QThread(self)
+        self._thread.setObjectName("nnsim-training")
+        self._worker = TrainWorker(self.mailbox)
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.run)
+        self._worker.finished.connect(self._worker_finished)
+        # the thread starts with the first run (and stops when the window closes)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000 // FPS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        window.document_replaced.connect(self.set_document)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.set_document(window.document)
+
+    # ------------------------------------------------------------------ documents
+    def set_document(self, document) -> None:
+        """Follow another document (New, Open, lesson): a new session, history and plots."""
+        self.stop_and_wait()
+        if self.document is not None:
+            for sig, slot in self._signals():
+                try:
+                    sig.disconnect(slot)
+                except (ValueError, RuntimeError, TypeError):
+                    pass
+        self.document = document
+        for sig, slot in self._signals():
+            sig.connect(slot)
+        self._settings_seen = copy.deepcopy(document.settings)
+        self.last_result = None
+        self.rebuild_session()
+
+    def _signals(self):
+        d = self.document
+        return ((d.changed, self._document_changed), (d.settings_changed, self._settings_changed))
+
+    def rebuild_session(self) -> None:
+        """Make a new session for the document as it is now (nothing training)."""
+        doc = self.document
+        self.session, self.raw = make_session(doc)
+        self.display = DisplayNet(doc)
+        self.refresh_problem()
+
+    def refresh_problem(self) -> None:
+        """Re-describe the session for the plots (after settings changed)."""
+        self.problem = describe(self.document, self.session, self.raw, self.display)
+        self.cursor_epoch = None
+        self.data.clear(self.problem.n_params)
+        tr = self.trainer_or_none()
+        if tr is not None and len(tr.history):
+            self.data.load_history(tr.history)
+        self.problem_changed.emit(self.problem)
+        if not self.problem.ok and self.problem.message:
+            self.message.emit("error", self.problem.message)
+        self._emit_history()
+        self._dirty = True
+
+    def trainer_or_none(self):
+        """The session's trainer, or None when the session cannot train (or is training)."""
+        if self.session is None or not self.problem.ok:
+            return None
+        try:
+            return self.session.trainer
+        except ValueError:
+            return None
+
+    def _document_changed(self) -> None:
+        if self._writing:
+            return
+        doc = self.document
+        if self.running:
+            if doc.structure_revision != self._run_structure:
+                # the network the worker trains no longer matches the document
+                self._after_stop.append(self.rebuild_session)
+                self.pause()
+            return
+        if self.display is None or doc.structure_revision != self.display.structure:
+            self.rebuild_session()
+        else:
+            self._dirty = True
+
+    def _settings_changed(self) -> None:
+        if self._writing:
+            return
+        old, new = self._settings_seen, self.document.settings
+        self._settings_seen = copy.deepcopy(new)
+        changed = {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
+        if not changed or changed <= QUIET_FIELDS:
+            return
+
+        def apply():
+            if changed & DATA_FIELDS:
+                self.rebuild_session()
+                self.reset_weights()
+            elif changed & RESET_FIELDS:
+                self.reset_weights()
+            else:
+                # LIVE_FIELDS go into the trainer in place; the others rebuild it
+                self.refresh_problem()
+
+        if self.running:
+            resume = not self.stopping
+            self._after_stop.append(apply)
+            if resume:
+                self._after_stop.append(lambda: self.start())
+            self.pause()
+        else:
+            apply()
+
+    # ------------------------------------------------------------------ writing weights
+    def write(self, fn, *args):
+        """Run ``fn(*args)`` as a write of the controller's own (no reaction to its signals)."""
+        self._writing += 1
+        try:
+            return fn(*args)
+        finally:
+            self._writing -= 1
+
+    def sync_document(self) -> None:
+        """Write the session network's weights into the document (nothing training)."""
+        if self.session is not None and not self.running:
+            try:
+                self.write(self.session.sync_document)
+            except ValueError as e:
+                self.message.emit("error", str(e))
+            self._dirty = True
+
+    def _write_snapshot(self) -> None:
+        """Write the display network's weights (a snapshot's) into the document."""
+        comp = self.display.comp if self.display is not None else None
+        if comp is None:
+            return
+        doc = self.document
+        self.write(pull_weights, doc, comp)
+        if self._run_comp is not None:
+            # the training network is newer than these weights: never push them back
+            self._run_comp.revision = doc.revision
+
+    # ------------------------------------------------------------------ running
+    def start(self, epochs: int | None = None) -> bool:
+        """Train ``epochs`` more epochs (default: the settings' epochs) off the UI thread.
+
+        Returns False (and says why) when the session cannot train.
+        """
+        if self.running or self.session is None:
+            return False
+        if not self.problem.ok:
+            self.message.emit("error", self.problem.message or self.tr("Nothing to train."))
+            return False
+        doc = self.document
+        n = int(doc.settings.epochs if epochs is None else epochs)
+        try:
+            _ = self.session.trainer  # built here, on the UI thread, with its errors
+            self._run_comp = self.session.compiled
+        except ValueError as e:
+            self.message.emit("error", str(e))
+            return False
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._run_structure = doc.structure_revision
+        self.running = True
+        self.stopping = False
+        self.cursor_epoch = None
+        self.last_result = None
+        self.last_error = None
+        preview = getattr(self.window, "live_preview", None)
+        if preview is not None:
+            preview.set_enabled(False)
+        self.mailbox.stop.clear()
+        self.mailbox.done.clear()
+        self.mailbox.take()
+        self._run_id += 1
+        self._since_sync = 0
+        self.state_changed.emit(True)
+        self._start.emit((self._run_id, self.session, n))
+        return True
+
+    def pause(self) -> None:
+        """Stop training after the current epoch; the buttons say so at once."""
+        if not self.running or self.stopping:
+            return
+        self.stopping = True
+        self.mailbox.stop.set()
+        if self.session is not None:
+            self.session.stop()
+        self.state_changed.emit(False)
+
+    def toggle(self) -> None:
+        """Play or pause."""
+        if self.running and not self.stopping:
+            self.pause()
+        elif not self.running:
+            self.start()
+
+    def stop_and_wait(self, timeout: float = 5.0) -> None:
+        """Pause and wait until the worker has stopped (the session is free afterwards)."""
+        if not self.running:
+            return
+        self.pause()
+        if self.mailbox.done.wait(timeout) and self.mailbox.outcome is not None:
+            self._worker_finished(self.mailbox.outcome)
+
+    def set_speed(self, epochs_per_second: float) -> None:
+        """Limit training to this many epochs per second (0: as fast as possible)."""
+        self.mailbox.max_rate = max(0.0, float(epochs_per_second))
+
+    def _worker_finished(self, outcome) -> None:
+        run_id, result, error = outcome
+        if run_id != self._run_id or not self.running:
+            return  # handled already (stop_and_wait) or an old run
+        self.running = False
+        self.stopping = False
+        doc = self.document
+        for snap in self.mailbox.take():
+            self.data.append(snap)
+        self.last_result, self.last_error = result, error
+        if doc.structure_revision == self._run_structure:
+            self.sync_document()
+            tr = self.trainer_or_none()
+            if tr is not None:
+                self.data.load_history(tr.history)
+        self._run_comp = None
+        self._dirty = True
+        self.state_changed.emit(False)
+        self._report(result, error)
+        self._emit_history()
+        pending, self._after_stop = self._after_stop, []
+        for fn in pending:
+            fn()
+        if not self.running:
+            preview = getattr(self.window, "live_preview", None)
+            stepping = getattr(self.window, "stepping", None)
+            if preview is not None and not (stepping is not None and stepping.active):
+                preview.set_enabled(True)
+
+    def _report(self, result, error) -> None:
+        if error:
+            self.message.emit("error", self.tr("Training stopped with an error: {0}").format(error))
+            return
+        if result is None:
+            return
+        status = result.status
+        if status == "diverged":
+            text = self.tr(
+                "Training diverged: the numbers became too large (inf or NaN), the learning "
+                "rate is probably too high. The last finite weights were restored."
+            )
+            self.message.emit("error", f"{text}\n({result.message})")
+        elif status == "early_stopping":
+            text = self.tr(
+                "Early stopping: the validation error stopped improving; the weights of "
+                "epoch {0} were restored."
+            ).format(result.best_epoch)
+            self.message.emit("info", text)
+        elif status == "converged":
+            self.message.emit(
+                "info",
+                self.tr("The perceptron converged: every sample is classified correctly.")
+                + f"\n({result.message})",
+            )
+        elif status == "cycle":
+            self.message.emit(
+                "warning",
+                self.tr(
+                    "The weights repeat: the perceptron rule cycles for ever because the "
+                    "data are not linearly separable."
+                )
+                + f"\n({result.message})",
+            )
+        elif status in ("max_epochs", "solved"):
+            self.message.emit("info", result.message)
+        else:
+            self.message.emit("info", self.tr("Trained to epoch {0}.").format(result.epoch))
+
+    # ------------------------------------------------------------------ weights and time
+    def reset_weights(self) -> None:
+        """New initial weights from the settings' scheme and seed; the history starts again."""
+        if self.running:
+            self._after_stop.append(self.reset_weights)
+            self.pause()
+            return
+        if self.session is None:
+            return
+        try:
+            self.write(self.session.reset_weights)
+        except ValueError as e:
+            self.message.emit("error", str(e))
+            return
+        self.last_result = None
+        self.refresh_problem()
+
+    def history_info(self) -> tuple[int, int]:
+        """(number of snapshots, the one the network is at); (0, −1) without a history."""
+        tr = self.trainer_or_none() if not self.running else None
+        if tr is None:
+            return (len(self.data), len(self.data) - 1)
+        return (len(tr.history), tr.cursor)
+
+    def _emit_history(self) -> None:
+        n, cur = self.history_info()
+        self.history_changed.emit(n, cur)
+
+    def restore(self, index: int) -> None:
+        """Time travel: put the network back to snapshot ``index`` of the history."""
+        self.stop_and_wait()
+        tr = self.trainer_or_none()
+        if tr is None or not len(tr.history):
+            return
+        index = max(0, min(int(index), len(tr.history) - 1))
+        snap = self.write(self.session.restore_snapshot, index)
+        self.cursor_epoch = None if index == len(tr.history) - 1 else float(snap.epoch)
+        self._dirty = True
+        self._emit_history()
+
+    # ------------------------------------------------------------------ frames
+    def request_frame(self) -> None:
+        """Redraw at the next tick (e.g. a plot option changed)."""
+        self._dirty = True
+
+    def tick(self) -> None:
+        """Build and hand out one frame if anything changed (called by the timer)."""
+        snaps = self.mailbox.take() if self.running else []
+        if not snaps and not self._dirty:
+            return
+        self._dirty = False
+        with self.mailbox.frame_lock:
+            self._draw(snaps)
+        self.frames_drawn += 1
+
+    def _draw(self, snaps) -> None:
+        new_rows = False
+        for snap in snaps:
+            new_rows = self.data.append(snap) or new_rows
+        display = self.display
+        theta, epoch = None, 0
+        if display is not None and display.comp is not None:
+            if snaps:
+                theta = np.asarray(snaps[-1].weights)
+                epoch = snaps[-1].epoch
+                if not display.set_theta(theta):
+                    theta = None
+            elif not self.running:
+                theta = display.from_document(self.document)
+                ep = self.data.column("epoch")
+                epoch = int(ep[-1]) if ep.size else 0
+        grid = None
+        p = self.problem
+        if theta is not None and p.plane and p.grid_input is not None:
+            grid = display.grid(p.grid_input)
+        frame = Frame(
+            data=self.data,
+            theta=theta,
+            grid=grid,
+            running=self.running and not self.stopping,
+            epoch=epoch,
+            cursor_epoch=self.cursor_epoch,
+            new_rows=new_rows or not snaps,
+        )
+        self.frame.emit(frame)
+        if snaps and self.running and theta is not None:
+            self._since_sync += 1
+            if self._since_sync >= self.sync_every:
+                self._since_sync = 0
+                self._write_snapshot()
+        if new_rows:
+            self._emit_history()
+        for w in self.frame_widgets:
+            if w.isVisible():
+                w.repaint()
+
+    # ------------------------------------------------------------------ shutdown
+    def eventFilter(self, obj, event):
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        """Stop training and the worker thread (window closing, application quitting)."""
+        try:
+            self.stop_and_wait(2.0)
+            if self._thread.isRunning():
+                self._thread.quit()
+                self._thread.wait(3000)
+        except RuntimeError:  # already deleted
+            pass

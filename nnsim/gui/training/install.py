@@ -1,0 +1,244 @@
+"""``install(window)``: add training, stepping and the plots to the main window.
+
+One call from the application start puts in: the training controller and the step
+controller (``window.training``, ``window.stepping``), the Training menu with every control
+and its shortcut, the docks (training settings, step-through formulas, error, decision
+boundary, weights), the activation explorer as a view beside the canvas, the thumbnail
+pictures inside the neurons, presentation mode for all of them, and live language changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from nnsim.gui.plots.activation_explorer import ActivationExplorer
+from nnsim.gui.plots.boundary_plot import BoundaryPlot
+from nnsim.gui.plots.error_plot import ErrorPlot
+from nnsim.gui.plots.export import ExportError, ask_path, export_canvas
+from nnsim.gui.plots.thumbnails import NeuronThumbnails
+from nnsim.gui.plots.weight_plot import WeightPlot
+from nnsim.gui.stepping.controller import LAYER, NEURON, StepController
+from nnsim.gui.stepping.formula import FormulaPanel
+from nnsim.gui.training.controller import TrainingController
+from nnsim.gui.training.panel import TrainingPanel
+
+
+def tr(text: str) -> str:
+    """Translate a text of the training UI (context "TrainingUI")."""
+    return QCoreApplication.translate("TrainingUI", text)
+
+
+#: name → (text, shortcut); texts are translated when shown.
+ACTIONS = {
+    "play": ("Play / pause", "P"),
+    "epoch": ("One epoch", "E"),
+    "reset": ("Reset weights", "R"),
+    "faster": ("Faster", "]"),
+    "slower": ("Slower", "["),
+    "next": ("Next neuron →", "Right"),
+    "next_layer": ("Next layer ⇒", "Shift+Right"),
+    "back": ("← Back one neuron", "Left"),
+    "back_layer": ("⇐ Back one layer", "Shift+Left"),
+    "update": ("Apply the update", "U"),
+    "sample": ("One sample", "S"),
+    "batch": ("One batch", "B"),
+    "thumbnails": ("Pictures inside the neurons", None),
+    "export_canvas": ("Export the network as PNG/SVG…", "Ctrl+Shift+E"),
+}
+#: Buttons of the step-through panel, in order.
+STEP_BUTTONS = ("back_layer", "back", "next", "next_layer", "update", "sample", "batch", "epoch")
+
+
+@dataclass
+class TrainingUI:
+    """Everything ``install`` added (for tests, screenshots and the benchmark)."""
+
+    window: object
+    training: TrainingController
+    stepping: StepController
+    panel: TrainingPanel
+    formula: FormulaPanel
+    error: ErrorPlot
+    boundary: BoundaryPlot
+    weights: WeightPlot
+    explorer: ActivationExplorer
+    thumbnails: NeuronThumbnails
+    actions: dict = field(default_factory=dict)
+    docks: dict = field(default_factory=dict)
+    menu: object = None
+
+    @property
+    def plots(self) -> list:
+        """The plot panels (each exports to PNG and SVG)."""
+        return [self.error, self.boundary, self.weights, self.explorer]
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode for every panel added."""
+        for p in self.plots:
+            p.set_presentation(on)
+        self.formula.set_presentation(on)
+        self.panel.set_presentation(on)
+
+    def retranslate(self) -> None:
+        """Re-set the action and menu texts."""
+        for name, action in self.actions.items():
+            text, _ = ACTIONS[name]
+            action.setText(tr(text))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tr(text)} ({keys})" if keys else tr(text))
+        self.update_play()
+        if self.menu is not None:
+            self.menu.setTitle(tr("&Training"))
+
+    def update_play(self) -> None:
+        """The play action says what pressing it does."""
+        a = self.actions["play"]
+        running = self.training.running and not self.training.stopping
+        a.setText(tr("Pause") if running else tr("Play"))
+        a.setChecked(running)
+
+    def export_canvas(self, path=None) -> None:
+        """Export the network canvas (asks for a file when ``path`` is None)."""
+        path = path or ask_path(self.window, tr("Export the network"), "network.png")
+        if not path:
+            return
+        try:
+            export_canvas(self.window.scene, path)
+        except (ExportError, OSError) as e:
+            QMessageBox.warning(self.window, tr("Could not export"), str(e))
+
+
+class _Retranslator(QObject):
+    """Re-sets action texts on a language change and follows presentation mode."""
+
+    def __init__(self, ui: TrainingUI):
+        super().__init__(ui.window)
+        self.ui = ui
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslate()
+        return False
+
+
+def _actions(window) -> dict:
+    out = {}
+    for name, (text, key) in ACTIONS.items():
+        a = QAction(text, window)
+        if key:
+            a.setShortcut(QKeySequence(key))
+            # the whole window, unless a text field or spin box wants the key
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(a)
+        out[name] = a
+    out["play"].setCheckable(True)
+    out["thumbnails"].setCheckable(True)
+    out["thumbnails"].setChecked(True)
+    return out
+
+
+def install(window) -> TrainingUI:
+    """Add training, stepping and the plots to ``window`` (a MainWindow); returns them."""
+    training = TrainingController(window)
+    window.training = training
+    stepping = StepController(window, training)
+    window.stepping = stepping
+    actions = _actions(window)
+
+    panel = TrainingPanel(window, training, actions)
+    formula = FormulaPanel(stepping, {k: actions[k] for k in STEP_BUTTONS})
+    error = ErrorPlot(training)
+    boundary = BoundaryPlot(training)
+    weights = WeightPlot(training, window.scene)
+    explorer = ActivationExplorer()
+    thumbnails = NeuronThumbnails(training, window.scene, window)
+    ui = TrainingUI(
+        window,
+        training,
+        stepping,
+        panel,
+        formula,
+        error,
+        boundary,
+        weights,
+        explorer,
+        thumbnails,
+        actions,
+    )
+    window.training_ui = ui
+
+    a = actions
+    a["play"].triggered.connect(lambda _=False: training.toggle())
+    a["epoch"].triggered.connect(lambda: stepping.one_epoch())
+    a["reset"].triggered.connect(lambda: (stepping.discard(), training.reset_weights()))
+    a["faster"].triggered.connect(lambda: panel.change_speed(+1))
+    a["slower"].triggered.connect(lambda: panel.change_speed(-1))
+    a["next"].triggered.connect(lambda: stepping.forward(NEURON))
+    a["next_layer"].triggered.connect(lambda: stepping.forward(LAYER))
+    a["back"].triggered.connect(lambda: stepping.backward(NEURON))
+    a["back_layer"].triggered.connect(lambda: stepping.backward(LAYER))
+    a["update"].triggered.connect(lambda: stepping.apply_update())
+    a["sample"].triggered.connect(lambda: stepping.one_sample())
+    a["batch"].triggered.connect(lambda: stepping.one_batch())
+    a["thumbnails"].toggled.connect(thumbnails.set_enabled)
+    a["export_canvas"].triggered.connect(lambda: ui.export_canvas())
+    training.state_changed.connect(lambda _r: ui.update_play())
+    stepping.message.connect(lambda m: window.statusBar().showMessage(m, 10000))
+
+    menu = window.menuBar().addMenu(tr("&Training"))
+    for names in (
+        ("play", "epoch", "reset", "faster", "slower"),
+        ("next", "next_layer", "back", "back_layer", "update", "sample", "batch"),
+        ("thumbnails", "export_canvas"),
+    ):
+        for n in names:
+            menu.addAction(a[n])
+        menu.addSeparator()
+    ui.menu = menu
+
+    B = Qt.DockWidgetArea.BottomDockWidgetArea
+    T = QCoreApplication.translate
+    L = Qt.DockWidgetArea.LeftDockWidgetArea
+    ui.docks["training"] = window.add_dock(
+        panel, L, lambda: T("TrainingUI", "Training"), "training"
+    )
+    palette = getattr(window, "palette_dock", None)
+    if palette is not None:
+        # building uses the palette, teaching with a lesson the training settings
+        window.tabifyDockWidget(palette, ui.docks["training"])
+        ui.docks["training"].raise_()
+    ui.docks["formula"] = window.add_dock(
+        formula, B, lambda: T("TrainingUI", "Step-through"), "formula"
+    )
+    ui.docks["boundary"] = window.add_dock(
+        boundary, B, lambda: T("TrainingUI", "Decision boundary"), "boundary"
+    )
+    ui.docks["error"] = window.add_dock(error, B, lambda: T("TrainingUI", "Error"), "error")
+    ui.docks["weights"] = window.add_dock(weights, B, lambda: T("TrainingUI", "Weights"), "weights")
+    window.tabifyDockWidget(ui.docks["error"], ui.docks["weights"])
+    ui.docks["error"].raise_()
+    window.add_view("activations", explorer, lambda: T("TrainingUI", "Activation functions"))
+    window.resizeDocks(
+        [ui.docks["formula"], ui.docks["boundary"], ui.docks["error"]],
+        [520, 300, 380],
+        Qt.Orientation.Horizontal,
+    )
+    window.resizeDocks([ui.docks["formula"]], [300], Qt.Orientation.Vertical)
+    window.resizeDocks([ui.docks["training"]], [330], Qt.Orientation.Horizontal)
+
+    training.frame_widgets = [
+        error.graphics.viewport(),
+        boundary.graphics.viewport(),
+        weights.graphics.viewport(),
+        window.view.viewport(),
+    ]
+    window.presentation_changed.connect(ui.set_presentation)
+    if getattr(window, "presentation", False):
+        ui.set_presentation(True)
+    window.installEventFilter(_Retranslator(ui))
+    ui.retranslate()
+    return ui
