@@ -16,9 +16,22 @@ from pathlib import Path
 SIZE = (1440, 900)
 
 
-def render(out_dir, languages=("en", "zh_CN"), presentation=(False, True)) -> list[Path]:
+def _shell_window():
+    from nnsim.gui.app import application, open_initial
+    from nnsim.gui.i18n import LanguageManager
+    from nnsim.gui.main_window import MainWindow
+
+    win = MainWindow(LanguageManager(application()))
+    open_initial(win, None)
+    return win
+
+
+def render(
+    out_dir, languages=("en", "zh_CN"), presentation=(False, True), plugins=True
+) -> list[Path]:
     """Render one PNG per language and look; return their paths.
 
+    ``plugins=False`` shows the GUI shell alone (no stepping/training/demo docks).
     Uses a throw-away data folder so the user's settings and autosave are untouched.
     """
     os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
@@ -31,7 +44,7 @@ def render(out_dir, languages=("en", "zh_CN"), presentation=(False, True)) -> li
     written = []
     for pres in presentation:
         for lang in languages:
-            win = build_window(None, restore=False)
+            win = build_window(None, restore=False) if plugins else _shell_window()
             win.resize(*SIZE)
             win.set_language(lang)
             win.set_presentation(pres)

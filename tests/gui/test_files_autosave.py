@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -120,7 +121,9 @@ def test_autosave_writes_only_when_modified_and_clean_exit_removes_it(window):
     assert not saver.path.exists()
 
 
-def test_after_a_crash_the_next_start_offers_the_autosave(tmp_path, monkeypatch, boxes):
+def test_after_a_crash_the_next_start_offers_the_autosave(
+    tmp_path, monkeypatch, boxes, make_window
+):
     """A real process is killed after autosaving; the next start restores its network."""
     shown, answers = boxes
     data = tmp_path / "data"
@@ -128,8 +131,10 @@ def test_after_a_crash_the_next_start_offers_the_autosave(tmp_path, monkeypatch,
     script = (
         "import os, signal\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from nnsim.gui.app import build_window\n"
-        "w = build_window(None, restore=False)\n"
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from conftest import shell_window\n"
+        "w = shell_window()\n"
         "w.editor.set_weight('L1-L2', 0, 1, -0.777)\n"
         "assert w.autosaver.save_now()\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -139,9 +144,10 @@ def test_after_a_crash_the_next_start_offers_the_autosave(tmp_path, monkeypatch,
     assert proc.returncode != 0  # killed
     assert autosave.pending_autosave() is not None
     answers.append(QMessageBox.StandardButton.Yes)
-    from nnsim.gui.app import build_window
+    from nnsim.gui.app import offer_restore
 
-    win = build_window(None)
+    win = make_window()
+    assert offer_restore(win)
     try:
         assert shown and shown[0][0] == "question"
         assert win.document.links["L1-L2"].weights[0, 1] == pytest.approx(-0.777)
@@ -152,7 +158,7 @@ def test_after_a_crash_the_next_start_offers_the_autosave(tmp_path, monkeypatch,
     assert autosave.pending_autosave() is None
 
 
-def test_declining_the_restore_discards_it(tmp_path, monkeypatch, boxes):
+def test_declining_the_restore_discards_it(tmp_path, monkeypatch, boxes, make_window):
     shown, answers = boxes
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "d2"))
     folder = autosave.autosave_folder()
@@ -161,9 +167,10 @@ def test_declining_the_restore_discards_it(tmp_path, monkeypatch, boxes):
     fileformat.save(worked_example_document(), folder / autosave.AUTOSAVE_NAME)
     (folder / autosave.INFO_NAME).write_text(json.dumps({"pid": 999999999, "time": 0}))
     answers.append(QMessageBox.StandardButton.No)
-    from nnsim.gui.app import build_window
+    from nnsim.gui.app import offer_restore
 
-    win = build_window(None)
+    win = make_window()
+    assert not offer_restore(win)
     try:
         assert shown[0][0] == "question"
         assert autosave.pending_autosave() is None
