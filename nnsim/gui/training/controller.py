@@ -26,7 +26,13 @@ from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.training.plot_data import Frame, PlotData
-from nnsim.gui.training.problem import DisplayNet, Problem, describe, make_session
+from nnsim.gui.training.problem import (
+    DisplayNet,
+    Problem,
+    active_features,
+    describe,
+    make_session,
+)
 from nnsim.gui.training.worker import Mailbox, TrainWorker
 from nnsim.model.compile import pull_weights
 from nnsim.model.document import Settings
@@ -103,6 +109,7 @@ class TrainingController(QObject):
         self._dirty = True
         self._since_sync = 0
         self._settings_seen: Settings | None = None
+        self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
         self._worker = TrainWorker(self.mailbox)
@@ -145,6 +152,7 @@ class TrainingController(QObject):
     def rebuild_session(self) -> None:
         """Make a new session for the document as it is now (nothing training)."""
         doc = self.document
+        self._features = active_features(doc)
         self.session, self.raw = make_session(doc)
         self.display = DisplayNet(doc)
         self.refresh_problem()
@@ -182,7 +190,11 @@ class TrainingController(QObject):
                 self._after_stop.append(self.rebuild_session)
                 self.pause()
             return
-        if self.display is None or doc.structure_revision != self.display.structure:
+        if (
+            self.display is None
+            or doc.structure_revision != self.display.structure
+            or active_features(doc) != self._features
+        ):
             self.rebuild_session()
         else:
             self._dirty = True

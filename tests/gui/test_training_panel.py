@@ -1,0 +1,240 @@
+"""Training in the app: the Playground default learns the circle off the UI thread, the
+plots follow, pause is immediate, divergence is reported with finite weights restored,
+settings take effect as the panel says, and the time slider goes back in the history."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QThread
+
+CIRCLE = "playground-circle"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path, make_window):
+    """The main window with training installed as ``build_window`` installs it."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.training import install
+
+    win = make_window()
+    install(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def train(qtbot, window, epochs=None, timeout=60_000):
+    """Start a run and wait for its end; returns the controller."""
+    c = window.training
+    assert c.start(epochs)
+    qtbot.waitUntil(lambda: not c.running, timeout=timeout)
+    return c
+
+
+def doc_theta(window) -> np.ndarray:
+    """The document's weights as the flat vector of a fresh compile."""
+    from nnsim.model.compile import compile_document
+
+    return compile_document(window.document, cache=False).network.theta.copy()
+
+
+def test_playground_default_learns_the_circle(qtbot, window):
+    """Circle, 2-4-2-1 tanh, η 0.03, batch 10: test loss < 0.05 within the lesson's 200 epochs."""
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    assert c.problem.ok and c.problem.plane
+    main = QThread.currentThread()
+    seen = []
+    c.frame.connect(lambda f: seen.append(QThread.currentThread() is main))
+    window.training_ui.actions["play"].trigger()
+    assert c.running
+    qtbot.waitUntil(lambda: not c.running, timeout=60_000)
+    assert c.last_result.status == "finished" and c.last_result.epoch == 200
+    d = c.data
+    assert len(d) == 201  # the initial weights and every epoch
+    assert d.column("val_loss")[-1] < 0.05
+    assert d.column("val_acc")[-1] > 0.95
+    # frames reach the plots on the UI thread only
+    assert seen and all(seen)
+    qtbot.wait(100)  # a last frame after the run
+    ui = window.training_ui
+    x, y = ui.error.train_curve.getData()
+    np.testing.assert_array_equal(x, d.column("epoch"))
+    np.testing.assert_array_equal(y, d.column("train_loss"))
+    x, y = ui.error.test_curve.getData()
+    np.testing.assert_array_equal(y, d.column("val_loss"))
+    _, acc = ui.error.test_acc.getData()
+    assert acc[-1] == pytest.approx(d.column("val_acc")[-1])
+    # the boundary: class 1 (σ > 0.5) in the middle of the disc, class 0 in the ring
+    v = ui.boundary.values
+    assert v.shape == (100, 100)
+    assert v[50, 50] > 0.8 and v[50, 3] < 0.2 and v[3, 50] < 0.2
+    # thumbnails in every hidden neuron and the output
+    for lid, n in (("L2", 4), ("L3", 2), ("L4", 1)):
+        for j in range(n):
+            img = window.scene.neuron_image(lid, j)
+            assert img is not None and img.width() == 50 and img.height() == 50
+    # weight trajectories: all 25 parameters of this small net, ending at the document's
+    assert len(ui.weights.curves) == 25
+    theta = doc_theta(window)
+    for curve, i in zip(ui.weights.curves, ui.weights.indices):
+        assert curve.getData()[1][-1] == pytest.approx(theta[i])
+    # the document holds the trained weights (the session's network)
+    np.testing.assert_allclose(theta, c.session.network.theta, atol=1e-12)
+    # the numbers of the run in the panel
+    assert ui.panel.num_labels["epoch"][1].text() == "200"
+
+
+def test_pause_is_immediate_and_resume_goes_on(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    ui = window.training_ui
+    c.set_speed(40)  # slow enough to pause in the middle
+    assert c.start(100_000)
+    qtbot.waitUntil(lambda: len(c.data) > 5, timeout=20_000)
+    ui.actions["play"].trigger()  # pause
+    assert not ui.actions["play"].isChecked()  # the button says so at once
+    qtbot.waitUntil(lambda: not c.running, timeout=1000)
+    assert c.last_result.status == "stopped"
+    epochs = c.last_result.epoch
+    n = len(c.data)
+    qtbot.wait(300)
+    assert len(c.data) == n  # nothing trains while paused
+    np.testing.assert_allclose(doc_theta(window), c.session.network.theta, atol=1e-12)
+    ui.actions["play"].trigger()  # resume from where it stopped
+    qtbot.waitUntil(lambda: len(c.data) > n + 3, timeout=20_000)
+    c.stop_and_wait()
+    assert c.last_result.epoch > epochs
+    ep = c.data.column("epoch")
+    np.testing.assert_array_equal(ep, np.arange(ep.size))  # one history, no gap
+
+
+def test_divergence_is_reported_and_weights_stay_finite(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    panel = window.training_ui.panel
+    # a regression with a linear output explodes at η = 10⁶
+    window.editor.set_activation("L4", "identity")
+    panel._dataset_chosen(panel.dataset.findData("reg_plane"))
+    assert window.document.settings.dataset == "reg_plane"
+    panel.lr.setEditText("1000000")
+    panel.lr.lineEdit().editingFinished.emit()
+    assert window.document.settings.lr == 1e6
+    before = doc_theta(window)
+    c = train(qtbot, window)
+    assert c.last_result.status == "diverged"
+    assert panel.message.isVisible()
+    text = panel.message.text()
+    assert "diverged" in text and "learning rate too high" in text  # ours and the engine's
+    theta = doc_theta(window)
+    assert np.all(np.isfinite(theta))
+    np.testing.assert_array_equal(theta, before)  # the initial weights were restored
+    assert np.all(np.isfinite(c.session.network.theta))
+
+
+def test_settings_take_effect_as_the_panel_says(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    panel = window.training_ui.panel
+    doc = window.document
+    train(qtbot, window, 5)
+    n = len(c.session.history)
+    trained = doc_theta(window)
+    # η: at once, same history, same weights
+    panel.lr.setEditText("0.1")
+    panel.lr.lineEdit().editingFinished.emit()
+    assert doc.settings.lr == 0.1
+    assert len(c.session.history) == n and c.session.trainer.lr == 0.1
+    np.testing.assert_array_equal(doc_theta(window), trained)
+    # the rule: a new history from the same weights
+    panel.rule.activated.emit(2)  # accumulated BP
+    assert doc.settings.rule == "accumulated"
+    assert len(c.session.history) == 0
+    np.testing.assert_array_equal(doc_theta(window), trained)
+    # the seed: new initial weights
+    panel.seed.setValue(7)
+    panel.seed.editingFinished.emit()
+    assert doc.settings.seed == 7
+    assert not np.allclose(doc_theta(window), trained)
+    # the data (noise): new points, weights reset to the seed's
+    reset = doc_theta(window)
+    train(qtbot, window, 2)
+    panel._param("noise", 20.0)
+    assert doc.settings.dataset_params["noise"] == 20.0
+    np.testing.assert_array_equal(doc_theta(window), reset)
+    # every change is one undo step
+    window.undo_stack.undo()
+    assert doc.settings.dataset_params["noise"] == 0
+
+
+def test_changing_eta_while_training_continues_the_run(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    c.set_speed(50)
+    assert c.start(100_000)
+    qtbot.waitUntil(lambda: len(c.data) > 3, timeout=20_000)
+    window.training_ui.panel.lr.setEditText("0.1")
+    window.training_ui.panel.lr.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: c.running and not c.stopping and len(c.data) > 8, timeout=20_000)
+    assert c.session.trainer.lr == 0.1
+    c.stop_and_wait()
+    ep = c.data.column("epoch")
+    np.testing.assert_array_equal(ep, np.arange(ep.size))  # the history went on
+
+
+def test_time_slider_goes_back(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    c = train(qtbot, window, 20)
+    panel = window.training_ui.panel
+    assert panel.time.maximum() == 20 and panel.time.value() == 20
+    panel.time.setValue(5)
+    qtbot.waitUntil(lambda: c.cursor_epoch == 5, timeout=3000)
+    hist = c.session.history
+    np.testing.assert_allclose(doc_theta(window), hist[5].weights, atol=1e-12)
+    qtbot.waitUntil(lambda: window.training_ui.error.cursor_line.isVisible(), timeout=2000)
+    assert window.training_ui.error.cursor_line.value() == 5
+    # training goes on from there, on a new branch of time
+    train(qtbot, window, 3)
+    np.testing.assert_array_equal(c.data.column("epoch"), np.arange(9))
+
+
+def test_input_features(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    panel = window.training_ui.panel
+    panel.features["x1^2"].setChecked(True)
+    doc = window.document
+    inp = doc.input_layers()[0]
+    assert doc.layers[inp].size == 3
+    assert doc.layers[inp].neuron_labels == ["x1", "x2", "x1^2"]
+    c = window.training
+    assert c.problem.ok and c.problem.features == ["x1", "x2", "x1^2"]
+    x = c.session.trainer.x_train
+    assert x.shape[1] == 3
+    np.testing.assert_allclose(x[:, 2], x[:, 0] ** 2)
+    train(qtbot, window, 3)
+    assert math.isfinite(c.data.column("val_loss")[-1])
+    qtbot.wait(100)
+    assert window.training_ui.boundary.values.shape == (100, 100)
+
+
+def test_reset_and_one_epoch(qtbot, window):
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    ui = window.training_ui
+    first = doc_theta(window)
+    ui.actions["epoch"].trigger()
+    qtbot.waitUntil(lambda: not c.running, timeout=20_000)
+    assert c.last_result.epoch == 1
+    assert not np.allclose(doc_theta(window), first)
+    ui.actions["reset"].trigger()
+    reset = doc_theta(window)
+    np.testing.assert_allclose(reset, c.session.network.theta)
+    assert len(c.data) == 0
+    ui.actions["epoch"].trigger()
+    qtbot.waitUntil(lambda: not c.running, timeout=20_000)
+    ui.actions["reset"].trigger()  # the seed fixes the initial weights
+    np.testing.assert_array_equal(doc_theta(window), reset)
