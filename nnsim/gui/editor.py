@@ -283,6 +283,12 @@ class DocumentEditor(QObject):
             return False
         return self.push(C.MoveLayersCommand(doc, moves))
 
+    def tidy_layout(self, theme) -> bool:
+        """Arrange the layers in columns by depth without overlaps (one step)."""
+        from nnsim.gui.canvas.layout import tidy_positions
+
+        return self.move_layers(tidy_positions(self.document, theme))
+
     def delete(self, keys) -> bool:
         """Delete the selected layers, neurons and edges (one step)."""
         keys = [tuple(k) for k in keys]

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
         )
         self.act_select_all = self._act(self.select_all, K.SelectAll)
+        self.act_tidy = self._act(lambda: self.editor.tidy_layout(self.scene.theme), "Ctrl+L")
         self.act_zoom_in = self._act(lambda: self.view.zoom_in(), K.ZoomIn)
         self.act_zoom_out = self._act(lambda: self.view.zoom_out(), K.ZoomOut)
         self.act_fit = self._act(lambda: self.view.fit(), "Ctrl+0")
@@ -316,6 +317,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_delete)
         self.edit_menu.addAction(self.act_select_all)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_tidy)
         self.view_menu = mb.addMenu("")
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit):
             self.view_menu.addAction(a)
@@ -365,6 +368,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_delete.setText(self.tr("&Delete"))
         self.act_select_all.setText(self.tr("Select &all"))
+        self.act_tidy.setText(self.tr("&Tidy layout"))
         self.act_zoom_in.setText(self.tr("Zoom &in"))
         self.act_zoom_out.setText(self.tr("Zoom &out"))
         self.act_fit.setText(self.tr("&Fit to window"))
@@ -472,6 +476,13 @@ class MainWindow(QMainWindow):
         modified: bool = False,
     ) -> None:
         """Show ``document`` (replacing the current one); clears the undo history."""
+        # A network whose layers would overlap on this canvas (positions written for
+        # other sizes) is laid out before it is shown; nothing to undo, it is new.
+        from nnsim.gui.canvas.layout import overlapping, tidy_positions
+
+        if overlapping(document, self.scene.theme):
+            for lid, pos in tidy_positions(document, self.scene.theme).items():
+                document.move_layer(lid, pos)
         old = self.document
         try:
             old.changed.disconnect(self._document_changed)

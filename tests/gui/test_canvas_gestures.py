@@ -295,3 +295,54 @@ def test_zoom_and_fit(window):
     window.act_fit.trigger()
     view_rect = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert view_rect.contains(window.scene.network_rect())
+
+
+def test_palette_click_adds_at_the_centre_of_the_view(window):
+    doc = window.document
+    n = len(doc.layers)
+    window.palette.buttons["dense"].click()
+    assert len(doc.layers) == n + 1
+    new = doc.layers[list(doc.layers)[-1]]
+    assert new.kind == "dense" and new.size == 3
+    center = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(new.position[0] - center.x()) <= 20 and abs(new.position[1] - center.y()) <= 20
+
+
+def test_big_layers_collapse_to_a_box_with_their_shape(window):
+    assert window.open_lesson("mnist-mlp")
+    scene = window.scene
+    first = list(window.document.layers)[0]
+    item = scene.layer_items[first]
+    assert item.collapsed and item.neurons == []
+    # ≤ 16 neurons are drawn one by one (the 10 outputs), with their edges
+    last = list(window.document.layers)[-1]
+    assert len(scene.layer_items[last].neurons) == 10
+    big_link = window.document.incoming(list(window.document.layers)[1])[0]
+    assert scene.link_items[big_link].collapsed and scene.link_items[big_link].edges == {}
+
+
+def test_overlapping_lesson_is_tidied_and_tidy_is_one_undo_step(window):
+    from nnsim.gui.canvas.layout import overlapping
+
+    assert window.open_lesson("activation-gallery")
+    assert not overlapping(window.document, window.scene.theme)
+    assert not window.isWindowModified()
+    doc = window.document
+    doc_before = doc.copy()
+    window.editor.move_layers({lid: (0.0, 0.0) for lid in doc.layers})
+    assert overlapping(doc, window.scene.theme)
+    window.act_tidy.trigger()
+    assert not overlapping(doc, window.scene.theme)
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert doc == doc_before
+
+
+def test_weights_are_printed_by_default_and_the_choice_is_remembered(window):
+    from nnsim.gui.prefs import settings
+
+    assert window.act_weights.isChecked() and window.scene.show_weights
+    window.act_weights.trigger()
+    assert not window.scene.show_weights
+    assert settings().value("show_weights") in (False, "false")

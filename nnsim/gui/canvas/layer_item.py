@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from nnsim.gui.canvas.safety import never_raise
@@ -21,7 +21,7 @@ COLLAPSED_H = 190.0
 def fmt_value(v: float, digits: int = 4) -> str:
     """A number as the canvas prints it: up to 4 decimals, no trailing zeros, a true minus.
 
-    0.35 → "0.35", 0.680267 → "0.6803", −0.0406811 → "−0.0407"; tiny or huge values use
+    0.35 → "0.35", 1.0 → "1", 0.680267 → "0.6803", −0.0406811 → "−0.0407"; tiny or huge use
     three significant digits (−0.00265449 → "−0.00265").
     """
     v = float(v)
@@ -30,12 +30,21 @@ def fmt_value(v: float, digits: int = 4) -> str:
     if v != 0 and (abs(v) >= 1000 or abs(v) < 0.01):
         s = f"{v:.3g}"
     else:
-        s = f"{v:.{digits}f}".rstrip("0")
-        if s.endswith("."):
-            s += "0"
-    if s in ("-0.0", "-0"):
-        s = "0.0"
+        s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    if s in ("-0", ""):
+        s = "0"
     return s.replace("-", "−")
+
+
+def fitted_font(text: str, pixel_size: int, width: float, minimum: int = 9):
+    """Bold canvas font for ``text``, shrunk until it fits ``width`` (long labels such as
+    "leaky_relu" inside a neuron circle)."""
+    size = int(pixel_size)
+    font = canvas_font(size, bold=True)
+    while size > minimum and QFontMetricsF(font).horizontalAdvance(text) > width:
+        size -= 1
+        font = canvas_font(size, bold=True)
+    return font
 
 
 def activation_symbol(name: str) -> str:
@@ -162,7 +171,7 @@ class NeuronItem(QGraphicsItem):
         ]
         if spec.kind != "input":
             lines.append(activation_name(spec.activations[self.index]))
-            if spec.use_bias:
+            if spec.use_bias and spec.biases.ndim == 1:
                 b = float(spec.biases[self.index])
                 lines.append(f"b = {fmt_value(b)}   θ = {fmt_value(-b)}")
         vals = li.values_of(self.index)
@@ -234,6 +243,7 @@ class NeuronItem(QGraphicsItem):
         label = li.neuron_label(self.index)
         painter.setPen(th.color("text"))
         has_symbol = spec.kind != "input"
+        label_font = fitted_font(label, th.label_px, 1.75 * r)
         if image is not None:
             # Over a picture: the label alone, on a light box so it stays readable.
             painter.setFont(canvas_font(th.label_px, bold=True))
@@ -245,7 +255,7 @@ class NeuronItem(QGraphicsItem):
             painter.setPen(th.color("text"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         elif has_symbol:
-            painter.setFont(canvas_font(th.label_px, bold=True))
+            painter.setFont(label_font)
             painter.drawText(
                 QRectF(-r, -r * 0.78, 2 * r, r * 1.05), Qt.AlignmentFlag.AlignCenter, label
             )
@@ -256,10 +266,10 @@ class NeuronItem(QGraphicsItem):
                 QRectF(-r, r * 0.22, 2 * r, r * 0.6), Qt.AlignmentFlag.AlignCenter, sym
             )
         else:
-            painter.setFont(canvas_font(th.label_px, bold=True))
+            painter.setFont(label_font)
             painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, label)
 
-        if spec.kind != "input" and spec.use_bias:
+        if spec.kind != "input" and spec.use_bias and spec.biases.ndim == 1:
             b = float(spec.biases[self.index])
             text = f"θ={fmt_value(-b)}" if li.scene_flag("show_threshold") else f"b={fmt_value(b)}"
             painter.setPen(th.color("muted"))
@@ -379,11 +389,21 @@ class LayerItem(QGraphicsItem):
             return str(index + 1)
         return doc.neuron_label(self.layer_id, index)
 
+    def spacing(self, size: int | None = None) -> float:
+        """Distance between neuron centres: roomy for small layers, tighter above five
+        neurons (just enough for the value printed under each circle)."""
+        spec = self.spec()
+        n = size if size is not None else (spec.size if spec else 1)
+        th = self.theme
+        if n <= 5:
+            return th.neuron_spacing
+        return min(th.neuron_spacing, 2 * th.neuron_radius + th.value_px + 14)
+
     def neuron_offset(self, index: int, size: int | None = None) -> QPointF:
         """Position of neuron ``index``'s centre relative to the layer centre."""
         spec = self.spec()
         n = size if size is not None else (spec.size if spec else 1)
-        return QPointF(0.0, (index - (n - 1) / 2.0) * self.theme.neuron_spacing)
+        return QPointF(0.0, (index - (n - 1) / 2.0) * self.spacing(n))
 
     def rebuild(self) -> None:
         """Re-create neuron items after a size change and re-measure the frame."""
@@ -416,7 +436,7 @@ class LayerItem(QGraphicsItem):
             self._rect = QRectF(-COLLAPSED_W / 2, -COLLAPSED_H / 2, COLLAPSED_W, COLLAPSED_H)
         else:
             r = th.neuron_radius
-            half = (spec.size - 1) / 2.0 * th.neuron_spacing
+            half = (spec.size - 1) / 2.0 * self.spacing(spec.size)
             pad = 16
             top = -half - r - pad - th.small_px - 6
             bottom = half + r + th.value_px + 14
@@ -500,9 +520,30 @@ class LayerItem(QGraphicsItem):
         if self.collapsed:
             shape = spec.shape if spec.shape else (spec.size,)
             shape_text = "×".join(str(int(s)) for s in shape) if spec.size else "?"
-            lines = [kind_name(spec.kind), shape_text]
-            if spec.kind != "input" and spec.activations:
-                lines.append(activation_name(spec.activations[0]))
+            act = (
+                spec.params.get("activation") if spec.kind in ("conv1d", "conv2d", "rnn") else None
+            )
+            if spec.kind in ("dense", "maxout") and spec.activations:
+                act = spec.activations[0]
+            r = self._rect.adjusted(6, 0, -6, 0)
+            h = r.height()
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             painter.setPen(th.color("text"))
+            painter.setFont(canvas_font(th.small_px, bold=True))
+            painter.drawText(
+                QRectF(r.left(), r.top() + h * 0.14, r.width(), h * 0.24),
+                flags,
+                kind_name(spec.kind),
+            )
             painter.setFont(canvas_font(th.label_px, bold=True))
-            painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
+            painter.drawText(
+                QRectF(r.left(), r.top() + h * 0.38, r.width(), h * 0.24), flags, shape_text
+            )
+            if act and act != "identity":
+                painter.setPen(th.color("muted"))
+                painter.setFont(canvas_font(th.small_px))
+                painter.drawText(
+                    QRectF(r.left(), r.top() + h * 0.62, r.width(), h * 0.24),
+                    flags,
+                    activation_name(act),
+                )

@@ -327,6 +327,8 @@ class LinkItem(QGraphicsItem):
             painter.drawLine(self._bar)
         painter.setPen(QPen(color, th.edge_max, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(self._bar)
+        if spec.weights.size == 0:
+            return  # pooling and flattening have no weights to label
         text = "W " + "×".join(str(n) for n in spec.weights.shape)
         painter.setFont(canvas_font(th.small_px, bold=True))
         c = self._bar.pointAt(0.5)

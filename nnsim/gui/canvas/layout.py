@@ -1,0 +1,75 @@
+"""Layer footprints on the canvas, overlap detection and a tidy column layout."""
+
+from __future__ import annotations
+
+from nnsim.gui.canvas.layer_item import COLLAPSED_H, COLLAPSED_W, MAX_DRAWN_NEURONS
+from nnsim.gui.canvas.scene import snap
+
+COLUMN_GAP = 150.0  # free space between two columns of layers (room for the weights)
+ROW_GAP = 60.0
+
+
+def _collapsed(spec) -> bool:
+    if spec.kind not in ("input", "dense", "maxout"):
+        return True
+    if spec.shape is not None and len(spec.shape) > 1:
+        return True
+    return spec.size > MAX_DRAWN_NEURONS
+
+
+def footprint(spec, theme) -> tuple[float, float, float]:
+    """(width, height above the centre, height below the centre) a layer occupies,
+    its caption included; the same geometry as LayerItem draws."""
+    if _collapsed(spec):
+        return COLLAPSED_W, COLLAPSED_H / 2 + theme.small_px + 14, COLLAPSED_H / 2
+    r = theme.neuron_radius
+    n = max(spec.size, 1)
+    spacing = (
+        theme.neuron_spacing if n <= 5 else min(theme.neuron_spacing, 2 * r + theme.value_px + 14)
+    )
+    half = (n - 1) / 2.0 * spacing
+    above = half + r + 16 + theme.small_px + 6 + theme.small_px + 14
+    below = half + r + theme.value_px + 14
+    return 2 * (r + 18), above, below
+
+
+def overlapping(doc, theme) -> bool:
+    """True when two layers' footprints intersect at their document positions."""
+    boxes = []
+    for spec in doc.layers.values():
+        w, up, down = footprint(spec, theme)
+        x, y = spec.position
+        boxes.append((x - w / 2, y - up, x + w / 2, y + down))
+    for a in range(len(boxes)):
+        for b in range(a + 1, len(boxes)):
+            l1, t1, r1, b1 = boxes[a]
+            l2, t2, r2, b2 = boxes[b]
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                return True
+    return False
+
+
+def tidy_positions(doc, theme) -> dict[str, tuple[float, float]]:
+    """Positions that put each layer in the column of its depth (inputs left), stacked
+    without overlap, keeping the current top-to-bottom order within a column."""
+    depth: dict[str, int] = {}
+    for lid in doc.topological_order():
+        srcs = [doc.links[k].src for k in doc.incoming(lid)]
+        depth[lid] = 1 + max((depth[s] for s in srcs), default=-1)
+    columns: dict[int, list[str]] = {}
+    for lid, d in depth.items():
+        columns.setdefault(d, []).append(lid)
+    widths = {d: max(footprint(doc.layers[k], theme)[0] for k in ids) for d, ids in columns.items()}
+    out: dict[str, tuple[float, float]] = {}
+    x = 0.0
+    for d in sorted(columns):
+        ids = sorted(columns[d], key=lambda k: doc.layers[k].position[1])
+        sizes = [footprint(doc.layers[k], theme) for k in ids]
+        total = sum(up + down for _, up, down in sizes) + ROW_GAP * (len(ids) - 1)
+        top = -total / 2
+        cx = x + widths[d] / 2
+        for k, (_, up, down) in zip(ids, sizes):
+            out[k] = snap((cx, top + up))
+            top += up + down + ROW_GAP
+        x += widths[d] + COLUMN_GAP
+    return out
