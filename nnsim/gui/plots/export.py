@@ -73,7 +73,9 @@ def export_graphics(item, path, width: int = 1600) -> Path:
     path = Path(path)
     suffix = _suffix(path)
     if suffix == ".svg":
-        pgx.SVGExporter(item).export(str(path))
+        # Qt's own SVG generator: pyqtgraph's SVGExporter cannot read the paths Qt 6.12 writes
+        scene = item.scene()
+        return export_scene(scene, item.sceneBoundingRect(), path)
     else:
         ex = pgx.ImageExporter(item)
         ex.parameters()["width"] = int(width)

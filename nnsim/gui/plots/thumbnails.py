@@ -10,8 +10,9 @@ import numpy as np
 from PySide6.QtCore import QObject
 
 from nnsim.gui.plots.colors import activation_levels, rgba_image, to_rgba
-from nnsim.gui.training.problem import THUMB_STEP
 
+#: Every how many grid points a picture takes one (50 × 50 pictures of the 100 × 100 grid).
+THUMB_STEP = 2
 #: Layers with more neurons than this get no pictures (the canvas draws them as a box).
 MAX_NEURONS = 16
 

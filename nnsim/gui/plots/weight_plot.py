@@ -6,7 +6,9 @@ import numpy as np
 
 from nnsim.gui.plots.base import PlotPanel, pen
 from nnsim.gui.plots.colors import SERIES
-from nnsim.gui.training.problem import MAX_AUTO_WEIGHTS
+
+#: Weights drawn when nothing is selected, at most (small networks: all of them).
+MAX_AUTO_WEIGHTS = 40
 
 
 class WeightPlot(PlotPanel):

@@ -18,10 +18,6 @@ from nnsim.model.session import Session
 
 #: Points per side of the boundary heatmap (Playground draws 100 × 100).
 GRID = 100
-#: Every how many grid points a neuron thumbnail takes one (50 × 50 pictures).
-THUMB_STEP = 2
-#: Weights drawn when nothing is selected, at most (small networks: all of them).
-MAX_AUTO_WEIGHTS = 40
 
 
 def active_features(doc) -> list[str] | None:

@@ -1,0 +1,193 @@
+"""The plots: activation explorer against the engine, naive vs stable softmax, perceptron
+decision line and weight vector, log scale, discretised output, early-stopping mark,
+presentation sizes, and export of every plot and the canvas to PNG and SVG."""
+
+import numpy as np
+import pytest
+
+from nnsim.engine import get_activation, softmax
+from nnsim.engine.activations import ACTIVATION_NAMES
+from nnsim.gui.commands import UpdateSettingsCommand
+from nnsim.gui.plots.activation_explorer import BASE_LOGITS, X
+from nnsim.gui.plots.boundary_plot import decision_line
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path, make_window):
+    """The main window with training and the plots installed as ``build_window`` does."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.training import install
+
+    win = make_window()
+    install(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def train(qtbot, window, epochs=None):
+    c = window.training
+    assert c.start(epochs)
+    qtbot.waitUntil(lambda: not c.running, timeout=60_000)
+    qtbot.wait(80)  # the frame after the run
+    return c
+
+
+def test_activation_explorer_draws_f_and_its_derivative(window):
+    ex = window.training_ui.explorer
+    for k, name in enumerate(ACTIVATION_NAMES):
+        ex.combo.setCurrentIndex(k)
+        act = get_activation(ex.activation())
+        x, y = ex.f_curve.getData()
+        _, dy = ex.df_curve.getData()
+        np.testing.assert_array_equal(x, X)
+        np.testing.assert_allclose(y, act(X), err_msg=name)
+        np.testing.assert_allclose(dy, act.derivative(X), err_msg=name)
+    # the slides' values at a few points
+    ex.combo.setCurrentIndex(ACTIVATION_NAMES.index("sigmoid"))
+    x, y = ex.f_curve.getData()
+    _, dy = ex.df_curve.getData()
+    mid = int(np.argmin(np.abs(x)))
+    assert y[mid] == pytest.approx(0.5) and dy[mid] == pytest.approx(0.25)
+    ex.combo.setCurrentIndex(ACTIVATION_NAMES.index("leaky_relu"))
+    assert ex.param.isVisible() or not ex.isVisible()
+    ex.param.setValue(0.2)
+    _, y = ex.f_curve.getData()
+    assert y[0] == pytest.approx(0.2 * X[0])
+
+
+def test_naive_softmax_overflows_where_the_stable_one_does_not(window):
+    ex = window.training_ui.explorer
+    ex.scale_spin.setValue(1000)
+    naive, stable, lse_naive, lse = ex.softmax_rows()
+    assert "nan" in naive
+    assert lse_naive == "inf"
+    want = softmax(1000 * BASE_LOGITS)
+    assert [float(v.replace("−", "-")) for v in stable.split(", ")] == pytest.approx(want, rel=1e-4)
+    assert float(lse) == pytest.approx(1000.0, abs=1e-6)  # max x + log(1 + e^−200 + e^−500)
+    ex.scale_spin.setValue(1)
+    naive, stable, *_ = ex.softmax_rows()
+    assert naive == stable  # small logits: both forms agree
+
+
+def test_perceptron_lesson_draws_the_line_and_the_weight_vector(qtbot, window):
+    assert window.open_lesson("perceptron-and-or-not")
+    c = window.training
+    b = window.training_ui.boundary
+    assert c.problem.perceptron
+    train(qtbot, window)
+    assert c.last_result.status == "converged"
+    assert not b.image.isVisible() and b.line.isVisible() and b.arrow.isVisible()
+    idx = c.problem.param_of_key[("neuron", c.problem.output_layer, 0)]
+    theta = c.session.network.theta
+    w1, w2, bias = (float(theta[i]) for i in idx)
+    xs, ys = b.line.getData()
+    np.testing.assert_allclose(w1 * xs + w2 * ys + bias, 0.0, atol=1e-9)
+    # the weight vector stands at right angles on the line and points to class 1
+    vx, vy = b.vector.getData()
+    d = np.array([vx[1] - vx[0], vy[1] - vy[0]])
+    assert np.dot(d, [xs[1] - xs[0], ys[1] - ys[0]]) == pytest.approx(0.0, abs=1e-9)
+    assert np.dot(d, [w1, w2]) > 0
+    # AND: (1, 1) on the positive side, the others on the negative one
+    for (p, q), t in (((0, 0), 0), ((0, 1), 0), ((1, 0), 0), ((1, 1), 1)):
+        assert (w1 * p + w2 * q + bias >= 0) == bool(t)
+
+
+def test_decision_line_ends_inside_the_domain():
+    ends = decision_line(1.0, 1.0, -1.0, (-2, 2, -2, 2))
+    np.testing.assert_allclose(ends.sum(axis=1), 1.0)
+    assert np.all(np.abs(ends) <= 2)
+    assert decision_line(0.0, 0.0, 1.0, (-1, 1, -1, 1)) is None
+
+
+def test_boundary_options_and_log_scale(qtbot, window):
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 60)
+    ui = window.training_ui
+    b = ui.boundary
+    assert len(np.unique(b.values)) > 2
+    b.discrete_box.setChecked(True)
+    assert set(np.unique(b.values)) <= {0.0, 1.0}
+    assert not b.test_points.isVisible()
+    b.test_box.setChecked(True)
+    assert b.test_points.isVisible()
+    assert len(b.test_points.data) == len(window.training.problem.test_xy) == 250
+    ui.error.log_box.setChecked(True)
+    assert ui.error.loss.ctrl.logYCheck.isChecked()
+
+
+def test_early_stopping_is_marked(qtbot, window):
+    assert window.open_lesson("overfitting")
+    window.editor.push(
+        UpdateSettingsCommand(window.document, "early stopping", early_stopping=True, patience=15)
+    )
+    c = train(qtbot, window, 600)
+    assert c.last_result.status == "early_stopping"
+    e = window.training_ui.error
+    assert e.stop_line.isVisible()
+    assert e.stop_line.value() == c.last_result.best_epoch
+    vl = c.data.column("val_loss")
+    assert c.data.column("epoch")[int(np.argmin(vl))] == c.last_result.best_epoch
+    assert "early stop" in e.stop_label.textItem.toPlainText()
+
+
+def test_weight_plot_follows_the_selection(qtbot, window):
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 5)
+    w = window.training_ui.weights
+    assert len(w.curves) == 25
+    doc = window.document
+    kid = doc.link_between("L3", "L4")
+    window.scene.select_keys([("edge", kid, 1, 0)])
+    assert len(w.curves) == 1
+    name = w.legend.items[0][1].text
+    assert name == f"{doc.neuron_label('L3', 1)}→{doc.neuron_label('L4', 0)}"
+    x, y = w.curves[0].getData()
+    np.testing.assert_array_equal(x, np.arange(6))
+    assert y[-1] == pytest.approx(doc.links[kid].weights[1, 0])
+
+
+def test_presentation_mode_makes_the_panels_bigger(window):
+    ui = window.training_ui
+    small = ui.formula.formula.font().pointSizeF()
+    tick = ui.error.loss.getAxis("bottom").style["tickFont"].pointSizeF()
+    width = ui.error.train_curve.opts["pen"].widthF()
+    window.set_presentation(True)
+    try:
+        assert ui.formula.formula.font().pointSizeF() > 1.4 * small
+        assert ui.error.loss.getAxis("bottom").style["tickFont"].pointSizeF() > 1.4 * tick
+        assert ui.error.train_curve.opts["pen"].widthF() > 1.4 * width
+    finally:
+        window.set_presentation(False)
+    assert ui.formula.formula.font().pointSizeF() == small
+
+
+def test_every_plot_and_the_canvas_export_to_png_and_svg(qtbot, window, tmp_path):
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 3)
+    ui = window.training_ui
+    targets = [(p, p.export_name().split(".")[0]) for p in ui.plots]
+    for suffix in ("png", "svg"):
+        for plot, name in targets:
+            path = tmp_path / f"{name}.{suffix}"
+            plot.export(path)
+            data = path.read_bytes()
+            assert len(data) > 500, path
+            if suffix == "png":
+                assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            else:
+                assert b"<svg" in data[:2000]
+        canvas = tmp_path / f"network.{suffix}"
+        ui.export_canvas(canvas)
+        data = canvas.read_bytes()
+        assert (data[:4] == b"\x89PNG") if suffix == "png" else (b"<svg" in data[:2000])
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(tmp_path / "network.png"))
+    assert img.width() > 800  # drawn at twice the scene's size for projectors
+    with pytest.raises(ValueError):
+        ui.error.export(tmp_path / "plot.jpg")
