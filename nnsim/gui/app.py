@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnsim.gui import prefs
 from nnsim.gui.autosave import discard_autosave, pending_autosave
+from nnsim.gui.demos import install as install_demos
 from nnsim.gui.fonts import register_fonts, ui_font
 from nnsim.gui.i18n import LanguageManager, saved_language
+from nnsim.gui.lesson_browser import show_at_start as show_lessons_at_start
 from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
 from nnsim.paths import resource
 
@@ -111,6 +113,10 @@ def build_window(file_or_lesson: str | None = None, restore: bool = True) -> Mai
     languages = LanguageManager(app)
     languages.set_language(saved_language(), remember=False)
     window = MainWindow(languages)
+    from nnsim.gui.training import install
+
+    install(window)  # training, stepping and plots: docks, views, the Training menu
+    install_demos(window)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
     if not (restore and offer_restore(window)):
         open_initial(window, file_or_lesson)
     if prefs.settings().value("presentation", False) in (True, "true"):
@@ -127,4 +133,5 @@ def run(file_or_lesson: str | None = None) -> int:
     window = build_window(file_or_lesson)
     window.show()
     window.view.fit()
+    show_lessons_at_start(window)
     return int(app.exec())

@@ -1,0 +1,182 @@
+"""The CNN and RNN demo views, the exercise view and the lesson browser, put into the window.
+
+``install(window)`` adds the central views "cnn", "rnn" and "exercise", the menu entries
+Help ▸ Lessons… / Exercise and View ▸ CNN / RNN, keeps the views in step with the open
+document (a lesson sets them up) and with presentation mode. Texts of these views are
+translated in resources/translations/demos_zh_CN.ts (context "Demos" here).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea
+
+from nnsim.gui.demos.refguard import install_guard
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Demos", text)
+
+
+class DemoViews(QObject):
+    """What ``install`` adds to a window; kept as ``window.demo_views``.
+
+    Attributes
+    ----------
+    cnn, rnn, exercise : QWidget
+        The three central views.
+    act_lessons, act_exercise, act_cnn, act_rnn : QAction
+        Their menu entries.
+    browser : LessonBrowser or None
+        The lesson browser, once opened.
+    """
+
+    def __init__(self, window):
+        super().__init__(window)
+        from nnsim.gui.demos.cnn_view import CnnView
+        from nnsim.gui.demos.rnn_view import RnnView
+        from nnsim.gui.exercise import ExerciseView
+
+        self.window = window
+        self.browser = None
+        self.cnn = CnnView(window)
+        self.rnn = RnnView(window)
+        self.exercise = ExerciseView(window, language=self._language)
+        # In scroll areas: a small window scrolls instead of growing to fit every view.
+        self.pages = {}
+        for name, view, title in (
+            ("cnn", self.cnn, lambda: _t("CNN")),
+            ("rnn", self.rnn, lambda: _t("RNN")),
+            ("exercise", self.exercise, lambda: _t("Exercise")),
+        ):
+            area = QScrollArea(window)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(view)
+            window.add_view(name, area, title)
+            self.pages[name] = area
+        self._hidden_docks: dict = {}
+        window.views.currentChanged.connect(self._view_changed)
+
+        self.act_lessons = QAction(window)
+        self.act_lessons.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_lessons.triggered.connect(self.show_lessons)
+        self.act_exercise = QAction(window)
+        self.act_exercise.triggered.connect(self.show_exercise)
+        self.act_cnn = QAction(window)
+        self.act_cnn.triggered.connect(lambda: window.show_view("cnn"))
+        self.act_rnn = QAction(window)
+        self.act_rnn.triggered.connect(lambda: window.show_view("rnn"))
+        help_menu = window.help_menu
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.act_lessons)
+        help_menu.insertAction(first, self.act_exercise)
+        if first is not None:
+            help_menu.insertSeparator(first)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.act_cnn)
+        window.view_menu.addAction(self.act_rnn)
+
+        window.document_replaced.connect(self.document_replaced)
+        window.presentation_changed.connect(self.set_presentation)
+        self.exercise.open_homework.connect(self.open_homework)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.retranslate_ui()
+        self.document_replaced(window.document, show=False)
+        if getattr(window, "presentation", False):
+            self.set_presentation(True)
+
+    def _language(self) -> str:
+        langs = getattr(self.window, "languages", None)
+        return getattr(langs, "language", "en") if langs is not None else "en"
+
+    def retranslate_ui(self) -> None:
+        self.act_lessons.setText(_t("&Lessons…"))
+        self.act_exercise.setText(_t("&Exercise: one BP step by hand"))
+        self.act_cnn.setText(_t("&CNN view"))
+        self.act_rnn.setText(_t("&RNN view"))
+
+    def eventFilter(self, obj, event):
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    # ------------------------------------------------------------------ documents
+    def document_replaced(self, doc, show: bool = True) -> None:
+        """Set the views up for a new document (a lesson brings its view's panels)."""
+        if doc is None:
+            return
+        view = getattr(doc.meta, "view", "network")
+        self.cnn.apply_document(doc)
+        self.rnn.set_document(doc)
+        if view == "rnn":
+            self.rnn.show_document_demo()
+        self.exercise.set_document_later(doc)
+
+    def _view_changed(self, index: int) -> None:
+        # The palette and the inspector edit the network canvas: while a demo view is in
+        # front they only take room from it. Hide them, and bring back what was shown.
+        current = self.window.views.widget(index)
+        docks = [getattr(self.window, n, None) for n in ("palette_dock", "inspector_dock")]
+        docks = [d for d in docks if d is not None]
+        if current in self.pages.values():
+            if not self._hidden_docks:
+                self._hidden_docks = {d: d.isVisible() for d in docks}
+                for d in docks:
+                    d.hide()
+        elif self._hidden_docks:
+            for d, was_visible in self._hidden_docks.items():
+                d.setVisible(was_visible)
+            self._hidden_docks = {}
+
+    def set_presentation(self, on: bool) -> None:
+        for v in (self.cnn, self.rnn):
+            v.set_presentation(on)
+
+    # ------------------------------------------------------------------ actions
+    def show_lessons(self):
+        """Open the lesson browser (Help ▸ Lessons…)."""
+        from nnsim.gui.lesson_browser import LessonBrowser
+
+        if self.browser is None:
+            self.browser = LessonBrowser(self.window, language=self._language)
+            self.browser.exercise_requested.connect(self.show_exercise)
+        self.browser.show()
+        self.browser.raise_()
+        self.browser.activateWindow()
+        return self.browser
+
+    def show_exercise(self) -> None:
+        """Bring the exercise view to the front, made from the open network."""
+        self.window.show_view("exercise")
+        self.exercise.set_document(self.window.document)
+
+    def open_homework(self) -> None:
+        """Open the ReLU homework lesson and its exercise."""
+        from nnsim.gui.lesson_browser import HOMEWORK
+
+        if self.window.maybe_save() and self.window.open_lesson(HOMEWORK):
+            self.show_exercise()
+
+    def shutdown(self) -> None:
+        """Stop background training (the application is quitting)."""
+        for v in (self.cnn, self.rnn):
+            try:
+                v.shutdown()
+            except RuntimeError:  # already deleted with the window
+                pass
+
+
+def install(window) -> DemoViews:
+    """Add the CNN, RNN and exercise views, the lesson browser and their menu entries."""
+    install_guard()
+    existing = getattr(window, "demo_views", None)
+    if existing is not None:
+        return existing
+    views = DemoViews(window)
+    window.demo_views = views
+    return views

@@ -1,0 +1,458 @@
+"""The RNN view's demos, one per shape, trained a few iterations at a time (Qt-free).
+
+Each run owns an engine network with an Elman ``RNN`` layer and trains it with the
+recipes of ``nnsim.engine.rnn_demos`` (same data, same network, same Adam and clipping),
+but in slices, so the view can show the loss, the hidden states and the BPTT gradient
+after every few updates:
+
+* many-to-many — next value of a noisy sine wave (``SineRun``);
+* many-to-one — parity of a bit string (``ParityRun``);
+* one-to-many — text generated character by character from one seed character, each
+  sampled character fed back as the next input (``CharRun``; trained many-to-many on
+  the corpus, as ``char_demo``);
+* the RNN network of the open document, e.g. the rnn-shapes lesson (``DocumentRun``).
+
+``frame()`` runs the network forward and backward on one fixed display sequence and
+returns a ``RnnFrame`` with x_t, h_t, y_t per step, the BPTT gradient norm ‖∂E/∂h_t‖
+per step and the texts to show. Frames hold copies: they may cross threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnsim.engine.layers.base import Input
+from nnsim.engine.layers.dense import Dense
+from nnsim.engine.layers.rnn import (
+    RNN,
+    TimeDense,
+    clip_grad_norm,
+    generate,
+    sample_onehot,
+    sequence_loss,
+)
+from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, get_loss, softmax
+from nnsim.engine.network import Network
+from nnsim.engine.notation import fmt
+from nnsim.engine.rnn_demos import Adam, bigram_fraction, load_text, noisy_sine, parity_strings
+
+#: The shapes of COURSE.md §12 in the order the view lists them.
+SHAPES = ("one-to-many", "many-to-one", "many-to-many")
+
+
+@dataclass
+class RnnFrame:
+    """What the RNN view draws at one moment of training.
+
+    Attributes
+    ----------
+    shape : str
+        "one-to-many", "many-to-one" or "many-to-many".
+    x_labels, y_labels, target_labels : list of str
+        Per step t = 1..T: the input shown at t ("" where the step has no input), the
+        output ("" where the shape has no output at t) and the target.
+    feedback : bool
+        True when the output of step t is fed back as the input of step t + 1.
+    h : ndarray (T, H)
+        Hidden states h_1..h_T of the display sequence.
+    grad_norms : ndarray (T,)
+        ‖∂E/∂h_t‖ from back-propagation through time on the display sequence.
+    losses : list of float
+        Training loss after every update so far.
+    iteration : int
+    metric_name : str
+    metric : float or None
+    series : dict or None
+        Numbers to plot over t: ``x``, ``target``, ``prediction`` (sine demo).
+    text : dict
+        Lines shown beside the plots: ``target``, ``prediction`` and, when generating,
+        ``generated`` (and ``input`` for the character demo).
+    grad_source : str
+        Which sequence the gradient norms come from ("display" or "training window").
+    """
+
+    shape: str
+    x_labels: list
+    y_labels: list
+    target_labels: list
+    h: np.ndarray
+    grad_norms: np.ndarray
+    losses: list
+    iteration: int
+    metric_name: str = ""
+    metric: float | None = None
+    feedback: bool = False
+    series: dict | None = None
+    text: dict = field(default_factory=dict)
+    grad_source: str = "display"
+
+    @property
+    def steps(self) -> int:
+        """T, the number of unrolled steps."""
+        return len(self.x_labels)
+
+
+def shuffled_batches(rng, n: int, batch: int):
+    """Endless mini-batches: one shuffled pass after another (as ``rnn_demos`` draws them)."""
+    while True:
+        order = rng.permutation(n)
+        for i in range(0, n - batch + 1 if n >= batch else 1, batch):
+            yield order[i : i + batch]
+
+
+class RnnRun:
+    """Shared part of the demos: a network, Adam, the loss history."""
+
+    shape = ""
+    name = ""
+
+    def __init__(self, steps: int, hidden: int, seed: int = 0):
+        self.steps = int(steps)
+        self.hidden = int(hidden)
+        self.seed = int(seed)
+        self.rng = np.random.default_rng(seed)
+        self.losses: list[float] = []
+        self.iteration = 0
+        self.net: Network | None = None
+        self.opt: Adam | None = None
+
+    @property
+    def rnn(self) -> RNN:
+        """The recurrent layer."""
+        return next(layer for layer in self.net.layers.values() if isinstance(layer, RNN))
+
+    def train(self, iterations: int) -> list[float]:
+        """Run ``iterations`` updates; returns their losses."""
+        out = []
+        for _ in range(int(iterations)):
+            value = self._update()
+            clip_grad_norm(self.net.grad, 5.0)
+            self.opt.step()
+            self.iteration += 1
+            self.losses.append(float(value))
+            out.append(float(value))
+        return out
+
+    def _update(self) -> float:
+        raise NotImplementedError
+
+    def frame(self) -> RnnFrame:
+        """The display sequence run forward and backward with the current weights."""
+        raise NotImplementedError
+
+
+class SineRun(RnnRun):
+    """Many-to-many: x_t → x_{t+1} on noisy sine waves (``rnn_demos.sine_demo``)."""
+
+    shape = "many-to-many"
+    name = "sine"
+
+    def __init__(self, steps: int = 20, hidden: int = 16, seed: int = 0, period=20.0, noise=0.05):
+        super().__init__(steps, hidden, seed)
+        self.xtr, self.ytr, _ = noisy_sine(self.rng, 400, self.steps, period, noise)
+        self.xte, self.yte, _ = noisy_sine(self.rng, 100, self.steps, period, noise)
+        self.net = Network(
+            [
+                Input("x", (self.steps, 1)),
+                RNN("rnn", self.hidden, ["x"], learn_h0=True),
+                TimeDense("y", 1, ["rnn"]),
+            ]
+        )
+        self.net.init_weights("xavier", rng=self.rng)
+        self.opt = Adam(self.net, lr=0.01)
+        self.loss = SquaredError()
+        self.batches = shuffled_batches(self.rng, len(self.xtr), 32)
+
+    def _update(self) -> float:
+        idx = next(self.batches)
+        out = self.net.forward(self.xtr[idx])
+        value, g = sequence_loss(self.loss, out, self.ytr[idx])
+        self.net.backward(g)
+        return value
+
+    def frame(self) -> RnnFrame:
+        mse = float(np.mean((self.net.forward(self.xte) - self.yte) ** 2))
+        x, y = self.xte[:1], self.yte[:1]
+        out = self.net.forward(x)
+        _, g = sequence_loss(self.loss, out, y)
+        self.net.backward(g)
+        rnn = self.rnn
+        pred = out[0, :, 0].copy()
+        return RnnFrame(
+            shape=self.shape,
+            x_labels=[fmt(v, 2) for v in x[0, :, 0]],
+            y_labels=[fmt(v, 2) for v in pred],
+            target_labels=[fmt(v, 2) for v in y[0, :, 0]],
+            h=rnn.h[1:, 0].copy(),
+            grad_norms=rnn.grad_norms.copy(),
+            losses=list(self.losses),
+            iteration=self.iteration,
+            metric_name="held-out MSE",
+            metric=mse,
+            series={"x": x[0, :, 0].copy(), "target": y[0, :, 0].copy(), "prediction": pred},
+            text={
+                "target": " ".join(fmt(v, 2) for v in y[0, :, 0]),
+                "prediction": " ".join(fmt(v, 2) for v in pred),
+            },
+        )
+
+
+class ParityRun(RnnRun):
+    """Many-to-one: is the number of ones in a bit string odd? (``rnn_demos.parity_demo``)."""
+
+    shape = "many-to-one"
+    name = "parity"
+
+    def __init__(self, steps: int = 8, hidden: int = 16, seed: int = 0, held_out: float = 0.25):
+        super().__init__(steps, hidden, seed)
+        x, y, lens = parity_strings(self.steps)
+        test = (self.rng.random(len(y)) < held_out) & (lens > 3)
+        if not test.any():  # short strings: nothing can be held out
+            test = np.zeros(len(y), bool)
+        self.xtr, self.ytr = x[~test], y[~test]
+        self.xte, self.yte = (x[test], y[test]) if test.any() else (x, y)
+        # Show a held-out string of full length with a mix of bits (odd parity reads
+        # best: the answer flips with every 1).
+        lens_te = lens[test] if test.any() else lens
+        ones = self.xte[:, :, 1].sum(axis=1)
+        want = (lens_te == self.steps) & (ones == self.steps // 2 + (self.steps // 2 + 1) % 2)
+        pick = np.flatnonzero(want)
+        if not len(pick):
+            pick = np.flatnonzero(lens_te == lens_te.max())
+        self.display = int(pick[0])
+        self.net = Network(
+            [
+                Input("x", (self.steps, 2)),
+                RNN("rnn", self.hidden, ["x"], return_sequences=False),
+                Dense("cls", 2, ["rnn"], activation="identity"),
+            ]
+        )
+        self.net.init_weights("xavier", rng=self.rng)
+        self.opt = Adam(self.net, lr=0.02)
+        self.loss = SoftmaxCrossEntropy()
+        self.batches = shuffled_batches(self.rng, len(self.ytr), 64)
+
+    def _update(self) -> float:
+        idx = next(self.batches)
+        return self.net.loss_and_grad(self.xtr[idx], self.ytr[idx], self.loss)
+
+    def frame(self) -> RnnFrame:
+        acc = float(np.mean(self.net.forward(self.xte).argmax(1) == self.yte))
+        x, y = self.xte[self.display : self.display + 1], self.yte[self.display : self.display + 1]
+        self.net.loss_and_grad(x, y, self.loss)
+        p = softmax(self.net.values["cls"], axis=-1)[0]
+        rnn = self.rnn
+        bits = ["·" if not row.any() else str(int(row[1])) for row in x[0]]
+        T = self.steps
+        answer = int(np.argmax(p))
+        y_labels = [""] * (T - 1) + [f"{'odd' if answer else 'even'} {fmt(p[answer], 2)}"]
+        target = ["" for _ in range(T - 1)] + ["odd" if y[0] else "even"]
+        return RnnFrame(
+            shape=self.shape,
+            x_labels=bits,
+            y_labels=y_labels,
+            target_labels=target,
+            h=rnn.h[1:, 0].copy(),
+            grad_norms=rnn.grad_norms.copy(),
+            losses=list(self.losses),
+            iteration=self.iteration,
+            metric_name="held-out accuracy",
+            metric=acc,
+            text={
+                "input": "".join(b for b in bits if b != "·"),
+                "target": "odd" if y[0] else "even",
+                "prediction": "odd" if answer else "even",
+                "probability": float(p[answer]),
+            },
+        )
+
+
+class CharRun(RnnRun):
+    """One-to-many: generate text from one seed character (``rnn_demos.char_demo``).
+
+    Trained many-to-many (next character) on windows of T characters of the corpus;
+    shown as one-to-many: from the seed, each sampled character is fed back as the next
+    input (``nnsim.engine.generate``).
+    """
+
+    shape = "one-to-many"
+    name = "chars"
+
+    def __init__(
+        self,
+        steps: int = 16,
+        hidden: int = 64,
+        seed: int = 0,
+        corpus: str = "fables",
+        seed_char: str = "T",
+        temperature: float = 0.7,
+        generate_len: int = 120,
+    ):
+        super().__init__(steps, hidden, seed)
+        self.text_corpus = load_text(corpus)
+        self.vocab = sorted(set(self.text_corpus))
+        self.V = len(self.vocab)
+        self.lookup = {c: i for i, c in enumerate(self.vocab)}
+        self.codes = np.array([self.lookup[c] for c in self.text_corpus])
+        self.seed_char = seed_char if seed_char in self.lookup else self.vocab[0]
+        self.temperature = float(temperature)
+        self.generate_len = max(int(generate_len), self.steps)
+        self.eye = np.eye(self.V)
+        self.bigrams = set(zip(self.text_corpus, self.text_corpus[1:]))
+        # A fixed window to show: the first one that starts a word with the seed letter.
+        start = self.text_corpus.find(". " + self.seed_char)
+        self.display_start = start + 2 if 0 <= start < len(self.codes) - self.steps - 3 else 0
+        self.net = Network(
+            [
+                Input("x", (self.steps, self.V)),
+                RNN("rnn", self.hidden, ["x"], learn_h0=True),
+                TimeDense("logits", self.V, ["rnn"]),
+            ]
+        )
+        self.net.init_weights("xavier", rng=self.rng)
+        self.opt = Adam(self.net, lr=0.01)
+        self.loss = SoftmaxCrossEntropy()
+        self.gen_rng = np.random.default_rng(seed + 1)
+
+    def decode(self, codes) -> str:
+        """Characters of the code list."""
+        return "".join(self.vocab[int(i)] for i in codes)
+
+    def _update(self) -> float:
+        start = self.rng.integers(0, len(self.codes) - self.steps - 1, 32)
+        win = self.codes[start[:, None] + np.arange(self.steps + 1)]
+        out = self.net.forward(self.eye[win[:, :-1]])
+        value, g = sequence_loss(self.loss, out, win[:, 1:])
+        self.net.backward(g)
+        return value
+
+    def frame(self) -> RnnFrame:
+        T = self.steps
+        win = self.codes[self.display_start : self.display_start + T + 1][None]
+        out = self.net.forward(self.eye[win[:, :-1]])
+        _, g = sequence_loss(self.loss, out, win[:, 1:])
+        self.net.backward(g)
+        grad_norms = self.rnn.grad_norms.copy()
+        predicted = self.decode(out[0].argmax(-1))
+        # One-to-many: the seed character, then every sampled character fed back.
+        first = self.eye[self.lookup[self.seed_char]]
+        inputs, _ = generate(
+            self.net, first, self.generate_len, sample_onehot(self.gen_rng, self.temperature)
+        )
+        gen_codes = inputs[0].argmax(-1)  # seed + generated characters
+        generated = self.decode(gen_codes)
+        # The states of the generation: the same RNN run over the fed-back inputs
+        # (generation is deterministic once the sampled characters are known).
+        rnn = self.rnn
+        rnn.forward([inputs[:, :T]])
+        h = rnn.h[1:, 0].copy()
+        x_labels = [self.seed_char] + [""] * (T - 1)
+        y_labels = [generated[t + 1] for t in range(T)]
+        return RnnFrame(
+            shape=self.shape,
+            x_labels=x_labels,
+            y_labels=y_labels,
+            target_labels=[""] * T,
+            h=h,
+            grad_norms=grad_norms,
+            losses=list(self.losses),
+            iteration=self.iteration,
+            metric_name="generated bigrams found in the corpus",
+            metric=bigram_fraction(generated, self.bigrams),
+            feedback=True,
+            text={
+                "input": self.decode(win[0, :-1]),
+                "target": self.decode(win[0, 1:]),
+                "prediction": predicted,
+                "generated": generated,
+            },
+            grad_source="training window",
+        )
+
+
+class DocumentRun(RnnRun):
+    """The RNN network of a document (e.g. the rnn-shapes lesson), on the document's data.
+
+    Trained with Adam on the document's loss; the first validation sequence (or the first
+    training one) is the display sequence.
+    """
+
+    name = "document"
+
+    def __init__(self, document, seed: int = 0):
+        from nnsim.model.compile import compile_document
+        from nnsim.model.session import Session
+
+        doc = document.copy()
+        comp = compile_document(doc, cache=False)
+        net = comp.network
+        rnns = [layer for layer in net.layers.values() if isinstance(layer, RNN)]
+        if not rnns:
+            raise ValueError("the network has no recurrent layer")
+        data = Session(doc).data
+        steps, hidden = rnns[0].steps, rnns[0].size
+        super().__init__(steps, hidden, seed)
+        self.net = net
+        self.x, self.y = data.x, data.y
+        self.xv = data.x_val if data.x_val is not None else data.x
+        self.yv = data.y_val if data.y_val is not None else data.y
+        self.loss = get_loss(doc.settings.loss)
+        self.opt = Adam(self.net, lr=min(float(doc.settings.lr), 0.05))
+        self.batch = max(1, min(int(doc.settings.batch_size), len(self.x)))
+        self.batches = shuffled_batches(self.rng, len(self.x), self.batch)
+        self.shape = "many-to-many" if rnns[0].return_sequences else "many-to-one"
+        self.title_en = doc.meta.title_en
+        self.title_zh = doc.meta.title_zh
+
+    def _update(self) -> float:
+        idx = next(self.batches)
+        return self.net.loss_and_grad(self.x[idx], self.y[idx], self.loss)
+
+    def frame(self) -> RnnFrame:
+        x, y = self.xv[:1], self.yv[:1]
+        self.net.loss_and_grad(x, y, self.loss)
+        out = np.asarray(self.net.values[self.net.output_names[0]])[0]
+        rnn = self.rnn
+        T = self.steps
+        xs = np.asarray(x[0]).reshape(T, -1)
+        x_labels = [fmt(row[0], 2) if row.size == 1 else fmt(np.linalg.norm(row), 2) for row in xs]
+        shown = self.loss.predict(out[None])[0] if self.loss.wants_logits else out
+        y_text = ", ".join(fmt(v, 2) for v in np.ravel(shown)[:3])
+        t_text = ", ".join(fmt(v, 2) for v in np.ravel(y[0])[:3])
+        if rnn.return_sequences:
+            y_labels, target = [y_text] * T, [t_text] * T
+        else:
+            y_labels = [""] * (T - 1) + [y_text]
+            target = [""] * (T - 1) + [t_text]
+        pred_all = self.net.forward(self.xv)
+        metric = float(self.loss.value(pred_all, self.yv))
+        self.net.loss_and_grad(x, y, self.loss)  # leave the display pass in the caches
+        return RnnFrame(
+            shape=self.shape,
+            x_labels=x_labels,
+            y_labels=y_labels,
+            target_labels=target,
+            h=rnn.h[1:, 0].copy(),
+            grad_norms=rnn.grad_norms.copy(),
+            losses=list(self.losses),
+            iteration=self.iteration,
+            metric_name="validation loss",
+            metric=metric,
+            series={"x": xs[:, 0].copy(), "target": None, "prediction": None},
+            text={"target": t_text, "prediction": y_text},
+        )
+
+
+def make_run(kind: str, steps: int | None = None, seed: int = 0, document=None) -> RnnRun:
+    """The run for a demo: "sine", "parity", "chars" or "document"."""
+    if kind == "sine":
+        return SineRun(steps or 20, seed=seed)
+    if kind == "parity":
+        return ParityRun(steps or 8, seed=seed)
+    if kind == "chars":
+        return CharRun(steps or 16, seed=seed)
+    if kind == "document":
+        return DocumentRun(document, seed=seed)
+    raise ValueError(f"unknown RNN demo {kind!r}")

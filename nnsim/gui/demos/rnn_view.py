@@ -1,0 +1,557 @@
+"""The RNN view: the network unrolled over T steps, hidden states over time, BPTT gradients.
+
+Pick a shape (one-to-many, many-to-one, many-to-many) and its demo, set T, and train:
+the loss, the hidden state as a heatmap over time, the gradient magnitude ‖∂E/∂h_t‖ per
+step from back-propagation through time, and the prediction (or generated text) beside
+the target update while the network learns. Training runs in a ``BackgroundJob``; the
+plots are pyqtgraph items made once and fed with setData/setImage/setOpts.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.notation import fmt
+from nnsim.gui.demos.rnn_runs import make_run
+from nnsim.gui.demos.unrolled import UnrolledView
+from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
+from nnsim.gui.demos.worker import BackgroundJob
+
+#: The demos in the order the combo box lists them: (run kind, shape).
+DEMOS = (("chars", "one-to-many"), ("parity", "many-to-one"), ("sine", "many-to-many"))
+#: Default T per demo and the allowed range.
+DEFAULT_STEPS = {"chars": 16, "parity": 8, "sine": 20}
+STEP_RANGE = {"chars": (2, 40), "parity": (1, 10), "sine": (2, 60)}
+
+
+def train_in_background(run, iterations: int, ctx, every: float = 0.2):
+    """Train ``run`` for ``iterations`` updates, reporting (done, frame) every ``every`` s."""
+    done = 0
+    last = time.perf_counter()
+    while done < iterations:
+        ctx.check()
+        run.train(1)
+        done += 1
+        now = time.perf_counter()
+        if now - last >= every and done < iterations:
+            ctx.report((done, iterations, run.frame()))
+            last = time.perf_counter()
+    frame = run.frame()
+    ctx.report((done, iterations, frame))
+    return frame
+
+
+class RnnView(QWidget):
+    """Unrolled RNN, hidden-state heatmap, BPTT gradient norms, loss and predictions."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.run = None
+        self.frame = None
+        self.job: BackgroundJob | None = None
+        self._document = None
+        self._presentation = False
+
+        self.demo = QComboBox(self)
+        self.demo.addItems([""] * (len(DEMOS) + 1))
+        self.steps = QSpinBox(self)
+        self.iterations = QSpinBox(self)
+        self.iterations.setRange(1, 20000)
+        self.iterations.setSingleStep(100)
+        self.iterations.setValue(300)
+        self.btn_train = QPushButton(self)
+        self.btn_stop = QPushButton(self)
+        self.btn_stop.setEnabled(False)
+        self.btn_reset = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.lbl_demo = QLabel(self)
+        self.lbl_steps = QLabel(self)
+        self.lbl_iterations = QLabel(self)
+        self.status = QLabel(self)
+        top = QHBoxLayout()
+        for w in (self.lbl_demo, self.demo, self.lbl_steps, self.steps):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (
+            self.lbl_iterations,
+            self.iterations,
+            self.btn_train,
+            self.btn_stop,
+            self.btn_reset,
+        ):
+            top.addWidget(w)
+        self.demo.setMinimumContentsLength(16)
+        self.demo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress, 1)
+        self.shape_note = QLabel(self)
+        self.shape_note.setWordWrap(True)
+        self.shape_note.setMinimumWidth(200)
+
+        self.unrolled = UnrolledView(self)
+        self.time_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.time_label = QLabel(self)
+        self.step_details = QLabel(self)
+        self.step_details.setWordWrap(True)
+        self.step_details.setTextFormat(Qt.TextFormat.RichText)
+        self.step_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        trow = QHBoxLayout()
+        trow.addWidget(self.time_label)
+        trow.addWidget(self.time_slider, 1)
+
+        # plots, made once
+        self.loss_plot = plot_widget(self)
+        self.loss_curve = self.loss_plot.plot([], [], pen=pen(BLUE))
+        self.heat_plot = plot_widget(self)
+        self.heat_plot.invertY(True)
+        self.heat_image = pg.ImageItem(axisOrder="row-major")
+        lut = pg.colormap.get("CET-D1A").getLookupTable(0.0, 1.0, 256)
+        self.heat_image.setLookupTable(lut)
+        self.heat_plot.addItem(self.heat_image)
+        self.heat_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
+        self.heat_plot.addItem(self.heat_cursor)
+        self.grad_plot = plot_widget(self)
+        self.grad_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=ORANGE)
+        self.grad_plot.addItem(self.grad_bars)
+        self.grad_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
+        self.grad_plot.addItem(self.grad_cursor)
+        self.pred_plot = plot_widget(self)
+        self.pred_plot.addLegend(offset=(-10, 10))
+        self.x_curve = self.pred_plot.plot(
+            [],
+            [],
+            pen=pen("#8a94a3", width=1.5),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush="#8a94a3",
+            name="x_t",
+        )
+        self.target_curve = self.pred_plot.plot([], [], pen=pen(GREEN), name="target")
+        self.pred_curve = self.pred_plot.plot([], [], pen=pen(BLUE, width=2.5), name="y_t")
+        self.pred_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
+        self.pred_plot.addItem(self.pred_cursor)
+        self.text_box = QLabel(self)
+        self.text_box.setWordWrap(True)
+        self.text_box.setTextFormat(Qt.TextFormat.RichText)
+        self.text_box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_box.setMinimumWidth(160)
+        self._mono_font()
+
+        self.loss_box = QGroupBox(self)
+        QVBoxLayout(self.loss_box).addWidget(self.loss_plot)
+        self.heat_box = QGroupBox(self)
+        QVBoxLayout(self.heat_box).addWidget(self.heat_plot)
+        self.grad_box = QGroupBox(self)
+        QVBoxLayout(self.grad_box).addWidget(self.grad_plot)
+        self.pred_box = QGroupBox(self)
+        pb = QVBoxLayout(self.pred_box)
+        pb.addWidget(self.pred_plot)
+        pb.addWidget(self.text_box)
+        grid = QGridLayout()
+        grid.addWidget(self.heat_box, 0, 0)
+        grid.addWidget(self.grad_box, 0, 1)
+        grid.addWidget(self.loss_box, 1, 0)
+        grid.addWidget(self.pred_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.diagram_box = QGroupBox(self)
+        db = QVBoxLayout(self.diagram_box)
+        db.addWidget(self.shape_note)
+        db.addWidget(self.unrolled, 1)
+        db.addLayout(trow)
+        db.addWidget(self.step_details)
+        outer = QVBoxLayout(self)
+        status_row.addWidget(self.status, 2)
+        self.status.setWordWrap(True)
+        outer.addLayout(top)
+        outer.addLayout(status_row)
+        outer.addWidget(self.diagram_box, 5)
+        outer.addLayout(grid, 6)
+
+        self.demo.currentIndexChanged.connect(self._demo_changed)
+        self.steps.valueChanged.connect(lambda *_: self.reset())
+        self.btn_train.clicked.connect(lambda: self.start())
+        self.btn_stop.clicked.connect(self.stop)
+        self.btn_reset.clicked.connect(self.reset)
+        self.time_slider.valueChanged.connect(self.select_step)
+        self.unrolled.step_clicked.connect(self.time_slider.setValue)
+        self.retranslate_ui()
+        self._demo_changed(0)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        tr = self.tr
+        names = (
+            tr("One-to-many: generate text from one character"),
+            tr("Many-to-one: parity of a bit string"),
+            tr("Many-to-many: next value of a sine wave"),
+            tr("This lesson's network"),
+        )
+        for i, n in enumerate(names):
+            self.demo.setItemText(i, n)
+        self.lbl_demo.setText(tr("Demo"))
+        self.lbl_steps.setText(tr("Steps T"))
+        self.lbl_iterations.setText(tr("Updates"))
+        self.btn_train.setText(tr("Train"))
+        self.btn_stop.setText(tr("Stop"))
+        self.btn_reset.setText(tr("New weights"))
+        self.diagram_box.setTitle(
+            tr("The network unrolled over time: h_t = f(x_t W_x + h_{t−1} W_h + b)")
+        )
+        self.loss_box.setTitle(tr("Training loss"))
+        self.heat_box.setTitle(tr("Hidden state h_t over time (rows: units, columns: t)"))
+        self.grad_box.setTitle(tr("BPTT: gradient magnitude ‖∂E/∂h_t‖ per step"))
+        self.pred_box.setTitle(tr("Prediction beside the target"))
+        self.loss_plot.setLabel("left", tr("loss"))
+        self.loss_plot.setLabel("bottom", tr("update"))
+        self.heat_plot.setLabel("left", tr("hidden unit"))
+        self.heat_plot.setLabel("bottom", "t")
+        self.grad_plot.setLabel("left", "‖∂E/∂h_t‖")
+        self.grad_plot.setLabel("bottom", "t")
+        self.pred_plot.setLabel("bottom", "t")
+        self.unrolled.words = {
+            "same": tr("the same weights W_x, W_h, W_y at every step"),
+            "target": tr("target"),
+        }
+        self.unrolled.update()
+        self._shape_note()
+        self._show_frame()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._mono_font()
+        super().changeEvent(event)
+
+    def _mono_font(self) -> None:
+        f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        f.setPointSizeF(max(self.font().pointSizeF(), 6) * 1.1)
+        self.text_box.setFont(f)
+        big = QFont(self.font())
+        big.setPointSizeF(max(self.font().pointSizeF(), 6) * 1.1)
+        self.step_details.setFont(big)
+
+    def set_presentation(self, on: bool) -> None:
+        """Thicker curves, bigger axis text."""
+        self._presentation = bool(on)
+        for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
+            style_plot(plot.getPlotItem(), on)
+        self.loss_curve.setPen(pen(BLUE, on))
+        self.target_curve.setPen(pen(GREEN, on))
+        self.pred_curve.setPen(pen(BLUE, on, width=2.5))
+
+    def _shape_note(self) -> None:
+        tr = self.tr
+        kind = self.kind
+        notes = {
+            "chars": tr(
+                "One-to-many: one input x₁ (the seed character); each sampled character "
+                "y_t is fed back as the next input (dashed). Trained on windows of the "
+                "fables, next character at every step."
+            ),
+            "parity": tr(
+                "Many-to-one: a whole bit string goes in, one answer comes out at the last "
+                "step: is the number of ones odd? The error enters only at step T, so "
+                "BPTT carries it back through every step."
+            ),
+            "sine": tr(
+                "Many-to-many: at every step the network reads x_t and predicts x_{t+1} of a "
+                "noisy sine wave; the error enters at every step."
+            ),
+            "document": tr("The RNN of the open lesson, trained on its data set."),
+        }
+        self.shape_note.setText(notes.get(kind, ""))
+
+    # ------------------------------------------------------------------ demos
+    @property
+    def kind(self) -> str:
+        """The demo shown: "chars", "parity", "sine" or "document"."""
+        i = self.demo.currentIndex()
+        return DEMOS[i][0] if 0 <= i < len(DEMOS) else "document"
+
+    def set_document(self, doc) -> None:
+        """Offer the document's RNN as the fourth demo (e.g. the rnn-shapes lesson)."""
+        has_rnn = doc is not None and any(layer.kind == "rnn" for layer in doc.layers.values())
+        self._document = doc if has_rnn else None
+        item = self.demo.model().item(len(DEMOS))
+        if item is not None:
+            item.setEnabled(has_rnn)
+        if not has_rnn and self.kind == "document":
+            self.demo.setCurrentIndex(1)
+        elif has_rnn and self.kind == "document":
+            self.reset()
+
+    def show_document_demo(self) -> None:
+        """Switch to the document's network (after ``set_document``)."""
+        if self._document is not None:
+            self.demo.setCurrentIndex(len(DEMOS))
+
+    def _demo_changed(self, idx: int) -> None:
+        kind = self.kind
+        self.steps.blockSignals(True)
+        if kind in STEP_RANGE:
+            lo, hi = STEP_RANGE[kind]
+            self.steps.setRange(lo, hi)
+            self.steps.setValue(DEFAULT_STEPS[kind])
+            self.steps.setEnabled(True)
+        else:
+            self.steps.setEnabled(False)
+        self.steps.blockSignals(False)
+        self.iterations.setValue({"chars": 300, "parity": 1000, "sine": 300}.get(kind, 200))
+        self._shape_note()
+        is_sine_like = kind in ("sine", "document")
+        self.pred_plot.setVisible(is_sine_like)
+        self.reset()
+
+    def reset(self) -> None:
+        """New weights (and new T): stop training and show the untrained network."""
+        self.stop(wait=True)
+        kind = self.kind
+        try:
+            self.run = make_run(
+                kind, self.steps.value() if kind != "document" else None, document=self._document
+            )
+        except Exception as exc:  # noqa: BLE001 - a lesson network the demo cannot run
+            self.run = None
+            self.frame = None
+            self.status.setText(self.tr("This network cannot be shown here: {0}").format(exc))
+            return
+        if kind == "document":
+            self.steps.blockSignals(True)
+            self.steps.setRange(1, 1000)
+            self.steps.setValue(self.run.steps)
+            self.steps.blockSignals(False)
+        self.loss_curve.setData([], [])
+        self.progress.setValue(0)
+        self.apply_frame(self.run.frame())
+        self.time_slider.blockSignals(True)
+        self.time_slider.setRange(0, self.run.steps - 1)
+        self.time_slider.blockSignals(False)
+        self.select_step(self.run.steps - 1 if self.run.shape == "many-to-one" else 0)
+
+    # ------------------------------------------------------------------ training
+    def start(self, iterations: int | None = None) -> BackgroundJob | None:
+        """Train the current demo ``iterations`` updates in the background."""
+        if self.job is not None or self.run is None:
+            return self.job
+        n = int(iterations or self.iterations.value())
+        run = self.run
+        self.job = BackgroundJob(lambda ctx: train_in_background(run, n, ctx), parent=self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.cancelled.connect(self._ended)
+        self.job.failed.connect(self._failed)
+        for w in (self.btn_train, self.btn_reset, self.demo, self.steps):
+            w.setEnabled(False)
+        self.btn_stop.setEnabled(True)
+        self.job.start()
+        return self.job
+
+    def stop(self, wait: bool = False) -> None:
+        """Stop training after the current update."""
+        if self.job is not None:
+            self.job.cancel()
+            if wait:
+                self.job.wait(5.0)
+                self._ended()
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def _progress(self, item) -> None:
+        done, total, frame = item
+        self.progress.setValue(int(1000 * done / max(total, 1)))
+        self.apply_frame(frame)
+
+    def _finished(self, frame) -> None:
+        self.apply_frame(frame)
+        self._ended()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(self.tr("Training stopped with an error: {0}").format(message))
+        self._ended()
+
+    def _ended(self) -> None:
+        if self.job is None:
+            return
+        self.job = None
+        for w in (self.btn_train, self.btn_reset, self.demo):
+            w.setEnabled(True)
+        self.steps.setEnabled(self.kind != "document")
+        self.btn_stop.setEnabled(False)
+
+    # ------------------------------------------------------------------ showing
+    def apply_frame(self, frame) -> None:
+        """Feed a frame to every plot (the items are updated in place)."""
+        self.frame = frame
+        if frame is None:
+            return
+        T = frame.steps
+        losses = frame.losses
+        self.loss_curve.setData(np.arange(1, len(losses) + 1), np.asarray(losses, float))
+        h = np.asarray(frame.h, float).T  # (H, T): one row per hidden unit
+        lim = max(float(np.abs(h).max()), 1e-9)
+        lim = 1.0 if lim <= 1.0 else lim
+        self.heat_image.setImage(h, levels=(-lim, lim), autoLevels=False)
+        self.heat_image.setRect(0.5, -0.5, T, h.shape[0])
+        self.heat_plot.setXRange(0.5, T + 0.5, padding=0)
+        self.heat_plot.setYRange(-0.5, h.shape[0] - 0.5, padding=0)
+        g = np.asarray(frame.grad_norms, float)
+        self.grad_bars.setOpts(x=np.arange(1, T + 1), height=g, width=0.7)
+        self.grad_plot.setXRange(0.5, T + 0.5, padding=0)
+        if g.size and np.isfinite(g).all():
+            self.grad_plot.setYRange(0, max(float(g.max()), 1e-12) * 1.08, padding=0)
+        if frame.series is not None:
+            t = np.arange(1, T + 1)
+            s = frame.series
+            self.x_curve.setData(t, s["x"])
+            self.target_curve.setData(t, s["target"] if s.get("target") is not None else [])
+            if s.get("target") is None:
+                self.target_curve.setData([], [])
+            pred = s.get("prediction")
+            self.pred_curve.setData(t if pred is not None else [], pred if pred is not None else [])
+        self.unrolled.set_frame(frame)
+        metric = "–" if frame.metric is None else fmt(frame.metric, 3)
+        loss = fmt(losses[-1], 4) if losses else "–"
+        self.status.setText(
+            self.tr("{0} updates · loss {1} · {2}: {3}").format(
+                frame.iteration, loss, self._metric_name(frame.metric_name), metric
+            )
+        )
+        self._show_text()
+        self._show_step()
+
+    def _metric_name(self, name: str) -> str:
+        tr = self.tr
+        return {
+            "held-out MSE": tr("held-out MSE"),
+            "held-out accuracy": tr("held-out accuracy"),
+            "generated bigrams found in the corpus": tr(
+                "generated letter pairs found in the fables"
+            ),
+            "validation loss": tr("validation loss"),
+        }.get(name, name)
+
+    def _show_frame(self) -> None:
+        if self.frame is not None:
+            self.apply_frame(self.frame)
+
+    def _show_text(self) -> None:
+        f = self.frame
+        tr = self.tr
+        if f is None:
+            self.text_box.setText("")
+            return
+
+        def esc(s: str) -> str:
+            s = str(s).replace("\n", "⏎")
+            return (
+                s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace(" ", "&nbsp;")
+            )
+
+        rows = []
+        txt = f.text
+        if self.kind == "chars":
+            rows.append((tr("input"), esc(txt.get("input", "")), "#30363d"))
+            rows.append((tr("target"), esc(txt.get("target", "")), GREEN))
+            rows.append((tr("predicted"), esc(txt.get("prediction", "")), BLUE))
+            # Normal spaces here: the long generated text may wrap between words.
+            gen = esc(txt.get("generated", "")).replace("&nbsp;", " ")
+            rows.append((tr("generated"), gen, ORANGE))
+        elif self.kind == "parity":
+            words = {"odd": tr("odd"), "even": tr("even")}
+            rows.append((tr("bits"), esc(txt.get("input", "")), "#30363d"))
+            rows.append((tr("target"), words.get(txt.get("target"), ""), GREEN))
+            rows.append(
+                (
+                    tr("predicted"),
+                    f"{words.get(txt.get('prediction'), '')} (p = {fmt(txt.get('probability', 0), 2)})",
+                    BLUE,
+                )
+            )
+        else:
+            rows.append((tr("target"), esc(txt.get("target", "")), GREEN))
+            rows.append((tr("predicted"), esc(txt.get("prediction", "")), BLUE))
+        html = (
+            "<table cellspacing='4'>"
+            + "".join(
+                f"<tr><td><b>{name}</b></td><td style='color:{color}'>{value}</td></tr>"
+                for name, value, color in rows
+            )
+            + "</table>"
+        )
+        self.text_box.setText(html)
+
+    def select_step(self, t: int) -> None:
+        """Show step ``t`` (0-based) in the diagram, the cursors and the details."""
+        if self.frame is None:
+            return
+        t = int(min(max(t, 0), self.frame.steps - 1))
+        if self.time_slider.value() != t:
+            self.time_slider.blockSignals(True)
+            self.time_slider.setValue(t)
+            self.time_slider.blockSignals(False)
+        self.unrolled.set_selected(t)
+        for cursor in (self.heat_cursor, self.grad_cursor, self.pred_cursor):
+            cursor.setValue(t + 1)
+        self._show_step()
+
+    def _show_step(self) -> None:
+        f = self.frame
+        if f is None:
+            return
+        t = self.time_slider.value()
+        t = min(t, f.steps - 1)
+        self.time_label.setText(f"t = {t + 1} / {f.steps}")
+        h = np.asarray(f.h)[t]
+        k = f"<sub>{t + 1}</sub>"
+        parts = []
+        if f.x_labels[t]:
+            parts.append(f"x{k} = {_html(f.x_labels[t])}")
+        shown = ", ".join(fmt(v, 2) for v in h[:4]) + (", …" if len(h) > 4 else "")
+        parts.append(f"h{k} = ({shown})&nbsp; ‖h{k}‖ = {fmt(np.linalg.norm(h), 3)}")
+        if f.y_labels[t]:
+            parts.append(f"y{k} = {_html(f.y_labels[t])}")
+        if t < len(f.target_labels) and f.target_labels[t]:
+            parts.append(self.tr("target {0}").format(_html(f.target_labels[t])))
+        parts.append(f"‖∂E/∂h{k}‖ = {fmt(f.grad_norms[t], 3)}")
+        self.step_details.setText(" &nbsp;·&nbsp; ".join(parts))
+
+    def shutdown(self) -> None:
+        """Stop training (the window is closing)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait(2.0)
+
+
+def _html(text: str) -> str:
+    """Text for a rich-text label: escaped, invisible characters shown."""
+    text = {" ": "␣", "\n": "⏎"}.get(str(text), str(text))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

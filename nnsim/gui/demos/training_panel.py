@@ -1,0 +1,512 @@
+"""Train the small CNN (or an MLP to compare) on MNIST in the background, and watch it learn.
+
+Live loss and accuracy curves (one per model, so the CNN and the MLP can be compared),
+the kernels and feature maps of one digit while the weights change, the network's
+answer for that digit, and after the run the confusion matrix and the misclassified
+test digits. Training runs in a ``BackgroundJob``; Cancel stops it after the batch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.notation import fmt
+from nnsim.gui.demos.gallery import MisclassifiedGallery
+from nnsim.gui.demos.matrix import MatrixView
+from nnsim.gui.demos.mnist_training import MODELS, ModelProbe, TrainConfig, train
+from nnsim.gui.demos.widgets import BLUE, ORANGE, pen, plot_widget, style_plot
+from nnsim.gui.demos.worker import BackgroundJob
+
+#: Colour of each model's curves.
+MODEL_COLORS = {"cnn": BLUE, "mlp": ORANGE}
+#: Feature maps / kernels shown per row.
+N_SHOWN = 8
+
+
+class FeatureMapsView(pg.GraphicsLayoutWidget):
+    """Kernels, feature maps and pooled maps of one digit: 3 rows of 8 images, made once.
+
+    All 24 images share one ViewBox (each placed in its own cell with ``setRect``): one
+    view box per image would cost a context menu each and make the view slow to create.
+    """
+
+    CELL = 1.0
+    GAP = 0.15
+    ROW = 1.55  # row pitch: a caption line above each row of images
+
+    def __init__(self, parent=None):
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.box = self.addViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
+        self.box.invertY(True)
+        cmap = pg.colormap.get("CET-D1A")  # diverging: blue < 0 < red, for signed weights
+        self._signed_lut = cmap.getLookupTable(0.0, 1.0, 256)
+        self.row_labels: list[pg.TextItem] = []
+        self.images: list[list[pg.ImageItem]] = []
+        for r in range(3):
+            label = pg.TextItem("", color="#111111", anchor=(0, 1))
+            label.setPos(0, r * self.ROW + 0.5)
+            self.box.addItem(label)
+            self.row_labels.append(label)
+            items = []
+            for _ in range(N_SHOWN):
+                img = pg.ImageItem(axisOrder="row-major")
+                self.box.addItem(img)
+                items.append(img)
+            self.images.append(items)
+        width = N_SHOWN * (self.CELL + self.GAP)
+        self.box.setRange(xRange=(-0.05, width), yRange=(0.0, 3 * self.ROW + 0.1), padding=0)
+
+    def _place(self, img: pg.ImageItem, r: int, c: int) -> None:
+        img.setRect(c * (self.CELL + self.GAP), r * self.ROW + 0.5, self.CELL, self.CELL)
+
+    def set_row(self, r: int, arrays, signed: bool) -> None:
+        """Show up to 8 arrays in row ``r`` (None clears)."""
+        for c, img in enumerate(self.images[r]):
+            if arrays is None or c >= len(arrays):
+                img.clear()
+                continue
+            a = np.asarray(arrays[c], float)
+            if signed:
+                lim = float(np.abs(a).max()) or 1.0
+                img.setImage(a, levels=(-lim, lim), lut=self._signed_lut, autoLevels=False)
+            else:
+                hi = float(a.max()) or 1.0
+                img.setImage(a, levels=(0.0, hi), lut=None, autoLevels=False)
+            self._place(img, r, c)
+
+
+class TrainingPanel(QWidget):
+    """MNIST training of the CNN or the MLP with live plots, maps, confusion and errors.
+
+    Parameters
+    ----------
+    current_digit : callable
+        Returns the 28×28 image whose feature maps to show (the Convolution tab's input
+        when it is a digit).
+
+    Signals
+    -------
+    digit_chosen(object)
+        A misclassified digit was clicked (its 28×28 image).
+    """
+
+    digit_chosen = Signal(object)
+
+    def __init__(self, current_digit=None, parent=None):
+        super().__init__(parent)
+        self._current_digit = current_digit
+        self.job: BackgroundJob | None = None
+        self.results: dict = {}
+        self._probes = {m: ModelProbe(m) for m in MODELS}
+        self._shown_model = "cnn"
+        self._theta: dict = {}
+        self._presentation = False
+
+        self.model = QComboBox(self)
+        self.model.addItems(["", ""])
+        self.n_train = QSpinBox(self)
+        self.n_train.setRange(100, 60000)
+        self.n_train.setSingleStep(500)
+        self.n_train.setValue(2000)
+        self.n_test = QSpinBox(self)
+        self.n_test.setRange(100, 10000)
+        self.n_test.setSingleStep(100)
+        self.n_test.setValue(500)
+        self.full = QCheckBox(self)
+        self.epochs = QSpinBox(self)
+        self.epochs.setRange(1, 20)
+        self.btn_train = QPushButton(self)
+        self.btn_cancel = QPushButton(self)
+        self.btn_cancel.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.status = QLabel(self)
+        self.lbl_model = QLabel(self)
+        self.lbl_train = QLabel(self)
+        self.lbl_test = QLabel(self)
+        self.lbl_epochs = QLabel(self)
+        top = QHBoxLayout()
+        for w in (
+            self.lbl_model,
+            self.model,
+            self.lbl_epochs,
+            self.epochs,
+            self.btn_train,
+            self.btn_cancel,
+        ):
+            top.addWidget(w)
+        top.addStretch(1)
+        data_row = QHBoxLayout()
+        for w in (self.lbl_train, self.n_train, self.lbl_test, self.n_test, self.full):
+            data_row.addWidget(w)
+        data_row.addStretch(1)
+        self.model.setMinimumContentsLength(18)
+        self.model.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress, 1)
+        status_row.addWidget(self.status, 2)
+        self.status.setWordWrap(True)
+
+        # plots: created once, fed with setData
+        self.loss_plot = plot_widget(self)
+        self.acc_plot = plot_widget(self)
+        self.acc_plot.setYRange(0, 1)
+        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_curves = {}
+        self.acc_curves = {}
+        for m in MODELS:
+            self.loss_curves[m] = self.loss_plot.plot(
+                [], [], pen=pen(MODEL_COLORS[m]), name=m.upper()
+            )
+            self.acc_curves[m] = self.acc_plot.plot(
+                [],
+                [],
+                pen=pen(MODEL_COLORS[m]),
+                symbol="o",
+                symbolSize=7,
+                symbolBrush=MODEL_COLORS[m],
+                name=m.upper(),
+            )
+        self.maps = FeatureMapsView(self)
+        self.maps.setMinimumHeight(180)
+        self.answer_plot = plot_widget(self)
+        self.answer_bars = pg.BarGraphItem(
+            x=np.arange(10), height=np.zeros(10), width=0.7, brush=BLUE
+        )
+        self.answer_plot.addItem(self.answer_bars)
+        self.answer_plot.setYRange(0, 1)
+        self.answer_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.answer_plot.setMinimumHeight(120)
+        self.answer_plot.setMinimumWidth(180)
+        self.digit_view = MatrixView(28, 28, "ink", parent=self)
+        self.digit_view.value_range = (0.0, 1.0)
+        self.digit_view.show_values = False
+        self.digit_view.setMinimumSize(100, 100)
+        self.answer_label = QLabel(self)
+        self.answer_label.setWordWrap(True)
+        self.confusion = MatrixView(10, 10, "heat", digits=4, parent=self)
+        self.confusion.row_labels = [str(i) for i in range(10)]
+        self.confusion.col_labels = [str(i) for i in range(10)]
+        self.confusion.set_matrix(np.zeros((10, 10)), blank=np.ones((10, 10), bool))
+        self.confusion_note = QLabel(self)
+        self.confusion_note.setWordWrap(True)
+        self.gallery = MisclassifiedGallery(self)
+
+        self.curves_box = QGroupBox(self)
+        cb = QVBoxLayout(self.curves_box)
+        cb.addWidget(self.loss_plot)
+        cb.addWidget(self.acc_plot)
+        self.maps_box = QGroupBox(self)
+        mb = QHBoxLayout(self.maps_box)
+        mb.addWidget(self.maps, 3)
+        answer = QVBoxLayout()
+        answer.addWidget(self.digit_view, 2)
+        answer.addWidget(self.answer_plot, 2)
+        answer.addWidget(self.answer_label)
+        mb.addLayout(answer, 1)
+        self.confusion_box = QGroupBox(self)
+        xb = QVBoxLayout(self.confusion_box)
+        xb.addWidget(self.confusion, 1)
+        xb.addWidget(self.confusion_note)
+        self.gallery_box = QGroupBox(self)
+        gb = QVBoxLayout(self.gallery_box)
+        gb.addWidget(self.gallery)
+
+        grid = QGridLayout()
+        grid.addWidget(self.curves_box, 0, 0)
+        grid.addWidget(self.maps_box, 0, 1)
+        grid.addWidget(self.confusion_box, 1, 0)
+        grid.addWidget(self.gallery_box, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(data_row)
+        outer.addLayout(status_row)
+        outer.addLayout(grid, 1)
+
+        self.full.toggled.connect(self._full_toggled)
+        self.btn_train.clicked.connect(self.start)
+        self.btn_cancel.clicked.connect(self.cancel)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.gallery.grid.clicked.connect(self._gallery_clicked)
+        self.retranslate_ui()
+        self.refresh_digit()
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        tr = self.tr
+        self.model.setItemText(0, tr("CNN: conv 8@3×3 → max-pool 2×2 → dense 10"))
+        self.model.setItemText(1, tr("MLP: 784 → 32 ReLU → 10"))
+        self.lbl_model.setText(tr("Model"))
+        self.lbl_train.setText(tr("Training images"))
+        self.lbl_test.setText(tr("Test images"))
+        self.lbl_epochs.setText(tr("Epochs"))
+        self.full.setText(tr("All of MNIST (60,000 + 10,000)"))
+        self.btn_train.setText(tr("Train"))
+        self.btn_cancel.setText(tr("Cancel"))
+        self.curves_box.setTitle(tr("Loss and test accuracy (blue: CNN, orange: MLP)"))
+        self.loss_plot.setLabel("left", tr("loss"))
+        self.loss_plot.setLabel("bottom", tr("training images seen"))
+        self.acc_plot.setLabel("left", tr("test accuracy"))
+        self.acc_plot.setLabel("bottom", tr("training images seen"))
+        self.maps_box.setTitle(
+            tr("Kernels and feature maps of one digit, and the network's answer")
+        )
+        self.answer_plot.setLabel("left", tr("probability"))
+        self.answer_plot.setLabel("bottom", tr("digit"))
+        self.confusion_box.setTitle(tr("Confusion matrix (rows: true digit, columns: predicted)"))
+        self.gallery_box.setTitle(tr("Misclassified test digits (click one to look at it)"))
+        self.gallery.set_words(tr("predicted"), tr("true"))
+        self._row_titles()
+        if not self.results and self.job is None:
+            self.status.setText(tr("Press Train: a small subset trains in seconds."))
+            self.confusion_note.setText(tr("Appears when a training run ends."))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_presentation(self, on: bool) -> None:
+        """Thicker curves and larger axis text for the projector."""
+        self._presentation = bool(on)
+        self._row_titles()
+        for plot in (self.loss_plot, self.acc_plot, self.answer_plot):
+            style_plot(plot.getPlotItem(), on)
+        for m in MODELS:
+            self.loss_curves[m].setPen(pen(MODEL_COLORS[m], on))
+            self.acc_curves[m].setPen(pen(MODEL_COLORS[m], on))
+            self.acc_curves[m].setSymbolSize(11 if on else 7)
+
+    def _row_titles(self) -> None:
+        tr = self.tr
+        if self._shown_model == "cnn":
+            titles = (
+                tr("8 kernels (3×3) of the convolution layer"),
+                tr("8 feature maps (26×26) after ReLU"),
+                tr("after 2×2 max pooling (13×13)"),
+            )
+        else:
+            titles = (
+                tr("weights of hidden units 1–8 (each a 28×28 image)"),
+                tr("the 32 hidden activations"),
+                "",
+            )
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 6) * (1.3 if self._presentation else 1.0))
+        for label, text in zip(self.maps.row_labels, titles):
+            label.setText(text, color="#111111")
+            label.setFont(font)
+
+    # ------------------------------------------------------------------ config
+    def config(self) -> TrainConfig:
+        """The run the controls describe."""
+        return TrainConfig(
+            model=MODELS[self.model.currentIndex()],
+            n_train=self.n_train.value(),
+            n_test=self.n_test.value(),
+            full=self.full.isChecked(),
+            epochs=self.epochs.value(),
+        )
+
+    def _full_toggled(self, on: bool) -> None:
+        self.n_train.setEnabled(not on)
+        self.n_test.setEnabled(not on)
+
+    def _model_changed(self, idx: int) -> None:
+        self._shown_model = MODELS[idx]
+        self._row_titles()
+        self.refresh_digit()
+        result = self.results.get(self._shown_model)
+        if result is not None:
+            self._show_result(result)
+
+    # ------------------------------------------------------------------ running
+    def start(self, cfg: TrainConfig | None = None, data=None) -> BackgroundJob:
+        """Start training in the background (``data`` replaces MNIST, for tests)."""
+        if self.job is not None:
+            return self.job
+        cfg = cfg if isinstance(cfg, TrainConfig) else self.config()
+        if cfg.model != MODELS[self.model.currentIndex()]:
+            self.model.setCurrentIndex(MODELS.index(cfg.model))
+        self._run_cfg = cfg
+        self.loss_curves[cfg.model].setData([], [])
+        self.acc_curves[cfg.model].setData([], [])
+        self.job = BackgroundJob(lambda ctx: train(cfg, ctx, data), parent=self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._ended)
+        self.btn_train.setEnabled(False)
+        self.btn_cancel.setEnabled(True)
+        self.model.setEnabled(False)
+        self.progress.setValue(0)
+        n_tr, n_te = cfg.sizes()
+        self.status.setText(
+            self.tr("Loading MNIST and training on {0} images…").format(f"{n_tr:,}")
+        )
+        self.job.start()
+        return self.job
+
+    def cancel(self) -> None:
+        """Stop the run after the current batch."""
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    @property
+    def running(self) -> bool:
+        """True while a training run is going on."""
+        return self.job is not None
+
+    def _progress(self, snap: dict) -> None:
+        m = snap["model"]
+        self.loss_curves[m].setData(snap["seen"], snap["losses"])
+        pts = snap["accuracy_points"]
+        if pts:
+            xs, ys = zip(*pts)
+            self.acc_curves[m].setData(list(xs), list(ys))
+        self.progress.setValue(int(1000 * snap["fraction"]))
+        loss = snap["losses"][-1] if snap["losses"] else float("nan")
+        acc = f"{pts[-1][1]:.0%}" if pts else "–"
+        self.status.setText(
+            self.tr("{0}: epoch {1}/{2} · batch {3}/{4} · loss {5} · accuracy {6} · {7} s").format(
+                m.upper(),
+                snap["epoch"] + 1,
+                snap["epochs"],
+                snap["batch"],
+                snap["batches"],
+                fmt(loss, 3),
+                acc,
+                f"{snap['elapsed']:.1f}",
+            )
+        )
+        self._theta[m] = snap["theta"]
+        if m == self._shown_model:
+            self.refresh_digit()
+
+    def _finished(self, result) -> None:
+        self.results[result.model] = result
+        self._theta[result.model] = result.theta
+        self.loss_curves[result.model].setData(result.seen, result.losses)
+        if result.accuracy_points:
+            xs, ys = zip(*result.accuracy_points)
+            self.acc_curves[result.model].setData(list(xs), list(ys))
+        if result.cancelled and result.accuracy is None:
+            self.status.setText(
+                self.tr("Cancelled after {0} images.").format(f"{result.images_seen:,}")
+            )
+        elif result.cancelled:
+            self.status.setText(
+                self.tr("Cancelled after {0} images; test accuracy {1}.").format(
+                    f"{result.images_seen:,}", f"{result.accuracy:.1%}"
+                )
+            )
+        else:
+            self.status.setText(
+                self.tr("{0} done in {1} s: test accuracy {2}.").format(
+                    result.model.upper(), f"{result.seconds:.1f}", f"{result.accuracy:.1%}"
+                )
+            )
+        self.progress.setValue(1000 if not result.cancelled else self.progress.value())
+        self._show_result(result)
+        self.refresh_digit()
+        self._ended()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(self.tr("Training stopped with an error: {0}").format(message))
+        self._ended()
+
+    def _ended(self) -> None:
+        self.job = None
+        self.btn_train.setEnabled(True)
+        self.btn_cancel.setEnabled(False)
+        self.model.setEnabled(True)
+
+    def _show_result(self, result) -> None:
+        if result.confusion is None:
+            return
+        self.confusion.set_matrix(result.confusion)
+        c = result.confusion
+        worst = np.argmax(c - np.diag(np.diag(c)))
+        t, p = divmod(int(worst), 10)
+        self.confusion_note.setText(
+            self.tr(
+                "{0}: {1} of {2} right. Most frequent mistake: {3} read as {4} ({5} times)."
+            ).format(result.model.upper(), int(np.trace(c)), int(c.sum()), t, p, int(c[t, p]))
+        )
+        n_test = int(c.sum())
+        self.gallery.set_digits(
+            result.images,
+            result.predicted,
+            result.true_labels,
+            n_test,
+            self.tr("{0} of {1} test digits misclassified ({2}).").format(
+                len(result.wrong), n_test, f"{len(result.wrong) / max(n_test, 1):.1%}"
+            ),
+        )
+
+    # ------------------------------------------------------------------ one digit
+    def refresh_digit(self) -> None:
+        """Show the kernels, maps and answer of the current digit with the newest weights."""
+        m = self._shown_model
+        img = self._current_digit() if self._current_digit is not None else None
+        if img is None or np.shape(img) != (28, 28):
+            img = np.zeros((28, 28))
+        self.digit_view.set_matrix(img)
+        theta = self._theta.get(m)
+        probe = self._probes[m]
+        if theta is None:
+            self.maps.set_row(0, None, True)
+            self.maps.set_row(1, None, False)
+            self.maps.set_row(2, None, False)
+            self.answer_bars.setOpts(height=np.zeros(10))
+            self.answer_label.setText(self.tr("Train the network to see its answer."))
+            return
+        probe.set_theta(theta)
+        out = probe.run(img)
+        if m == "cnn":
+            self.maps.set_row(0, out["kernels"], True)
+            self.maps.set_row(1, out["maps"], False)
+            self.maps.set_row(2, out["pooled"], False)
+        else:
+            self.maps.set_row(0, out["kernels"], True)
+            self.maps.set_row(1, [out["maps"].reshape(4, 8)], False)
+            self.maps.set_row(2, None, False)
+        self.answer_bars.setOpts(height=out["probs"])
+        self.answer_label.setText(
+            self.tr("Answer: {0} (probability {1})").format(
+                out["digit"], f"{out['probs'].max():.0%}"
+            )
+        )
+
+    def _gallery_clicked(self, k: int) -> None:
+        self.digit_chosen.emit(self.gallery.grid.images[k].copy())
+
+    def shutdown(self) -> None:
+        """Cancel a running job and wait briefly (the window is closing)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait(2.0)

@@ -1,0 +1,262 @@
+"""The recurrent network unrolled over T steps: x_t, h_t and y_t per step, with the shared weights."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from nnsim.gui.style import NEGATIVE, POSITIVE
+
+_BOX = QColor("#f1f4f9")
+_BORDER = QColor("#2b2f36")
+_MUTED = QColor("#5b6470")
+_SELECT = QColor("#d6336c")
+_TARGET = QColor("#2b8a3e")
+#: Units of h_t drawn in the little state column (the heatmap shows them all).
+MAX_UNITS = 16
+
+
+def _unit_color(v: float) -> QColor:
+    t = min(abs(float(v)), 1.0)
+    base = QColor(POSITIVE if v >= 0 else NEGATIVE)
+    return QColor(
+        round(255 + (base.red() - 255) * t),
+        round(255 + (base.green() - 255) * t),
+        round(255 + (base.blue() - 255) * t),
+    )
+
+
+class UnrolledView(QWidget):
+    """One column per time step: y_t on top, h_t (its units as coloured cells) in the
+    middle, x_t below; arrows W_x (x → h), W_h (h_{t−1} → h_t), W_y (h → y).
+
+    The shape decides which boxes exist: many-to-one has y only at the last step,
+    one-to-many has x only at the first step and feeds each y_t back as the next input
+    (dashed arrows). Click a column to select that step.
+
+    Signals
+    -------
+    step_clicked(int)
+        0-based step of the column clicked.
+    """
+
+    step_clicked = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.frame = None
+        self.selected = 0
+        self.words = {"same": "the same W_x, W_h, W_y at every step", "target": "target"}
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 300)
+
+    def set_frame(self, frame) -> None:
+        """Draw ``frame`` (an RnnFrame)."""
+        self.frame = frame
+        if frame is not None:
+            self.selected = min(self.selected, frame.steps - 1)
+        self.update()
+
+    def set_selected(self, t: int) -> None:
+        """Highlight step ``t`` (0-based)."""
+        self.selected = int(t)
+        self.update()
+
+    # ------------------------------------------------------------------ geometry
+    def _columns(self):
+        T = self.frame.steps if self.frame is not None else 1
+        left = 8.0
+        col = (self.width() - 2 * left) / max(T, 1)
+        return T, left, col
+
+    def column_at(self, x: float) -> int | None:
+        """The step whose column contains widget x, or None."""
+        if self.frame is None:
+            return None
+        T, left, col = self._columns()
+        t = int((x - left) // col)
+        return t if 0 <= t < T else None
+
+    def mousePressEvent(self, event):
+        t = self.column_at(event.position().x())
+        if t is not None:
+            self.set_selected(t)
+            self.step_clicked.emit(t)
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        f = self.frame
+        if f is None:
+            p.end()
+            return
+        T, left, col = self._columns()
+        h = self.height()
+        base = QFont(self.font())
+        px = max(min(col * 0.26, base.pointSizeF() * 1.5 * 1.33), 7.0)
+        text_font = QFont(base)
+        text_font.setPixelSize(int(px))
+        small = QFont(base)
+        small.setPixelSize(int(max(px * 0.8, 7)))
+        bold = QFont(text_font)
+        bold.setBold(True)
+        line = px * 1.35
+        # rows: labels + y box, h box, x box, bottom note
+        box_w = min(col * 0.78, px * 6)
+        top = 4.0
+        y_box = QRectF(0, top + line, box_w, line * 1.3)
+        h_top = y_box.bottom() + line * 1.4
+        note_h = line * 1.2
+        x_h = line * 1.3
+        h_h = max(h - h_top - line * 1.4 - x_h - note_h - line * 1.1, line * 2)
+        x_top = h_top + h_h + line * 1.4
+        arrow = QPen(_BORDER, max(px / 9, 1.5))
+        units = None if f.h is None else np.asarray(f.h)[:, :MAX_UNITS]
+        feedback = bool(getattr(f, "feedback", False))
+        for t in range(T):
+            cx = left + (t + 0.5) * col
+            has_y = bool(f.y_labels[t])
+            has_x = bool(f.x_labels[t])
+            # selection
+            if t == self.selected:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(214, 51, 108, 28))
+                p.drawRoundedRect(QRectF(left + t * col + 1, 0, col - 2, h - note_h), 6, 6)
+            # h_t: the state's units as a column of coloured cells
+            hb = QRectF(cx - box_w / 2, h_top, box_w, h_h)
+            p.setPen(
+                QPen(_SELECT if t == self.selected else _BORDER, 3 if t == self.selected else 1.5)
+            )
+            p.setBrush(_BOX)
+            p.drawRoundedRect(hb, 5, 5)
+            if units is not None and t < len(units):
+                n = units.shape[1]
+                inner = hb.adjusted(4, line * 1.05, -4, -4)
+                ch = inner.height() / max(n, 1)
+                p.setPen(Qt.PenStyle.NoPen)
+                for k in range(n):
+                    p.setBrush(_unit_color(units[t, k]))
+                    p.drawRect(QRectF(inner.x(), inner.y() + k * ch, inner.width(), ch))
+            p.setPen(_BORDER)
+            _label(p, QRectF(hb.x(), hb.y(), hb.width(), line), "h", t + 1, bold)
+            # recurrent arrow h_{t-1} -> h_t
+            if t > 0:
+                p.setPen(arrow)
+                a = QPointF(cx - col + box_w / 2, h_top + h_h / 2)
+                b = QPointF(cx - box_w / 2, h_top + h_h / 2)
+                _arrow(p, a, b, px * 0.45)
+                if t == 1:
+                    p.setFont(small)
+                    gap = QRectF(
+                        a.x() - col * 0.3, hb.bottom() + 2, b.x() - a.x() + col * 0.6, line
+                    )
+                    p.drawText(gap, Qt.AlignmentFlag.AlignCenter, "W_h")
+            # x_t
+            if has_x:
+                xb = QRectF(cx - box_w / 2, x_top, box_w, x_h)
+                p.setPen(QPen(_BORDER, 1.5))
+                p.setBrush(QColor("#eef5ea"))
+                p.drawRoundedRect(xb, 5, 5)
+                p.setFont(text_font)
+                p.drawText(xb, Qt.AlignmentFlag.AlignCenter, _show(f.x_labels[t]))
+                p.setPen(_MUTED)
+                _label(p, QRectF(xb.x(), xb.bottom(), xb.width(), line), "x", t + 1, small)
+                p.setPen(arrow)
+                _arrow(p, QPointF(cx, x_top), QPointF(cx, hb.bottom()), px * 0.45)
+                if t == 0:
+                    p.setFont(small)
+                    p.drawText(
+                        QRectF(cx + 3, hb.bottom(), col / 2, x_top - hb.bottom()),
+                        Qt.AlignmentFlag.AlignVCenter,
+                        "W_x",
+                    )
+            # y_t and its target
+            if has_y:
+                yb = QRectF(cx - box_w / 2, y_box.y(), box_w, y_box.height())
+                p.setPen(QPen(_BORDER, 1.5))
+                p.setBrush(QColor("#fff4e8"))
+                p.drawRoundedRect(yb, 5, 5)
+                p.setFont(text_font)
+                p.drawText(yb, Qt.AlignmentFlag.AlignCenter, _show(f.y_labels[t]))
+                p.setPen(_MUTED)
+                _label(p, QRectF(yb.x(), 0, yb.width(), line), "y", t + 1, small)
+                p.setPen(arrow)
+                _arrow(p, QPointF(cx, hb.top()), QPointF(cx, yb.bottom()), px * 0.45)
+                if t == T - 1 or (t == 0 and f.shape != "many-to-one"):
+                    p.setFont(small)
+                    p.drawText(
+                        QRectF(cx + 3, yb.bottom(), col / 2, hb.top() - yb.bottom()),
+                        Qt.AlignmentFlag.AlignVCenter,
+                        "W_y",
+                    )
+                target = f.target_labels[t] if t < len(f.target_labels) else ""
+                if target:
+                    p.setFont(small)
+                    p.setPen(_TARGET)
+                    p.drawText(
+                        QRectF(yb.x() - col * 0.1, yb.bottom() + 1, yb.width() + col * 0.2, line),
+                        Qt.AlignmentFlag.AlignCenter,
+                        _show(target),
+                    )
+            # one-to-many: y_{t-1} fed back as the input of step t
+            if feedback and t > 0 and f.y_labels[t - 1]:
+                pen = QPen(_MUTED, max(px / 10, 1.2), Qt.PenStyle.DashLine)
+                p.setPen(pen)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                start = QPointF(cx - col + box_w / 2, y_box.y() + y_box.height() * 0.5)
+                end = QPointF(cx - box_w / 2 + box_w * 0.15, hb.top())
+                path = QPainterPath(start)
+                path.cubicTo(
+                    QPointF(start.x() + col * 0.35, start.y()),
+                    QPointF(end.x(), start.y() + line),
+                    end,
+                )
+                p.drawPath(path)
+        p.setFont(small)
+        p.setPen(_MUTED)
+        p.drawText(
+            QRectF(left, h - note_h, self.width() - 2 * left, note_h),
+            Qt.AlignmentFlag.AlignCenter,
+            self.words["same"],
+        )
+        p.end()
+
+
+def _label(p: QPainter, rect: QRectF, name: str, index: int, font: QFont) -> None:
+    """Draw ``name`` with ``index`` as a real subscript (fonts lack some subscript digits)."""
+    sub = QFont(font)
+    sub.setPixelSize(max(int(font.pixelSize() * 0.7), 6))
+    sub.setBold(False)
+    fm_main = QFontMetricsF(font)
+    fm_sub = QFontMetricsF(sub)
+    w_main = fm_main.horizontalAdvance(name)
+    text = str(index)
+    width = w_main + fm_sub.horizontalAdvance(text)
+    x = rect.x() + (rect.width() - width) / 2
+    base = rect.y() + (rect.height() + fm_main.ascent() - fm_main.descent()) / 2
+    p.setFont(font)
+    p.drawText(QPointF(x, base), name)
+    p.setFont(sub)
+    p.drawText(QPointF(x + w_main, base + fm_main.descent() * 0.9), text)
+
+
+def _show(text: str) -> str:
+    """Characters that print as nothing get a visible stand-in."""
+    return {" ": "␣", "\n": "⏎", "\t": "⇥"}.get(text, text)
+
+
+def _arrow(p: QPainter, a: QPointF, b: QPointF, head: float) -> None:
+    p.drawLine(a, b)
+    v = b - a
+    length = (v.x() ** 2 + v.y() ** 2) ** 0.5 or 1.0
+    ux, uy = v.x() / length, v.y() / length
+    left = QPointF(b.x() - head * (ux - uy * 0.5), b.y() - head * (uy + ux * 0.5))
+    right = QPointF(b.x() - head * (ux + uy * 0.5), b.y() - head * (uy - ux * 0.5))
+    p.drawLine(b, left)
+    p.drawLine(b, right)

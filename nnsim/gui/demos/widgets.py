@@ -1,0 +1,80 @@
+"""Small shared pieces of the demo views: headings, captions, pyqtgraph styling, language."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+# Colours of the two models and of the plots (the canvas' blue and orange).
+BLUE = "#0877bd"
+ORANGE = "#e8710a"
+GREEN = "#2b8a3e"
+RED = "#c92a2a"
+GREY = "#5b6470"
+HIGHLIGHT = "#d6336c"
+
+
+def current_language() -> str:
+    """ "zh" when the Chinese translation is active, else "en" (for engine texts)."""
+    # The translator answers with Chinese for a word every Chinese file has.
+    return "zh" if QCoreApplication.translate("Demos", "English") != "English" else "en"
+
+
+def heading(parent: QWidget | None = None, scale: float = 1.25) -> QLabel:
+    """A bold label, ``scale`` times the application font (grows in presentation mode)."""
+    label = QLabel(parent)
+    label.setProperty("heading_scale", scale)
+    label.setWordWrap(True)
+    restyle_heading(label)
+    return label
+
+
+def restyle_heading(label: QLabel) -> None:
+    """Re-apply a heading's size after the application font changed."""
+    scale = float(label.property("heading_scale") or 1.25)
+    f = QFont(label.parentWidget().font() if label.parentWidget() else label.font())
+    f.setBold(True)
+    f.setPointSizeF(max(f.pointSizeF(), 6.0) * scale)
+    label.setFont(f)
+
+
+def caption(parent: QWidget | None = None) -> QLabel:
+    """A muted, wrapping label for explanations under a widget."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {GREY};")
+    return label
+
+
+def style_plot(plot: pg.PlotItem, presentation: bool = False) -> None:
+    """Readable axes for a projector: larger tick labels and thicker axis lines."""
+    from PySide6.QtWidgets import QApplication
+
+    base = QApplication.instance().font()
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 11
+    font = QFont(base)
+    font.setPointSizeF(size * (1.0 if presentation else 0.95))
+    for name in ("left", "bottom"):
+        ax = plot.getAxis(name)
+        ax.setTickFont(font)
+        ax.setPen(pg.mkPen("#30363d", width=2 if presentation else 1))
+        ax.setTextPen(pg.mkPen("#111111"))
+        ax.label.setFont(font)
+    plot.titleLabel.item.setFont(font)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+
+
+def pen(color: str, presentation: bool = False, width: float = 2.0, **kw):
+    """A plot pen, thicker in presentation mode."""
+    return pg.mkPen(color, width=width * (1.8 if presentation else 1.0), **kw)
+
+
+def plot_widget(parent=None) -> pg.PlotWidget:
+    """A white plot widget with nnsim's look."""
+    w = pg.PlotWidget(parent=parent, background="w")
+    w.setMinimumHeight(110)
+    w.setMinimumWidth(160)
+    style_plot(w.getPlotItem())
+    return w

@@ -1,0 +1,549 @@
+"""Exercise mode: the student types the numbers of one BP step; nnsim checks each one.
+
+The step is the engine's own (``Stepper`` records of the open network: forward neuron by
+neuron, the error, the gradient terms, every weight's update), followed by the forward
+pass again with the new weights, so the student can see that the error fell (COURSE.md
+§13c, the ReLU homework, or any small dense network). A wrong value is marked and the
+right one is shown with its formula, numbers substituted.
+
+``Exercise`` (no Qt) builds the list of values and judges answers; ``ExerciseView`` is
+the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` through
+``_t`` (context "Exercise").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.notation import fmt
+from nnsim.gui.demos.matrix import parse_number
+
+#: Significant digits an answer must match (the slides print 3–4).
+DIGITS = 3
+#: Larger networks make an exercise nobody finishes.
+MAX_VALUES = 80
+#: The parts of the exercise, in order.
+PARTS = ("forward", "loss", "backward", "update", "after")
+
+_GREEN = "#2b8a3e"
+_RED = "#c92a2a"
+
+
+def _t(text: str) -> str:
+    # One named context; the catalogue is resources/translations/demos_zh_CN.ts.
+    return QCoreApplication.translate("Exercise", text)
+
+
+class ExerciseError(ValueError):
+    """The open network cannot be made into an exercise; the message says why."""
+
+
+def tolerance(expected: float, digits: int = DIGITS) -> float:
+    """How far an answer may be from ``expected``: one unit of its ``digits``-th
+    significant digit (so 0.0728 accepts 0.0727–0.0729 with 3 digits)."""
+    e = abs(float(expected))
+    if e < 1e-12:
+        return 1e-9
+    return 10.0 ** (math.floor(math.log10(e)) - digits + 1)
+
+
+def is_close(given: float, expected: float, digits: int = DIGITS) -> bool:
+    """True when ``given`` matches ``expected`` to ``digits`` significant digits (±1)."""
+    return abs(float(given) - float(expected)) <= tolerance(expected, digits) * (1 + 1e-9)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement of one answer: ``state`` is "empty", "invalid", "right" or "wrong"."""
+
+    state: str
+    expected: float
+    given: float | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseItem:
+    """One value to compute: a Stepper record and the part of the step it belongs to."""
+
+    key: str
+    part: str
+    record: object
+
+    @property
+    def value(self) -> float:
+        return float(self.record.value)
+
+    @property
+    def symbol(self) -> str:
+        return str(self.record.symbol)
+
+    def head(self, lang: str = "en") -> str:
+        """What the value is, in words ("hidden unit 1")."""
+        return self.record.head("zh" if lang.startswith("zh") else "en")
+
+    def formula(self, digits: int = 4) -> str:
+        """The formula with the numbers substituted."""
+        return self.record.formula(digits)
+
+
+class Exercise:
+    """The values of one training step of ``document``'s network, to be typed by hand.
+
+    Parameters
+    ----------
+    document : NetworkDocument
+        A small dense network with its data (the first training sample is used, or what
+        the training rule updates on).
+    digits : int
+        Significant digits an answer must match.
+
+    Raises
+    ------
+    ExerciseError
+        When the network is not a dense network the step-through can show, or too big.
+    """
+
+    def __init__(self, document, digits: int = DIGITS):
+        from nnsim.engine.stepper import Stepper
+
+        self.digits = int(digits)
+        doc = document.copy()  # the exercise never touches the open document
+        labels = {
+            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
+            for lid, layer in doc.layers.items()
+            if layer.neuron_labels is not None
+        }
+        notation = "auto" if doc.meta.notation == "book" else "generic"
+        settings = doc.settings
+        try:
+            from nnsim.model.session import Session
+
+            session = Session(doc)
+            # One sample, whatever the training rule: the homework is standard BP.
+            net = session.network
+            # Forward + backward per neuron, one update per parameter, the error: known
+            # before the stepper computes a single record.
+            count = (
+                net.n_params
+                + 1
+                + 2
+                * sum(
+                    int(np.prod(layer.out_shape)) for layer in net.layers.values() if layer.inputs
+                )
+            )
+            if count > MAX_VALUES:
+                raise ExerciseError(
+                    f"one step of this network has about {count} values; an exercise takes at "
+                    f"most {MAX_VALUES} (try the ReLU homework or a smaller network)"
+                )
+            x, y = session.sample(0)  # loads the data: only once the size is known to fit
+            stepper = Stepper(net, settings.loss, x, y, settings.lr, notation, labels)
+            first = stepper.records
+        except ExerciseError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - compile, data and stepper errors alike
+            raise ExerciseError(str(exc)) from None
+        self.lr = stepper.lr
+        self.x = np.atleast_1d(np.asarray(x, float)).ravel()
+        self.y = np.atleast_1d(np.asarray(y, float)).ravel()
+        self.notation = stepper.notation.kind
+        self.loss_before = float(stepper.loss_value)
+        stepper.run_to_end()  # the updates write the new weights into the private network
+        again = Stepper(session.network, settings.loss, x, y, settings.lr, notation, labels)
+        self.loss_after = float(again.loss_value)
+        items: list[ExerciseItem] = []
+        for i, rec in enumerate(first):
+            items.append(ExerciseItem(f"{i}:{rec.phase}:{rec.symbol}", rec.phase, rec))
+        for i, rec in enumerate(again.records):
+            if rec.phase in ("forward", "loss"):
+                items.append(ExerciseItem(f"after{i}:{rec.phase}:{rec.symbol}", "after", rec))
+        self.items = items
+        self._by_key = {item.key: item for item in items}
+
+    def item(self, key: str) -> ExerciseItem:
+        """The item called ``key``."""
+        return self._by_key[key]
+
+    def find(self, part: str, symbol: str) -> ExerciseItem:
+        """The first item of ``part`` whose symbol is ``symbol`` (e.g. "forward", "b_1")."""
+        for item in self.items:
+            if item.part == part and item.symbol == symbol:
+                return item
+        raise KeyError(f"no {symbol} in the {part} part")
+
+    def check(self, key: str, text: str) -> Verdict:
+        """Judge the answer ``text`` typed for item ``key``."""
+        item = self._by_key[key]
+        if not str(text).strip():
+            return Verdict("empty", item.value)
+        try:
+            given = parse_number(text)
+        except (ValueError, ZeroDivisionError):
+            return Verdict("invalid", item.value)
+        if not math.isfinite(given):
+            return Verdict("invalid", item.value)
+        state = "right" if is_close(given, item.value, self.digits) else "wrong"
+        return Verdict(state, item.value, given)
+
+    @property
+    def loss_fell(self) -> bool:
+        """True when the error after the update is below the error before it."""
+        return self.loss_after < self.loss_before
+
+
+def symbol_html(symbol: str) -> str:
+    """``b_1`` → b<sub>1</sub>, ``δ_2^(1)`` → δ<sub>2</sub><sup>(1)</sup> for a rich-text label."""
+    s = symbol.replace("&", "&amp;").replace("<", "&lt;")
+    s = re.sub(r"\^(\([^)]*\)|\w+)", r"<sup>\1</sup>", s)
+    return re.sub(r"_(\w+)", r"<sub>\1</sub>", s)
+
+
+class _Row:
+    """The widgets of one value."""
+
+    def __init__(self, item, head, symbol, edit, mark, answer):
+        self.item, self.head, self.symbol = item, head, symbol
+        self.edit, self.mark, self.answer = edit, mark, answer
+        self.state = "empty"
+
+
+class ExerciseView(QWidget):
+    """Type the numbers of one BP step; each is checked against the engine's.
+
+    Signals
+    -------
+    open_homework()
+        The user asked for the ReLU homework lesson.
+    """
+
+    open_homework = Signal()
+
+    def __init__(self, parent=None, language=None):
+        super().__init__(parent)
+        self._language = language  # callable → "en"/"zh_CN"; None reads the translator
+        self.exercise: Exercise | None = None
+        self.rows: dict[str, _Row] = {}
+        self._document = None
+        self._revealed = False
+        self._stale = False
+
+        self.title = QLabel(self)
+        f = QFont(self.font())
+        f.setBold(True)
+        f.setPointSizeF(max(f.pointSizeF(), 6) * 1.4)
+        self.title.setFont(f)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.setup_label = QLabel(self)
+        self.setup_label.setWordWrap(True)
+        self.btn_check = QPushButton(self)
+        self.btn_answers = QPushButton(self)
+        self.btn_clear = QPushButton(self)
+        self.btn_reload = QPushButton(self)
+        self.btn_homework = QPushButton(self)
+        self.score = QLabel(self)
+        sf = QFont(self.font())
+        sf.setBold(True)
+        self.score.setFont(sf)
+        buttons = QHBoxLayout()
+        for b in (
+            self.btn_check,
+            self.btn_answers,
+            self.btn_clear,
+            self.btn_reload,
+            self.btn_homework,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.score)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {_RED};")
+        self.message.hide()
+        self.sheet = QWidget(self)
+        self.grid = QGridLayout(self.sheet)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setColumnStretch(4, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.sheet)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        vf = QFont(self.font())
+        vf.setPointSizeF(max(vf.pointSizeF(), 6) * 1.2)
+        vf.setBold(True)
+        self.verdict.setFont(vf)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.intro)
+        lay.addWidget(self.setup_label)
+        lay.addLayout(buttons)
+        lay.addWidget(self.message)
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.verdict)
+
+        self.btn_check.clicked.connect(self.check_all)
+        self.btn_answers.clicked.connect(self.show_answers)
+        self.btn_clear.clicked.connect(self.clear)
+        self.btn_reload.clicked.connect(lambda: self.set_document(self._document))
+        self.btn_homework.clicked.connect(self.open_homework.emit)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ language
+    def lang(self) -> str:
+        """ "zh" or "en": the language of the engine's words in the rows."""
+        if self._language is not None:
+            return "zh" if str(self._language()).startswith("zh") else "en"
+        return "zh" if _t("Check") != "Check" else "en"
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_t("Exercise: one step of back-propagation by hand"))
+        self.intro.setText(
+            _t(
+                "Compute every value of one training step of the network in order: forward, "
+                "error, gradient terms, the new weights, and the forward pass again with them. "
+                "Type each number (3 significant digits) and press Enter: nnsim checks it against "
+                "its own computation and shows the right value and its formula when it differs."
+            )
+        )
+        self.btn_check.setText(_t("Check all"))
+        self.btn_answers.setText(_t("Show the answers"))
+        self.btn_clear.setText(_t("Clear"))
+        self.btn_reload.setText(_t("Start again from the open network"))
+        self.btn_homework.setText(_t("Open the ReLU homework"))
+        self._fill_texts()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _part_title(self, part: str) -> str:
+        return {
+            "forward": _t("1. Forward pass"),
+            "loss": _t("2. Error"),
+            "backward": _t("3. Gradient terms (backward)"),
+            "update": _t("4. New weights and thresholds"),
+            "after": _t("5. Forward pass again with the new weights"),
+        }[part]
+
+    # ------------------------------------------------------------------ building
+    def set_document_later(self, document) -> None:
+        """Remember ``document``; the exercise is made when the view is next shown
+        (making it may load a data set: not while the user looks elsewhere)."""
+        self._document = document
+        self._stale = True
+        if self.isVisible():
+            self.set_document(document)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self.set_document(self._document)
+
+    def set_document(self, document) -> bool:
+        """Make the exercise from ``document`` (False, with a message, when it cannot)."""
+        self._document = document
+        self._stale = False
+        self._clear_grid()
+        self.rows = {}
+        self._revealed = False
+        self.exercise = None
+        if document is None:
+            return False
+        try:
+            self.exercise = Exercise(document)
+        except ExerciseError as exc:
+            self.message.setText(
+                _t("This network cannot be an exercise: {0}").format(str(exc))
+                + " "
+                + _t("Open the ReLU homework or build a small dense network.")
+            )
+            self.message.show()
+            self._fill_texts()
+            return False
+        self.message.hide()
+        part_seen = set()
+        r = 0
+        for item in self.exercise.items:
+            part = "loss" if item.part == "loss" else item.part
+            if part not in part_seen:
+                part_seen.add(part)
+                header = QLabel(self.sheet)
+                hf = QFont(self.font())
+                hf.setBold(True)
+                hf.setPointSizeF(max(hf.pointSizeF(), 6) * 1.15)
+                header.setFont(hf)
+                header.setProperty("part", part)
+                self.grid.addWidget(header, r, 0, 1, 5)
+                r += 1
+            head = QLabel(self.sheet)
+            symbol = QLabel(self.sheet)
+            symbol.setTextFormat(Qt.TextFormat.RichText)
+            edit = QLineEdit(self.sheet)
+            edit.setMaximumWidth(160)
+            edit.setMinimumWidth(110)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            mark = QLabel(self.sheet)
+            mark.setMinimumWidth(28)
+            answer = QLabel(self.sheet)
+            answer.setWordWrap(True)
+            answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(head, r, 0)
+            self.grid.addWidget(symbol, r, 1)
+            self.grid.addWidget(edit, r, 2)
+            self.grid.addWidget(mark, r, 3)
+            self.grid.addWidget(answer, r, 4)
+            row = _Row(item, head, symbol, edit, mark, answer)
+            self.rows[item.key] = row
+            edit.editingFinished.connect(lambda key=item.key: self.check(key))
+            r += 1
+        self.grid.setRowStretch(r, 1)
+        self._fill_texts()
+        return True
+
+    def _clear_grid(self) -> None:
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+
+    def _fill_texts(self) -> None:
+        ex = self.exercise
+        lang = self.lang()
+        for i in range(self.grid.count()):
+            w = self.grid.itemAt(i).widget()
+            if isinstance(w, QLabel) and w.property("part"):
+                w.setText(self._part_title(w.property("part")))
+        if ex is None:
+            self.setup_label.setText("")
+            self.score.setText("")
+            self.verdict.setText("")
+            return
+        x = ", ".join(fmt(v, 4) for v in ex.x)
+        y = ", ".join(fmt(v, 4) for v in ex.y)
+        self.setup_label.setText(
+            _t(
+                "Input x = ({0}), target y = ({1}), learning rate η = {2}. The formulas use the {3} notation."
+            ).format(x, y, fmt(ex.lr, 4), _t("book's") if ex.notation == "book" else _t("generic"))
+        )
+        for row in self.rows.values():
+            row.head.setText(row.item.head(lang))
+            row.symbol.setText(symbol_html(row.item.symbol) + " =")
+            self._show(row)
+        self._update_score()
+
+    # ------------------------------------------------------------------ checking
+    def enter(self, key: str, text: str) -> Verdict:
+        """Type ``text`` for item ``key`` and check it (what Enter does)."""
+        row = self.rows[key]
+        row.edit.setText(text)
+        return self.check(key)
+
+    def check(self, key: str) -> Verdict:
+        """Check one answer and mark it."""
+        row = self.rows[key]
+        verdict = self.exercise.check(key, row.edit.text())
+        row.state = verdict.state
+        self._show(row)
+        self._update_score()
+        return verdict
+
+    def check_all(self) -> None:
+        """Check every answer typed so far."""
+        for key in self.rows:
+            self.check(key)
+
+    def show_answers(self) -> None:
+        """Reveal every right value with its formula."""
+        self._revealed = True
+        for row in self.rows.values():
+            self._show(row)
+        self._update_score()
+
+    def clear(self) -> None:
+        """Empty every answer."""
+        self._revealed = False
+        for row in self.rows.values():
+            row.edit.clear()
+            row.state = "empty"
+            self._show(row)
+        self._update_score()
+
+    def row_state(self, key: str) -> str:
+        """ "empty", "invalid", "right" or "wrong" for item ``key``."""
+        return self.rows[key].state
+
+    def _show(self, row: _Row) -> None:
+        item = row.item
+        style = {
+            "right": f"background: #ebfbee; border: 2px solid {_GREEN};",
+            "wrong": f"background: #fff5f5; border: 2px solid {_RED};",
+            "invalid": f"background: #fff5f5; border: 2px solid {_RED};",
+        }.get(row.state, "")
+        row.edit.setStyleSheet(f"QLineEdit {{ {style} }}" if style else "")
+        if row.state == "right":
+            row.mark.setText("✓")
+            row.mark.setStyleSheet(f"color: {_GREEN}; font-weight: bold;")
+        elif row.state in ("wrong", "invalid"):
+            row.mark.setText("✗")
+            row.mark.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+        else:
+            row.mark.setText("")
+        if row.state == "wrong" or (self._revealed and row.state != "right"):
+            prefix = _t("right value") if row.state == "wrong" else _t("answer")
+            row.answer.setText(f"{prefix}: {fmt(item.value, 4)}   —   {item.formula(4)}")
+            row.answer.setStyleSheet(
+                f"color: {_RED};" if row.state == "wrong" else "color: #30363d;"
+            )
+        elif row.state == "invalid":
+            row.answer.setText(_t("not a number"))
+            row.answer.setStyleSheet(f"color: {_RED};")
+        elif row.state == "right":
+            row.answer.setText(item.formula(4))
+            row.answer.setStyleSheet(f"color: {_GREEN};")
+        else:
+            row.answer.setText("")
+
+    def _update_score(self) -> None:
+        ex = self.exercise
+        if ex is None:
+            return
+        states = [r.state for r in self.rows.values()]
+        right = states.count("right")
+        wrong = states.count("wrong") + states.count("invalid")
+        self.score.setText(_t("{0} of {1} right, {2} wrong").format(right, len(states), wrong))
+        after = [r for r in self.rows.values() if r.item.part == "after"]
+        done = after and (all(r.state == "right" for r in after) or self._revealed)
+        if done:
+            fell = ex.loss_fell
+            self.verdict.setText(
+                _t("The error went from {0} to {1}: {2}").format(
+                    fmt(ex.loss_before, 4),
+                    fmt(ex.loss_after, 4),
+                    _t("it fell, the step worked.") if fell else _t("it did not fall."),
+                )
+            )
+            self.verdict.setStyleSheet(f"color: {_GREEN if fell else _RED};")
+        else:
+            self.verdict.setText("")

@@ -1,0 +1,237 @@
+"""CNN view: output size and its formula, the sliding window, the flip, pooling, training."""
+
+import numpy as np
+import pytest
+
+from nnsim.gui.demos.conv_panel import fit_explanation, lecture_seven, preset_kernel
+from nnsim.gui.demos.refguard import install_guard
+
+install_guard()
+
+
+def reference_xcorr(img, k, stride=1, pad=0):
+    """Cross-correlation written out with loops: the independent reference."""
+    img = np.pad(img, pad)
+    f = k.shape[0]
+    n = (img.shape[0] - f) // stride + 1
+    m = (img.shape[1] - f) // stride + 1
+    out = np.zeros((n, m))
+    for i in range(n):
+        for j in range(m):
+            out[i, j] = np.sum(img[i * stride : i * stride + f, j * stride : j * stride + f] * k)
+    return out
+
+
+@pytest.fixture
+def demo_window(qtbot, monkeypatch, tmp_path):
+    """The window as ``nnsim`` builds it (``app.build_window``: demo views installed)."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()
+
+
+@pytest.fixture
+def view(qtbot):
+    from nnsim.gui.demos.cnn_view import CnnView
+
+    v = CnnView(digits=lambda: (np.zeros((3, 28, 28)), np.array([7, 2, 1])))
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    v.show()
+    return v
+
+
+def test_stride_change_updates_output_size_label(view):
+    conv = view.conv
+    assert conv.image().shape == (7, 7) and conv.kernel().shape == (3, 3)
+    assert "(7 − 3 + 2·0)/1 + 1 = 5" in conv.size_label.text()
+    assert "5×5" in conv.size_label.text()
+    conv.stride.setValue(2)
+    assert "(7 − 3 + 2·0)/2 + 1 = 3" in conv.size_label.text()
+    assert "3×3" in conv.size_label.text()
+    assert conv.output().shape == (3, 3)
+    assert not conv.fit_box.isVisibleTo(conv)
+    conv.stride.setValue(3)
+    assert "(7 − 3 + 2·0)/3 + 1 = 2.33" in conv.size_label.text()
+    assert not conv.fits and conv.output() is None
+    assert conv.fit_box.isVisibleTo(conv)
+    text = conv.fit_text.text()
+    assert "2.33" in text and "columns 1, 4" in text and "column 7" in text
+    assert "stride 1 or 2" in text and "padding 1" in text
+    # The strip draws the two windows that fit and the one that would hang over the edge.
+    assert conv.fit_strip.positions() == ([0, 3], 6)
+    assert not conv.btn_play.isEnabled()
+    conv.padding.setValue(1)  # (7 − 3 + 2)/3 + 1 = 3: fits again
+    assert conv.fits and conv.output().shape == (3, 3)
+    assert "(7 − 3 + 2·1)/3 + 1 = 3" in conv.size_label.text()
+
+
+def test_does_not_fit_explanation_numbers():
+    text = fit_explanation(7, 3, 3, 0, lambda s: s)
+    assert "(7 − 3 + 2·0)/3 + 1 = 2.33" in text
+    assert "The last 1 column(s)" in text
+    big = fit_explanation(3, 5, 1, 0, lambda s: s)
+    assert "larger than the input" in big
+
+
+def test_feature_map_and_products_match_a_loop_reference(view):
+    conv = view.conv
+    k = conv.kernel()
+    for stride, pad in ((1, 0), (2, 0), (2, 1)):
+        conv.configure(stride=stride, padding=pad)
+        ref = reference_xcorr(lecture_seven(), k, stride, pad)
+        np.testing.assert_allclose(conv.output(), ref)
+        assert conv.output_view.matrix().shape == ref.shape
+    conv.configure(stride=1, padding=0)
+    conv.set_position(8)  # row 2, column 4 (1-based) of the 5×5 map
+    pr = conv.products()
+    window = lecture_seven()[1:4, 3:6]
+    np.testing.assert_allclose(conv.products_view.matrix(), window * k)
+    assert pr.total == pytest.approx(np.sum(window * k))
+    assert conv.sum_label.text().startswith("S(2,4) = ")
+    assert conv.sum_label.text().endswith(f"= {int(np.sum(window * k))}".replace("-", "−"))
+    # The map is filled up to the current position, the rest is blank.
+    assert conv.output_view.cell_text(1, 3) != "" and conv.output_view.cell_text(1, 4) == ""
+    assert conv.input_view.highlights()[0][:4] == (1, 3, 3, 3)
+
+
+def test_convolution_flips_the_kernel(view):
+    conv = view.conv
+    conv.set_kernel(preset_kernel("vertical", 3))
+    k = conv.kernel()
+    xcorr = conv.output()
+    conv.mode_conv.setChecked(True)
+    np.testing.assert_allclose(conv.applied_view.matrix(), k[::-1, ::-1])
+    np.testing.assert_allclose(conv.stored_view.matrix(), k)
+    assert conv.stored_view.isVisibleTo(conv)
+    np.testing.assert_allclose(conv.output(), reference_xcorr(lecture_seven(), k[::-1, ::-1]))
+    assert not np.allclose(conv.output(), xcorr)  # Sobel is not symmetric: the flip shows
+    assert "I(i − m, j − n)" in conv.formula_label.text()
+    conv.mode_xcorr.setChecked(True)
+    assert "I(i + m, j + n)" in conv.formula_label.text()
+    assert not conv.stored_view.isVisibleTo(conv)
+
+
+def test_animation_steps_through_every_position(view, qtbot):
+    conv = view.conv
+    conv.speed.setValue(10)
+    conv.play(True)
+    qtbot.waitUntil(lambda: not conv.timer.isActive(), timeout=5000)
+    assert conv.position == conv.n_positions - 1 == 24
+    assert all(t != "" for row in conv.output_view.texts() for t in row)
+
+
+def test_pooling_lecture_example(view):
+    pool = view.pooling
+    assert pool.max_view.texts() == [["6", "8"], ["3", "4"]]
+    assert pool.avg_view.texts() == [["3.25", "5.25"], ["2", "2"]]
+    np.testing.assert_allclose(pool.max_output(), [[6, 8], [3, 4]])
+    np.testing.assert_allclose(pool.avg_output(), [[3.25, 5.25], [2, 2]])
+    assert "max(1, 1, 5, 6) = 6" in pool.explain.text()
+    assert "(1 + 1 + 5 + 6)/4 = 3.25" in pool.explain.text()
+    pool.set_window(3)
+    assert "max(1, 0, 3, 4) = 4" in pool.explain.text() and "= 2" in pool.explain.text()
+    assert pool.input_view.highlights()[0][:4] == (2, 2, 2, 2)
+    pool.stride.setValue(3)  # (4 − 2)/3 + 1 = 1.67: does not fit
+    assert "1.67" in pool.size_label.text() and pool.max_output() is None
+    pool.reset_example()
+    assert pool.max_view.texts() == [["6", "8"], ["3", "4"]]
+
+
+def test_pooling_of_the_real_feature_map(view):
+    conv, pool = view.conv, view.pooling
+    conv.configure(padding=1)  # 7×7 map: 2×2 stride 2 does not fit on it
+    assert "does not fit" in pool.real_note.text()
+    conv.configure(padding=0, stride=1)
+    conv.set_image(np.arange(36.0).reshape(6, 6) / 36)  # 4×4 map → 2×2
+    fmap = conv.output()
+    assert fmap.shape == (4, 4)
+    expect = fmap.reshape(2, 2, 2, 2).max(axis=(1, 3))
+    np.testing.assert_allclose(pool.map_max.matrix(), expect)
+    np.testing.assert_allclose(pool.map_avg.matrix(), fmap.reshape(2, 2, 2, 2).mean(axis=(1, 3)))
+
+
+def synthetic_digits(n, seed):
+    """Digits 0/1 drawn as a vertical bar or a ring: learnable in a few batches."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    x = np.zeros((n, 28, 28))
+    x[y == 0, 6:22, 12:16] = 1.0
+    yy, xx = np.mgrid[0:28, 0:28]
+    ring = np.abs(np.hypot(yy - 14, xx - 14) - 8) < 2
+    x[y == 1] = ring
+    x += 0.1 * rng.random(x.shape)
+    return x.reshape(n, 784), y
+
+
+def test_training_runs_in_the_background_and_fills_the_views(view, qtbot):
+    from nnsim.gui.demos.mnist_training import TrainConfig
+
+    tp = view.training
+    xtr, ytr = synthetic_digits(256, 0)
+    xte, yte = synthetic_digits(64, 1)
+    cfg = TrainConfig(model="cnn", epochs=1, batch_size=32, report_every=0.0)
+    job = tp.start(cfg, data=(xtr, ytr, xte, yte))
+    assert tp.running and not tp.btn_train.isEnabled() and tp.btn_cancel.isEnabled()
+    qtbot.waitUntil(lambda: not tp.running, timeout=30000)
+    result = tp.results["cnn"]
+    assert job is not None and not result.cancelled
+    xs, ys = tp.loss_curves["cnn"].getData()
+    np.testing.assert_allclose(ys, result.losses)
+    np.testing.assert_allclose(xs, np.arange(1, 9) * 32)
+    assert result.losses[-1] < result.losses[0]
+    assert tp.confusion.matrix().sum() == 64
+    np.testing.assert_array_equal(tp.confusion.matrix(), result.confusion)
+    assert result.accuracy == pytest.approx(np.trace(result.confusion) / 64)
+    assert tp.gallery.count() == len(result.wrong) == 64 - np.trace(result.confusion)
+    # Feature maps of the current digit with the trained kernels, made once, updated.
+    kernels = tp.maps.images[0][0].image
+    np.testing.assert_allclose(kernels, result.theta[:9].reshape(3, 3))
+    assert tp.btn_train.isEnabled() and not tp.btn_cancel.isEnabled()
+
+
+def test_cancel_stops_training(view, qtbot):
+    from nnsim.gui.demos.mnist_training import TrainConfig
+
+    tp = view.training
+    xtr, ytr = synthetic_digits(4000, 0)
+    xte, yte = synthetic_digits(50, 1)
+    tp.start(TrainConfig(model="mlp", epochs=20, batch_size=8), data=(xtr, ytr, xte, yte))
+    tp.cancel()
+    qtbot.waitUntil(lambda: not tp.running, timeout=30000)
+    result = tp.results["mlp"]
+    assert result.cancelled and result.images_seen < 20 * 4000
+    assert "Cancelled" in tp.status.text()
+    assert tp.btn_train.isEnabled()
+
+
+def test_drawn_digit_becomes_the_input(view):
+    from PySide6.QtCore import QPointF
+
+    conv = view.conv
+    conv.set_source(2)
+    conv.canvas.stroke(QPointF(14, 4), QPointF(14, 24))
+    img = conv.image()
+    assert img.shape == (28, 28) and img[:, 13:15].sum() > 15 and img[:, :8].sum() == 0
+    assert conv.output().shape == (26, 26)
+
+
+def test_lesson_sets_up_the_cnn_view(demo_window):
+    from nnsim.gui.lesson_browser import open_lesson
+
+    window = demo_window
+    assert open_lesson(window, "convolution-pooling")
+    views = window.demo_views
+    assert window.views.currentWidget() is views.pages["cnn"]
+    conv = views.cnn.conv
+    assert conv.stride.value() == 2 and conv.kernel().shape == (3, 3)
+    np.testing.assert_allclose(conv.image(), lecture_seven())
+    assert "3×3" in conv.size_label.text()

@@ -1,0 +1,109 @@
+"""Lesson browser: lecture order, both titles, the goal; opening sets up the view it needs."""
+
+import pytest
+
+from nnsim.gui.demos.refguard import install_guard
+
+install_guard()
+
+
+@pytest.fixture
+def demo_window(qtbot, monkeypatch, tmp_path):
+    """The window as ``nnsim`` builds it (``app.build_window``: demo views installed)."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()
+
+
+def test_lists_lessons_in_lecture_order_with_both_titles(qtbot):
+    from nnsim.gui.lesson_browser import LessonBrowser
+    from nnsim.lessons import LESSONS, lesson_names
+
+    b = LessonBrowser(language=lambda: "en")
+    qtbot.addWidget(b)
+    assert b.names() == lesson_names()
+    assert b.names()[:3] == ["mp-neuron", "perceptron-and-or-not", "perceptron-xor"]
+    assert b.names()[-1] == "relu-homework"
+    first = b.list.item(0).text()
+    assert first.startswith("1.  The M-P neuron") and "M-P 神经元模型" in first
+    b.select("convolution-pooling")
+    assert b.title.text() == "Convolution and pooling"
+    assert b.other_title.text() == "卷积与池化"
+    assert "2.33" in b.goal.text()
+    assert "CNN view" in b.view_note.text()
+    assert LESSONS[b.list.currentRow()].section == "11"
+    b.select("relu-homework")
+    assert b.btn_exercise.isVisibleTo(b)
+    b.select("mp-neuron")
+    assert not b.btn_exercise.isVisibleTo(b)
+
+
+def test_chinese_titles_first_in_chinese(qtbot):
+    from nnsim.gui.lesson_browser import LessonBrowser
+
+    b = LessonBrowser(language=lambda: "zh_CN")
+    qtbot.addWidget(b)
+    b.select("rnn-shapes")
+    assert b.title.text() == "循环神经网络的输入输出形状"
+    assert b.other_title.text() == "RNN shapes"
+    assert b.goal.text().startswith("h_t = f_W")
+
+
+def test_opening_a_lesson_sets_up_its_view(demo_window):
+    win = demo_window
+    views = win.demo_views
+    b = views.show_lessons()
+    assert b.isVisible()
+    b.select("rnn-shapes")
+    assert b.open_selected()
+    assert not b.isVisible()
+    assert win.lesson_name == "rnn-shapes"
+    assert win.views.currentWidget() is views.pages["rnn"]
+    assert views.rnn.kind == "document" and views.rnn.frame.steps == 10
+    # The palette and the inspector make room while a demo view is in front...
+    assert not win.palette_dock.isVisible()
+    b = views.show_lessons()
+    b.select("xor-two-layer")
+    assert b.open_selected()
+    assert win.lesson_name == "xor-two-layer"
+    assert win.views.currentWidget() is win.view_widget("network")
+    assert win.palette_dock.isVisible()  # ...and come back with the canvas
+
+
+def test_homework_opens_as_an_exercise(demo_window):
+    win = demo_window
+    b = win.demo_views.show_lessons()
+    b.select("relu-homework")
+    b.btn_exercise.click()
+    assert win.lesson_name == "relu-homework"
+    assert win.views.currentWidget() is win.demo_views.pages["exercise"]
+    ex = win.demo_views.exercise.exercise
+    assert ex is not None and ex.find("forward", "b_1").value == pytest.approx(0.32)
+
+
+def test_shown_on_first_start_only(demo_window, monkeypatch):
+    from nnsim.gui import prefs
+    from nnsim.gui.lesson_browser import AT_START_KEY, show_at_start
+
+    first = show_at_start(demo_window)
+    assert first is not None and first.isVisible()
+    first.close()
+    assert show_at_start(demo_window) is None
+    prefs.settings().setValue(AT_START_KEY, True)
+    again = show_at_start(demo_window)
+    assert again is not None
+    again.close()
+
+
+def test_help_menu_has_the_lessons(demo_window):
+    texts = [a.text() for a in demo_window.help_menu.actions()]
+    assert "&Lessons…" in texts and "&Exercise: one BP step by hand" in texts
+    assert demo_window.demo_views.act_lessons.shortcut().toString() == "Ctrl+L"
