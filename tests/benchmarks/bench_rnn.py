@@ -1,10 +1,16 @@
 """Benchmark: one RNN training batch (forward, full BPTT, update) in the engine vs PyTorch CPU.
 
-Run ``.venv/bin/python tests/benchmarks/bench_rnn.py`` (not collected by pytest). The
-problem: input 8, hidden 64 (tanh), T = 50, batch 32, a linear head on every step,
-mean squared error, plain SGD. Both run with the same number of threads, in float64
-(the engine's default) and float32. The target is the engine at least 3× faster than
-PyTorch, whose autograd records and replays every time step separately.
+    .venv/bin/python tests/benchmarks/bench_rnn.py [--threads N] [--batches B] [--repeats R]
+
+Not collected by pytest. The problem: input 8, hidden 64 (tanh), T = 50, batch 32, a
+linear head on every step, squared error averaged over batch and steps, plain SGD.
+PyTorch runs ``nn.RNN`` + ``nn.Linear`` with the same initial weights; before timing,
+one step on both sides is compared (largest weight difference printed), which shows both
+do identical work. Both run with the same number of threads (NumPy's OpenBLAS threads,
+or ``--threads``), in float64 (the engine's default) and float32. Runs alternate between
+the two sides and each side's best run counts, so a busy machine slows both alike. The
+target is the engine at least 3× faster than PyTorch, whose autograd records and
+replays every time step separately.
 """
 
 from __future__ import annotations
@@ -15,9 +21,30 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--batches", type=int, default=20, help="batches per timed run")
+    ap.add_argument("--repeats", type=int, default=10, help="timed runs per side; the best counts")
+    ap.add_argument(
+        "--threads", type=int, default=None, help="BLAS/torch threads (default: NumPy's)"
+    )
+    return ap.parse_args(argv)
+
+
+ARGS = parse_args()
+if ARGS.threads is not None and os.environ.get("OPENBLAS_NUM_THREADS") != str(ARGS.threads):
+    # OpenBLAS reads its thread count when it loads, i.e. before NumPy is imported.
+    os.environ["OPENBLAS_NUM_THREADS"] = str(ARGS.threads)
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
+import numpy as np  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+from bench_engine import load, openblas_runtime  # noqa: E402
 
 from nnsim.engine import RNN, Input, Network, SquaredError, TimeDense, sequence_loss  # noqa: E402
 
@@ -25,7 +52,10 @@ D_IN, HIDDEN, T, BATCH, LR = 8, 64, 50, 32, 0.01
 
 
 def numpy_threads() -> int:
-    """The BLAS threads NumPy uses: the usual environment variables, else every core."""
+    """The threads NumPy's OpenBLAS uses (asked from the library), else the environment's."""
+    rt = openblas_runtime()
+    if rt is not None:
+        return rt[1]
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         if os.environ.get(var, "").isdigit():
             return int(os.environ[var])
@@ -34,14 +64,14 @@ def numpy_threads() -> int:
 
 def best_times(steps, n_batches: int, repeats: int) -> list[float]:
     """Seconds per batch of each step function: the best of ``repeats`` runs of
-    ``n_batches`` batches, after a warm-up. The runs alternate between the functions so
-    that a busy machine slows them alike and the ratio stays fair."""
+    ``n_batches`` batches, after a warm-up; the runs alternate between the functions."""
     for step in steps:
         for _ in range(5):
             step()
     best = [float("inf")] * len(steps)
-    for _ in range(repeats):
-        for i, step in enumerate(steps):
+    for r in range(repeats):
+        order = list(enumerate(steps))
+        for i, step in order if r % 2 == 0 else order[::-1]:
             t0 = time.perf_counter()
             for _ in range(n_batches):
                 step()
@@ -49,7 +79,8 @@ def best_times(steps, n_batches: int, repeats: int) -> list[float]:
     return best
 
 
-def engine_step_fn(x, y, dtype):
+def engine_side(x, y, dtype):
+    """(step function, network) for the engine."""
     net = Network(
         [Input("x", (T, D_IN)), RNN("rnn", HIDDEN, ["x"]), TimeDense("y", 1, ["rnn"])],
         dtype=dtype,
@@ -60,61 +91,89 @@ def engine_step_fn(x, y, dtype):
 
     def step():
         out = net.forward(x)
-        _, g = sequence_loss(loss, out, y)
+        _, g = sequence_loss(loss, out, y)  # ½ (ŷ − y)² averaged over batch and steps
         net.backward(g)
         net.sgd_step(LR)
 
-    return step
+    return step, net
 
 
-def torch_step_fn(x, y, dtype):
+def torch_side(x, y, net):
+    """(step function, parameter getter) for PyTorch with the engine network's weights."""
     import torch
 
-    torch.manual_seed(0)
-    tdtype = torch.float64 if dtype == np.float64 else torch.float32
+    tdtype = torch.float64 if net.dtype == np.float64 else torch.float32
     rnn = torch.nn.RNN(D_IN, HIDDEN, nonlinearity="tanh", batch_first=True).to(tdtype)
     head = torch.nn.Linear(HIDDEN, 1).to(tdtype)
-    params = list(rnn.parameters()) + list(head.parameters())
+
+    def t(a):
+        return torch.from_numpy(np.ascontiguousarray(a))
+
+    with torch.no_grad():  # PyTorch keeps W transposed and two biases (b_ih + b_hh = b)
+        rnn.weight_ih_l0.copy_(t(net.param("rnn", "Wx").T))
+        rnn.weight_hh_l0.copy_(t(net.param("rnn", "Wh").T))
+        rnn.bias_ih_l0.copy_(t(net.param("rnn", "b")))
+        rnn.bias_hh_l0.zero_()
+        head.weight.copy_(t(net.param("y", "W0").T))
+        head.bias.copy_(t(net.param("y", "b")))
+    # b_hh stays 0: trained too, the two biases would move by twice the engine's step.
+    rnn.bias_hh_l0.requires_grad_(False)
+    params = [p for p in list(rnn.parameters()) + list(head.parameters()) if p.requires_grad]
     opt = torch.optim.SGD(params, lr=LR)
-    lossf = torch.nn.MSELoss()
-    xt, yt = torch.tensor(x, dtype=tdtype), torch.tensor(y, dtype=tdtype)
+    xt = torch.from_numpy(x.astype(net.dtype))
+    yt = torch.from_numpy(y.astype(net.dtype))
 
     def step():
         opt.zero_grad(set_to_none=True)
         h, _ = rnn(xt)
-        out = head(h)
-        lossf(out, yt).backward()
+        loss = 0.5 * torch.mean((head(h) - yt) ** 2)
+        loss.backward()
         opt.step()
 
-    return step
+    def weights():
+        return {
+            "Wx": rnn.weight_ih_l0.detach().numpy().T,
+            "Wh": rnn.weight_hh_l0.detach().numpy().T,
+            "b": (rnn.bias_ih_l0 + rnn.bias_hh_l0).detach().numpy(),
+            "W0": head.weight.detach().numpy().T,
+        }
+
+    return step, weights
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batches", type=int, default=20, help="batches per timed run")
-    ap.add_argument("--repeats", type=int, default=10, help="timed runs; the best counts")
-    args = ap.parse_args(argv)
-    threads = numpy_threads()
+def main() -> int:
     import torch
 
+    threads = ARGS.threads if ARGS.threads is not None else numpy_threads()
     torch.set_num_threads(threads)
     rng = np.random.default_rng(0)
     x = rng.normal(size=(BATCH, T, D_IN))
     y = rng.normal(size=(BATCH, T, 1))
     print(
         f"RNN training batch: input {D_IN}, hidden {HIDDEN} tanh, T = {T}, batch {BATCH}, "
-        f"linear head, MSE, SGD; {threads} thread(s); numpy {np.__version__}, "
-        f"torch {torch.__version__}; load average {os.getloadavg()[0]:.1f} on "
-        f"{os.cpu_count()} cores"
+        f"linear head, squared error, SGD; {threads} thread(s) each; numpy {np.__version__}, "
+        f"torch {torch.__version__}; {load()} on {os.cpu_count()} cores"
     )
     for dtype in (np.float64, np.float32):
-        te, tt = best_times(
-            [engine_step_fn(x, y, dtype), torch_step_fn(x, y, dtype)], args.batches, args.repeats
+        e_step, net = engine_side(x, y, dtype)
+        t_step, t_weights = torch_side(x, y, net)
+        # One step each from the same weights: the updated weights must agree.
+        e_step()
+        t_step()
+        w = t_weights()
+        diff = max(
+            np.abs(net.param("rnn", "Wx") - w["Wx"]).max(),
+            np.abs(net.param("rnn", "Wh") - w["Wh"]).max(),
+            np.abs(net.param("rnn", "b") - w["b"]).max(),
+            np.abs(net.param("y", "W0") - w["W0"]).max(),
         )
+        te, tt = best_times([e_step, t_step], ARGS.batches, ARGS.repeats)
         print(
-            f"{np.dtype(dtype).name}: engine {te * 1e3:.3f} ms/batch, PyTorch {tt * 1e3:.3f} "
-            f"ms/batch, engine is {tt / te:.2f}x faster"
+            f"{np.dtype(dtype).name}: engine {te * 1e3:.2f} ms/batch, PyTorch {tt * 1e3:.2f} "
+            f"ms/batch: engine {tt / te:.2f}x faster (target 3x: "
+            f"{'met' if tt / te >= 3 else 'not met'}); weights after one step agree to {diff:.1e}"
         )
+    print(f"end: {load()}")
     return 0
 
 

@@ -324,6 +324,28 @@ def test_timedense_is_dense_on_every_step():
     np.testing.assert_allclose(dx, delta @ W.T)
 
 
+@pytest.mark.parametrize("activation", ["identity", "tanh"])
+def test_timedense_same_numbers_for_time_major_input(activation):
+    """Fed by an RNN, TimeDense sees a (B, T, H) view of a time-major buffer and works
+    in that order; the numbers must equal those for an ordinary (B, T, H) array."""
+    rng = np.random.default_rng(6)
+    layer = TimeDense("y", 3, ["x"], activation=activation)
+    layer.build([(5, 4)])
+    W, b = rng.normal(size=(4, 3)), rng.normal(size=3)
+    x_tm = rng.normal(size=(5, 2, 4))  # (T, B, H) storage
+    dout = rng.normal(size=(2, 5, 3))
+    results = []
+    for x in (x_tm.transpose(1, 0, 2), np.ascontiguousarray(x_tm.transpose(1, 0, 2))):
+        layer.params = {"W0": W, "b": b}
+        layer.grads = {"W0": np.zeros((4, 3)), "b": np.zeros(3)}
+        y = layer.forward([x])
+        (dx,) = layer.backward(dout)
+        results.append((np.array(y), np.array(dx), layer.grads["W0"].copy()))
+    assert layer._time_major is False
+    for a, c in zip(results[0], results[1]):
+        np.testing.assert_allclose(a, c, rtol=1e-14, atol=1e-14)
+
+
 def test_clip_grad_norm():
     g = np.array([3.0, 4.0])
     assert clip_grad_norm(g, 10.0) == 5.0

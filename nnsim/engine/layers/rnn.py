@@ -362,22 +362,32 @@ class TimeDense(Layer):
                 f"TimeDense layer {self.name!r}: expected (batch, steps, {self.n_in}), "
                 f"got shape {x.shape}"
             )
-        self._x = x
-        B, T = x.shape[:2]
-        net = x.reshape(B * T, self.n_in) @ self.params["W0"]
+        # An RNN hands over a time-major buffer seen as (B, T, H); working in that
+        # order makes the reshape a view instead of a copy, and the results go back as
+        # (B, T, ·) views of time-major arrays, which the RNN's backward reads as is.
+        xt = x.transpose(1, 0, 2)
+        self._time_major = xt.flags.c_contiguous and not x.flags.c_contiguous
+        xw = xt if self._time_major else x
+        self._x2 = xw.reshape(-1, self.n_in)
+        net = (self._x2 @ self.params["W0"]).reshape(xw.shape[0], xw.shape[1], self.size)
         net += self.params["b"]
-        self.net = net.reshape(B, T, self.size)
-        self.out = self.act.f(self.net)
+        self.net = net.transpose(1, 0, 2) if self._time_major else net
+        self.out = self.net if self.activation == "identity" else self.act.f(self.net)
         return self.out
 
     def backward(self, dout):
-        B, T = self._x.shape[:2]
-        delta = dout * self.act.df(self.net, self.out)
+        dout = np.asarray(dout)
+        if self.activation == "identity":
+            delta = dout
+        else:
+            delta = dout * self.act.df(self.net, self.out)
         self.delta = delta
-        d2 = delta.reshape(B * T, self.size)
-        self.grads["W0"] += self._x.reshape(B * T, self.n_in).T @ d2
+        dw = delta.transpose(1, 0, 2) if self._time_major else delta
+        d2 = dw.reshape(-1, self.size)
+        self.grads["W0"] += self._x2.T @ d2
         self.grads["b"] += d2.sum(axis=0)
-        return [(d2 @ self.params["W0"].T).reshape(B, T, self.n_in)]
+        dx = (d2 @ self.params["W0"].T).reshape(dw.shape[0], dw.shape[1], self.n_in)
+        return [dx.transpose(1, 0, 2) if self._time_major else dx]
 
 
 # --- tools that go with the recurrent layers --------------------------------------------
