@@ -150,6 +150,30 @@ def test_many_to_one_matches_reference(truncate):
         assert np.all(np.abs(douts["x"][:, T - truncate :]).sum(axis=(0, 2)) > 0)
 
 
+def test_given_initial_state():
+    """forward(h0=...) starts from that state; the learnt h0 parameter then gets no
+    gradient, and ∂E/∂h0 is reported in dh_init."""
+    rng = np.random.default_rng(12)
+    T, B, d, H = 6, 2, 3, 4
+    net = rnn_net(T, d, H, learn_h0=True)
+    randomise(net, rng)
+    layer = net.layers["rnn"]
+    P = layer.params
+    x, h0 = rng.normal(size=(B, T, d)), rng.normal(size=(B, H))
+    y = layer.forward([x], h0=h0)
+    for k in range(B):
+        ref = ref_forward(x[k : k + 1], P["Wx"], P["Wh"], P["b"], h0[k], "tanh")
+        np.testing.assert_allclose(y[k : k + 1], ref, rtol=1e-13)
+    net.grad.fill(0)
+    g = rng.normal(size=(B, T, H))
+    layer.backward(g)
+    assert np.all(layer.grads["h0"] == 0)
+    _, _, _, dh0, _, _ = ref_backward(x[:1], P["Wx"], P["Wh"], P["b"], h0[0], "tanh", g[:1])
+    np.testing.assert_allclose(layer.dh_init[0], dh0, rtol=1e-10)
+    with pytest.raises(ShapeError, match="initial state"):
+        layer.forward([x], h0=np.zeros((B, H + 1)))
+
+
 def test_truncation_at_least_T_is_full_bptt():
     x = np.random.default_rng(1).normal(size=(2, 10, 3))
     grads = []
@@ -255,6 +279,35 @@ def test_gradcheck_two_stacked_rnns():
     randomise(net, rng, scale=0.8)
     rel, _, _ = grad_check(net, rng.normal(size=(B, T, d)), rng.normal(size=(B, T, 1)), seq_mse)
     assert rel < 1e-6, rel
+
+
+def test_engine_gradcheck_through_time_with_inputs():
+    """The engine's own checker (parameters and ∂E/∂x) agrees, T = 12 and T = 10."""
+    from nnsim.engine.gradcheck import FlatSquaredError, check_network
+
+    rng = np.random.default_rng(21)
+    net = Network(
+        [
+            Input("x", (12, 2)),
+            RNN("rnn", 4, ["x"], activation="sigmoid", learn_h0=True),
+            TimeDense("y", 2, ["rnn"], activation="tanh"),
+        ]
+    )
+    randomise(net, rng, scale=0.8)
+    rep = check_network(
+        net, FlatSquaredError(), rng.normal(size=(2, 12, 2)), rng.normal(size=(2, 12, 2))
+    )
+    assert rep.ok(1e-6), str(rep)
+    net = Network(
+        [
+            Input("x", (10, 3)),
+            RNN("rnn", 5, ["x"], return_sequences=False),
+            Dense("cls", 3, ["rnn"], activation="identity"),
+        ]
+    )
+    randomise(net, rng, scale=0.6)
+    rep = check_network(net, SoftmaxCrossEntropy(), rng.normal(size=(3, 10, 3)), [0, 2, 1])
+    assert rep.ok(1e-6), str(rep)
 
 
 # --- records for the stepper --------------------------------------------------------------

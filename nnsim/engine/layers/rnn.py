@@ -78,7 +78,7 @@ class RNN(Layer):
     After ``backward`` it keeps ``dh`` (T, B, H), the total ∂E/∂h_t reaching each step
     (through the output at t and from the future), ``delta`` (T, B, H) = ∂E/∂a_t, and
     ``grad_norms`` (T,), the norm ‖∂E/∂h_t‖ over batch and units, which shows the
-    vanishing (or exploding) gradient along time.
+    vanishing (or exploding) gradient along time, and ``dh_init`` (B, H) = ∂E/∂h0.
 
     Parameters
     ----------
@@ -130,7 +130,8 @@ class RNN(Layer):
                 f"RNN layer {name!r}: truncation must be at least 1 step, got {truncate}"
             )
         self.x = self.h = self.a = self.y = None
-        self.dh = self.delta = self.grad_norms = None
+        self.dh = self.delta = self.grad_norms = self.dh_init = None
+        self._h0_given = False
 
     # --- structure -------------------------------------------------------------
     def build(self, in_shapes):
@@ -169,7 +170,8 @@ class RNN(Layer):
 
     # --- forward ----------------------------------------------------------------
     def forward(self, xs, h0=None):
-        """Run the sequence; ``h0`` (B, H) overrides the initial state (for ``generate``)."""
+        """Run the sequence; ``h0`` (B, H) overrides the initial state (for ``generate``;
+        the learnt h0 then gets no gradient, ∂E/∂h0 is still in ``dh_init``)."""
         (x,) = xs
         x = np.asarray(x)
         if x.ndim != 3 or x.shape[2] != self.n_in:
@@ -204,6 +206,7 @@ class RNN(Layer):
             a[t] += tmp
             f(a[t], h[t + 1])
         self.x, self.h, self.a = xt, h, a
+        self._h0_given = h0 is not None
         self.y = h[1:].transpose(1, 0, 2) if self.return_sequences else h[T]
         return self.y
 
@@ -264,7 +267,7 @@ class RNN(Layer):
         self.grads["Wx"] += self.x.reshape(T * B, -1).T @ d2
         self.grads["Wh"] += self.h[:T].reshape(T * B, H).T @ d2
         self.grads["b"] += d2.sum(axis=0)
-        if self.learn_h0:
+        if self.learn_h0 and not self._h0_given:  # a given h0 is not the parameter
             self.grads["h0"] += dh_init.sum(axis=0)
         self.dh, self.delta, self.dh_init = dh, delta, dh_init
         self.grad_norms = np.sqrt(np.einsum("tbh,tbh->t", dh, dh))
