@@ -279,7 +279,10 @@ class MainWindow(QMainWindow):
         )
         self.act_select_all = self._act(self.select_all, K.SelectAll)
         self.act_tidy = self._act(lambda: self.editor.tidy_layout(self.scene.theme), "Ctrl+L")
-        self.act_zoom_in = self._act(lambda: self.view.zoom_in(), K.ZoomIn)
+        self.act_zoom_in = self._act(
+            lambda: self.view.zoom_in(),
+            [*QKeySequence.keyBindings(K.ZoomIn), QKeySequence("Ctrl+=")],
+        )
         self.act_zoom_out = self._act(lambda: self.view.zoom_out(), K.ZoomOut)
         self.act_fit = self._act(lambda: self.view.fit(), "Ctrl+0")
         self.act_weights = self._act(self._set_show_weights, "Ctrl+Shift+W", checkable=True)

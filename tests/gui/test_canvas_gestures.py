@@ -346,3 +346,26 @@ def test_weights_are_printed_by_default_and_the_choice_is_remembered(window):
     window.act_weights.trigger()
     assert not window.scene.show_weights
     assert settings().value("show_weights") in (False, "false")
+
+
+def test_escape_cancels_a_connection_drag_and_clears_the_selection(window):
+    viewport = window.view.viewport()
+    port = window.scene.neuron_item(HIDDEN, 0).port
+    start = vp(window, port.scenePos())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(40, 10))
+    assert window.view._wire is not None
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.view._wire is None
+    end = vp(window, neuron_center(window, OUTPUT, 0))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert window.undo_stack.count() == 0
+    window.scene.neuron_item(HIDDEN, 1).setSelected(True)
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.scene.selectedItems() == []
+
+
+def test_keyboard_zoom_shortcuts(window):
+    keys = [s.toString() for s in window.act_zoom_in.shortcuts()]
+    assert "Ctrl+=" in keys and "Ctrl++" in keys
+    assert "Ctrl+-" in [s.toString() for s in window.act_zoom_out.shortcuts()]

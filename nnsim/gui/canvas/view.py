@@ -148,6 +148,18 @@ class NetworkView(QGraphicsView):
 
     # -- keyboard (space + drag pans) ------------------------------------------------
     def keyPressEvent(self, event):
+        if event.key() == Qt.Key.Key_Escape:
+            # Escape backs out of whatever is going on: a connection drag, else the selection.
+            if self._gesture == "connect":
+                self._gesture = None
+                self._port = None
+                if self._wire is not None:
+                    self.scene().removeItem(self._wire)
+                    self._wire = None
+            else:
+                self.scene().clearSelection()
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
