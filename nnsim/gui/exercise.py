@@ -8,7 +8,7 @@ right one is shown with its formula, numbers substituted.
 
 ``Exercise`` (no Qt) builds the list of values and judges answers; ``ExerciseView`` is
 the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` through
-``_t`` (context "Exercise").
+``_t`` (context "demos.exercise").
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ _GREEN = "#2b8a3e"
 _RED = "#c92a2a"
 
 
+_CONTEXT = "demos.exercise"
+
+
 def _t(text: str) -> str:
     # One named context; the catalogue is resources/translations/demos_zh_CN.ts.
-    return QCoreApplication.translate("Exercise", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class ExerciseError(ValueError):

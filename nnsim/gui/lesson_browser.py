@@ -4,7 +4,7 @@ Shown from Help ▸ Lessons… and on the first start. Opening a lesson loads it
 (network, weights, data set and training settings) through ``MainWindow.open_lesson``
 and brings the view it asks for (``meta.view``: the network canvas, the CNN or the RNN
 view) to the front; the views set themselves up from the document they are handed.
-Texts are translated in ``demos_zh_CN.ts`` through ``_t`` (context "LessonBrowser").
+Texts are translated in ``demos_zh_CN.ts`` through ``_t`` (context "demos.lessons").
 """
 
 from __future__ import annotations
@@ -35,9 +35,12 @@ AT_START_KEY = "lessons/show_at_start"
 HOMEWORK = "relu-homework"
 
 
+_CONTEXT = "demos.lessons"
+
+
 def _t(text: str) -> str:
     # One named context; the catalogue is resources/translations/demos_zh_CN.ts.
-    return QCoreApplication.translate("LessonBrowser", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)

@@ -75,10 +75,10 @@ def test_stride_change_updates_output_size_label(view):
 
 
 def test_does_not_fit_explanation_numbers():
-    text = fit_explanation(7, 3, 3, 0, lambda s: s)
+    text = fit_explanation(7, 3, 3, 0)
     assert "(7 − 3 + 2·0)/3 + 1 = 2.33" in text
     assert "The last 1 column(s)" in text
-    big = fit_explanation(3, 5, 1, 0, lambda s: s)
+    big = fit_explanation(3, 5, 1, 0)
     assert "larger than the input" in big
 
 

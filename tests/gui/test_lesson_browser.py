@@ -107,3 +107,46 @@ def test_help_menu_has_the_lessons(demo_window):
     texts = [a.text() for a in demo_window.help_menu.actions()]
     assert "&Lessons…" in texts and "&Exercise: one BP step by hand" in texts
     assert demo_window.demo_views.act_lessons.shortcut().toString() == "Ctrl+L"
+
+
+def test_demo_catalogue_is_complete_and_compiled():
+    """Every _t() string of the demo views, the browser and the exercise is translated."""
+    from PySide6.QtCore import QTranslator
+
+    from nnsim.gui.demos.catalogue import QM, all_strings, read_ts
+
+    strings = all_strings()
+    assert len(strings) > 150
+    shipped = read_ts()
+    assert [s for s in strings if not shipped.get(s)] == []
+    t = QTranslator()
+    assert t.load(str(QM))
+    assert t.translate("demos.pooling", "Max pooling") == "最大池化"
+    assert t.translate("demos.conv", "The window does not fit") == "窗口放不下"
+    # Placeholders survive translation.
+    for (ctx, src), zh in shipped.items():
+        for k in range(10):
+            assert (f"{{{k}}}" in src) == (f"{{{k}}}" in zh), (ctx, src)
+
+
+def test_switch_language_live(demo_window):
+    win = demo_window
+    v = win.demo_views
+    win.set_language("zh_CN")
+    try:
+        assert v.cnn.tabs.tabText(0) == "卷积"
+        assert v.cnn.pooling.max_view.title == "最大池化"
+        assert v.rnn.btn_train.text() == "训练"
+        assert v.exercise.btn_check.text() == "全部检查"
+        assert v.act_lessons.text() == "课程列表(&L)…"
+        assert win.views.tabText(win.views.indexOf(v.pages["cnn"])) == "卷积网络 CNN"
+        b = v.show_lessons()
+        assert b.btn_open.text() == "打开课程"
+        assert b.list.item(0).text().startswith("1.  M-P 神经元模型")
+        v.cnn.conv.stride.setValue(3)
+        assert "放不下" in v.cnn.conv.size_label.text()
+    finally:
+        win.set_language("en")
+    assert v.cnn.tabs.tabText(0) == "Convolution"
+    assert v.rnn.btn_train.text() == "Train"
+    assert v.act_lessons.text() == "&Lessons…"

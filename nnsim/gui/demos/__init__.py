@@ -3,7 +3,7 @@
 ``install(window)`` adds the central views "cnn", "rnn" and "exercise", the menu entries
 Help ▸ Lessons… / Exercise and View ▸ CNN / RNN, keeps the views in step with the open
 document (a lesson sets them up) and with presentation mode. Texts of these views are
-translated in resources/translations/demos_zh_CN.ts (context "Demos" here).
+translated in resources/translations/demos_zh_CN.ts (context "demos" here).
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea
 
 from nnsim.gui.demos.refguard import install_guard
 
+_CONTEXT = "demos"
+
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("Demos", text)
+    # Looked up in demos_zh_CN.ts; see nnsim.gui.demos.catalogue for why not self.tr().
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class DemoViews(QObject):

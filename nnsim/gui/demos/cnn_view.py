@@ -11,12 +11,21 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from nnsim.gui.demos.conv_panel import ConvPanel
 from nnsim.gui.demos.pooling import PoolingPanel
 from nnsim.gui.demos.training_panel import TrainingPanel
+
+_CONTEXT = "demos.cnn"
+
+
+def _t(text: str) -> str:
+    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
+    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
+    # would then shadow the translations here.
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,9 +60,9 @@ class CnnView(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.tabs.setTabText(0, self.tr("Convolution"))
-        self.tabs.setTabText(1, self.tr("Pooling"))
-        self.tabs.setTabText(2, self.tr("Training on MNIST"))
+        self.tabs.setTabText(0, _t("Convolution"))
+        self.tabs.setTabText(1, _t("Pooling"))
+        self.tabs.setTabText(2, _t("Training on MNIST"))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

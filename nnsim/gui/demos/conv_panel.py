@@ -10,7 +10,7 @@ explained with a picture of where the windows land.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -83,11 +83,19 @@ def preset_kernel(name: str, size: int = 3) -> np.ndarray:
     raise ValueError(f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}")
 
 
-def fit_explanation(n: int, f: int, s: int, p: int, tr) -> str:
-    """Why a window does not fit along one axis, with the numbers, and how to make it fit.
+_CONTEXT = "demos.conv"
 
-    ``tr`` translates the sentences (the panel's ``tr``).
-    """
+
+def _t(text: str) -> str:
+    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
+    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
+    # would then shadow the translations here.
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def fit_explanation(n: int, f: int, s: int, p: int) -> str:
+    """Why a window does not fit along one axis, with the numbers, and how to make it fit."""
+    tr = _t
     formula = conv_output_formula(n, f, s, p)
     width = n + 2 * p
     if f > width:
@@ -467,7 +475,7 @@ class ConvPanel(QWidget):
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
         """Set every text in the current language."""
-        tr = self.tr
+        tr = _t
         self.input_box.setTitle(tr("Input"))
         for i, text in enumerate((tr("7×7 grid"), tr("MNIST test digit"), tr("Draw a digit"))):
             self.source.setItemText(i, text)
@@ -639,9 +647,7 @@ class ConvPanel(QWidget):
             return
         images, labels = data
         index = int(index) % len(images)
-        self.mnist_label.setText(
-            self.tr("test image #{0}: digit {1}").format(index, int(labels[index]))
-        )
+        self.mnist_label.setText(_t("test image #{0}: digit {1}").format(index, int(labels[index])))
         self.set_image(images[index])
 
     def _random_digit(self) -> None:
@@ -778,11 +784,11 @@ class ConvPanel(QWidget):
         if len(terms) <= 9:
             body = " + ".join(f"{factor(a, 3)}×{factor(b, 3)}" for a, b in terms)
         else:
-            body = self.tr("the sum of the {0} products").format(len(terms))
+            body = _t("the sum of the {0} products").format(len(terms))
         self.sum_label.setText(f"S({i + 1},{j + 1}) = {body} = {fmt(pr.total, 4)}")
 
     def _update_texts(self) -> None:
-        tr = self.tr
+        tr = _t
         img = self._image
         k = self.kernel()
         f, s, p = k.shape[0], self.stride.value(), self.padding.value()
@@ -811,7 +817,7 @@ class ConvPanel(QWidget):
         else:
             bad = 0 if sizes[0] is None else 1
             n = img.shape[bad]
-            self.fit_text.setText(fit_explanation(n, f, s, p, tr))
+            self.fit_text.setText(fit_explanation(n, f, s, p))
             self.fit_strip.set_axis(n, f, s, p)
             self.fit_box.show()
         if self.convolution:

@@ -8,7 +8,7 @@ max pooling, which value won).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,6 +30,16 @@ from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import MatrixView
 from nnsim.gui.demos.widgets import GREEN, HIGHLIGHT, RED, caption
+
+_CONTEXT = "demos.pooling"
+
+
+def _t(text: str) -> str:
+    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
+    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
+    # would then shadow the translations here.
+    return QCoreApplication.translate(_CONTEXT, text)
+
 
 #: COURSE.md §11: pooling with a 2×2 window and stride 2 on this gives
 #: max [[6, 8], [3, 4]] and average [[3.25, 5.25], [2, 2]].
@@ -141,7 +151,7 @@ class PoolingPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        tr = self.tr
+        tr = _t
         self.example_box.setTitle(tr("The lecture's example"))
         self.input_view.set_title(tr("Input"))
         self.max_view.set_title(tr("Max pooling"))
@@ -206,9 +216,7 @@ class PoolingPanel(QWidget):
         except ConvShapeError:
             self._nets = None
         if self._nets is None:
-            self.size_label.setText(
-                self.tr("Output size {0}: the window does not fit").format(formula)
-            )
+            self.size_label.setText(_t("Output size {0}: the window does not fit").format(formula))
             self.size_label.setStyleSheet(f"color: {RED};")
             for v in (self.max_view, self.avg_view):
                 v.set_matrix(np.zeros((1, 1)), blank=np.ones((1, 1), bool))
@@ -218,7 +226,7 @@ class PoolingPanel(QWidget):
             return
         self.size_label.setStyleSheet("")
         out_n = self._nets[2].shape[0]
-        self.size_label.setText(self.tr("Output size {0} → {1}×{1}").format(formula, out_n))
+        self.size_label.setText(_t("Output size {0} → {1}×{1}").format(formula, out_n))
         self.max_view.set_matrix(self._nets[2])
         self.avg_view.set_matrix(self._nets[3])
         if not keep:
@@ -243,9 +251,9 @@ class PoolingPanel(QWidget):
         self.max_view.set_highlights([(i, j, 1, 1, HIGHLIGHT)])
         self.avg_view.set_highlights([(i, j, 1, 1, HIGHLIGHT)])
         vals = [fmt(v, 4) for v in wm.values.ravel()]
-        self.window_label.setText(self.tr("window {0} of {1}").format(self._k + 1, total))
+        self.window_label.setText(_t("window {0} of {1}").format(self._k + 1, total))
         self.explain.setText(
-            self.tr("max({0}) = {1}    ·    ({2})/{3} = {4}").format(
+            _t("max({0}) = {1}    ·    ({2})/{3} = {4}").format(
                 ", ".join(vals), fmt(wm.output, 4), " + ".join(vals), len(vals), fmt(wa.output, 4)
             )
         )
@@ -257,9 +265,7 @@ class PoolingPanel(QWidget):
         if self._map is None:
             for v in (self.map_view, self.map_max, self.map_avg):
                 v.set_matrix(np.zeros((1, 1)), blank=np.ones((1, 1), bool))
-            self.real_note.setText(
-                self.tr("The convolution's window does not fit: no feature map.")
-            )
+            self.real_note.setText(_t("The convolution's window does not fit: no feature map."))
             return
         m = self._map
         self.map_view.set_matrix(m)
@@ -270,7 +276,7 @@ class PoolingPanel(QWidget):
             for v in (self.map_max, self.map_avg):
                 v.set_matrix(np.zeros((1, 1)), blank=np.ones((1, 1), bool))
             self.real_note.setText(
-                self.tr("A 2×2 window with stride 2 does not fit a {0}×{1} map: {2}.").format(
+                _t("A 2×2 window with stride 2 does not fit a {0}×{1} map: {2}.").format(
                     m.shape[0], m.shape[1], conv_output_formula(m.shape[0], 2, 2, 0)
                 )
             )
@@ -282,7 +288,7 @@ class PoolingPanel(QWidget):
             v.value_range = (-lim, lim)
         self.map_view.value_range = (-lim, lim)
         self.real_note.setText(
-            self.tr(
+            _t(
                 "{0}×{1} → {2}×{3}. Max pooling keeps the strongest answer of each window (edges stay "
                 "sharp); average pooling smooths them."
             ).format(m.shape[0], m.shape[1], mx.shape[0], mx.shape[1])

@@ -9,11 +9,12 @@ plots are pyqtgraph items made once and fed with setData/setImage/setOpts.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +35,16 @@ from nnsim.gui.demos.rnn_runs import make_run
 from nnsim.gui.demos.unrolled import UnrolledView
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
+
+_CONTEXT = "demos.rnn"
+
+
+def _t(text: str) -> str:
+    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
+    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
+    # would then shadow the translations here.
+    return QCoreApplication.translate(_CONTEXT, text)
+
 
 #: The demos in the order the combo box lists them: (run kind, shape).
 DEMOS = (("chars", "one-to-many"), ("parity", "many-to-one"), ("sine", "many-to-many"))
@@ -202,7 +213,7 @@ class RnnView(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        tr = self.tr
+        tr = _t
         names = (
             tr("One-to-many: generate text from one character"),
             tr("Many-to-one: parity of a bit string"),
@@ -264,7 +275,7 @@ class RnnView(QWidget):
         self.pred_curve.setPen(pen(BLUE, on, width=2.5))
 
     def _shape_note(self) -> None:
-        tr = self.tr
+        tr = _t
         kind = self.kind
         notes = {
             "chars": tr(
@@ -337,7 +348,7 @@ class RnnView(QWidget):
         except Exception as exc:  # noqa: BLE001 - a lesson network the demo cannot run
             self.run = None
             self.frame = None
-            self.status.setText(self.tr("This network cannot be shown here: {0}").format(exc))
+            self.status.setText(_t("This network cannot be shown here: {0}").format(exc))
             return
         if kind == "document":
             self.steps.blockSignals(True)
@@ -392,7 +403,7 @@ class RnnView(QWidget):
         self._ended()
 
     def _failed(self, message: str) -> None:
-        self.status.setText(self.tr("Training stopped with an error: {0}").format(message))
+        self.status.setText(_t("Training stopped with an error: {0}").format(message))
         self._ended()
 
     def _ended(self) -> None:
@@ -434,19 +445,35 @@ class RnnView(QWidget):
                 self.target_curve.setData([], [])
             pred = s.get("prediction")
             self.pred_curve.setData(t if pred is not None else [], pred if pred is not None else [])
-        self.unrolled.set_frame(frame)
+        self.unrolled.set_frame(self._translated(frame))
         metric = "–" if frame.metric is None else fmt(frame.metric, 3)
         loss = fmt(losses[-1], 4) if losses else "–"
         self.status.setText(
-            self.tr("{0} updates · loss {1} · {2}: {3}").format(
+            _t("{0} updates · loss {1} · {2}: {3}").format(
                 frame.iteration, loss, self._metric_name(frame.metric_name), metric
             )
         )
         self._show_text()
         self._show_step()
 
+    def _translated(self, frame):
+        """The frame with the words of the parity answer in the interface language."""
+        if frame.shape != "many-to-one" or self.kind != "parity":
+            return frame
+        words = {"odd": _t("odd"), "even": _t("even")}
+
+        def tr_label(label: str) -> str:
+            head, _, rest = label.partition(" ")
+            return " ".join(p for p in (words.get(head, head), rest) if p)
+
+        return dataclasses.replace(
+            frame,
+            y_labels=[tr_label(s) for s in frame.y_labels],
+            target_labels=[tr_label(s) for s in frame.target_labels],
+        )
+
     def _metric_name(self, name: str) -> str:
-        tr = self.tr
+        tr = _t
         return {
             "held-out MSE": tr("held-out MSE"),
             "held-out accuracy": tr("held-out accuracy"),
@@ -462,7 +489,7 @@ class RnnView(QWidget):
 
     def _show_text(self) -> None:
         f = self.frame
-        tr = self.tr
+        tr = _t
         if f is None:
             self.text_box.setText("")
             return
@@ -540,7 +567,7 @@ class RnnView(QWidget):
         if f.y_labels[t]:
             parts.append(f"y{k} = {_html(f.y_labels[t])}")
         if t < len(f.target_labels) and f.target_labels[t]:
-            parts.append(self.tr("target {0}").format(_html(f.target_labels[t])))
+            parts.append(_t("target {0}").format(_html(f.target_labels[t])))
         parts.append(f"‖∂E/∂h{k}‖ = {fmt(f.grad_norms[t], 3)}")
         self.step_details.setText(" &nbsp;·&nbsp; ".join(parts))
 

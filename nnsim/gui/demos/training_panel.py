@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,16 @@ from nnsim.gui.demos.matrix import MatrixView
 from nnsim.gui.demos.mnist_training import MODELS, ModelProbe, TrainConfig, train
 from nnsim.gui.demos.widgets import BLUE, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
+
+_CONTEXT = "demos.training"
+
+
+def _t(text: str) -> str:
+    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
+    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
+    # would then shadow the translations here.
+    return QCoreApplication.translate(_CONTEXT, text)
+
 
 #: Colour of each model's curves.
 MODEL_COLORS = {"cnn": BLUE, "mlp": ORANGE}
@@ -256,7 +266,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        tr = self.tr
+        tr = _t
         self.model.setItemText(0, tr("CNN: conv 8@3×3 → max-pool 2×2 → dense 10"))
         self.model.setItemText(1, tr("MLP: 784 → 32 ReLU → 10"))
         self.lbl_model.setText(tr("Model"))
@@ -301,7 +311,7 @@ class TrainingPanel(QWidget):
             self.acc_curves[m].setSymbolSize(11 if on else 7)
 
     def _row_titles(self) -> None:
-        tr = self.tr
+        tr = _t
         if self._shown_model == "cnn":
             titles = (
                 tr("8 kernels (3×3) of the convolution layer"),
@@ -364,9 +374,7 @@ class TrainingPanel(QWidget):
         self.model.setEnabled(False)
         self.progress.setValue(0)
         n_tr, n_te = cfg.sizes()
-        self.status.setText(
-            self.tr("Loading MNIST and training on {0} images…").format(f"{n_tr:,}")
-        )
+        self.status.setText(_t("Loading MNIST and training on {0} images…").format(f"{n_tr:,}"))
         self.job.start()
         return self.job
 
@@ -374,7 +382,7 @@ class TrainingPanel(QWidget):
         """Stop the run after the current batch."""
         if self.job is not None:
             self.job.cancel()
-            self.status.setText(self.tr("Cancelling…"))
+            self.status.setText(_t("Cancelling…"))
 
     @property
     def running(self) -> bool:
@@ -392,7 +400,7 @@ class TrainingPanel(QWidget):
         loss = snap["losses"][-1] if snap["losses"] else float("nan")
         acc = f"{pts[-1][1]:.0%}" if pts else "–"
         self.status.setText(
-            self.tr("{0}: epoch {1}/{2} · batch {3}/{4} · loss {5} · accuracy {6} · {7} s").format(
+            _t("{0}: epoch {1}/{2} · batch {3}/{4} · loss {5} · accuracy {6} · {7} s").format(
                 m.upper(),
                 snap["epoch"] + 1,
                 snap["epochs"],
@@ -415,18 +423,16 @@ class TrainingPanel(QWidget):
             xs, ys = zip(*result.accuracy_points)
             self.acc_curves[result.model].setData(list(xs), list(ys))
         if result.cancelled and result.accuracy is None:
-            self.status.setText(
-                self.tr("Cancelled after {0} images.").format(f"{result.images_seen:,}")
-            )
+            self.status.setText(_t("Cancelled after {0} images.").format(f"{result.images_seen:,}"))
         elif result.cancelled:
             self.status.setText(
-                self.tr("Cancelled after {0} images; test accuracy {1}.").format(
+                _t("Cancelled after {0} images; test accuracy {1}.").format(
                     f"{result.images_seen:,}", f"{result.accuracy:.1%}"
                 )
             )
         else:
             self.status.setText(
-                self.tr("{0} done in {1} s: test accuracy {2}.").format(
+                _t("{0} done in {1} s: test accuracy {2}.").format(
                     result.model.upper(), f"{result.seconds:.1f}", f"{result.accuracy:.1%}"
                 )
             )
@@ -436,7 +442,7 @@ class TrainingPanel(QWidget):
         self._ended()
 
     def _failed(self, message: str) -> None:
-        self.status.setText(self.tr("Training stopped with an error: {0}").format(message))
+        self.status.setText(_t("Training stopped with an error: {0}").format(message))
         self._ended()
 
     def _ended(self) -> None:
@@ -453,9 +459,9 @@ class TrainingPanel(QWidget):
         worst = np.argmax(c - np.diag(np.diag(c)))
         t, p = divmod(int(worst), 10)
         self.confusion_note.setText(
-            self.tr(
-                "{0}: {1} of {2} right. Most frequent mistake: {3} read as {4} ({5} times)."
-            ).format(result.model.upper(), int(np.trace(c)), int(c.sum()), t, p, int(c[t, p]))
+            _t("{0}: {1} of {2} right. Most frequent mistake: {3} read as {4} ({5} times).").format(
+                result.model.upper(), int(np.trace(c)), int(c.sum()), t, p, int(c[t, p])
+            )
         )
         n_test = int(c.sum())
         self.gallery.set_digits(
@@ -463,7 +469,7 @@ class TrainingPanel(QWidget):
             result.predicted,
             result.true_labels,
             n_test,
-            self.tr("{0} of {1} test digits misclassified ({2}).").format(
+            _t("{0} of {1} test digits misclassified ({2}).").format(
                 len(result.wrong), n_test, f"{len(result.wrong) / max(n_test, 1):.1%}"
             ),
         )
@@ -483,7 +489,7 @@ class TrainingPanel(QWidget):
             self.maps.set_row(1, None, False)
             self.maps.set_row(2, None, False)
             self.answer_bars.setOpts(height=np.zeros(10))
-            self.answer_label.setText(self.tr("Train the network to see its answer."))
+            self.answer_label.setText(_t("Train the network to see its answer."))
             return
         probe.set_theta(theta)
         out = probe.run(img)
@@ -497,9 +503,7 @@ class TrainingPanel(QWidget):
             self.maps.set_row(2, None, False)
         self.answer_bars.setOpts(height=out["probs"])
         self.answer_label.setText(
-            self.tr("Answer: {0} (probability {1})").format(
-                out["digit"], f"{out['probs'].max():.0%}"
-            )
+            _t("Answer: {0} (probability {1})").format(out["digit"], f"{out['probs'].max():.0%}")
         )
 
     def _gallery_clicked(self, k: int) -> None:

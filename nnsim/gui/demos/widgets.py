@@ -16,10 +16,14 @@ GREY = "#5b6470"
 HIGHLIGHT = "#d6336c"
 
 
+# Held in names: lupdate must not copy the probe into the shell's catalogue.
+_LANG_CONTEXT, _LANG_PROBE = "demos", "English"
+
+
 def current_language() -> str:
     """ "zh" when the Chinese translation is active, else "en" (for engine texts)."""
     # The translator answers with Chinese for a word every Chinese file has.
-    return "zh" if QCoreApplication.translate("Demos", "English") != "English" else "en"
+    return "zh" if QCoreApplication.translate(_LANG_CONTEXT, _LANG_PROBE) != _LANG_PROBE else "en"
 
 
 def heading(parent: QWidget | None = None, scale: float = 1.25) -> QLabel:
