@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Refresh the translation catalogue from the GUI sources and compile it.
 #   resources/translations/update.sh
-# 1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of
-#    nnsim/gui into nnsim_zh_CN.ts (existing translations are kept; new strings are
+# 1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of the
+#    GUI shell into nnsim_zh_CN.ts (existing translations are kept; new strings are
 #    marked unfinished; strings no longer in the code are dropped).
 # 2. Translate the unfinished entries in the .ts (Qt Linguist: .venv/bin/pyside6-linguist,
 #    or any editor: fill <translation> and remove type="unfinished").
@@ -11,5 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=.venv/bin
-"$bin/pyside6-lupdate" $(find nnsim/gui -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
+# The GUI shell's modules only: other tools (training, plots, demos...) keep their own
+# catalogue beside this one (<tool>_zh_CN.ts/.qm); nnsim/gui/i18n.py loads them all.
+shell="nnsim/gui/app.py nnsim/gui/autosave.py nnsim/gui/canvas nnsim/gui/commands.py
+  nnsim/gui/editor.py nnsim/gui/fonts.py nnsim/gui/i18n.py nnsim/gui/inspectors nnsim/gui/live.py
+  nnsim/gui/main_window.py nnsim/gui/palette.py nnsim/gui/prefs.py nnsim/gui/starter.py
+  nnsim/gui/style.py"
+"$bin/pyside6-lupdate" $(find $shell -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
 "$bin/pyside6-lrelease" resources/translations/nnsim_zh_CN.ts -qm resources/translations/nnsim_zh_CN.qm
