@@ -131,7 +131,10 @@ def run(file_or_lesson: str | None = None) -> int:
     """
     app = application()
     window = build_window(file_or_lesson)
-    window.show()
+    # Maximised: the canvas gets the whole projector, and a window wider than the
+    # screen (many docks) never hides the inspector off its edge.
+    window.showMaximized()
+    app.processEvents()
     window.view.fit()
     show_lessons_at_start(window)
     return int(app.exec())

@@ -2,6 +2,7 @@
 
 Hooks for other tools (stepping, plots, CNN/RNN views) — keep them stable:
 - ``add_dock(widget, area, title, name)`` adds a dock and its toggle to View ▸ Panels;
+- ``add_menu(title)`` adds a menu before Help (title may be a callable: retranslated);
 - ``add_view(name, widget, title)`` / ``show_view(name)`` add and show a central view
   beside the "network" canvas (tabs, hidden while there is only one);
 - ``document_replaced(doc)`` is emitted after New/Open/lesson/restore;
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         # The normal theme already uses a font readable from the back of a room.
         apply_to_application(QApplication.instance(), theme_for(False), self._base_font)
         self._dock_titles: list[tuple[QDockWidget, Callable[[], str] | str]] = []
+        self._menu_titles: list[tuple[QMenu, Callable[[], str] | str]] = []
 
         self.document = NetworkDocument()
         self.undo_stack = QUndoStack(self)
@@ -225,6 +227,15 @@ class MainWindow(QMainWindow):
         dock.setWindowTitle(title() if callable(title) else title)
         self.panels_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def add_menu(self, title: str | Callable[[], str]) -> QMenu:
+        """Add a menu to the menu bar before Help; ``title`` may be a callable re-read on a
+        language change. Returns the QMenu to fill."""
+        menu = QMenu(self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        self._menu_titles.append((menu, title))
+        menu.setTitle(title() if callable(title) else title)
+        return menu
 
     def add_view(self, name: str, widget: QWidget, title: str | Callable[[], str] = "") -> int:
         """Add a central view (a tab; tabs show once there are two). Returns its index."""
@@ -337,6 +348,8 @@ class MainWindow(QMainWindow):
         self.lessons_menu.aboutToShow.connect(self._fill_lessons)
         self.help_menu = mb.addMenu("")
         self.help_menu.addAction(self.act_about)
+        # Help stays last even when a tool adds its menu with menuBar().addMenu().
+        mb.installEventFilter(self)
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(self)
@@ -382,6 +395,8 @@ class MainWindow(QMainWindow):
         self._retranslate_undo_actions()
         for dock, title in self._dock_titles:
             dock.setWindowTitle(title() if callable(title) else title)
+        for menu, title in self._menu_titles:
+            menu.setTitle(title() if callable(title) else title)
         for name, widget in self._view_names.items():
             t = self._view_titles[name]
             self.views.setTabText(self.views.indexOf(widget), t() if callable(t) else t)
@@ -429,6 +444,17 @@ class MainWindow(QMainWindow):
         if event.type() == event.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def eventFilter(self, obj, event):
+        if (
+            event.type() == QEvent.Type.ActionAdded
+            and obj is self.menuBar()
+            and event.action() is not self.help_menu.menuAction()
+            and obj.actions()[-1] is not self.help_menu.menuAction()
+        ):
+            obj.removeAction(self.help_menu.menuAction())
+            obj.addAction(self.help_menu.menuAction())
+        return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------------ state
     def _language(self) -> str:

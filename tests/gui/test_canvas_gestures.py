@@ -369,3 +369,41 @@ def test_keyboard_zoom_shortcuts(window):
     keys = [s.toString() for s in window.act_zoom_in.shortcuts()]
     assert "Ctrl+=" in keys and "Ctrl++" in keys
     assert "Ctrl+-" in [s.toString() for s in window.act_zoom_out.shortcuts()]
+
+
+def test_hooks_for_other_tools(window, qtbot):
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtWidgets import QLabel
+
+    titles = iter(["Tools", "工具"])
+    current = {"t": next(titles)}
+    menu = window.add_menu(lambda: current["t"])
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert bar.index("Tools") == bar.index(window.help_menu.title()) - 1
+    dock = window.add_dock(
+        QLabel("x"), _Qt.DockWidgetArea.BottomDockWidgetArea, lambda: "Plots", "plots"
+    )
+    assert dock.toggleViewAction() in window.panels_menu.actions()
+    w = QLabel("cnn")
+    window.add_view("cnn", w, "CNN")
+    window.show_view("cnn")
+    assert window.views.currentWidget() is w and window.view_widget("cnn") is w
+    window.show_view("network")
+    current["t"] = next(titles)
+    window.retranslate_ui()
+    assert menu.title() == "工具"
+    # stepping hooks on the scene
+    window.scene.highlight_neuron("L2", 0)
+    assert window.scene.neuron_item("L2", 0).highlight is not None
+    window.scene.highlight_edge("L1-L2", 1, 0)
+    assert window.scene.edge_item("L1-L2", 1, 0).highlight is not None
+    window.scene.clear_highlights()
+    assert window.scene.neuron_item("L2", 0).highlight is None
+    window.live_preview.set_enabled(False)
+    window.scene.set_neuron_values("L3", [0.25], [0.5])
+    assert window.scene.neuron_values("L3", 0) == (0.5, 0.25)
+
+
+def test_help_menu_stays_last(window):
+    window.menuBar().addMenu("Later")
+    assert window.menuBar().actions()[-1] is window.help_menu.menuAction()
