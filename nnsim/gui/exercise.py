@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import parse_number
+from nnsim.gui.demos.widgets import tint
 
 #: Significant digits an answer must match (the slides print 3–4).
 DIGITS = 3
@@ -249,10 +250,6 @@ class ExerciseView(QWidget):
         self._stale = False
 
         self.title = QLabel(self)
-        f = QFont(self.font())
-        f.setBold(True)
-        f.setPointSizeF(max(f.pointSizeF(), 6) * 1.4)
-        self.title.setFont(f)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.setup_label = QLabel(self)
@@ -263,9 +260,7 @@ class ExerciseView(QWidget):
         self.btn_reload = QPushButton(self)
         self.btn_homework = QPushButton(self)
         self.score = QLabel(self)
-        sf = QFont(self.font())
-        sf.setBold(True)
-        self.score.setFont(sf)
+        tint(self.score, None, bold=True)
         buttons = QHBoxLayout()
         for b in (
             self.btn_check,
@@ -279,7 +274,7 @@ class ExerciseView(QWidget):
         buttons.addWidget(self.score)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {_RED};")
+        tint(self.message, _RED)
         self.message.hide()
         self.sheet = QWidget(self)
         self.grid = QGridLayout(self.sheet)
@@ -291,10 +286,6 @@ class ExerciseView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
-        vf = QFont(self.font())
-        vf.setPointSizeF(max(vf.pointSizeF(), 6) * 1.2)
-        vf.setBold(True)
-        self.verdict.setFont(vf)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.intro)
@@ -309,6 +300,7 @@ class ExerciseView(QWidget):
         self.btn_clear.clicked.connect(self.clear)
         self.btn_reload.clicked.connect(lambda: self.set_document(self._document))
         self.btn_homework.clicked.connect(self.open_homework.emit)
+        self._fonts()
         self.retranslate_ui()
 
     # ------------------------------------------------------------------ language
@@ -338,7 +330,26 @@ class ExerciseView(QWidget):
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fonts()
+            for row in self.rows.values():
+                self._show(row)  # style sheets keep the font they were set with
         super().changeEvent(event)
+
+    def _scaled(self, factor: float, bold: bool = True) -> QFont:
+        f = QFont(self.font())
+        f.setBold(bold)
+        f.setPointSizeF(max(f.pointSizeF(), 6) * factor)
+        return f
+
+    def _fonts(self) -> None:
+        """Sizes relative to the application font (presentation mode makes them grow)."""
+        self.title.setFont(self._scaled(1.4))
+        self.verdict.setFont(self._scaled(1.2))
+        for i in range(self.grid.count()):
+            w = self.grid.itemAt(i).widget()
+            if isinstance(w, QLabel) and w.property("part"):
+                w.setFont(self._scaled(1.15))
 
     def _part_title(self, part: str) -> str:
         return {
@@ -392,10 +403,7 @@ class ExerciseView(QWidget):
             if part not in part_seen:
                 part_seen.add(part)
                 header = QLabel(self.sheet)
-                hf = QFont(self.font())
-                hf.setBold(True)
-                hf.setPointSizeF(max(hf.pointSizeF(), 6) * 1.15)
-                header.setFont(hf)
+                header.setFont(self._scaled(1.15))
                 header.setProperty("part", part)
                 self.grid.addWidget(header, r, 0, 1, 5)
                 r += 1
@@ -507,24 +515,22 @@ class ExerciseView(QWidget):
         row.edit.setStyleSheet(f"QLineEdit {{ {style} }}" if style else "")
         if row.state == "right":
             row.mark.setText("✓")
-            row.mark.setStyleSheet(f"color: {_GREEN}; font-weight: bold;")
+            tint(row.mark, _GREEN, bold=True)
         elif row.state in ("wrong", "invalid"):
             row.mark.setText("✗")
-            row.mark.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+            tint(row.mark, _RED, bold=True)
         else:
             row.mark.setText("")
         if row.state == "wrong" or (self._revealed and row.state != "right"):
             prefix = _t("right value") if row.state == "wrong" else _t("answer")
             row.answer.setText(f"{prefix}: {fmt(item.value, 4)}   —   {item.formula(4)}")
-            row.answer.setStyleSheet(
-                f"color: {_RED};" if row.state == "wrong" else "color: #30363d;"
-            )
+            tint(row.answer, _RED if row.state == "wrong" else "#30363d")
         elif row.state == "invalid":
             row.answer.setText(_t("not a number"))
-            row.answer.setStyleSheet(f"color: {_RED};")
+            tint(row.answer, _RED)
         elif row.state == "right":
             row.answer.setText(item.formula(4))
-            row.answer.setStyleSheet(f"color: {_GREEN};")
+            tint(row.answer, _GREEN)
         else:
             row.answer.setText("")
 
@@ -547,6 +553,6 @@ class ExerciseView(QWidget):
                     _t("it fell, the step worked.") if fell else _t("it did not fall."),
                 )
             )
-            self.verdict.setStyleSheet(f"color: {_GREEN if fell else _RED};")
+            tint(self.verdict, _GREEN if fell else _RED)
         else:
             self.verdict.setText("")

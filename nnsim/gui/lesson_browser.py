@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.gui import prefs
+from nnsim.gui.demos.widgets import tint
 
 #: Settings keys: the browser was shown once; show it at every start.
 SEEN_KEY = "lessons/browser_seen"
@@ -143,23 +144,13 @@ class LessonBrowser(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.title = QLabel(self)
-        tf = QFont(self.font())
-        tf.setBold(True)
-        tf.setPointSizeF(max(tf.pointSizeF(), 6) * 1.5)
-        self.title.setFont(tf)
         self.title.setWordWrap(True)
         self.other_title = QLabel(self)
-        of = QFont(self.font())
-        of.setPointSizeF(max(of.pointSizeF(), 6) * 1.2)
-        self.other_title.setFont(of)
-        self.other_title.setStyleSheet("color: #5b6470;")
+        tint(self.other_title, "#5b6470")
         self.other_title.setWordWrap(True)
         self.section = QLabel(self)
-        self.section.setStyleSheet("color: #5b6470;")
+        tint(self.section, "#5b6470")
         self.goal = QLabel(self)
-        gf = QFont(self.font())
-        gf.setPointSizeF(max(gf.pointSizeF(), 6) * 1.15)
-        self.goal.setFont(gf)
         self.goal.setWordWrap(True)
         self.goal.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.goal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -204,6 +195,7 @@ class LessonBrowser(QDialog):
         self.btn_exercise.clicked.connect(self._exercise)
         self.btn_close.clicked.connect(self.close)
         self.at_start.toggled.connect(lambda on: prefs.settings().setValue(AT_START_KEY, bool(on)))
+        self._fonts()
         self.infos = lessons()
         self._fill()
         self.retranslate_ui()
@@ -229,7 +221,21 @@ class LessonBrowser(QDialog):
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fonts()
         super().changeEvent(event)
+
+    def _fonts(self) -> None:
+        """Sizes relative to the application font (presentation mode makes them grow)."""
+        for label, factor, bold in (
+            (self.title, 1.5, True),
+            (self.other_title, 1.2, False),
+            (self.goal, 1.15, False),
+        ):
+            f = QFont(self.font())
+            f.setBold(bold)
+            f.setPointSizeF(max(f.pointSizeF(), 6) * factor)
+            label.setFont(f)
 
     # ------------------------------------------------------------------ content
     def _fill(self) -> None:

@@ -594,6 +594,10 @@
       <translation>生成文本中在寓言里出现过的相邻字母对比例</translation>
     </message>
     <message>
+      <source>green: the target</source>
+      <translation>绿色：目标值</translation>
+    </message>
+    <message>
       <source>held-out MSE</source>
       <translation>留出集均方误差</translation>
     </message>

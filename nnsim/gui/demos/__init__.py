@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
 
 from nnsim.gui.demos.refguard import install_guard
 
@@ -20,6 +20,41 @@ _CONTEXT = "demos"
 def _t(text: str) -> str:
     # Looked up in demos_zh_CN.ts; see nnsim.gui.demos.catalogue for why not self.tr().
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area whose widget fills the viewport and scrolls only below its minimum size.
+
+    (``setWidgetResizable`` sizes widgets with word-wrapped labels by their preferred
+    height-for-width, which scrolls long before the view stops fitting.)
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def _fit(self) -> None:
+        w = self.widget()
+        if w is None:
+            return
+        vp, m = self.maximumViewportSize(), w.minimumSizeHint()
+        width = max(vp.width(), m.width())
+        height = max(vp.height(), m.height())
+        # A scroll bar in one direction takes room from the other.
+        if width > vp.width():
+            height = max(vp.height() - self.horizontalScrollBar().sizeHint().height(), m.height())
+        if height > vp.height():
+            width = max(vp.width() - self.verticalScrollBar().sizeHint().width(), m.width())
+        w.resize(width, height)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._fit()
 
 
 class DemoViews(QObject):
@@ -53,9 +88,7 @@ class DemoViews(QObject):
             ("rnn", self.rnn, lambda: _t("RNN")),
             ("exercise", self.exercise, lambda: _t("Exercise")),
         ):
-            area = QScrollArea(window)
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.Shape.NoFrame)
+            area = FitScrollArea(window)
             area.setWidget(view)
             window.add_view(name, area, title)
             self.pages[name] = area
@@ -121,15 +154,16 @@ class DemoViews(QObject):
         self.exercise.set_document_later(doc)
 
     def _view_changed(self, index: int) -> None:
-        # The palette and the inspector edit the network canvas: while a demo view is in
-        # front they only take room from it. Hide them, and bring back what was shown.
+        # The docks (palette, inspector, step-through, training...) work on the network
+        # canvas. While a demo view is in front they only take room from it, and the
+        # step-through would give the exercise's answers away: hide them, and bring back
+        # exactly those that were shown when the canvas returns.
         current = self.window.views.widget(index)
-        docks = [getattr(self.window, n, None) for n in ("palette_dock", "inspector_dock")]
-        docks = [d for d in docks if d is not None]
         if current in self.pages.values():
             if not self._hidden_docks:
-                self._hidden_docks = {d: d.isVisible() for d in docks}
-                for d in docks:
+                docks = self.window.findChildren(QDockWidget)
+                self._hidden_docks = {d: d.isVisible() for d in docks if d.parent() is self.window}
+                for d in self._hidden_docks:
                     d.hide()
         elif self._hidden_docks:
             for d, was_visible in self._hidden_docks.items():

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
-    QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,16 @@ from nnsim.engine.network import Network
 from nnsim.engine.notation import factor, fmt
 from nnsim.gui.demos.draw import DigitCanvas
 from nnsim.gui.demos.matrix import MatrixView
-from nnsim.gui.demos.widgets import GREEN, HIGHLIGHT, RED, caption, heading, restyle_heading
+from nnsim.gui.demos.widgets import (
+    GREEN,
+    HIGHLIGHT,
+    RED,
+    OutlineFrame,
+    caption,
+    heading,
+    restyle_heading,
+    tint,
+)
 
 #: Kernel presets (names as the engine-free keys; the combo box shows translations).
 PRESETS = ("identity", "edge", "vertical", "horizontal", "blur", "sharpen")
@@ -237,7 +245,7 @@ class ConvPanel(QWidget):
         self.input_box = QGroupBox(self)
         self.source = QComboBox(self)
         self.source.addItems(["", "", ""])
-        self.source_pages = QStackedWidget(self)
+        self.source_pages: list[QWidget] = []
         grid_page = QWidget(self)
         gl = QVBoxLayout(grid_page)
         gl.setContentsMargins(0, 0, 0, 0)
@@ -272,16 +280,18 @@ class ConvPanel(QWidget):
         dr.addWidget(self.btn_clear_drawing)
         dr.addWidget(self.draw_hint, 1)
         dl.addLayout(dr)
-        for page in (grid_page, mnist_page, draw_page):
-            self.source_pages.addWidget(page)
         ib = QVBoxLayout(self.input_box)
         ib.addWidget(self.source)
-        ib.addWidget(self.source_pages)
+        # One page per source; only the current one is shown (and takes room).
+        for page in (grid_page, mnist_page, draw_page):
+            self.source_pages.append(page)
+            ib.addWidget(page)
 
         # --- kernel --------------------------------------------------------------------
         self.kernel_box = QGroupBox(self)
         self.kernel_view = MatrixView(3, 3, "signed", digits=3, editable=True, parent=self)
         self.kernel_view.setMinimumSize(120, 120)
+        self.kernel_view.setMaximumSize(240, 240)
         self.kernel_size = QSpinBox(self)
         self.kernel_size.setRange(1, 7)
         self.kernel_size.setValue(3)
@@ -308,7 +318,7 @@ class ConvPanel(QWidget):
         form.addRow(self.lbl_stride, self.stride)
         form.addRow(self.lbl_padding, self.padding)
         kb = QVBoxLayout(self.kernel_box)
-        kb.addWidget(self.kernel_view, 1)
+        kb.addWidget(self.kernel_view, 1, Qt.AlignmentFlag.AlignHCenter)
         kb.addWidget(self.kernel_hint)
         kb.addLayout(form)
         kb.addWidget(self.mode_xcorr)
@@ -326,13 +336,9 @@ class ConvPanel(QWidget):
         sb.addWidget(self.size_label)
 
         # --- does not fit ----------------------------------------------------------------
-        self.fit_box = QFrame(self)
-        self.fit_box.setStyleSheet(
-            f"QFrame#fitbox {{ border: 3px solid {RED}; border-radius: 6px; background: #fff5f5; }}"
-        )
-        self.fit_box.setObjectName("fitbox")
+        self.fit_box = OutlineFrame(RED, "#fff5f5", self)
         self.fit_title = heading(self, 1.15)
-        self.fit_title.setStyleSheet(f"color: {RED};")
+        tint(self.fit_title, RED)
         self.fit_text = QLabel(self)
         self.fit_text.setWordWrap(True)
         self.fit_strip = FitStrip(self)
@@ -352,9 +358,10 @@ class ConvPanel(QWidget):
         self.output_view = MatrixView(5, 5, "signed", digits=3, parent=self)
         self.flip_label = QLabel(self)
         self.flip_label.setWordWrap(True)
-        self.flip_label.setStyleSheet(f"color: {HIGHLIGHT};")
+        tint(self.flip_label, HIGHLIGHT)
         self.stored_view = MatrixView(3, 3, "signed", digits=3, parent=self)
         self.stored_view.setMaximumSize(160, 160)
+        self.applied_view.setMaximumHeight(220)
         self.formula_label = QLabel(self)
         self.formula_label.setWordWrap(True)
         self.sum_label = QLabel(self)
@@ -374,9 +381,11 @@ class ConvPanel(QWidget):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
         anim.addWidget(self.times_label, 1, 1)
         kcol = QVBoxLayout()
+        kcol.addStretch(1)
         kcol.addWidget(self.applied_view, 3)
         kcol.addWidget(self.flip_label)
         kcol.addWidget(self.stored_view, 2)
+        kcol.addStretch(1)
         anim.addLayout(kcol, 1, 2)
         anim.addWidget(self.eq_label, 1, 3)
         anim.addWidget(self.products_view, 1, 4)
@@ -428,11 +437,13 @@ class ConvPanel(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self.input_box)
-        left.addWidget(self.kernel_box, 1)
+        left.addWidget(self.kernel_box)
         left.addWidget(self.size_box)
+        left.addStretch(1)
         left_w = QWidget(self)
         left_w.setLayout(left)
-        left_w.setMaximumWidth(380)
+        self.left_column = left_w
+        self._column_width()
         outer = QHBoxLayout(self)
         outer.addWidget(left_w)
         outer.addLayout(right, 1)
@@ -488,6 +499,7 @@ class ConvPanel(QWidget):
             )
         )
         self.btn_random_digit.setText(tr("Random digit"))
+        self._digit_label()
         self.btn_clear_drawing.setText(tr("Clear"))
         self.draw_hint.setText(tr("Draw with the left button, erase with the right."))
         self.kernel_box.setTitle(tr("Kernel K"))
@@ -529,7 +541,12 @@ class ConvPanel(QWidget):
             for label in (self.size_title, self.fit_title):
                 restyle_heading(label)
             self._sum_font()
+            self._column_width()
         super().changeEvent(event)
+
+    def _column_width(self) -> None:
+        # The controls' column: about 24 lines of text wide, so it grows with the font.
+        self.left_column.setMaximumWidth(int(self.fontMetrics().height() * 24))
 
     def _sum_font(self) -> None:
         f = QFont(self.font())
@@ -537,7 +554,6 @@ class ConvPanel(QWidget):
         self.sum_label.setFont(f)
         self.formula_label.setFont(f)
         self.size_label.setFont(f)
-        self.fit_text.setFont(QFont(self.font()))
 
     # ------------------------------------------------------------------ state
     @property
@@ -604,20 +620,11 @@ class ConvPanel(QWidget):
 
     # ------------------------------------------------------------------ input sources
     def _fit_pages(self) -> None:
-        # A stacked widget is as tall as its tallest page; let only the shown page count.
-        for i in range(self.source_pages.count()):
-            page = self.source_pages.widget(i)
-            policy = (
-                QSizePolicy.Policy.Preferred
-                if i == self.source_pages.currentIndex()
-                else QSizePolicy.Policy.Ignored
-            )
-            page.setSizePolicy(policy, policy)
-            page.adjustSize()
-        self.source_pages.adjustSize()
+        index = self.source.currentIndex()
+        for i, page in enumerate(self.source_pages):
+            page.setVisible(i == index)
 
     def _source_changed(self, index: int) -> None:
-        self.source_pages.setCurrentIndex(index)
         self._fit_pages()
         self.input_view.paintable = index == 0
         self.input_view.editable = index == 0
@@ -647,8 +654,14 @@ class ConvPanel(QWidget):
             return
         images, labels = data
         index = int(index) % len(images)
-        self.mnist_label.setText(_t("test image #{0}: digit {1}").format(index, int(labels[index])))
+        self._digit_info = (index, int(labels[index]))
+        self._digit_label()
         self.set_image(images[index])
+
+    def _digit_label(self) -> None:
+        info = getattr(self, "_digit_info", None)
+        if info is not None:
+            self.mnist_label.setText(_t("test image #{0}: digit {1}").format(*info))
 
     def _random_digit(self) -> None:
         self.mnist_index.setValue(int(np.random.default_rng().integers(0, 10000)))
@@ -756,6 +769,7 @@ class ConvPanel(QWidget):
             self.applied_view.set_matrix(k if not self.convolution else k[::-1, ::-1])
             self.products_view.set_matrix(np.zeros_like(k), blank=np.ones(k.shape, bool))
             self.output_view.set_matrix(np.zeros((1, 1)), blank=np.ones((1, 1), bool))
+            self.output_view.set_highlights([])
             self.input_view.set_highlights(self._fit_highlights())
             self.sum_label.setText("")
             self.position_label.setText("")
@@ -807,10 +821,10 @@ class ConvPanel(QWidget):
             body = "<br>".join(f"{a}: {t}" for a, t in lines)
         if all(v is not None for v in sizes):
             body += " → " + tr("output {0}×{1}").format(*sizes)
-            self.size_label.setStyleSheet("")
+            tint(self.size_label, None, bold=False)
         else:
             body += " → " + tr("does not fit")
-            self.size_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+            tint(self.size_label, RED, bold=True)
         self.size_label.setText(body)
         if self._fits:
             self.fit_box.hide()

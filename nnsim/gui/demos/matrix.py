@@ -268,7 +268,8 @@ class MatrixView(QWidget):
         gr, gc = self._grid_shape()
         lo, hi = self._range()
         font = QFont(self.font())
-        show = self.show_values and cell >= self.fontMetrics().height() * 1.25
+        # Numbers need about 16 pixels a cell; the text scales with the cells.
+        show = self.show_values and cell >= 16
         if show:
             # Shrink the text until the widest value fits its cell.
             longest = max(

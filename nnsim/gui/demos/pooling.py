@@ -29,7 +29,7 @@ from nnsim.engine.layers.pool import AvgPool2D, MaxPool2D
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import MatrixView
-from nnsim.gui.demos.widgets import GREEN, HIGHLIGHT, RED, caption
+from nnsim.gui.demos.widgets import GREEN, HIGHLIGHT, RED, caption, tint
 
 _CONTEXT = "demos.pooling"
 
@@ -217,14 +217,14 @@ class PoolingPanel(QWidget):
             self._nets = None
         if self._nets is None:
             self.size_label.setText(_t("Output size {0}: the window does not fit").format(formula))
-            self.size_label.setStyleSheet(f"color: {RED};")
+            tint(self.size_label, RED)
             for v in (self.max_view, self.avg_view):
                 v.set_matrix(np.zeros((1, 1)), blank=np.ones((1, 1), bool))
             self.input_view.set_highlights([])
             self.explain.setText("")
             self.window_label.setText("")
             return
-        self.size_label.setStyleSheet("")
+        tint(self.size_label, None)
         out_n = self._nets[2].shape[0]
         self.size_label.setText(_t("Output size {0} → {1}×{1}").format(formula, out_n))
         self.max_view.set_matrix(self._nets[2])

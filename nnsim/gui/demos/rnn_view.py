@@ -148,7 +148,8 @@ class RnnView(QWidget):
         self.grad_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
         self.grad_plot.addItem(self.grad_cursor)
         self.pred_plot = plot_widget(self)
-        self.pred_plot.addLegend(offset=(-10, 10))
+        legend = self.pred_plot.addLegend(offset=(-10, 10))
+        legend.setColumnCount(3)
         self.x_curve = self.pred_plot.plot(
             [],
             [],
@@ -198,8 +199,8 @@ class RnnView(QWidget):
         self.status.setWordWrap(True)
         outer.addLayout(top)
         outer.addLayout(status_row)
-        outer.addWidget(self.diagram_box, 5)
-        outer.addLayout(grid, 6)
+        outer.addWidget(self.diagram_box, 6)
+        outer.addLayout(grid, 5)
 
         self.demo.currentIndexChanged.connect(self._demo_changed)
         self.steps.valueChanged.connect(lambda *_: self.reset())
@@ -244,7 +245,7 @@ class RnnView(QWidget):
         self.pred_plot.setLabel("bottom", "t")
         self.unrolled.words = {
             "same": tr("the same weights W_x, W_h, W_y at every step"),
-            "target": tr("target"),
+            "target_note": tr("green: the target"),
         }
         self.unrolled.update()
         self._shape_note()
@@ -523,13 +524,15 @@ class RnnView(QWidget):
                     BLUE,
                 )
             )
-        else:
+        elif self.kind == "document":
             rows.append((tr("target"), esc(txt.get("target", "")), GREEN))
             rows.append((tr("predicted"), esc(txt.get("prediction", "")), BLUE))
+        # The sine demo's prediction and target are the curves above: no rows.
         html = (
             "<table cellspacing='4'>"
             + "".join(
-                f"<tr><td><b>{name}</b></td><td style='color:{color}'>{value}</td></tr>"
+                f"<tr><td style='white-space:nowrap'><b>{name}</b></td>"
+                f"<td style='color:{color}'>{value}</td></tr>"
                 for name, value, color in rows
             )
             + "</table>"

@@ -128,6 +128,8 @@ class TrainingPanel(QWidget):
         self._shown_model = "cnn"
         self._theta: dict = {}
         self._presentation = False
+        self._fallback_digit: np.ndarray | None = None
+        self._status_fn = None
 
         self.model = QComboBox(self)
         self.model.addItems(["", ""])
@@ -167,7 +169,7 @@ class TrainingPanel(QWidget):
         for w in (self.lbl_train, self.n_train, self.lbl_test, self.n_test, self.full):
             data_row.addWidget(w)
         data_row.addStretch(1)
-        self.model.setMinimumContentsLength(18)
+        self.model.setMinimumContentsLength(30)
         self.model.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -248,8 +250,8 @@ class TrainingPanel(QWidget):
         grid.addWidget(self.gallery_box, 1, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addLayout(data_row)
@@ -265,6 +267,11 @@ class TrainingPanel(QWidget):
         self.refresh_digit()
 
     # ------------------------------------------------------------------ texts
+    def _set_status(self, text_fn) -> None:
+        """Show a status line, and show it again in the new language after a switch."""
+        self._status_fn = text_fn
+        self.status.setText(text_fn())
+
     def retranslate_ui(self) -> None:
         tr = _t
         self.model.setItemText(0, tr("CNN: conv 8@3×3 → max-pool 2×2 → dense 10"))
@@ -290,8 +297,14 @@ class TrainingPanel(QWidget):
         self.gallery_box.setTitle(tr("Misclassified test digits (click one to look at it)"))
         self.gallery.set_words(tr("predicted"), tr("true"))
         self._row_titles()
-        if not self.results and self.job is None:
-            self.status.setText(tr("Press Train: a small subset trains in seconds."))
+        if self._status_fn is not None:
+            self.status.setText(self._status_fn())
+        else:
+            self._set_status(lambda: _t("Press Train: a small subset trains in seconds."))
+        shown = self.results.get(self._shown_model)
+        if shown is not None:
+            self._show_result(shown)
+        else:
             self.confusion_note.setText(tr("Appears when a training run ends."))
 
     def changeEvent(self, event):
@@ -374,7 +387,9 @@ class TrainingPanel(QWidget):
         self.model.setEnabled(False)
         self.progress.setValue(0)
         n_tr, n_te = cfg.sizes()
-        self.status.setText(_t("Loading MNIST and training on {0} images…").format(f"{n_tr:,}"))
+        self._set_status(
+            lambda: _t("Loading MNIST and training on {0} images…").format(f"{n_tr:,}")
+        )
         self.job.start()
         return self.job
 
@@ -382,7 +397,7 @@ class TrainingPanel(QWidget):
         """Stop the run after the current batch."""
         if self.job is not None:
             self.job.cancel()
-            self.status.setText(_t("Cancelling…"))
+            self._set_status(lambda: _t("Cancelling…"))
 
     @property
     def running(self) -> bool:
@@ -399,8 +414,10 @@ class TrainingPanel(QWidget):
         self.progress.setValue(int(1000 * snap["fraction"]))
         loss = snap["losses"][-1] if snap["losses"] else float("nan")
         acc = f"{pts[-1][1]:.0%}" if pts else "–"
-        self.status.setText(
-            _t("{0}: epoch {1}/{2} · batch {3}/{4} · loss {5} · accuracy {6} · {7} s").format(
+        self._set_status(
+            lambda: _t(
+                "{0}: epoch {1}/{2} · batch {3}/{4} · loss {5} · accuracy {6} · {7} s"
+            ).format(
                 m.upper(),
                 snap["epoch"] + 1,
                 snap["epochs"],
@@ -417,22 +434,26 @@ class TrainingPanel(QWidget):
 
     def _finished(self, result) -> None:
         self.results[result.model] = result
+        if len(result.images):
+            self._fallback_digit = np.asarray(result.images[0], float).reshape(28, 28)
         self._theta[result.model] = result.theta
         self.loss_curves[result.model].setData(result.seen, result.losses)
         if result.accuracy_points:
             xs, ys = zip(*result.accuracy_points)
             self.acc_curves[result.model].setData(list(xs), list(ys))
         if result.cancelled and result.accuracy is None:
-            self.status.setText(_t("Cancelled after {0} images.").format(f"{result.images_seen:,}"))
+            self._set_status(
+                lambda: _t("Cancelled after {0} images.").format(f"{result.images_seen:,}")
+            )
         elif result.cancelled:
-            self.status.setText(
-                _t("Cancelled after {0} images; test accuracy {1}.").format(
+            self._set_status(
+                lambda: _t("Cancelled after {0} images; test accuracy {1}.").format(
                     f"{result.images_seen:,}", f"{result.accuracy:.1%}"
                 )
             )
         else:
-            self.status.setText(
-                _t("{0} done in {1} s: test accuracy {2}.").format(
+            self._set_status(
+                lambda: _t("{0} done in {1} s: test accuracy {2}.").format(
                     result.model.upper(), f"{result.seconds:.1f}", f"{result.accuracy:.1%}"
                 )
             )
@@ -442,7 +463,7 @@ class TrainingPanel(QWidget):
         self._ended()
 
     def _failed(self, message: str) -> None:
-        self.status.setText(_t("Training stopped with an error: {0}").format(message))
+        self._set_status(lambda: _t("Training stopped with an error: {0}").format(message))
         self._ended()
 
     def _ended(self) -> None:
@@ -480,7 +501,8 @@ class TrainingPanel(QWidget):
         m = self._shown_model
         img = self._current_digit() if self._current_digit is not None else None
         if img is None or np.shape(img) != (28, 28):
-            img = np.zeros((28, 28))
+            # No digit in the Convolution tab: the first test digit of the last run.
+            img = self._fallback_digit if self._fallback_digit is not None else np.zeros((28, 28))
         self.digit_view.set_matrix(img)
         theta = self._theta.get(m)
         probe = self._probes[m]

@@ -48,7 +48,10 @@ class UnrolledView(QWidget):
         super().__init__(parent)
         self.frame = None
         self.selected = 0
-        self.words = {"same": "the same W_x, W_h, W_y at every step", "target": "target"}
+        self.words = {
+            "same": "the same W_x, W_h, W_y at every step",
+            "target_note": "green: the target",
+        }
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
 
@@ -98,66 +101,69 @@ class UnrolledView(QWidget):
             return
         T, left, col = self._columns()
         h = self.height()
+        has_targets = any(f.target_labels)
+        # Rows, top to bottom (in text lines L): [target] y-label, y box, gap, h box,
+        # gap, x box, x-label, note. The text shrinks until they all fit.
+        rows_l = (1.0 if has_targets else 0.0) + 1.0 + 1.3 + 1.3 + 1.3 + 1.3 + 1.0 + 1.2
         base = QFont(self.font())
-        px = max(min(col * 0.26, base.pointSizeF() * 1.5 * 1.33), 7.0)
+        px = min(col * 0.26, base.pointSizeF() * 1.5 * 1.33, (h - 40) / (rows_l * 1.35 + 1.0))
+        px = max(px, 7.0)
         text_font = QFont(base)
         text_font.setPixelSize(int(px))
         small = QFont(base)
         small.setPixelSize(int(max(px * 0.8, 7)))
         bold = QFont(text_font)
         bold.setBold(True)
-        line = px * 1.35
-        # rows: labels + y box, h box, x box, bottom note
+        L = px * 1.35
         box_w = min(col * 0.78, px * 6)
-        top = 4.0
-        y_box = QRectF(0, top + line, box_w, line * 1.3)
-        h_top = y_box.bottom() + line * 1.4
-        note_h = line * 1.2
-        x_h = line * 1.3
-        h_h = max(h - h_top - line * 1.4 - x_h - note_h - line * 1.1, line * 2)
-        x_top = h_top + h_h + line * 1.4
+        y = 2.0
+        target_row = QRectF(0, y, 0, L) if has_targets else None
+        if has_targets:
+            y += L
+        ylab_top = y
+        y += L
+        y_box_top = y
+        y_box_h = L * 1.3
+        h_top = y_box_top + y_box_h + L * 1.3
+        note_h = L * 1.2
+        x_h = L * 1.3
+        h_h = max(h - h_top - L * 1.3 - x_h - L - note_h, L * 1.6)
+        x_top = h_top + h_h + L * 1.3
         arrow = QPen(_BORDER, max(px / 9, 1.5))
         units = None if f.h is None else np.asarray(f.h)[:, :MAX_UNITS]
         feedback = bool(getattr(f, "feedback", False))
+        weight_tags = []  # drawn last, over the boxes: (centre, text)
         for t in range(T):
             cx = left + (t + 0.5) * col
             has_y = bool(f.y_labels[t])
             has_x = bool(f.x_labels[t])
-            # selection
             if t == self.selected:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(214, 51, 108, 28))
                 p.drawRoundedRect(QRectF(left + t * col + 1, 0, col - 2, h - note_h), 6, 6)
             # h_t: the state's units as a column of coloured cells
             hb = QRectF(cx - box_w / 2, h_top, box_w, h_h)
-            p.setPen(
-                QPen(_SELECT if t == self.selected else _BORDER, 3 if t == self.selected else 1.5)
-            )
+            selected = t == self.selected
+            p.setPen(QPen(_SELECT if selected else _BORDER, 3 if selected else 1.5))
             p.setBrush(_BOX)
             p.drawRoundedRect(hb, 5, 5)
             if units is not None and t < len(units):
                 n = units.shape[1]
-                inner = hb.adjusted(4, line * 1.05, -4, -4)
+                inner = hb.adjusted(4, L * 1.0, -4, -4)
                 ch = inner.height() / max(n, 1)
                 p.setPen(Qt.PenStyle.NoPen)
                 for k in range(n):
                     p.setBrush(_unit_color(units[t, k]))
                     p.drawRect(QRectF(inner.x(), inner.y() + k * ch, inner.width(), ch))
             p.setPen(_BORDER)
-            _label(p, QRectF(hb.x(), hb.y(), hb.width(), line), "h", t + 1, bold)
-            # recurrent arrow h_{t-1} -> h_t
-            if t > 0:
+            _label(p, QRectF(hb.x(), hb.y(), hb.width(), L), "h", t + 1, bold)
+            if t > 0:  # recurrent arrow h_{t-1} -> h_t
                 p.setPen(arrow)
                 a = QPointF(cx - col + box_w / 2, h_top + h_h / 2)
                 b = QPointF(cx - box_w / 2, h_top + h_h / 2)
                 _arrow(p, a, b, px * 0.45)
                 if t == 1:
-                    p.setFont(small)
-                    gap = QRectF(
-                        a.x() - col * 0.3, hb.bottom() + 2, b.x() - a.x() + col * 0.6, line
-                    )
-                    p.drawText(gap, Qt.AlignmentFlag.AlignCenter, "W_h")
-            # x_t
+                    weight_tags.append((QPointF((a.x() + b.x()) / 2, a.y() - L * 0.55), "W_h"))
             if has_x:
                 xb = QRectF(cx - box_w / 2, x_top, box_w, x_h)
                 p.setPen(QPen(_BORDER, 1.5))
@@ -166,64 +172,60 @@ class UnrolledView(QWidget):
                 p.setFont(text_font)
                 p.drawText(xb, Qt.AlignmentFlag.AlignCenter, _show(f.x_labels[t]))
                 p.setPen(_MUTED)
-                _label(p, QRectF(xb.x(), xb.bottom(), xb.width(), line), "x", t + 1, small)
+                _label(p, QRectF(xb.x(), xb.bottom(), xb.width(), L), "x", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, x_top), QPointF(cx, hb.bottom()), px * 0.45)
                 if t == 0:
-                    p.setFont(small)
-                    p.drawText(
-                        QRectF(cx + 3, hb.bottom(), col / 2, x_top - hb.bottom()),
-                        Qt.AlignmentFlag.AlignVCenter,
-                        "W_x",
-                    )
-            # y_t and its target
+                    weight_tags.append((QPointF(cx, (hb.bottom() + x_top) / 2), "W_x"))
             if has_y:
-                yb = QRectF(cx - box_w / 2, y_box.y(), box_w, y_box.height())
+                yb = QRectF(cx - box_w / 2, y_box_top, box_w, y_box_h)
                 p.setPen(QPen(_BORDER, 1.5))
                 p.setBrush(QColor("#fff4e8"))
                 p.drawRoundedRect(yb, 5, 5)
                 p.setFont(text_font)
                 p.drawText(yb, Qt.AlignmentFlag.AlignCenter, _show(f.y_labels[t]))
                 p.setPen(_MUTED)
-                _label(p, QRectF(yb.x(), 0, yb.width(), line), "y", t + 1, small)
+                _label(p, QRectF(yb.x(), ylab_top, yb.width(), L), "y", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, hb.top()), QPointF(cx, yb.bottom()), px * 0.45)
-                if t == T - 1 or (t == 0 and f.shape != "many-to-one"):
-                    p.setFont(small)
-                    p.drawText(
-                        QRectF(cx + 3, yb.bottom(), col / 2, hb.top() - yb.bottom()),
-                        Qt.AlignmentFlag.AlignVCenter,
-                        "W_y",
-                    )
+                if t == T - 1:
+                    weight_tags.append((QPointF(cx, (yb.bottom() + hb.top()) / 2), "W_y"))
                 target = f.target_labels[t] if t < len(f.target_labels) else ""
-                if target:
+                if target and target_row is not None:
                     p.setFont(small)
                     p.setPen(_TARGET)
-                    p.drawText(
-                        QRectF(yb.x() - col * 0.1, yb.bottom() + 1, yb.width() + col * 0.2, line),
-                        Qt.AlignmentFlag.AlignCenter,
-                        _show(target),
-                    )
+                    rect = QRectF(left + t * col, target_row.y(), col, L)
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, _show(target))
             # one-to-many: y_{t-1} fed back as the input of step t
             if feedback and t > 0 and f.y_labels[t - 1]:
-                pen = QPen(_MUTED, max(px / 10, 1.2), Qt.PenStyle.DashLine)
-                p.setPen(pen)
+                p.setPen(QPen(_MUTED, max(px / 10, 1.2), Qt.PenStyle.DashLine))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                start = QPointF(cx - col + box_w / 2, y_box.y() + y_box.height() * 0.5)
+                start = QPointF(cx - col + box_w / 2, y_box_top + y_box_h * 0.5)
                 end = QPointF(cx - box_w / 2 + box_w * 0.15, hb.top())
                 path = QPainterPath(start)
                 path.cubicTo(
-                    QPointF(start.x() + col * 0.35, start.y()),
-                    QPointF(end.x(), start.y() + line),
-                    end,
+                    QPointF(start.x() + col * 0.35, start.y()), QPointF(end.x(), start.y() + L), end
                 )
                 p.drawPath(path)
+        # the shared weights, on a white tag so no arrow or box hides them
         p.setFont(small)
+        fm = QFontMetricsF(small)
+        for centre, text in weight_tags:
+            w = fm.horizontalAdvance(text) + 6
+            rect = QRectF(centre.x() - w / 2, centre.y() - fm.height() / 2, w, fm.height())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(255, 255, 255, 230))
+            p.drawRoundedRect(rect, 3, 3)
+            p.setPen(_BORDER)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         p.setPen(_MUTED)
+        note = self.words["same"]
+        if has_targets:
+            note += "  ·  " + self.words.get("target_note", "")
         p.drawText(
             QRectF(left, h - note_h, self.width() - 2 * left, note_h),
             Qt.AlignmentFlag.AlignCenter,
-            self.words["same"],
+            note.rstrip(" ·"),
         )
         p.end()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
 # Colours of the two models and of the plots (the canvas' blue and orange).
 BLUE = "#0877bd"
@@ -44,18 +44,52 @@ def restyle_heading(label: QLabel) -> None:
     label.setFont(f)
 
 
+def tint(widget: QWidget, color: str | None = None, bold: bool | None = None) -> None:
+    """Colour a widget's text (and make it bold or not) without a style sheet.
+
+    A style sheet would freeze the widget's font at its size when styled, so it would
+    not grow with the application font in presentation mode; a palette colour and a
+    font that sets only the weight keep following it.
+    """
+    pal = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        if color is None:
+            pal.setColor(role, QApplication.palette().color(role))
+        else:
+            pal.setColor(role, QColor(color))
+    widget.setPalette(pal)
+    if bold is not None:
+        f = QFont()
+        f.setBold(bold)
+        widget.setFont(f)  # only the weight is set: the size is still inherited
+
+
+class OutlineFrame(QFrame):
+    """A frame drawn with a coloured border and a light fill (the "does not fit" box)."""
+
+    def __init__(self, border: str, fill: str, parent=None):
+        super().__init__(parent)
+        self.border, self.fill = QColor(border), QColor(fill)
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(self.border, 3))
+        p.setBrush(self.fill)
+        p.drawRoundedRect(self.rect().adjusted(2, 2, -2, -2), 6, 6)
+        p.end()
+
+
 def caption(parent: QWidget | None = None) -> QLabel:
     """A muted, wrapping label for explanations under a widget."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {GREY};")
+    tint(label, GREY)
     return label
 
 
 def style_plot(plot: pg.PlotItem, presentation: bool = False) -> None:
     """Readable axes for a projector: larger tick labels and thicker axis lines."""
-    from PySide6.QtWidgets import QApplication
-
     base = QApplication.instance().font()
     size = base.pointSizeF() if base.pointSizeF() > 0 else 11
     font = QFont(base)

@@ -1,0 +1,178 @@
+"""Screenshots of the CNN, RNN, exercise and lesson views in English and Chinese (docs/screenshots).
+
+``python -m nnsim.gui.demos.screenshots [folder]`` renders every view offscreen in the
+main window as a lecturer would see it, after real training runs (MNIST subset, the three
+RNN demos), once per language, plus the convolution tab in presentation mode. It takes
+about a minute (most of it training). The user guides (docs/USER_GUIDE*.md) show them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+#: Window size of the screenshots (a 1440×900 projector or laptop screen).
+SIZE = (1440, 900)
+LANGUAGES = ("en", "zh_CN")
+
+
+def _wait(app, job_running, timeout: float = 300.0) -> None:
+    t0 = time.time()
+    while job_running() and time.time() - t0 < timeout:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def _settle(app, n: int = 6) -> None:
+    for _ in range(n):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
+    """Render the demo views into ``folder``; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    from nnsim.gui.app import build_window
+    from nnsim.gui.lesson_browser import LessonBrowser, open_lesson
+    from nnsim.gui.prefs import settings
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    settings().setValue("presentation", False)
+    win = build_window(None, restore=False)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    win.resize(*SIZE)
+    win.show()
+    _settle(app)
+    views = win.demo_views
+    cnn, rnn = views.cnn, views.rnn
+    written: list[Path] = []
+
+    # --- prepare every state once (training takes the time), then shoot per language
+    open_lesson(win, "convolution-pooling")
+    _settle(app)
+    if train:
+        tp = cnn.training
+        for model in ("mlp", "cnn"):
+            tp.model.setCurrentIndex(0 if model == "cnn" else 1)
+            tp.start()
+            _wait(app, lambda: tp.running)
+        rnn_frames = {}
+        for i, kind in enumerate(("chars", "parity", "sine")):
+            rnn.demo.setCurrentIndex(i)
+            rnn.start()
+            _wait(app, lambda: rnn.running)
+            rnn_frames[kind] = rnn.run
+
+    def shoot(name: str, lang: str, widget=None) -> None:
+        if widget is None:
+            win.resize(*SIZE)
+        _settle(app)
+        path = folder / f"{name}-{lang}.png"
+        (widget or win).grab().save(str(path))
+        written.append(path)
+
+    for lang in languages:
+        win.set_language(lang)
+        _settle(app)
+        # CNN: convolution on the lecture's 7, the window at row 2
+        win.show_view("cnn")
+        cnn.tabs.setCurrentIndex(0)
+        cnn.conv.set_source(0)
+        cnn.conv.configure(kernel_size=3, stride=1, padding=0, convolution=False)
+        cnn.conv.preset.setCurrentIndex(1)
+        cnn.conv.set_position(7)
+        shoot("cnn-convolution", lang)
+        cnn.conv.configure(stride=3)
+        shoot("cnn-does-not-fit", lang)
+        cnn.conv.configure(stride=1, convolution=True)
+        cnn.conv.preset.setCurrentIndex(2)  # Sobel: not symmetric, the flip shows
+        cnn.conv.set_position(12)
+        shoot("cnn-flip", lang)
+        cnn.conv.configure(convolution=False)
+        cnn.conv.preset.setCurrentIndex(1)
+        cnn.tabs.setCurrentIndex(1)
+        cnn.pooling.reset_example()
+        cnn.pooling.set_window(1)
+        shoot("cnn-pooling", lang)
+        if train:
+            cnn.conv.set_source(2)  # the misclassified digit drawn in: its maps show
+            if cnn.training.gallery.count():
+                cnn.training._gallery_clicked(0)
+            cnn.tabs.setCurrentIndex(2)
+            shoot("cnn-training", lang)
+            cnn.conv.set_source(0)
+        # RNN: the three shapes after training
+        win.show_view("rnn")
+        if train:
+            for i, kind in enumerate(("one-to-many", "many-to-one", "many-to-many")):
+                run = rnn_frames[("chars", "parity", "sine")[i]]
+                for w in (rnn.demo, rnn.steps, rnn.iterations):
+                    w.blockSignals(True)
+                rnn.demo.setCurrentIndex(i)
+                rnn.steps.setValue(run.steps)
+                rnn.iterations.setValue(run.iteration)
+                for w in (rnn.demo, rnn.steps, rnn.iterations):
+                    w.blockSignals(False)
+                rnn._shape_note()
+                rnn.pred_plot.setVisible(i == 2)
+                rnn.run = run
+                rnn.apply_frame(run.frame())
+                rnn.time_slider.setRange(0, run.steps - 1)
+                rnn.select_step(run.steps - 1 if i == 1 else 3)
+                shoot(f"rnn-{kind}", lang)
+        # Lessons: the browser, and the RNN lesson opened
+        browser = LessonBrowser(win, language=lambda: win.languages.language)
+        browser.resize(1100, 640)
+        browser.show()
+        browser.select("convolution-pooling")
+        shoot("lessons-browser", lang, browser)
+        browser.select("rnn-shapes")
+        browser.open_selected()
+        shoot("lessons-rnn-shapes-opened", lang)
+        # Exercise: the ReLU homework, some answers right, one wrong
+        views.open_homework()
+        ex = views.exercise
+        answers = {"b_1": "0.32", "b_2": "0.24", "ŷ_1": "0.4", "E": "0.005408", "g_1": "0.104"}
+        for key, row in ex.rows.items():
+            sym = row.item.symbol
+            if row.item.part != "after" and sym in answers:
+                ex.enter(key, answers[sym])
+        shoot("exercise", lang)
+        win.show_view("network")
+    # presentation mode: the same convolution, bigger
+    for lang in languages:
+        win.set_language(lang)
+        win.set_presentation(True)
+        win.show_view("cnn")
+        cnn.tabs.setCurrentIndex(0)
+        cnn.conv.configure(stride=1)
+        cnn.conv.set_position(7)
+        shoot("cnn-presentation", lang)
+        win.set_presentation(False)
+    win.set_language("en")
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()
+    return written
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    root = Path(__file__).resolve().parents[3]
+    folder = Path(argv[0]) if argv else root / "docs" / "screenshots"
+    for path in render(folder):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
