@@ -178,3 +178,25 @@ def test_the_engines_gradient_checker_agrees(cls, size, stride, shape):
 
     report = check_layer(cls("p", ["x"], size=size, stride=stride), [shape], seed=2)
     assert report.max_rel_error < 1e-6, report.worst
+
+
+@pytest.mark.parametrize("cls", [MaxPool2D, AvgPool2D])
+def test_a_1x1_window_passes_everything_through(cls):
+    net, _ = pool_net(cls, (2, 3, 3), size=1)
+    x = np.random.default_rng(0).standard_normal((2, 2, 3, 3))
+    np.testing.assert_array_equal(net.forward(x), x)
+    np.testing.assert_array_equal(net.backward(2 * x)["x"], 2 * x)
+
+
+def test_batches_of_different_sizes_keep_their_own_arrays():
+    net, layer = pool_net(MaxPool2D, (1, 4, 4), size=2)
+    rng = np.random.default_rng(1)
+    a, b = rng.standard_normal((5, 1, 4, 4)), rng.standard_normal((2, 1, 4, 4))
+    want_a, want_b = ref_pool(a, (2, 2), (2, 2), "max"), ref_pool(b, (2, 2), (2, 2), "max")
+    da = rng.standard_normal(want_a.shape)
+    for _ in range(2):
+        np.testing.assert_array_equal(net.forward(a), want_a)
+        np.testing.assert_array_equal(
+            net.backward(da)["x"], ref_pool_grad(a, (2, 2), (2, 2), "max", da)
+        )
+        np.testing.assert_array_equal(net.forward(b), want_b)

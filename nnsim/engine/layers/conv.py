@@ -54,6 +54,38 @@ def window_slices(offset, out_size, stride) -> tuple:
     )
 
 
+class Buffers:
+    """Arrays a layer keeps between passes, one per (role, shape, dtype).
+
+    Allocating and first touching megabytes on every batch costs as much as the
+    arithmetic, so the layers write their outputs and gradients into these arrays, as
+    the dense fast path does: ``values``, ``douts`` and a layer's ``out``/``net``/
+    ``delta`` hold the last pass and are overwritten by the next pass with the same
+    batch size (copy them to keep them). A few batch sizes are kept (training, the
+    last short batch, evaluation); the oldest is dropped beyond ``limit`` arrays.
+    """
+
+    def __init__(self, limit: int = 16):
+        self.limit = limit
+        self._arrays: dict[tuple, np.ndarray] = {}
+
+    def get(self, role: str, shape, dtype, init=None) -> np.ndarray:
+        """The array for ``role``; a new one is zero-filled and passed to ``init``."""
+        key = (role, tuple(shape), np.dtype(dtype))
+        buf = self._arrays.get(key)
+        if buf is None:
+            if len(self._arrays) >= self.limit:
+                self._arrays.pop(next(iter(self._arrays)))
+            buf = self._arrays[key] = np.zeros(shape, dtype)
+            if init is not None:
+                init(buf)
+        return buf
+
+    def clear(self) -> None:
+        """Forget every array."""
+        self._arrays.clear()
+
+
 @dataclass(frozen=True)
 class ConvProducts:
     """How one output value of a convolution layer is made, number by number.
@@ -133,7 +165,7 @@ class _Conv(Layer):
         self.in_size: tuple[int, ...] = ()
         self.out_size: tuple[int, ...] = ()
         self.x = self.net = self.out = self.delta = None
-        self._scratch: dict[str, np.ndarray] = {}
+        self._buf = Buffers()
 
     # --- structure ---------------------------------------------------------------
     def build(self, in_shapes):
@@ -191,20 +223,11 @@ class _Conv(Layer):
         return w
 
     # --- computation -------------------------------------------------------------
-    def _buffer(self, key: str, shape, dtype) -> np.ndarray:
-        # Scratch arrays are kept between batches of the same size: allocating and
-        # first-touching megabytes per batch costs as much as the arithmetic.
-        buf = self._scratch.get(key)
-        if buf is None or buf.shape != tuple(shape) or buf.dtype != dtype:
-            buf = np.zeros(shape, dtype)
-            self._scratch[key] = buf
-        return buf
-
     def _padded(self, x: np.ndarray) -> np.ndarray:
         if not any(self.padding):
             return x
         shape = x.shape[:2] + tuple(n + 2 * p for n, p in zip(self.in_size, self.padding))
-        xp = self._buffer("xpad", shape, x.dtype)  # borders stay zero
+        xp = self._buf.get("xpad", shape, x.dtype)  # borders stay zero
         xp[self._interior()] = x
         return xp
 
@@ -223,22 +246,33 @@ class _Conv(Layer):
         # position, plus a row of ones that multiplies the bias, so the bias is one more
         # weight column and its gradient comes out of the same matrix product as ∂E/∂W.
         ck = c * k
-        cols = self._buffer("cols", (batch, ck + self.use_bias, n_out), x.dtype)
+        ck = c * k
+
+        def ones_row(buf):
+            if self.use_bias:
+                buf[:, ck] = 1
+
+        cols = self._buf.get("cols", (batch, ck + self.use_bias, n_out), x.dtype, ones_row)
         win = cols[:, :ck].reshape(batch, c, *self.kernel_size, *self.out_size)
         for off in np.ndindex(*self.kernel_size):
             win[(slice(None), slice(None)) + off] = xp[
                 window_slices(off, self.out_size, self.stride)
             ]
-        if self.use_bias:
-            cols[:, ck] = 1
         self._cols = cols
         wb = np.empty((self.channels, ck + self.use_bias), x.dtype)
         wb[:, :ck] = self.effective_kernel().reshape(self.channels, ck)
         if self.use_bias:
             wb[:, ck] = self.params["b"]
-        net = np.matmul(wb, cols)  # (batch, C_out, positions)
-        self.net = net.reshape(batch, *self.out_shape)
-        self.out = self._act.f(self.net)
+        shape = (batch, *self.out_shape)
+        net = self._buf.get("net", (batch, self.channels, n_out), x.dtype)
+        np.matmul(wb, cols, out=net)  # (batch, C_out, positions)
+        self.net = net.reshape(shape)
+        if self.activation_name == "identity":
+            self.out = self.net
+        elif self.activation_name == "relu":
+            self.out = np.maximum(self.net, 0, out=self._buf.get("out", shape, x.dtype))
+        else:
+            self.out = self._act.f(self.net)
         return self.out
 
     def backward(self, dout):
@@ -248,7 +282,10 @@ class _Conv(Layer):
         if self.activation_name == "identity":
             delta = np.asarray(dout, self.net.dtype)
         elif self.activation_name == "relu":
-            delta = dout * (self.net > 0)  # one pass instead of f′ then a product
+            # δ = dout where net > 0, else 0: no f′ array, no fresh arrays
+            mask = np.greater(self.net, 0, out=self._buf.get("mask", self.net.shape, bool))
+            delta = self._buf.get("delta", self.net.shape, self.net.dtype)
+            np.multiply(dout, mask, out=delta)
         else:
             delta = dout * self._act.df(self.net, self.out)
         self.delta = delta
@@ -266,7 +303,8 @@ class _Conv(Layer):
         w2 = self.effective_kernel().reshape(self.channels, c * k)
         dcols = np.matmul(w2.T, d2).reshape(batch, c, *self.kernel_size, *self.out_size)
         padded = tuple(n + 2 * p for n, p in zip(self.in_size, self.padding))
-        dxp = np.zeros((batch, c, *padded), delta.dtype)
+        dxp = self._buf.get("dx", (batch, c, *padded), delta.dtype)
+        dxp.fill(0)
         for off in np.ndindex(*self.kernel_size):
             dxp[window_slices(off, self.out_size, self.stride)] += dcols[
                 (slice(None), slice(None)) + off

@@ -9,7 +9,7 @@ import numpy as np
 from nnsim.engine.convshape import ConvShapeError, conv_output_size
 from nnsim.engine.errors import NetworkError, ShapeError
 from nnsim.engine.layers.base import Layer
-from nnsim.engine.layers.conv import per_axis, window_slices
+from nnsim.engine.layers.conv import Buffers, per_axis, window_slices
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class _Pool2D(Layer):
         self.in_size: tuple[int, ...] = ()
         self.out_size: tuple[int, ...] = ()
         self.x = self.out = None
+        self._buf = Buffers()
 
     def build(self, in_shapes):
         self.in_shapes = [tuple(int(v) for v in s) for s in in_shapes]
@@ -138,8 +139,12 @@ class MaxPool2D(_Pool2D):
         views = self._views(x)
         # A few element-wise maxima over strided views: far cheaper than a reduction
         # over a 6-D window view.
-        out = views[0][1].copy()
-        for _, v in views[1:]:
+        out = self._buf.get("out", (x.shape[0], *self.out_shape), x.dtype)
+        if len(views) == 1:
+            out[...] = views[0][1]
+        else:
+            np.maximum(views[0][1], views[1][1], out=out)
+        for _, v in views[2:]:
             np.maximum(out, v, out=out)
         self.out = out
         return out
@@ -148,24 +153,29 @@ class MaxPool2D(_Pool2D):
         x, out = self.x, self.out
         dout = np.asarray(dout, x.dtype)
         tiles = self._tiles()
-        dx = np.empty_like(x) if tiles else np.zeros_like(x)
+        dx = self._buf.get("dx", x.shape, x.dtype)
+        if not tiles:  # some inputs are in no window (or in several): start from zero
+            dx.fill(0)
         views = self._views(x)
-        free = None  # windows whose maximum has not been claimed yet
+        hit = self._buf.get("hit", out.shape, bool)
+        free = self._buf.get("free", out.shape, bool)  # windows whose max is unclaimed
+        last = len(views) - 1
         for k, (off, v) in enumerate(views):
-            if k == len(views) - 1 and free is not None:
-                hit = free  # the last offset holds the maximum wherever no earlier one did
+            if k == last:
+                m = free if k else np.equal(v, out, out=hit)  # the last offset takes the rest
             else:
-                hit = v == out
-                if free is None:
-                    free = ~hit
+                np.equal(v, out, out=hit)
+                if k == 0:
+                    np.logical_not(hit, out=free)
                 else:
                     hit &= free
-                    free &= ~hit
+                    free ^= hit
+                m = hit
             sl = window_slices(off, self.out_size, self.stride)
             if tiles:
-                np.multiply(dout, hit, out=dx[sl])
+                np.multiply(dout, m, out=dx[sl])
             else:
-                dx[sl] += dout * hit
+                dx[sl] += dout * m
         return [dx]
 
 
@@ -191,7 +201,8 @@ class AvgPool2D(_Pool2D):
         self._check_batch(x, 0)
         self.x = x
         views = self._views(x)
-        out = views[0][1].copy()
+        out = self._buf.get("out", (x.shape[0], *self.out_shape), x.dtype)
+        out[...] = views[0][1]
         for _, v in views[1:]:
             out += v
         out *= 1.0 / (self.size[0] * self.size[1])
@@ -202,7 +213,9 @@ class AvgPool2D(_Pool2D):
         x = self.x
         g = np.asarray(dout, x.dtype) * (1.0 / (self.size[0] * self.size[1]))
         tiles = self._tiles()
-        dx = np.empty_like(x) if tiles else np.zeros_like(x)
+        dx = self._buf.get("dx", x.shape, x.dtype)
+        if not tiles:
+            dx.fill(0)
         for off in np.ndindex(*self.size):
             sl = window_slices(off, self.out_size, self.stride)
             if tiles:
