@@ -29,6 +29,7 @@ def register_fonts() -> list[str]:
         if font_id >= 0:
             families = list(QFontDatabase.applicationFontFamilies(font_id))
     _registered = families
+    _canvas_fonts.clear()
     return families
 
 
@@ -52,9 +53,19 @@ def ui_font(base: QFont | None = None) -> QFont:
     return font
 
 
+_canvas_fonts: dict[tuple[int, bool], QFont] = {}
+
+
 def canvas_font(pixel_size: int, bold: bool = False) -> QFont:
-    """Font for text drawn on the canvas (sizes in scene units, so it zooms with the net)."""
-    font = ui_font()
-    font.setPixelSize(int(pixel_size))
-    font.setBold(bold)
-    return font
+    """Font for text drawn on the canvas (sizes in scene units, so it zooms with the net).
+
+    Cached: items ask for it on every paint.
+    """
+    key = (int(pixel_size), bool(bold))
+    font = _canvas_fonts.get(key)
+    if font is None:
+        font = ui_font()
+        font.setPixelSize(key[0])
+        font.setBold(key[1])
+        _canvas_fonts[key] = font
+    return QFont(font)

@@ -407,3 +407,26 @@ def test_hooks_for_other_tools(window, qtbot):
 def test_help_menu_stays_last(window):
     window.menuBar().addMenu("Later")
     assert window.menuBar().actions()[-1] is window.help_menu.menuAction()
+
+
+def test_big_links_draw_in_one_batch_and_show_weights_on_hover(window):
+    assert window.open_lesson("overfitting")
+    scene = window.scene
+    doc = window.document
+    big = doc.link_between("L2", "L3")
+    link = scene.link_items[big]
+    assert link.dense and len(link.edges) == 256
+    e = link.edges[(3, 4)]
+    assert not e.labels_shown()
+    assert e.flags() & e.GraphicsItemFlag.ItemHasNoContents
+    scene.highlight_edge(big, 3, 4)
+    assert not (e.flags() & e.GraphicsItemFlag.ItemHasNoContents)
+    scene.clear_highlights()
+    assert e.flags() & e.GraphicsItemFlag.ItemHasNoContents
+    small = scene.link_items[doc.link_between("L1", "L2")]
+    assert not small.dense and small.edges[(0, 0)].labels_shown()
+    # a bulk update (training) restyles every edge from the document
+    W = doc.links[big].weights.copy()
+    W[3, 4] = -3.0
+    doc.set_all_weights({big: W}, {})
+    assert e._text == "−3" and e._color.name() == scene.theme.negative

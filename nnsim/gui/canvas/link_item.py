@@ -24,6 +24,9 @@ from nnsim.gui.fonts import canvas_font
 # edges that fan out from one neuron are already apart, while crossing edges of a
 # full link meet in the middle.
 LABEL_T = 0.27
+# Links with more edges than this print their weights only on hover: 256 numbers on a
+# 16×16 link cannot be read anyway, and drawing them slows live training down.
+MAX_PRINTED_EDGES = 36
 
 
 class EdgeItem(QGraphicsItem):
@@ -46,6 +49,10 @@ class EdgeItem(QGraphicsItem):
         self._label_t = LABEL_T
         self._hover = False
         self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self._arrow = None
+        self._w, self._width, self._text = 0.0, 1.0, "0"
+        self._color = QColor("#888888")
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
 
@@ -85,7 +92,6 @@ class EdgeItem(QGraphicsItem):
         little way into it, where edges leaving one neuron have already fanned out but
         crossing edges have not met yet.
         """
-        self.prepareGeometryChange()
         self._line = QLineF(line)
         self._label_t = LABEL_T
         if gap is not None and line.dx() > 1 and gap[1] > gap[0]:
@@ -93,102 +99,121 @@ class EdgeItem(QGraphicsItem):
             t = (x - line.x1()) / line.dx()
             if 0.05 < t < 0.95:
                 self._label_t = t
-        self._update_label_rect()
+        self.refresh()
 
     def refresh(self) -> None:
-        """Redraw after a weight or theme change."""
+        """Re-read the weight and recompute what paint needs (after a weight, theme or
+        geometry change). Painting then only draws: a training run repaints every edge
+        many times a second."""
         self.prepareGeometryChange()
-        self._update_label_rect()
+        th = self.link_item.theme
         w = self.weight()
-        src, dst = self.link_item.endpoint_labels(self.i, self.j)
-        self.setToolTip(f"w({src} → {dst}) = {fmt_value(w)}")
+        self._w = w
+        self._width = th.edge_width(w, self.link_item.weight_scale())
+        self._color = QColor(th.muted) if w == 0 else th.edge_color(w)
+        self._text = fmt_value(w)
+        lw = th.value_px * 0.62 * (len(self._text) + 1)
+        lh = th.value_px + 6
+        c = self.label_pos()
+        self._label_rect = QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh)
+        line = self._line
+        self._arrow = None
+        if line.length() >= 1:
+            size = 9 + self._width
+            angle = math.atan2(line.dy(), line.dx())
+            tip = line.p2()
+            left = tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size)
+            right = tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)
+            self._arrow = QPolygonF([tip, left, right])
+        pad = self._width + 14
+        rect = QRectF(line.p1(), line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+        self._bounds = rect.united(self._label_rect.adjusted(-2, -2, 2, 2))
+        self.update_contents_flag()
         self.update()
 
-    def _label_text(self) -> str:
-        return fmt_value(self.weight())
+    def update_contents_flag(self) -> None:
+        """On a big link the LinkItem draws every line in one go; an edge paints itself
+        only while it is hovered, selected or highlighted."""
+        quiet = (
+            self.link_item.dense
+            and not self._hover
+            and not self.isSelected()
+            and self.highlight is None
+        )
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, quiet)
 
-    def _update_label_rect(self) -> None:
-        th = self.link_item.theme
-        w = th.value_px * 0.62 * (len(self._label_text()) + 1)
-        h = th.value_px + 6
-        c = self.label_pos()
-        self._label_rect = QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update_contents_flag()
+        return super().itemChange(change, value)
+
+    def _label_text(self) -> str:
+        return self._text
 
     def _pen_width(self) -> float:
-        return self.link_item.theme.edge_width(self.weight(), self.link_item.weight_scale())
+        return self._width
+
+    def labels_shown(self) -> bool:
+        """Whether the weight is printed: the toggle is on and the link is small enough
+        for the numbers to be read (hover and selection always show them)."""
+        return self.link_item.scene_flag("show_weights") and not self.link_item.dense
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
-        pad = self._pen_width() + 14
-        rect = QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
-        return rect.united(self._label_rect.adjusted(-2, -2, 2, 2))
+        return self._bounds
 
     @never_raise(QPainterPath)
     def shape(self) -> QPainterPath:
         path = QPainterPath(self._line.p1())
         path.lineTo(self._line.p2())
         stroker = QPainterPathStroker()
-        stroker.setWidth(max(self._pen_width(), 12.0))
+        stroker.setWidth(max(self._width, 12.0))
         shape = stroker.createStroke(path)
-        if self.link_item.scene_flag("show_weights"):
+        if self.labels_shown():
             shape.addRect(self._label_rect)
         return shape
 
     def hoverEnterEvent(self, event):
         self._hover = True
+        src, dst = self.link_item.endpoint_labels(self.i, self.j)
+        self.setToolTip(f"w({src} → {dst}) = {self._text}")
         self.setZValue(1)
+        self.update_contents_flag()
         self.update()
 
     def hoverLeaveEvent(self, event):
         self._hover = False
         self.setZValue(0)
+        self.update_contents_flag()
         self.update()
 
     @never_raise()
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
         th = self.link_item.theme
-        w = self.weight()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = self._pen_width()
+        width = self._width
+        round_cap = Qt.PenCapStyle.RoundCap
         if self.highlight is not None:
-            painter.setPen(
-                QPen(self.highlight, width + 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            )
+            painter.setPen(QPen(self.highlight, width + 10, Qt.PenStyle.SolidLine, round_cap))
             painter.drawLine(self._line)
         if self.isSelected() or self._hover:
             halo = QColor(th.selection) if self.isSelected() else QColor(0, 0, 0, 40)
-            painter.setPen(QPen(halo, width + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setPen(QPen(halo, width + 6, Qt.PenStyle.SolidLine, round_cap))
             painter.drawLine(self._line)
-        color = th.edge_color(w)
-        if w == 0:
-            color = QColor(th.muted)
-        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        color = self._color
+        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, round_cap))
         painter.drawLine(self._line)
-        self._paint_arrow(painter, color, width)
-        if self.link_item.scene_flag("show_weights") or self._hover or self.isSelected():
-            self._paint_label(painter, color)
-
-    def _paint_arrow(self, painter: QPainter, color: QColor, width: float) -> None:
-        line = self._line
-        if line.length() < 1:
-            return
-        size = 9 + width
-        angle = math.atan2(line.dy(), line.dx())
-        tip = line.p2()
-        left = tip - QPointF(math.cos(angle - 0.4) * size, math.sin(angle - 0.4) * size)
-        right = tip - QPointF(math.cos(angle + 0.4) * size, math.sin(angle + 0.4) * size)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(color))
-        painter.drawPolygon(QPolygonF([tip, left, right]))
-
-    def _paint_label(self, painter: QPainter, color: QColor) -> None:
-        th = self.link_item.theme
-        painter.setPen(QPen(color, 1.5))
-        painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
-        painter.drawRoundedRect(self._label_rect, 5, 5)
-        painter.setFont(canvas_font(th.value_px, bold=True))
-        painter.setPen(color.darker(135))
-        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label_text())
+        if self._arrow is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(color))
+            painter.drawPolygon(self._arrow)
+        if self._hover or self.isSelected() or self.labels_shown():
+            painter.setPen(QPen(color, 1.5))
+            painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
+            painter.drawRoundedRect(self._label_rect, 5, 5)
+            painter.setFont(canvas_font(th.value_px, bold=True))
+            painter.setPen(color.darker(135))
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
 class LinkItem(QGraphicsItem):
@@ -202,6 +227,7 @@ class LinkItem(QGraphicsItem):
         self.link_id = link_id
         self.edges: dict[tuple[int, int], EdgeItem] = {}
         self._bar = QLineF()
+        self._bounds = QRectF()
         self.highlight: QColor | None = None
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
@@ -245,6 +271,11 @@ class LinkItem(QGraphicsItem):
         )
 
     @property
+    def dense(self) -> bool:
+        """True for a drawn link with many edges (painted in one batch, weights on hover)."""
+        return len(self.edges) > MAX_PRINTED_EDGES
+
+    @property
     def collapsed(self) -> bool:
         """True when either end is drawn as a box (then the link is one bar)."""
         spec = self.spec()
@@ -253,6 +284,19 @@ class LinkItem(QGraphicsItem):
         items = self._scene_ref.layer_items
         src, dst = items.get(spec.src), items.get(spec.dst)
         return src is None or dst is None or src.collapsed or dst.collapsed
+
+    def _paint_batched(self, painter: QPainter) -> None:
+        # One drawLines call per (colour, width) bucket instead of a paint per edge.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        buckets: dict[tuple[int, float], list[QLineF]] = {}
+        colors: dict[int, QColor] = {}
+        for e in self.edges.values():
+            rgb = e._color.rgba()
+            colors[rgb] = e._color
+            buckets.setdefault((rgb, round(e._width * 2) / 2), []).append(e._line)
+        for (rgb, width), lines in buckets.items():
+            painter.setPen(QPen(colors[rgb], width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLines(lines)
 
     def rebuild(self) -> None:
         """Re-create the edge items from the document's edge list."""
@@ -286,6 +330,7 @@ class LinkItem(QGraphicsItem):
         else:
             for e in self.edges.values():
                 e.refresh()
+            self.update()
 
     def update_geometry(self) -> None:
         """Follow the layers (after a move or a theme change)."""
@@ -302,19 +347,23 @@ class LinkItem(QGraphicsItem):
             src.mapToScene(src.frame_rect().topRight()).x(),
             dst.mapToScene(dst.frame_rect().topLeft()).x(),
         )
+        bounds = QRectF(self._bar.p1(), self._bar.p2()).normalized()
         for (i, j), e in self.edges.items():
             e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)), gap)
-            e.refresh()
+            bounds = bounds.united(QRectF(e._line.p1(), e._line.p2()).normalized())
+        self._bounds = bounds
         self.update()
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
         pad = 30.0
-        return QRectF(self._bar.p1(), self._bar.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+        return self._bounds.adjusted(-pad, -pad, pad, pad)
 
     @never_raise()
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
         if not self.collapsed:
+            if self.dense:
+                self._paint_batched(painter)
             return
         spec = self.spec()
         if spec is None:

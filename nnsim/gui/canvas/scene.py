@@ -390,6 +390,7 @@ class NetworkScene(QGraphicsScene):
                 link.update()
             return
         item.highlight = QColor(color or self.theme.highlight) if on else None
+        item.update_contents_flag()
         item.update()
 
     def highlight_layer(self, layer_id: str, on: bool = True, color=None) -> None:
@@ -408,7 +409,9 @@ class NetworkScene(QGraphicsScene):
         for link in self.link_items.values():
             link.highlight = None
             for e in link.edges.values():
-                e.highlight = None
+                if e.highlight is not None:
+                    e.highlight = None
+                    e.update_contents_flag()
         self.update()
 
     # -- lookup and selection --------------------------------------------------------
