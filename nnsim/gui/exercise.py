@@ -276,13 +276,9 @@ class ExerciseView(QWidget):
         self.message.setWordWrap(True)
         tint(self.message, _RED)
         self.message.hide()
-        self.sheet = QWidget(self)
-        self.grid = QGridLayout(self.sheet)
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setColumnStretch(4, 1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.sheet)
+        self._new_sheet()
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
@@ -378,7 +374,7 @@ class ExerciseView(QWidget):
         """Make the exercise from ``document`` (False, with a message, when it cannot)."""
         self._document = document
         self._stale = False
-        self._clear_grid()
+        self._new_sheet()
         self.rows = {}
         self._revealed = False
         self.exercise = None
@@ -433,11 +429,13 @@ class ExerciseView(QWidget):
         self._fill_texts()
         return True
 
-    def _clear_grid(self) -> None:
-        while self.grid.count():
-            w = self.grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
+    def _new_sheet(self) -> None:
+        """A fresh sheet for the rows (the scroll area deletes the old one at once)."""
+        self.sheet = QWidget()
+        self.grid = QGridLayout(self.sheet)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setColumnStretch(4, 1)
+        self.scroll.setWidget(self.sheet)
 
     def _fill_texts(self) -> None:
         ex = self.exercise

@@ -159,3 +159,12 @@ def test_any_small_dense_network(view):
     assert not view.set_document(load_lesson("convolution-pooling"))
     assert view.message.isVisibleTo(view) and "dense" in view.message.text()
     assert view.rows == {}
+
+
+def test_building_again_replaces_the_rows(view):
+    from PySide6.QtWidgets import QLineEdit
+
+    view.set_document(load_lesson("relu-homework"))
+    view.set_document(load_lesson("relu-homework"))
+    assert len(view.sheet.findChildren(QLineEdit)) == 20
+    assert len(view.findChildren(QLineEdit)) == 20  # the old sheet is gone, not hidden

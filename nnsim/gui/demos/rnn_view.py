@@ -240,7 +240,7 @@ class RnnView(QWidget):
         self.loss_plot.setLabel("bottom", tr("update"))
         self.heat_plot.setLabel("left", tr("hidden unit"))
         self.heat_plot.setLabel("bottom", "t")
-        self.grad_plot.setLabel("left", "‖∂E/∂h_t‖")
+        self.grad_plot.setLabel("left", "‖∂E/∂h‖")
         self.grad_plot.setLabel("bottom", "t")
         self.pred_plot.setLabel("bottom", "t")
         self.unrolled.words = {
@@ -554,7 +554,7 @@ class RnnView(QWidget):
         self._show_step()
 
     def _show_step(self) -> None:
-        f = self.frame
+        f = None if self.frame is None else self._translated(self.frame)
         if f is None:
             return
         t = self.time_slider.value()

@@ -99,10 +99,12 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         shoot("cnn-flip", lang)
         cnn.conv.configure(convolution=False)
         cnn.conv.preset.setCurrentIndex(1)
+        cnn.conv.set_source(1)  # a test digit: its 26×26 map pools to 13×13
         cnn.tabs.setCurrentIndex(1)
         cnn.pooling.reset_example()
         cnn.pooling.set_window(1)
         shoot("cnn-pooling", lang)
+        cnn.conv.set_source(0)
         if train:
             cnn.conv.set_source(2)  # the misclassified digit drawn in: its maps show
             if cnn.training.gallery.count():
