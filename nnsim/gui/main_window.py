@@ -374,7 +374,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.panels_menu.setTitle(self.tr("&Panels"))
-        self.language_menu.setTitle(self.tr("&Language") + " / 语言")
+        # Someone who cannot read the current language still finds the menu: the English
+        # title carries the Chinese word too.
+        lang_title = self.tr("&Language")
+        if not self._language().startswith("zh"):
+            lang_title += " / 语言"
+        self.language_menu.setTitle(lang_title)
         self.lessons_menu.setTitle(self.tr("&Lessons"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_new.setText(self.tr("&New"))

@@ -121,3 +121,10 @@ def test_language_choice_is_remembered(window):
     assert saved_language() == "zh_CN"
     window.set_language("en")
     assert saved_language() == "en"
+
+
+def test_language_menu_is_findable_in_both_languages(window):
+    assert window.language_menu.title() == "&Language / 语言"
+    window.set_language("zh_CN")
+    assert window.language_menu.title() == "语言(&L)"
+    window.set_language("en")
