@@ -140,6 +140,10 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         browser.select("rnn-shapes")
         browser.open_selected()
         shoot("lessons-rnn-shapes-opened", lang)
+        # A canvas lesson opens on the network with its panels (step-through, training)
+        open_lesson(win, "bp-worked-example")
+        win.view.fit()
+        shoot("lessons-bp-worked-example-opened", lang)
         # Exercise: the ReLU homework, some answers right, one wrong
         views.open_homework()
         ex = views.exercise
