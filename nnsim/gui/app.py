@@ -14,7 +14,7 @@ from nnsim.gui import prefs
 from nnsim.gui.autosave import discard_autosave, pending_autosave
 from nnsim.gui.demos import install as install_demos
 from nnsim.gui.fonts import register_fonts, ui_font
-from nnsim.gui.i18n import LanguageManager, saved_language
+from nnsim.gui.i18n import language_manager, saved_language
 from nnsim.gui.lesson_browser import show_at_start as show_lessons_at_start
 from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
 from nnsim.paths import resource
@@ -110,7 +110,7 @@ def open_initial(window: MainWindow, file_or_lesson: str | None) -> None:
 def build_window(file_or_lesson: str | None = None, restore: bool = True) -> MainWindow:
     """Create the application (if needed) and a ready main window, not yet shown."""
     app = application()
-    languages = LanguageManager(app)
+    languages = language_manager(app)
     languages.set_language(saved_language(), remember=False)
     window = MainWindow(languages)
     from nnsim.gui.training import install

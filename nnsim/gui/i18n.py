@@ -148,3 +148,18 @@ class LanguageManager(QObject):
         if remember:
             settings().setValue("language", code)
         return ok
+
+
+_manager: LanguageManager | None = None
+
+
+def language_manager(app: QCoreApplication) -> LanguageManager:
+    """The application's one LanguageManager (created on first use).
+
+    One per application: two managers would each keep translators installed, and the
+    language of a window would depend on which was made last.
+    """
+    global _manager
+    if _manager is None or _manager._app is not app:
+        _manager = LanguageManager(app)
+    return _manager

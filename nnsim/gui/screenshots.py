@@ -1,6 +1,6 @@
 """Render the main window on the worked BP example to PNG files (docs/screenshots).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR] [--shell]
 
 Writes main-en.png, main-zh_CN.png (normal look, hidden neuron h1 selected, weights shown)
 and presentation-en.png, presentation-zh_CN.png (presentation mode).
@@ -18,10 +18,10 @@ SIZE = (1440, 900)
 
 def _shell_window():
     from nnsim.gui.app import application, open_initial
-    from nnsim.gui.i18n import LanguageManager
+    from nnsim.gui.i18n import language_manager
     from nnsim.gui.main_window import MainWindow
 
-    win = MainWindow(LanguageManager(application()))
+    win = MainWindow(language_manager(application()))
     open_initial(win, None)
     return win
 
@@ -69,11 +69,16 @@ def render(
 
 
 def main(argv=None) -> int:
-    """Command-line entry: render into OUT_DIR (default docs/screenshots)."""
-    argv = sys.argv[1:] if argv is None else argv
+    """Command-line entry: render into OUT_DIR (default docs/screenshots).
+
+    ``--shell`` leaves out the other tools' docks (the canvas, palette and inspector only).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = argv[0] if argv else "docs/screenshots"
-    for p in render(out):
+    shell = "--shell" in argv
+    rest = [a for a in argv if a != "--shell"]
+    out = rest[0] if rest else "docs/screenshots"
+    for p in render(out, plugins=not shell):
         print(p)
     return 0
 

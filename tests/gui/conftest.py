@@ -14,11 +14,11 @@ def shell_window():
     which test their own docks.
     """
     from nnsim.gui.app import application, open_initial
-    from nnsim.gui.i18n import LanguageManager, saved_language
+    from nnsim.gui.i18n import language_manager, saved_language
     from nnsim.gui.main_window import MainWindow
 
     app = application()
-    languages = LanguageManager(app)
+    languages = language_manager(app)
     languages.set_language(saved_language(), remember=False)
     win = MainWindow(languages)
     open_initial(win, None)

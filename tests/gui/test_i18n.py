@@ -128,3 +128,19 @@ def test_language_menu_is_findable_in_both_languages(window):
     window.set_language("zh_CN")
     assert window.language_menu.title() == "语言(&L)"
     window.set_language("en")
+
+
+def test_one_language_manager_per_application(window, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.i18n import language_manager
+
+    assert language_manager(QApplication.instance()) is window.languages
+    window.set_language("zh_CN")
+    other = make_window()
+    try:
+        other.set_language("en")
+        assert other.file_menu.title() == "&File"
+        assert window.file_menu.title() == "&File"  # the language is the application's
+    finally:
+        other.close()
