@@ -430,3 +430,20 @@ def test_big_links_draw_in_one_batch_and_show_weights_on_hover(window):
     W[3, 4] = -3.0
     doc.set_all_weights({big: W}, {})
     assert e._text == "−3" and e._color.name() == scene.theme.negative
+
+
+def test_middle_button_drag_pans_without_editing(window):
+    view = window.view
+    view.zoom_in()
+    view.zoom_in()
+    before = view.mapToScene(view.viewport().rect().center())
+    viewport = view.viewport()
+    start = viewport.rect().center()
+    end = start + QPoint(-120, -80)
+    QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * (k / 5))
+    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, end)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() > before.x() + 40 and after.y() > before.y() + 20
+    assert window.undo_stack.count() == 0

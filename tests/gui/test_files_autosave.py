@@ -194,3 +194,15 @@ def test_presentation_mode_grows_fonts_and_lines(window):
     assert item.boundingRect().width() >= 2 * window.scene.theme.neuron_radius
     window.act_presentation.trigger()
     assert app.font().pointSizeF() == pytest.approx(normal_pt)
+
+
+def test_open_recent_lists_saved_files(window, tmp_path, boxes):
+    path = tmp_path / "recent.nnsim"
+    assert window.save_to(path)
+    window._fill_recent()
+    actions = window.recent_menu.actions()
+    assert [a.text() for a in actions][0] == "recent.nnsim"
+    window.editor.set_weight("L1-L2", 0, 0, 0.9)
+    window.undo_stack.setClean()
+    actions[0].trigger()
+    assert window.document.links["L1-L2"].weights[0, 0] == pytest.approx(0.1)
