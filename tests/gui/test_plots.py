@@ -137,6 +137,7 @@ def test_early_stopping_is_marked(qtbot, window):
 
 def test_weight_plot_follows_the_selection(qtbot, window):
     assert window.open_lesson("playground-circle")
+    window.training_ui.docks["weights"].raise_()
     train(qtbot, window, 5)
     w = window.training_ui.weights
     assert len(w.curves) == 25

@@ -79,7 +79,11 @@ def test_playground_default_learns_the_circle(qtbot, window):
         for j in range(n):
             img = window.scene.neuron_image(lid, j)
             assert img is not None and img.width() == 50 and img.height() == 50
-    # weight trajectories: all 25 parameters of this small net, ending at the document's
+    # weight trajectories: all 25 parameters of this small net, ending at the document's;
+    # drawn when their dock comes to the front (hidden plots skip frames)
+    assert ui.weights.curves[0].getData()[0] is None
+    ui.docks["weights"].raise_()
+    qtbot.waitUntil(lambda: ui.weights.curves[0].getData()[0] is not None, timeout=2000)
     assert len(ui.weights.curves) == 25
     theta = doc_theta(window)
     for curve, i in zip(ui.weights.curves, ui.weights.indices):

@@ -74,7 +74,8 @@ class PlotPanel(QWidget):
             ax.setStyle(tickTextOffset=6)
             ax.label.setFont(font)
             ax.enableAutoSIPrefix(False)  # "0.001" on the axis, not "1" and "(x0.001)"
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: pyqtgraph draws it with the axes, which then repaint with every curve.
+        plot.showGrid(x=False, y=False)
 
     def axis_label(self, plot: pg.PlotItem, side: str, text: str) -> None:
         """Label an axis in the current size."""
@@ -87,6 +88,24 @@ class PlotPanel(QWidget):
         return PEN_SCALE[self.presentation]
 
     # -- behaviour ---------------------------------------------------------------------
+    def shown(self) -> bool:
+        """True when the panel can be seen (a panel behind another tab skips its frames)."""
+        # a dock behind another dock's tab stays "visible" but has nothing on screen
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self, visible: bool = True) -> None:
+        """Draw the newest frame now (the panel was hidden, e.g. behind another dock tab)."""
+        frame = getattr(self, "_last_frame", None)
+        if visible and frame is not None:
+            self.update_frame(frame, force=True)
+
+    def update_frame(self, frame, force: bool = False) -> None:
+        """Draw a frame (subclasses)."""
+
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: bigger ticks, labels and lines."""
         self.presentation = bool(on)
@@ -126,3 +145,49 @@ class PlotPanel(QWidget):
                 self.export(path)
             except (ExportError, OSError) as e:
                 QMessageBox.warning(self, self.tr("Could not export"), str(e))
+
+
+def nice_ceiling(v: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ ``v`` (axis ends that change rarely)."""
+    import math
+
+    if not math.isfinite(v) or v <= 0:
+        return 1.0
+    k = math.floor(math.log10(v))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * 10**k >= v * (1 - 1e-12):
+            return m * 10**k
+    return 10.0 ** (k + 1)
+
+
+class StableRange:
+    """An axis range that moves only in steps, so the axis (costly to redraw) rarely changes.
+
+    ``fit(lo, hi)`` returns a new (lo, hi) when the data left the range or shrank to less
+    than a quarter of it, else None.
+    """
+
+    def __init__(self):
+        self.range: tuple[float, float] | None = None
+
+    def reset(self) -> None:
+        """Forget the range (new data)."""
+        self.range = None
+
+    def fit(self, lo: float, hi: float) -> tuple[float, float] | None:
+        import math
+
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            return None
+        if hi <= lo:
+            hi = lo + 1e-9
+        cur = self.range
+        if cur is not None:
+            span = cur[1] - cur[0]
+            if cur[0] <= lo and hi <= cur[1] and (hi - lo) >= span / 4:
+                return None
+        span = hi - lo
+        pad = nice_ceiling(span) / 10
+        new = (math.floor((lo - pad) / pad) * pad, math.ceil((hi + pad) / pad) * pad)
+        self.range = new
+        return new

@@ -151,14 +151,14 @@ class BoundaryPlot(PlotPanel):
         p = self.controller.problem
         self.test_points.setVisible(self.test_box.isChecked() and p.test_xy is not None)
         if self._last_frame is not None:
-            self.update_frame(self._last_frame)
+            self.update_frame(self._last_frame, force=True)
 
     # -- per frame ---------------------------------------------------------------------------
-    def update_frame(self, frame) -> None:
+    def update_frame(self, frame, force: bool = False) -> None:
         """Redraw the heatmap (or the perceptron's line) from the frame's grid/weights."""
         self._last_frame = frame
         p = self.controller.problem
-        if not p.plane or frame.theta is None:
+        if not p.plane or frame.theta is None or not (force or self.shown()):
             return
         if p.perceptron:
             self._perceptron(frame.theta, p)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from nnsim.gui.plots.base import PlotPanel, pen
+from nnsim.gui.plots.base import PlotPanel, StableRange, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
 _EMPTY = np.zeros(0)
@@ -56,6 +56,11 @@ class ErrorPlot(PlotPanel):
             item.setVisible(False)
         #: Epoch of the early-stopping mark, or None.
         self.stop_epoch: float | None = None
+        self._last_frame = None
+        self._x_end = 0.0
+        self._y_range = StableRange()
+        self.loss.disableAutoRange()
+        self.acc.disableAutoRange()
         self.restyle()
         self.retranslate_ui()
         controller.frame.connect(self.update_frame)
@@ -95,7 +100,9 @@ class ErrorPlot(PlotPanel):
     # -- options -------------------------------------------------------------------------
     def _log_toggled(self, on: bool) -> None:
         self.loss.setLogMode(y=on)
-        self.controller.request_frame()
+        self._y_range.reset()
+        if self._last_frame is not None:
+            self.update_frame(self._last_frame, force=True)
 
     def _acc_toggled(self, on: bool) -> None:
         self.acc.setVisible(on)
@@ -108,11 +115,16 @@ class ErrorPlot(PlotPanel):
         self.stop_epoch = None
         self.stop_line.setVisible(False)
         self.stop_label.setVisible(False)
+        self._x_end = 0.0
+        self._y_range.reset()
 
-    def update_frame(self, frame) -> None:
-        """Put the frame's curves into the existing items."""
+    def update_frame(self, frame, force: bool = False) -> None:
+        """Put the frame's curves into the existing items (skipped while hidden)."""
+        self._last_frame = frame
+        if not (force or self.shown()):
+            return
         d = frame.data
-        if frame.new_rows:
+        if frame.new_rows or force:
             x = d.column("epoch")
             tl, vl = d.column("train_loss"), d.column("val_loss")
             ta, va = d.column("train_acc"), d.column("val_acc")
@@ -123,6 +135,7 @@ class ErrorPlot(PlotPanel):
             self.train_acc.setData(x, ta) if _finite(ta) else self.train_acc.setData(_EMPTY, _EMPTY)
             self.test_acc.setData(x, va) if _finite(va) else self.test_acc.setData(_EMPTY, _EMPTY)
             self._update_stop(x, vl)
+            self._fit_ranges(x, tl, vl)
         on = frame.cursor_epoch is not None and not frame.running
         for line in (self.cursor_line, self.acc_cursor):
             line.setVisible(on)
@@ -149,3 +162,25 @@ class ErrorPlot(PlotPanel):
                 top = np.log10(max(top, 1e-12))
             self.stop_label.setPos(self.stop_epoch, top)
             self._set_stop_text()
+
+    def _fit_ranges(self, x, tl, vl) -> None:
+        """Move the axes in steps only (redrawing an axis costs more than the curves)."""
+        end = nice_ceiling(max(float(x[-1]) if x.size else 1.0, 1.0) * 1.05)
+        if end != self._x_end:
+            self._x_end = end
+            self.loss.setXRange(0, end, padding=0)
+        ys = np.concatenate([tl[np.isfinite(tl)], vl[np.isfinite(vl)]])
+        if not ys.size:
+            return
+        if self.log_box.isChecked():
+            pos = ys[ys > 0]
+            if not pos.size:
+                return
+            lo, hi = np.log10(pos.min()), np.log10(pos.max())
+            r = self._y_range.fit(np.floor(lo), np.ceil(hi))
+        else:
+            r = self._y_range.fit(0.0, float(ys.max()))
+            if r is not None:
+                r = (0.0, r[1])
+        if r is not None:
+            self.loss.setYRange(*r, padding=0)

@@ -65,6 +65,6 @@ class NeuronThumbnails(QObject):
                 v = vals[:, j].reshape(g, g)[::THUMB_STEP, ::THUMB_STEP]
                 levels = activation_levels(spec.activations[j], v)
                 # grid row 0 is the bottom of the plane; an image's row 0 is its top
-                images.append(rgba_image(to_rgba(v[::-1], levels)))
+                images.append(rgba_image(to_rgba(v[::-1], levels), round_=True))
             self.scene.set_neuron_images(lid, images)
         self.layers = layers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.gui.plots.base import PlotPanel, pen
+from nnsim.gui.plots.base import PlotPanel, StableRange, nice_ceiling, pen
 from nnsim.gui.plots.colors import SERIES
 
 #: Weights drawn when nothing is selected, at most (small networks: all of them).
@@ -27,6 +27,9 @@ class WeightPlot(PlotPanel):
         #: Flat parameter indices drawn, in curve order.
         self.indices: list[int] = []
         self._last_frame = None
+        self._x_end = 0.0
+        self._y_range = StableRange()
+        self.plot.disableAutoRange()
         self.restyle()
         self.retranslate_ui()
         controller.frame.connect(self.update_frame)
@@ -59,6 +62,7 @@ class WeightPlot(PlotPanel):
             idx = [i for i, name in enumerate(p.param_names) if not name.startswith("θ[")]
         if idx == self.indices and len(self.curves) == len(idx):
             return
+        self._y_range.reset()
         self.indices = idx
         for c in self.curves:
             self.plot.removeItem(c)
@@ -75,10 +79,10 @@ class WeightPlot(PlotPanel):
         if self._last_frame is not None:
             self._fill(self._last_frame)
 
-    def update_frame(self, frame) -> None:
-        """Put the frame's weight rows into the existing curves."""
+    def update_frame(self, frame, force: bool = False) -> None:
+        """Put the frame's weight rows into the existing curves (skipped while hidden)."""
         self._last_frame = frame
-        if frame.new_rows:
+        if (frame.new_rows or force) and (force or self.shown()):
             self._fill(frame)
 
     def _fill(self, frame) -> None:
@@ -90,3 +94,15 @@ class WeightPlot(PlotPanel):
                 c.setData(x, W[:, i])
             else:
                 c.setData(np.zeros(0), np.zeros(0))
+        end = nice_ceiling(max(float(x[-1]) if x.size else 1.0, 1.0) * 1.05)
+        if end != self._x_end:
+            self._x_end = end
+            self.plot.setXRange(0, end, padding=0)
+        cols = [i for i in self.indices if i < W.shape[1]]
+        if cols and len(x):
+            vals = W[:, cols]
+            vals = vals[np.isfinite(vals)]
+            if vals.size:
+                r = self._y_range.fit(float(vals.min()), float(vals.max()))
+                if r is not None:
+                    self.plot.setYRange(*r, padding=0)

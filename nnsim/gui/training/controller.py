@@ -19,10 +19,13 @@ as up to date so that nothing pushes those (older) weights back into the trainin
 from __future__ import annotations
 
 import copy
+import sys
+import time
+from collections import deque
 from dataclasses import fields
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.training.plot_data import Frame, PlotData
@@ -48,6 +51,8 @@ QUIET_FIELDS = frozenset({"epochs"})
 
 #: Redraws per second at most.
 FPS = 30
+#: The interpreter's thread switch interval while the worker trains (seconds).
+SWITCH_INTERVAL = 0.001
 
 
 class TrainingController(QObject):
@@ -97,11 +102,14 @@ class TrainingController(QObject):
         self.cursor_epoch: float | None = None
         #: Frames drawn so far (the benchmark counts redraws with it).
         self.frames_drawn = 0
-        #: Write the weights into the document every this many frames while training.
-        self.sync_every = 1
-        #: Widgets repainted inside the frame (so drawing never waits for the worker).
-        self.frame_widgets: list = []
+        #: Processor time of the UI thread for each of the last frames, in seconds.
+        self.frame_cpu: deque = deque(maxlen=1000)
+        #: Write the weights into the document every this many frames while training (the
+        #: canvas edges follow at 10 Hz; the plots and neuron pictures every frame).
+        self.sync_every = 3
         self._run_id = 0
+        self._in_tick = False
+        self._switch: float | None = None
         self._run_structure = None
         self._run_comp = None
         self._after_stop: list = []
@@ -286,6 +294,11 @@ class TrainingController(QObject):
         preview = getattr(self.window, "live_preview", None)
         if preview is not None:
             preview.set_enabled(False)
+        # Hand the interpreter lock over every millisecond instead of every 5: the UI
+        # thread's timer and input events then wait at most ~1 ms for the worker.
+        if self._switch is None:
+            self._switch = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         self.mailbox.stop.clear()
         self.mailbox.done.clear()
         self.mailbox.take()
@@ -330,6 +343,9 @@ class TrainingController(QObject):
             return  # handled already (stop_and_wait) or an old run
         self.running = False
         self.stopping = False
+        if self._switch is not None:
+            sys.setswitchinterval(self._switch)
+            self._switch = None
         doc = self.document
         for snap in self.mailbox.take():
             self.data.append(snap)
@@ -438,13 +454,31 @@ class TrainingController(QObject):
         self._dirty = True
 
     def tick(self) -> None:
-        """Build and hand out one frame if anything changed (called by the timer)."""
+        """Build and hand out one frame if anything changed (called by the timer).
+
+        The frame is drawn and painted while the worker waits at ``frame_lock``: items
+        are updated in place, then the pending paint events are processed at once, so
+        Qt repaints only what changed and never has to win the interpreter lock back
+        from the worker call by call.
+        """
+        if self._in_tick:
+            return
         snaps = self.mailbox.take() if self.running else []
         if not snaps and not self._dirty:
             return
         self._dirty = False
-        with self.mailbox.frame_lock:
-            self._draw(snaps)
+        self._in_tick = True
+        cpu = time.thread_time()
+        try:
+            with self.mailbox.frame_lock:
+                self._draw(snaps)
+                if self.running:
+                    app = QApplication.instance()
+                    for _ in range(2):  # scene updates post the paint requests they cause
+                        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self._in_tick = False
+        self.frame_cpu.append(time.thread_time() - cpu)
         self.frames_drawn += 1
 
     def _draw(self, snaps) -> None:
@@ -484,9 +518,6 @@ class TrainingController(QObject):
                 self._write_snapshot()
         if new_rows:
             self._emit_history()
-        for w in self.frame_widgets:
-            if w.isVisible():
-                w.repaint()
 
     # ------------------------------------------------------------------ shutdown
     def eventFilter(self, obj, event):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QGraphicsView, QMessageBox
 
 from nnsim.gui.plots.activation_explorer import ActivationExplorer
 from nnsim.gui.plots.boundary_plot import BoundaryPlot
@@ -219,6 +219,9 @@ def install(window) -> TrainingUI:
     )
     ui.docks["error"] = window.add_dock(error, B, lambda: T("TrainingUI", "Error"), "error")
     ui.docks["weights"] = window.add_dock(weights, B, lambda: T("TrainingUI", "Weights"), "weights")
+    for name, plot in (("boundary", boundary), ("error", error), ("weights", weights)):
+        # a dock brought to the front of its tab group draws the frames it skipped
+        ui.docks[name].visibilityChanged.connect(plot.catch_up)
     window.tabifyDockWidget(ui.docks["error"], ui.docks["weights"])
     ui.docks["error"].raise_()
     window.add_view("activations", explorer, lambda: T("TrainingUI", "Activation functions"))
@@ -230,12 +233,8 @@ def install(window) -> TrainingUI:
     window.resizeDocks([ui.docks["formula"]], [300], Qt.Orientation.Vertical)
     window.resizeDocks([ui.docks["training"]], [330], Qt.Orientation.Horizontal)
 
-    training.frame_widgets = [
-        error.graphics.viewport(),
-        boundary.graphics.viewport(),
-        weights.graphics.viewport(),
-        window.view.viewport(),
-    ]
+    # The canvas grid never changes: paint it once, not under every neuron picture.
+    window.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
     window.presentation_changed.connect(ui.set_presentation)
     if getattr(window, "presentation", False):
         ui.set_presentation(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -162,6 +163,7 @@ class TrainingPanel(QScrollArea):
             f.setPointSizeF(f.pointSizeF() * 1.25)
             val.setFont(f)
             val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._fix_size(val, "0.000000 %")
             self.numbers.addWidget(cap, r, 0)
             self.numbers.addWidget(val, r, 1)
             self.num_labels[key] = (cap, val)
@@ -182,6 +184,8 @@ class TrainingPanel(QScrollArea):
         self.time.valueChanged.connect(self._time_moved)
         slider_row.addWidget(self.time, 1)
         rl.addLayout(slider_row)
+        self.time_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.time_label.setFixedHeight(self.time_label.sizeHint().height())
         rl.addWidget(self.time_label)
         self._restore_timer = QTimer(self)
         self._restore_timer.setSingleShot(True)
@@ -323,6 +327,16 @@ class TrainingPanel(QScrollArea):
         self.retranslate_ui()
 
     # -- small builders -----------------------------------------------------------------
+    @staticmethod
+    def _fix_size(label: QLabel, widest: str) -> None:
+        """Give a label that changes every frame a fixed size.
+
+        A label whose size may change asks its parents to lay out again at every new
+        text, and in a dock that repaints the whole window ~30 times a second.
+        """
+        fm = label.fontMetrics()
+        label.setFixedSize(fm.horizontalAdvance(widest) + 8, fm.height() + 4)
+
     def _text(self, setter, fn) -> None:
         self._texts.append((setter, fn))
         setter(fn())
@@ -581,7 +595,10 @@ class TrainingPanel(QScrollArea):
             self.window.statusBar().showMessage(text.split("\n")[0], 15000)
 
     def update_numbers(self, frame) -> None:
-        """Epoch, errors and accuracy of the newest row."""
+        """Epoch, errors and accuracy of the newest row (10 times a second while training)."""
+        self._frames = getattr(self, "_frames", 0) + 1
+        if frame.running and self._frames % 3:
+            return  # nobody reads numbers faster, and every label repaint costs
         d = frame.data
         if not len(d):
             for key in ("train", "test", "acc"):
@@ -601,7 +618,9 @@ class TrainingPanel(QScrollArea):
         self.num_labels["acc"][1].setText(num(d.column("val_acc")[i], pct=True))
 
     def set_history(self, n: int, cursor: int) -> None:
-        """Range and position of the time slider."""
+        """Range and position of the time slider (set when training stops)."""
+        if self.controller.running and not self.controller.stopping:
+            return  # the slider is disabled while training
         self._updating += 1
         try:
             self.time.setRange(0, max(n - 1, 0))
@@ -652,3 +671,5 @@ class TrainingPanel(QScrollArea):
             f.setBold(True)
             f.setPointSizeF(f.pointSizeF() * (1.4 if on else 1.25))
             val.setFont(f)
+            self._fix_size(val, "0.000000 %")
+        self.time_label.setFixedHeight(self.time_label.fontMetrics().height() + 4)

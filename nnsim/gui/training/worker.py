@@ -45,6 +45,9 @@ class Mailbox:
         self.done.set()
         self.max_rate = 0.0
         self.outcome = None
+        #: Processor time the worker spent training, and the snapshots it handed over.
+        self.worker_cpu = 0.0
+        self.snapshots = 0
 
     def put(self, snapshot) -> None:
         """Hand over one snapshot (worker thread)."""
@@ -82,13 +85,13 @@ class TrainWorker(QObject):
         error = None
         try:
             rate_used, t0, k = -1.0, 0.0, 0
+            cpu = time.thread_time()
             for snap in session.iter_train(epochs):
+                box.worker_cpu += time.thread_time() - cpu
+                box.snapshots += 1
                 box.put(snap)
-                if box.stop.is_set():
-                    session.stop()
-                    continue
                 rate = box.max_rate
-                if rate > 0:
+                if rate > 0 and not box.stop.is_set():
                     now = time.perf_counter()
                     if rate != rate_used or now - t0 - k / rate > 0.5:
                         rate_used, t0, k = rate, now, 0  # new speed, or far behind: restart
@@ -96,12 +99,17 @@ class TrainWorker(QObject):
                     wait = t0 + k / rate - now
                     if wait > 0:
                         box.stop.wait(wait)  # wakes at once on pause
+                if box.stop.is_set():
+                    session.stop()  # the generator ends after this epoch
+                else:
+                    # Wait here while the UI thread draws a frame (see the module docstring);
+                    # a pause asked for meanwhile ends the wait (the UI may be waiting too).
+                    while not box.frame_lock.acquire(timeout=0.005):
                         if box.stop.is_set():
-                            session.stop()
-                            continue
-                # Wait here while the UI thread draws a frame (see the module docstring).
-                with box.frame_lock:
-                    pass
+                            break
+                    else:
+                        box.frame_lock.release()
+                cpu = time.thread_time()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost in a thread
             traceback.print_exc()
             error = f"{type(exc).__name__}: {exc}"
