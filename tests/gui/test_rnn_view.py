@@ -54,8 +54,9 @@ def test_rnn_demo_trains_a_few_steps_and_its_plots_update(view, qtbot):
     assert not np.allclose(view.heat_image.image, before)  # the weights changed
     x = run.xte[0, :, :]
     np.testing.assert_allclose(frame.h, reference_states(run.rnn, x), atol=1e-12)
-    np.testing.assert_allclose(view.grad_bars.opts["height"], frame.grad_norms)
-    np.testing.assert_allclose(view.grad_bars.opts["x"], np.arange(1, 21))
+    edges, heights = view.grad_bars.getData()
+    np.testing.assert_allclose(heights, frame.grad_norms)
+    np.testing.assert_allclose(edges, np.arange(0.5, 21))  # bar t spans t ± 0.5
     np.testing.assert_allclose(view.pred_curve.getData()[1], frame.series["prediction"])
     np.testing.assert_allclose(view.target_curve.getData()[1], run.yte[0, :, 0])
     assert "6 updates" in view.status.text()
@@ -95,7 +96,7 @@ def test_steps_t_rebuilds_the_unrolled_network(view):
     assert view.run.steps == 7 and view.frame.steps == 7
     assert view.heat_image.image.shape == (16, 7)
     assert view.time_slider.maximum() == 6
-    assert len(view.grad_bars.opts["height"]) == 7
+    assert len(view.grad_bars.getData()[1]) == 7
     view.time_slider.setValue(4)
     assert view.unrolled.selected == 4
     assert view.heat_cursor.value() == 5

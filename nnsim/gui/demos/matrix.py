@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolTip, QWidget
 
 from nnsim.engine.notation import fmt
@@ -19,6 +19,9 @@ from nnsim.gui.style import NEGATIVE, POSITIVE
 COLOR_MODES = ("none", "ink", "signed", "heat")
 
 _PAD_FILL = QColor("#e9ecf1")
+_POS = QColor(POSITIVE).getRgb()[:3]
+_NEG = QColor(NEGATIVE).getRgb()[:3]
+_HEAT = QColor("#1f5fa8").getRgb()[:3]
 _PAD_TEXT = QColor("#8a94a3")
 _GRID = QColor("#9aa5b4")
 
@@ -40,15 +43,6 @@ def parse_number(text: str) -> float:
         num, _, den = t.partition("/")
         return float(num) / float(den)
     return float(t)
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = min(max(float(t), 0.0), 1.0)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
 
 
 class MatrixView(QWidget):
@@ -124,6 +118,15 @@ class MatrixView(QWidget):
             arr = arr[None]
         if arr.ndim != 2:
             raise ValueError(f"a matrix view shows 2-D arrays, not shape {arr.shape}")
+        new_blank = None if blank is None else np.asarray(blank, bool)
+        same_blank = (new_blank is None and self._blank is None) or (
+            new_blank is not None
+            and self._blank is not None
+            and np.array_equal(new_blank, self._blank)
+        )
+        if arr.shape == self._data.shape and int(pad) == self._pad and same_blank:
+            if np.array_equal(arr, self._data, equal_nan=True):
+                return  # nothing to redraw (views are refreshed many times a second)
         resized = arr.shape != self._data.shape or int(pad) != self._pad
         self._data = arr
         self._pad = max(int(pad), 0)
@@ -247,18 +250,29 @@ class MatrixView(QWidget):
             return 0.0, 1.0
         return float(np.nanmin(d)), float(np.nanmax(d))
 
-    def _fill(self, v: float, lo: float, hi: float) -> QColor:
-        white = QColor("#ffffff")
-        if self.color_mode == "none" or not np.isfinite(v):
-            return white
-        if self.color_mode == "ink":
-            t = 0.0 if hi <= lo else (v - lo) / (hi - lo)
-            return _mix(white, QColor("#111111"), t)
-        if self.color_mode == "heat":
-            t = 0.0 if hi <= 0 else v / hi
-            return _mix(white, QColor("#1f5fa8"), t)
-        m = max(abs(lo), abs(hi), 1e-12)
-        return _mix(white, QColor(POSITIVE if v >= 0 else NEGATIVE), abs(v) / m * 0.85)
+    def _colors(self, lo: float, hi: float) -> np.ndarray:
+        """Every cell's fill as (rows, cols, 3) uint8, computed at once with NumPy."""
+        d = self._data
+        white = np.full(d.shape + (3,), 255.0)
+        finite = np.isfinite(d)
+        v = np.where(finite, d, 0.0)
+        if self.color_mode == "none":
+            rgb = white
+        elif self.color_mode == "ink":
+            t = np.zeros_like(v) if hi <= lo else np.clip((v - lo) / (hi - lo), 0, 1)
+            rgb = 255 + (17 - 255) * t[..., None] + 0 * white
+        elif self.color_mode == "heat":
+            t = np.zeros_like(v) if hi <= 0 else np.clip(v / hi, 0, 1)
+            rgb = 255 + (np.array(_HEAT, float) - 255) * t[..., None]
+        else:
+            m = max(abs(lo), abs(hi), 1e-12)
+            t = np.clip(np.abs(v) / m * 0.85, 0, 1)[..., None]
+            base = np.where((v >= 0)[..., None], np.array(_POS, float), np.array(_NEG, float))
+            rgb = 255 + (base - 255) * t
+        rgb = np.where(finite[..., None], rgb, 255.0)
+        if self._blank is not None:
+            rgb = np.where(self._blank[..., None], 255.0, rgb)
+        return np.ascontiguousarray(np.round(rgb).astype(np.uint8))
 
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event):
@@ -280,32 +294,37 @@ class MatrixView(QWidget):
             font.setPixelSize(max(int(px), 7))
         p.setFont(font)
         pad = self._pad
-        grid_pen = QPen(_GRID, 1)
-        for gi in range(gr):
-            for gj in range(gc):
-                rect = QRectF(x0 + gj * cell, y0 + gi * cell, cell, cell)
-                r, c = gi - pad, gj - pad
-                inside = 0 <= r < self.rows and 0 <= c < self.cols
-                if not inside:
-                    p.fillRect(rect, _PAD_FILL)
-                    if show:
+        rgb = self._colors(lo, hi)
+        # The cells as one image scaled into place (one call, whatever the size).
+        if pad:
+            p.fillRect(QRectF(x0, y0, gc * cell, gr * cell), _PAD_FILL)
+        rows, cols = rgb.shape[:2]
+        img = QImage(rgb.data, cols, rows, 3 * cols, QImage.Format.Format_RGB888)
+        img = img.convertToFormat(QImage.Format.Format_RGB32)
+        p.drawImage(QRectF(x0 + pad * cell, y0 + pad * cell, cols * cell, rows * cell), img)
+        if cell >= 6:
+            p.setPen(QPen(_GRID, 1))
+            for gi in range(gr + 1):
+                p.drawLine(QPointF(x0, y0 + gi * cell), QPointF(x0 + gc * cell, y0 + gi * cell))
+            for gj in range(gc + 1):
+                p.drawLine(QPointF(x0 + gj * cell, y0), QPointF(x0 + gj * cell, y0 + gr * cell))
+        if show:
+            for gi in range(gr):
+                for gj in range(gc):
+                    rect = QRectF(x0 + gj * cell, y0 + gi * cell, cell, cell)
+                    r, c = gi - pad, gj - pad
+                    if not (0 <= r < self.rows and 0 <= c < self.cols):
                         p.setPen(_PAD_TEXT)
                         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "0")
-                    if cell >= 6:
-                        p.setPen(grid_pen)
-                        p.drawRect(rect)
-                    continue
-                blank = self._blank is not None and self._blank[r, c]
-                v = float(self._data[r, c])
-                fill = QColor("#ffffff") if blank else self._fill(v, lo, hi)
-                p.fillRect(rect, fill)
-                if cell >= 6:
-                    p.setPen(grid_pen)
-                    p.drawRect(rect)
-                if show and not blank:
-                    dark = fill.lightnessF() < 0.5
+                        continue
+                    text = self.cell_text(r, c)
+                    if not text:
+                        continue
+                    dark = (
+                        0.299 * rgb[r, c, 0] + 0.587 * rgb[r, c, 1] + 0.114 * rgb[r, c, 2]
+                    ) < 128
                     p.setPen(QColor("#ffffff") if dark else QColor("#111111"))
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.cell_text(r, c))
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(self.font())
         p.setPen(QColor("#30363d"))
         if self.row_labels:

@@ -170,6 +170,7 @@ def train(cfg: TrainConfig, ctx=None, data=None) -> TrainResult:
             value = net.loss_and_grad(xtr[idx], ytr[idx], loss, input_grad=False)
             opt.step(net.theta, net.grad)
             net.params_changed()
+            time.sleep(0.001)  # hand the GIL to the UI thread between batches
             n_seen += len(idx)
             losses.append(float(value))
             seen.append(n_seen)

@@ -46,6 +46,8 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+#: Pause after every update of a background run (lets the UI thread take the GIL).
+YIELD_SECONDS = 0.001
 #: The demos in the order the combo box lists them: (run kind, shape).
 DEMOS = (("chars", "one-to-many"), ("parity", "many-to-one"), ("sine", "many-to-many"))
 #: Default T per demo and the allowed range.
@@ -61,6 +63,9 @@ def train_in_background(run, iterations: int, ctx, every: float = 0.2):
         ctx.check()
         run.train(1)
         done += 1
+        # A short sleep hands the GIL to the UI thread: the many small NumPy calls of an
+        # RNN update otherwise keep it away from the event loop for hundreds of ms.
+        time.sleep(YIELD_SECONDS)
         now = time.perf_counter()
         if now - last >= every and done < iterations:
             ctx.report((done, iterations, run.frame()))
@@ -143,7 +148,11 @@ class RnnView(QWidget):
         self.heat_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
         self.heat_plot.addItem(self.heat_cursor)
         self.grad_plot = plot_widget(self)
-        self.grad_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=ORANGE)
+        # One step-shaped curve filled to zero draws the bars as one path: a BarGraphItem
+        # replays a QPicture per repaint, many times slower.
+        self.grad_bars = pg.PlotDataItem(
+            [0, 1], [0], stepMode="center", fillLevel=0, brush=ORANGE, pen=pen("#b35300", width=1)
+        )
         self.grad_plot.addItem(self.grad_bars)
         self.grad_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
         self.grad_plot.addItem(self.grad_cursor)
@@ -433,7 +442,7 @@ class RnnView(QWidget):
         self.heat_plot.setXRange(0.5, T + 0.5, padding=0)
         self.heat_plot.setYRange(-0.5, h.shape[0] - 0.5, padding=0)
         g = np.asarray(frame.grad_norms, float)
-        self.grad_bars.setOpts(x=np.arange(1, T + 1), height=g, width=0.7)
+        self.grad_bars.setData(np.arange(0.5, T + 1.0), g)
         self.grad_plot.setXRange(0.5, T + 0.5, padding=0)
         if g.size and np.isfinite(g).all():
             self.grad_plot.setYRange(0, max(float(g.max()), 1e-12) * 1.08, padding=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnsim.gui.style import NEGATIVE, POSITIVE
@@ -18,14 +18,18 @@ _TARGET = QColor("#2b8a3e")
 MAX_UNITS = 16
 
 
-def _unit_color(v: float) -> QColor:
-    t = min(abs(float(v)), 1.0)
-    base = QColor(POSITIVE if v >= 0 else NEGATIVE)
-    return QColor(
-        round(255 + (base.red() - 255) * t),
-        round(255 + (base.green() - 255) * t),
-        round(255 + (base.blue() - 255) * t),
-    )
+def _state_image(h: np.ndarray) -> QImage:
+    """h (T, units) as an image, one column per step, one row per unit: white at 0, the
+    canvas' blue for +1 and orange for −1 (one image instead of T × units rectangles)."""
+    t = np.clip(np.abs(h.T), 0.0, 1.0)[..., None]  # (units, T, 1)
+    pos = np.array(QColor(POSITIVE).getRgb()[:3], float)
+    neg = np.array(QColor(NEGATIVE).getRgb()[:3], float)
+    base = np.where((h.T >= 0)[..., None], pos, neg)
+    rgb = np.ascontiguousarray((255 + (base - 255) * t).round().astype(np.uint8))
+    rows, cols = rgb.shape[:2]
+    img = QImage(rgb.data, cols, rows, 3 * cols, QImage.Format.Format_RGB888)
+    # RGB32 is what the painter draws without converting (20 columns drawn per repaint).
+    return img.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class UnrolledView(QWidget):
@@ -130,7 +134,7 @@ class UnrolledView(QWidget):
         h_h = max(h - h_top - L * 1.3 - x_h - L - note_h, L * 1.6)
         x_top = h_top + h_h + L * 1.3
         arrow = QPen(_BORDER, max(px / 9, 1.5))
-        units = None if f.h is None else np.asarray(f.h)[:, :MAX_UNITS]
+        state_image = None if f.h is None else _state_image(np.asarray(f.h)[:, :MAX_UNITS])
         feedback = bool(getattr(f, "feedback", False))
         weight_tags = []  # drawn last, over the boxes: (centre, text)
         for t in range(T):
@@ -147,14 +151,9 @@ class UnrolledView(QWidget):
             p.setPen(QPen(_SELECT if selected else _BORDER, 3 if selected else 1.5))
             p.setBrush(_BOX)
             p.drawRoundedRect(hb, 5, 5)
-            if units is not None and t < len(units):
-                n = units.shape[1]
+            if state_image is not None and t < state_image.width():
                 inner = hb.adjusted(4, L * 1.0, -4, -4)
-                ch = inner.height() / max(n, 1)
-                p.setPen(Qt.PenStyle.NoPen)
-                for k in range(n):
-                    p.setBrush(_unit_color(units[t, k]))
-                    p.drawRect(QRectF(inner.x(), inner.y() + k * ch, inner.width(), ch))
+                p.drawImage(inner, state_image, QRectF(t, 0, 1, state_image.height()))
             p.setPen(_BORDER)
             _label(p, QRectF(hb.x(), hb.y(), hb.width(), L), "h", t + 1, bold)
             if t > 0:  # recurrent arrow h_{t-1} -> h_t

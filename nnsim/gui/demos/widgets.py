@@ -101,7 +101,9 @@ def style_plot(plot: pg.PlotItem, presentation: bool = False) -> None:
         ax.setTextPen(pg.mkPen("#111111"))
         ax.label.setFont(font)
     plot.titleLabel.item.setFont(font)
-    plot.showGrid(x=True, y=True, alpha=0.2)
+    # No grid: pyqtgraph draws grid lines through the axes' cached picture, which makes
+    # every repaint of a plot ~10 times slower (25 ms instead of 2.5 ms per plot).
+    plot.showGrid(x=False, y=False)
 
 
 def pen(color: str, presentation: bool = False, width: float = 2.0, **kw):
