@@ -39,6 +39,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
     from nnsim.gui.app import build_window
+    from nnsim.gui.demos.rnn_view import STEP_RANGE
     from nnsim.gui.lesson_browser import LessonBrowser, open_lesson
     from nnsim.gui.prefs import settings
 
@@ -120,8 +121,11 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
                 for w in (rnn.demo, rnn.steps, rnn.iterations):
                     w.blockSignals(True)
                 rnn.demo.setCurrentIndex(i)
+                rnn.steps.setRange(*STEP_RANGE[run.name])
                 rnn.steps.setValue(run.steps)
+                rnn.steps.setEnabled(True)
                 rnn.iterations.setValue(run.iteration)
+                rnn.progress.setValue(1000)
                 for w in (rnn.demo, rnn.steps, rnn.iterations):
                     w.blockSignals(False)
                 rnn._shape_note()

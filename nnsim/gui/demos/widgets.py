@@ -100,6 +100,8 @@ def style_plot(plot: pg.PlotItem, presentation: bool = False) -> None:
         ax.setPen(pg.mkPen("#30363d", width=2 if presentation else 1))
         ax.setTextPen(pg.mkPen("#111111"))
         ax.label.setFont(font)
+        # "(×0.001)" after a label hides it on a narrow plot; plain tick numbers read better.
+        ax.enableAutoSIPrefix(False)
     plot.titleLabel.item.setFont(font)
     # No grid: pyqtgraph draws grid lines through the axes' cached picture, which makes
     # every repaint of a plot ~10 times slower (25 ms instead of 2.5 ms per plot).
