@@ -165,7 +165,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--dtype", choices=["float64", "float32", "both"], default="both")
     ap.add_argument("--train", action="store_true", help="train on the full MNIST instead")
-    ap.add_argument("--epochs", type=int, default=None, help="default: the demo's (12)")
+    ap.add_argument("--epochs", type=int, default=None, help="default: the demo's (10)")
     args = ap.parse_args()
     threads = numpy_blas_threads()
     print(f"NumPy {np.__version__}, BLAS threads {threads}, CPUs {os.cpu_count()}")
