@@ -49,7 +49,8 @@ LICENSED_DISTRIBUTIONS = ("pyside6_essentials", "shiboken6", "pyqtgraph")
 
 # Modules nnsim never imports but that PyInstaller would follow from optional imports of
 # its dependencies, or that sit in a developer's environment (torch for benchmarks).
-# tests/packaging/test_recipes.py checks that no nnsim module imports any of them.
+# tests/packaging/test_recipes.py imports every nnsim module with these blocked.
+# Not listed because pyqtgraph imports them unconditionally: QtOpenGL, QtOpenGLWidgets.
 QT_EXCLUDES = tuple(
     f"PySide6.{m}"
     for m in (
@@ -76,8 +77,6 @@ QT_EXCLUDES = tuple(
         "QtNetwork",
         "QtNetworkAuth",
         "QtNfc",
-        "QtOpenGL",
-        "QtOpenGLWidgets",
         "QtPdf",
         "QtPdfWidgets",
         "QtPositioning",
@@ -211,6 +210,10 @@ def resource_datas() -> list[tuple[str, str]]:
 def keep_qt_file(dest: str) -> bool:
     """Whether a file the Qt hooks collected (by its bundle path) belongs in the bundle."""
     d = dest.replace("\\", "/")
+    # Only PySide6's tree (and PyInstaller's links to its libraries) holds Qt's files;
+    # nnsim's own resources, translations included, always ship.
+    if not d.startswith(("PySide6/", "libQt6")):
+        return True
     if any(part in d for part in DROP_QT_FILES):
         return False
     if "/translations/" in d and d.endswith(".qm"):

@@ -17,8 +17,8 @@ and in .github/workflows/installers.yml. The bar:
   /opt/nnsim; the tar.gz unpacks to a folder whose ``nnsim`` runs from anywhere.
 
 ``NNSIM_TEST_DIST=dist`` tests the packages packaging/build-linux.sh already built there
-instead of building again (the workflow does this). Screenshots are kept in
-build/test-screenshots/ to look at.
+instead of building again (the workflow does this); otherwise they are built into
+build/test-bundle/dist. Screenshots are kept in build/test-screenshots/ to look at.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 SHOTS = ROOT / "build" / "test-screenshots"
+# Scratch space of these tests. Not pytest's tmp_path: on a shared machine other pytest
+# runs prune /tmp/pytest-of-<user> while this module's minutes-long build is still in use.
+SCRATCH = ROOT / "build" / "test-bundle"
 WORKED_EXAMPLE_NUMBERS = ("0.690283", "0.682019")
 MAX_UNPACKED_BYTES = 250_000_000
 
@@ -83,8 +86,17 @@ def _run(cmd, tmp: Path, timeout=300, **extra) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture
+def tmp_path(request):
+    """A fresh scratch folder per test under build/test-bundle (see SCRATCH)."""
+    path = SCRATCH / "tests" / request.node.name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
+def packages():
     """The built folder, .deb and .tar.gz (built now unless NNSIM_TEST_DIST names them)."""
     given = os.environ.get("NNSIM_TEST_DIST")
     if given:
@@ -92,7 +104,8 @@ def packages(tmp_path_factory):
     else:
         if not shutil.which("dpkg-deb"):
             pytest.skip("dpkg-deb is needed to build the .deb")
-        dist = tmp_path_factory.mktemp("dist")
+        dist = SCRATCH / "dist"
+        shutil.rmtree(dist, ignore_errors=True)
         env = dict(os.environ, NNSIM_DIST_DIR=str(dist), NNSIM_XZ_LEVEL="1")
         r = subprocess.run(
             [str(PACKAGING / "build-linux.sh")],
@@ -124,6 +137,14 @@ def test_frozen_cli_runs_the_worked_example(packages, tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     for number in WORKED_EXAMPLE_NUMBERS:
         assert number in r.stdout, f"{number} missing from:\n{r.stdout}"
+
+
+def test_frozen_cli_prints_chinese_whatever_the_locale(packages, tmp_path):
+    # LANG=C: without the bundle's UTF-8 mode, Chinese output could fail to encode.
+    cmd = [packages.bundle / cfg.CLI_NAME, "lesson", "run", "bp-worked-example", "--lang", "zh"]
+    r = _run(cmd, tmp_path, LANG="C", LC_ALL="C")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "隐层" in r.stdout and WORKED_EXAMPLE_NUMBERS[0] in r.stdout
 
 
 # --- the frozen GUI -------------------------------------------------------------------------
@@ -233,8 +254,10 @@ def test_bundle_contents(packages):
     for bad in ("torch", "_tkinter", "matplotlib", "tkinter"):
         assert not [n for n in names if f"/{bad}" in f"/{n}"], f"{bad} is in the bundle"
     res = internal / cfg.RESOURCES_DEST
-    for rel in (*cfg.REQUIRED_RESOURCES, "lessons/bp-worked-example.nnsim"):
-        assert (res / rel).is_file(), f"{rel} is not in the bundle"
+    wanted = {*cfg.REQUIRED_RESOURCES, "lessons/bp-worked-example.nnsim"}
+    wanted |= {p.as_posix() for p in cfg.resource_files()}  # everything, e.g. every .qm
+    missing = sorted(rel for rel in wanted if not (res / rel).is_file())
+    assert missing == [], f"not in the bundle: {missing}"
     assert (internal / "THIRD-PARTY-NOTICES.txt").is_file()
     for exe in (cfg.CLI_NAME, cfg.GUI_NAME):
         assert os.access(packages.bundle / exe, os.X_OK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import os
 import plistlib
 import re
 import shutil
@@ -70,6 +71,14 @@ def test_spec_takes_the_version_from_bundle_config():
     spec = (PACKAGING / "nnsim.spec").read_text(encoding="utf-8")
     assert "VERSION = cfg.version()" in spec
     assert "info_plist=cfg.info_plist(VERSION)" in spec
+
+
+def test_frozen_programs_run_in_utf8_mode():
+    # PyInstaller's bootloader knows "X utf8" (or "X utf8=1"); "X utf8_mode=1" is passed
+    # to Python, which ignores it, and a Windows console would then fail on β, σ, ×.
+    spec = (PACKAGING / "nnsim.spec").read_text(encoding="utf-8")
+    assert '("X utf8", None, "OPTION")' in spec
+    assert spec.count("PYTHON_OPTIONS,") == 2
 
 
 # --- resources ---------------------------------------------------------------------------
@@ -169,6 +178,46 @@ def test_nnsim_imports_no_excluded_module():
     assert bad == [], "\n".join(bad)
 
 
+_BLOCKED_IMPORT_RUN = """
+import importlib, importlib.abc, os, pkgutil, sys
+blocked = set(sys.argv[1].split(","))
+
+class Blocker(importlib.abc.MetaPathFinder):
+    # Behaves as the bundle does: an excluded module is simply not there.
+    def find_spec(self, name, path=None, target=None):
+        parts = name.split(".")
+        if any(".".join(parts[:i]) in blocked for i in range(1, len(parts) + 1)):
+            raise ModuleNotFoundError(f"No module named {name!r} (excluded from the bundle)")
+        return None
+
+sys.meta_path.insert(0, Blocker())
+import nnsim
+failed = []
+for info in pkgutil.walk_packages(nnsim.__path__, "nnsim."):
+    if info.name.startswith("nnsim.resources"):
+        continue
+    try:
+        importlib.import_module(info.name)
+    except Exception as e:
+        failed.append(f"{info.name}: {type(e).__name__}: {e}")
+print("\\n".join(failed))
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_every_nnsim_module_imports_without_the_excluded_modules():
+    """Catches an excluded module that nnsim or a dependency (pyqtgraph) imports unguarded."""
+    r = subprocess.run(
+        [sys.executable, "-c", _BLOCKED_IMPORT_RUN, ",".join(cfg.EXCLUDES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert r.returncode == 0, r.stdout + r.stderr[-3000:]
+
+
 def test_qt_file_filter():
     keep = cfg.keep_qt_file
     assert keep("PySide6/Qt/plugins/platforms/libqxcb.so")
@@ -179,6 +228,9 @@ def test_qt_file_filter():
     assert keep("PySide6/translations/qt_zh_CN.qm")
     assert not keep("PySide6/Qt/translations/qtbase_de.qm")
     assert not keep("PySide6/Qt/translations/qt_help_zh_CN.qm")
+    assert keep("nnsim/resources/translations/nnsim_zh_CN.qm")  # ours, whatever the name
+    assert keep("nnsim/resources/translations/demos_zh_CN.qm")
+    assert keep("nnsim/resources/translations/nnsim_de.qm")
     assert not keep("PySide6/Qt/plugins/imageformats/libqpdf.so")
     assert not keep("PySide6\\Qt\\plugins\\imageformats\\qpdf.dll")
     assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
