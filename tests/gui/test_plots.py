@@ -137,7 +137,7 @@ def test_early_stopping_is_marked(qtbot, window):
 
 def test_weight_plot_follows_the_selection(qtbot, window):
     assert window.open_lesson("playground-circle")
-    window.training_ui.docks["weights"].raise_()
+    window.training_ui.show_plot("weights")
     train(qtbot, window, 5)
     w = window.training_ui.weights
     assert len(w.curves) == 25
@@ -159,7 +159,7 @@ def test_presentation_mode_makes_the_panels_bigger(window):
     width = ui.error.train_curve.opts["pen"].widthF()
     window.set_presentation(True)
     try:
-        assert ui.formula.formula.font().pointSizeF() > 1.4 * small
+        assert ui.formula.formula.font().pointSizeF() > 1.3 * small
         assert ui.error.loss.getAxis("bottom").style["tickFont"].pointSizeF() > 1.4 * tick
         assert ui.error.train_curve.opts["pen"].widthF() > 1.4 * width
     finally:

@@ -82,7 +82,7 @@ def test_playground_default_learns_the_circle(qtbot, window):
     # weight trajectories: all 25 parameters of this small net, ending at the document's;
     # drawn when their dock comes to the front (hidden plots skip frames)
     assert ui.weights.curves[0].getData()[0] is None
-    ui.docks["weights"].raise_()
+    ui.show_plot("weights")
     qtbot.waitUntil(lambda: ui.weights.curves[0].getData()[0] is not None, timeout=2000)
     assert len(ui.weights.curves) == 25
     theta = doc_theta(window)
@@ -242,3 +242,40 @@ def test_reset_and_one_epoch(qtbot, window):
     qtbot.waitUntil(lambda: not c.running, timeout=20_000)
     ui.actions["reset"].trigger()  # the seed fixes the initial weights
     np.testing.assert_array_equal(doc_theta(window), reset)
+
+
+def test_training_ui_in_chinese(window):
+    ui = window.training_ui
+    window.set_language("zh_CN")
+    try:
+        assert ui.actions["epoch"].text() == "一轮"
+        assert ui.actions["play"].text() == "开始"
+        assert ui.panel.num_labels["epoch"][0].text() == "轮数"
+        assert ui.panel.lr.toolTip() == "" and "学习率 η" in [
+            lab.text() for lab in ui.panel.findChildren(type(ui.panel.speed_label))
+        ]
+        assert "误差（损失）" in ui.error.loss.titleLabel.text
+        assert ui.plot_tabs.tabText(1) == "权重"
+    finally:
+        window.set_language("en")
+    assert ui.actions["epoch"].text() == "One epoch"
+    assert "error (loss)" in ui.error.loss.titleLabel.text
+
+
+def test_the_chinese_catalogue_is_complete():
+    """Every text of training, stepping and the plots has its Chinese translation, compiled."""
+    import xml.etree.ElementTree as ET
+
+    from nnsim.paths import resource
+
+    ts = resource("translations", "training_zh_CN.ts")
+    qm = resource("translations", "training_zh_CN.qm")
+    messages = list(ET.parse(ts).getroot().iter("message"))
+    assert len(messages) > 100
+    unfinished = [
+        m.find("source").text
+        for m in messages
+        if m.find("translation").get("type") == "unfinished" or not m.find("translation").text
+    ]
+    assert unfinished == []
+    assert qm.is_file() and qm.stat().st_size > 1000

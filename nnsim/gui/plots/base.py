@@ -71,9 +71,13 @@ class PlotPanel(QWidget):
             ax.setPen(pg.mkPen("#222222", width=1.5 * PEN_SCALE[self.presentation]))
             ax.setTextPen(pg.mkPen("#111111"))
             ax.setTickFont(font)
-            ax.setStyle(tickTextOffset=6)
+            # major ticks only, well apart: fewer, larger numbers read better from afar
+            ax.setStyle(tickTextOffset=6, maxTickLevel=0, textFillLimits=[(0, 0.5)])
             ax.label.setFont(font)
-            ax.enableAutoSIPrefix(False)  # "0.001" on the axis, not "1" and "(x0.001)"
+            # "0.001" on the axis, never "1" with "(x0.001)" (pyqtgraph 0.14 ignores
+            # enableAutoSIPrefix(False) when it rescales, so allow no range at all)
+            ax.setSIPrefixEnableRanges(((float("inf"), float("inf")),))
+            ax.enableAutoSIPrefix(False)
         # No grid: pyqtgraph draws it with the axes, which then repaint with every curve.
         plot.showGrid(x=False, y=False)
 
@@ -81,6 +85,10 @@ class PlotPanel(QWidget):
         """Label an axis in the current size."""
         size = f"{TICK_PT[self.presentation] + 1:g}pt"
         plot.setLabel(side, text, **{"font-size": size, "color": "#111111"})
+
+    def tick_pt(self) -> float:
+        """Point size of tick labels (larger in presentation mode)."""
+        return TICK_PT[self.presentation]
 
     @property
     def scale(self) -> float:

@@ -127,7 +127,6 @@ class BoundaryPlot(PlotPanel):
             return
         self.note.setVisible(False)
         x0, x1, y0, y1 = p.domain
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.image.setVisible(not p.perceptron)
         self.line.setVisible(p.perceptron)
         self.vector.setVisible(p.perceptron)
@@ -180,6 +179,9 @@ class BoundaryPlot(PlotPanel):
                 vals = np.where(vals >= p.threshold, hi, lo).astype(np.float32)
         self.values = vals
         self.image.setImage(to_rgba(vals, levels, LUT), autoLevels=False)
+        x0, x1, y0, y1 = p.domain
+        # after setImage: the rect scales the image's pixels, which it needs to know
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
 
     def _perceptron(self, theta, p) -> None:
         idx = p.param_of_key.get(("neuron", p.output_layer, 0), [])

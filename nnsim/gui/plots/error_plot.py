@@ -28,15 +28,16 @@ class ErrorPlot(PlotPanel):
         super().__init__(parent)
         self.controller = controller
         self.log_box = self.add_option(lambda: self.tr("Log scale"), False, self._log_toggled)
-        self.acc_box = self.add_option(lambda: self.tr("Accuracy"), True, self._acc_toggled)
+        self.acc_box = self.add_option(lambda: self.tr("Accuracy"), False, self._acc_toggled)
         g = self.graphics
         self.loss = g.addPlot(row=0, col=0)
         self.acc = g.addPlot(row=1, col=0)
         self.acc.setXLink(self.loss)
         self.acc.setYRange(0, 1.02, padding=0)
+        self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+        self.acc.setVisible(False)  # one click away; the error gets the room by default
         g.ci.layout.setRowStretchFactor(0, 3)
         g.ci.layout.setRowStretchFactor(1, 2)
-        self.legend = self.loss.addLegend(offset=(-10, 10))
         self.train_curve = self.loss.plot(name="train")
         self.test_curve = self.loss.plot(name="test")
         self.train_acc = self.acc.plot()
@@ -82,12 +83,22 @@ class ErrorPlot(PlotPanel):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.axis_label(self.loss, "left", self.tr("error (loss)"))
-        self.axis_label(self.acc, "left", self.tr("accuracy"))
+        # titles, not rotated axis labels: those do not fit a short plot on a projector
+        size = f"{self.tick_pt() + 1:g}pt"
+        # the title doubles as the legend (a legend box would cover the curves)
+        # (tr() outside the f-string: lupdate does not read calls inside f-strings)
+        error, train, test = (
+            self.tr("error (loss)"),
+            self.tr("training"),
+            self.tr("test / validation"),
+        )
+        title = (
+            f'{error}:  <span style="color:{TRAIN_COLOR}">━ {train}</span>  '
+            f'<span style="color:{TEST_COLOR}">╍ {test}</span>'
+        )
+        self.loss.setTitle(title, size=size, color="#111111")
+        self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
         self.axis_label(self.acc, "bottom", self.tr("epoch"))
-        self.legend.clear()
-        self.legend.addItem(self.train_curve, self.tr("training"))
-        self.legend.addItem(self.test_curve, self.tr("test / validation"))
         self._set_stop_text()
 
     def _set_stop_text(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 #: Point sizes of the current formula and of the list, normal and in presentation mode.
-SIZES = {False: (17.0, 12.0), True: (26.0, 17.0)}
+SIZES = {False: (16.0, 12.0), True: (22.0, 15.0)}
 
 
 class FormulaPanel(QWidget):
@@ -43,17 +43,17 @@ class FormulaPanel(QWidget):
         outer.setContentsMargins(8, 6, 8, 6)
         self.buttons: dict[str, QToolButton] = {}
         if actions:
-            row = QHBoxLayout()
-            row.setSpacing(4)
-            for name, action in actions.items():
+            grid = QGridLayout()
+            grid.setSpacing(4)
+            per_row = (len(actions) + 1) // 2  # two rows: the panel stays narrow enough
+            for k, (name, action) in enumerate(actions.items()):
                 b = QToolButton(self)
                 b.setDefaultAction(action)
                 b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-                b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-                row.addWidget(b)
+                b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                grid.addWidget(b, k // per_row, k % per_row)
                 self.buttons[name] = b
-            row.addStretch(1)
-            outer.addLayout(row)
+            outer.addLayout(grid)
         self.where = QLabel(self)
         self.where.setStyleSheet("color: #30363d;")
         self.where.setWordWrap(True)
@@ -69,8 +69,11 @@ class FormulaPanel(QWidget):
         self.log.setWordWrap(True)
         self.log.setAlternatingRowColors(True)
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # the formula wraps over several lines at projector sizes: give it the room
+        self.formula.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.formula.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         outer.addWidget(self.where)
-        outer.addWidget(self.formula)
+        outer.addWidget(self.formula, 3)
         outer.addWidget(self.log, 1)
         self.presentation = False
         self._apply_sizes()

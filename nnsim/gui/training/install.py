@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGraphicsView, QMessageBox
+from PySide6.QtWidgets import QGraphicsView, QMessageBox, QTabWidget
 
 from nnsim.gui.plots.activation_explorer import ActivationExplorer
 from nnsim.gui.plots.boundary_plot import BoundaryPlot
@@ -34,20 +34,23 @@ def tr(text: str) -> str:
 
 #: name → (text, shortcut); texts are translated when shown.
 ACTIONS = {
-    "play": ("Play / pause", "P"),
-    "epoch": ("One epoch", "E"),
-    "reset": ("Reset weights", "R"),
-    "faster": ("Faster", "]"),
-    "slower": ("Slower", "["),
-    "next": ("Next neuron →", "Right"),
-    "next_layer": ("Next layer ⇒", "Shift+Right"),
-    "back": ("← Back one neuron", "Left"),
-    "back_layer": ("⇐ Back one layer", "Shift+Left"),
-    "update": ("Apply the update", "U"),
-    "sample": ("One sample", "S"),
-    "batch": ("One batch", "B"),
-    "thumbnails": ("Pictures inside the neurons", None),
-    "export_canvas": ("Export the network as PNG/SVG…", "Ctrl+Shift+E"),
+    "play": (QT_TRANSLATE_NOOP("TrainingUI", "Play / pause"), "P"),
+    "epoch": (QT_TRANSLATE_NOOP("TrainingUI", "One epoch"), "E"),
+    "reset": (QT_TRANSLATE_NOOP("TrainingUI", "Reset weights"), "R"),
+    "faster": (QT_TRANSLATE_NOOP("TrainingUI", "Faster"), "]"),
+    "slower": (QT_TRANSLATE_NOOP("TrainingUI", "Slower"), "["),
+    "next": (QT_TRANSLATE_NOOP("TrainingUI", "Next neuron →"), "Right"),
+    "next_layer": (QT_TRANSLATE_NOOP("TrainingUI", "Next layer ⇒"), "Shift+Right"),
+    "back": (QT_TRANSLATE_NOOP("TrainingUI", "← Back one neuron"), "Left"),
+    "back_layer": (QT_TRANSLATE_NOOP("TrainingUI", "⇐ Back one layer"), "Shift+Left"),
+    "update": (QT_TRANSLATE_NOOP("TrainingUI", "Apply the update"), "U"),
+    "sample": (QT_TRANSLATE_NOOP("TrainingUI", "One sample"), "S"),
+    "batch": (QT_TRANSLATE_NOOP("TrainingUI", "One batch"), "B"),
+    "thumbnails": (QT_TRANSLATE_NOOP("TrainingUI", "Pictures inside the neurons"), None),
+    "export_canvas": (
+        QT_TRANSLATE_NOOP("TrainingUI", "Export the network as PNG/SVG…"),
+        "Ctrl+Shift+E",
+    ),
 }
 #: Buttons of the step-through panel, in order.
 STEP_BUTTONS = ("back_layer", "back", "next", "next_layer", "update", "sample", "batch", "epoch")
@@ -70,6 +73,7 @@ class TrainingUI:
     actions: dict = field(default_factory=dict)
     docks: dict = field(default_factory=dict)
     menu: object = None
+    plot_tabs: object = None
 
     @property
     def plots(self) -> list:
@@ -82,9 +86,29 @@ class TrainingUI:
             p.set_presentation(on)
         self.formula.set_presentation(on)
         self.panel.set_presentation(on)
+        self.layout_docks(on)
+
+    def layout_docks(self, presentation: bool = False) -> None:
+        """Sizes of the docks: the canvas keeps most of the room, the plots stay readable."""
+        w, d = self.window, self.docks
+        k = 1.3 if presentation else 1.0
+        w.resizeDocks([d["training"]], [int(340 * k)], Qt.Orientation.Horizontal)
+        w.resizeDocks(
+            [d["formula"], d["boundary"], d["plots"]],
+            [int(640 * k), int(300 * k), int(380 * k)],
+            Qt.Orientation.Horizontal,
+        )
+        w.resizeDocks([d["formula"]], [int(320 * k)], Qt.Orientation.Vertical)
+
+    def show_plot(self, name: str) -> None:
+        """Bring the "error" or "weights" tab to the front."""
+        self.plot_tabs.setCurrentWidget(self.error if name == "error" else self.weights)
 
     def retranslate(self) -> None:
         """Re-set the action and menu texts."""
+        if self.plot_tabs is not None:
+            self.plot_tabs.setTabText(0, QCoreApplication.translate("TrainingUI", "Error"))
+            self.plot_tabs.setTabText(1, QCoreApplication.translate("TrainingUI", "Weights"))
         for name, action in self.actions.items():
             text, _ = ACTIONS[name]
             action.setText(tr(text))
@@ -92,24 +116,34 @@ class TrainingUI:
             action.setToolTip(f"{tr(text)} ({keys})" if keys else tr(text))
         self.update_play()
         if self.menu is not None:
-            self.menu.setTitle(tr("&Training"))
+            self.menu.setTitle(QCoreApplication.translate("TrainingUI", "&Training"))
 
     def update_play(self) -> None:
         """The play action says what pressing it does."""
         a = self.actions["play"]
         running = self.training.running and not self.training.stopping
-        a.setText(tr("Pause") if running else tr("Play"))
+        a.setText(
+            QCoreApplication.translate("TrainingUI", "Pause")
+            if running
+            else QCoreApplication.translate("TrainingUI", "Play")
+        )
         a.setChecked(running)
 
     def export_canvas(self, path=None) -> None:
         """Export the network canvas (asks for a file when ``path`` is None)."""
-        path = path or ask_path(self.window, tr("Export the network"), "network.png")
+        path = path or ask_path(
+            self.window,
+            QCoreApplication.translate("TrainingUI", "Export the network"),
+            "network.png",
+        )
         if not path:
             return
         try:
             export_canvas(self.window.scene, path)
         except (ExportError, OSError) as e:
-            QMessageBox.warning(self.window, tr("Could not export"), str(e))
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("TrainingUI", "Could not export"), str(e)
+            )
 
 
 class _Retranslator(QObject):
@@ -189,7 +223,7 @@ def install(window) -> TrainingUI:
     training.state_changed.connect(lambda _r: ui.update_play())
     stepping.message.connect(lambda m: window.statusBar().showMessage(m, 10000))
 
-    menu = window.menuBar().addMenu(tr("&Training"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("TrainingUI", "&Training"))
     for names in (
         ("play", "epoch", "reset", "faster", "slower"),
         ("next", "next_layer", "back", "back_layer", "update", "sample", "batch"),
@@ -201,10 +235,9 @@ def install(window) -> TrainingUI:
     ui.menu = menu
 
     B = Qt.DockWidgetArea.BottomDockWidgetArea
-    T = QCoreApplication.translate
     L = Qt.DockWidgetArea.LeftDockWidgetArea
     ui.docks["training"] = window.add_dock(
-        panel, L, lambda: T("TrainingUI", "Training"), "training"
+        panel, L, lambda: QCoreApplication.translate("TrainingUI", "Training"), "training"
     )
     palette = getattr(window, "palette_dock", None)
     if palette is not None:
@@ -212,26 +245,32 @@ def install(window) -> TrainingUI:
         window.tabifyDockWidget(palette, ui.docks["training"])
         ui.docks["training"].raise_()
     ui.docks["formula"] = window.add_dock(
-        formula, B, lambda: T("TrainingUI", "Step-through"), "formula"
+        formula, B, lambda: QCoreApplication.translate("TrainingUI", "Step-through"), "formula"
     )
     ui.docks["boundary"] = window.add_dock(
-        boundary, B, lambda: T("TrainingUI", "Decision boundary"), "boundary"
+        boundary,
+        B,
+        lambda: QCoreApplication.translate("TrainingUI", "Decision boundary"),
+        "boundary",
     )
-    ui.docks["error"] = window.add_dock(error, B, lambda: T("TrainingUI", "Error"), "error")
-    ui.docks["weights"] = window.add_dock(weights, B, lambda: T("TrainingUI", "Weights"), "weights")
-    for name, plot in (("boundary", boundary), ("error", error), ("weights", weights)):
-        # a dock brought to the front of its tab group draws the frames it skipped
-        ui.docks[name].visibilityChanged.connect(plot.catch_up)
-    window.tabifyDockWidget(ui.docks["error"], ui.docks["weights"])
-    ui.docks["error"].raise_()
-    window.add_view("activations", explorer, lambda: T("TrainingUI", "Activation functions"))
-    window.resizeDocks(
-        [ui.docks["formula"], ui.docks["boundary"], ui.docks["error"]],
-        [520, 300, 380],
-        Qt.Orientation.Horizontal,
+    # The error and the weights share one dock as two tabs (the error in front).
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.addTab(error, "")
+    tabs.addTab(weights, "")
+    ui.plot_tabs = tabs
+    tabs.currentChanged.connect(lambda i: tabs.widget(i).catch_up())
+    ui.docks["plots"] = window.add_dock(
+        tabs, B, lambda: QCoreApplication.translate("TrainingUI", "Error and weights"), "plots"
     )
-    window.resizeDocks([ui.docks["formula"]], [300], Qt.Orientation.Vertical)
-    window.resizeDocks([ui.docks["training"]], [330], Qt.Orientation.Horizontal)
+    ui.docks["boundary"].visibilityChanged.connect(boundary.catch_up)
+    ui.docks["plots"].visibilityChanged.connect(lambda on: tabs.currentWidget().catch_up(on))
+    window.add_view(
+        "activations",
+        explorer,
+        lambda: QCoreApplication.translate("TrainingUI", "Activation functions"),
+    )
+    ui.layout_docks()
 
     # The canvas grid never changes: paint it once, not under every neuron picture.
     window.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)

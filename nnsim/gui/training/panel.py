@@ -584,6 +584,7 @@ class TrainingPanel(QScrollArea):
         self.time.setEnabled(not running)
         if running:
             self.message.setVisible(False)
+            self.time_label.setText(self.tr("Time: recording (pause to go back in time)"))
 
     def show_message(self, kind: str, text: str) -> None:
         """Show a message of the controller (errors in red)."""
