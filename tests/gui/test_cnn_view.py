@@ -235,3 +235,46 @@ def test_lesson_sets_up_the_cnn_view(demo_window):
     assert conv.stride.value() == 2 and conv.kernel().shape == (3, 3)
     np.testing.assert_allclose(conv.image(), lecture_seven())
     assert "3×3" in conv.size_label.text()
+
+
+def test_presentation_mode_makes_the_demo_views_bigger(demo_window):
+    from PySide6.QtWidgets import QApplication
+
+    v = demo_window.demo_views
+    conv, rnn, ex = v.cnn.conv, v.rnn, v.exercise
+    sizes = lambda: (  # noqa: E731
+        conv.sum_label.font().pointSizeF(),
+        conv.flip_label.font().pointSizeF(),  # coloured without a style sheet: it follows
+        conv.input_view.font().pointSizeF(),
+        ex.title.font().pointSizeF(),
+        rnn.loss_curve.opts["pen"].widthF(),
+        v.cnn.training.loss_curves["cnn"].opts["pen"].widthF(),
+    )
+    before = sizes()
+    demo_window.set_presentation(True)
+    QApplication.processEvents()  # the new application font reaches widgets by events
+    try:
+        after = sizes()
+        assert all(a > 1.3 * b for a, b in zip(after, before)), (before, after)
+        assert conv.left_column.maximumWidth() > 1.3 * 24 * 11  # the controls widen too
+    finally:
+        demo_window.set_presentation(False)
+        QApplication.processEvents()
+    assert sizes() == before
+
+
+def test_qt_cannot_use_up_the_references_to_none():
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; with the
+    guard in place a hundred thousand such calls are harmless."""
+    import sys
+
+    from PySide6.QtGui import QColor
+
+    from nnsim.gui.demos.refguard import install_guard, leaks_none
+
+    install_guard()
+    color = QColor()
+    for _ in range(100_000):
+        color.setRed(1)
+    if leaks_none():
+        assert sys.getrefcount(None) > 1 << 39
