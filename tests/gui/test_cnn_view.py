@@ -278,3 +278,4 @@ def test_qt_cannot_use_up_the_references_to_none():
         color.setRed(1)
     if leaks_none():
         assert sys.getrefcount(None) > 1 << 39
+        assert sys.getrefcount(True) > 1 << 39 and sys.getrefcount(False) > 1 << 39

@@ -9,7 +9,9 @@ hides the bug there; PySide6 6.11 does not have it.
 ``install_guard`` measures whether this process has the bug and, if so, gives None,
 True and False a reference-count headroom of 2**40 (what 3.12's immortality does), so
 the count can never reach zero. It is idempotent and does nothing where the bug is
-absent.
+absent. ``nnsim.gui.compat`` (imported with ``nnsim.gui``) already gives None its
+reserve; this adds True and False, which a finished demo session was seen to exhaust
+too ("bool_dealloc" at exit), and skips any object that already has a reserve.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def install_guard() -> bool:
     if not leaks_none():
         return False
     for obj in (None, True, False):
+        if sys.getrefcount(obj) > _HEADROOM // 2:
+            continue  # already given a reserve (nnsim.gui.compat does None)
         # ob_refcnt is the first field of every object in a release build of CPython.
         ctypes.c_ssize_t.from_address(id(obj)).value += _HEADROOM
     _installed = True
