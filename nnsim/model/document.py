@@ -11,6 +11,7 @@ import numpy as np
 from psygnal import Signal
 
 from nnsim.engine.activations import get_activation
+from nnsim.engine.convshape import conv_output_size
 from nnsim.engine.errors import EngineError
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.losses import LOSSES
@@ -254,6 +255,15 @@ def _tuple_param(value, n: int, name: str) -> tuple:
     return (int(value),) * n
 
 
+def _window_size(n, f, stride, padding) -> int:
+    # The engine's one output-size function, so the canvas, the inspector and the
+    # compiler all show the same formula with the same numbers.
+    try:
+        return conv_output_size(n, f, stride, padding)
+    except EngineError as e:
+        raise DocumentError(str(e)) from None
+
+
 def conv_output_shape(in_shape, params: dict, dims: int) -> tuple:
     """Output shape of a conv layer, or raise ``DocumentError`` saying why it does not fit.
 
@@ -271,17 +281,7 @@ def conv_output_shape(in_shape, params: dict, dims: int) -> tuple:
     p = _tuple_param(params.get("padding", 0), dims, "padding")
     out = [int(params.get("filters", 1))]
     for n, f, st, pad in zip(in_shape[1:], k, s, p):
-        span = n + 2 * pad - f
-        if span < 0:
-            raise DocumentError(
-                f"the {f}-wide kernel is larger than the input ({n} + 2×{pad} padding)"
-            )
-        if span % st:
-            raise DocumentError(
-                f"({n} + 2×{pad} − {f})/{st} + 1 = {span / st + 1:.2f} is not a whole number: "
-                f"a {f}-wide kernel at stride {st} does not fit an input of {n}"
-            )
-        out.append(span // st + 1)
+        out.append(_window_size(n, f, st, pad))
     return tuple(out)
 
 
@@ -298,14 +298,7 @@ def pool_output_shape(in_shape, params: dict) -> tuple:
     s = _tuple_param(params.get("stride", params.get("window", 2)), dims, "stride")
     out = [in_shape[0]]
     for n, f, st in zip(in_shape[1:], w, s):
-        if n < f:
-            raise DocumentError(f"the pooling window {f} is larger than the input {n}")
-        if (n - f) % st:
-            raise DocumentError(
-                f"({n} − {f})/{st} + 1 = {(n - f) / st + 1:.2f} is not a whole number: "
-                f"a window of {f} at stride {st} does not fit an input of {n}"
-            )
-        out.append((n - f) // st + 1)
+        out.append(_window_size(n, f, st, 0))
     return tuple(out)
 
 

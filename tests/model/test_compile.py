@@ -130,7 +130,7 @@ def test_float32_setting():
                 d.add_layer("conv2d", params={"kernel": 3, "stride": 3}),
                 d.connect("L1", "L2"),
             ],
-            "(7 + 2×0 − 3)/3 + 1 = 2.33 is not a whole number",
+            "(7 − 3 + 2·0)/3 + 1 = 2.33 is not a whole number",
             "L2",
         ),
         (
