@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
             self.act_presentation.blockSignals(False)
         theme = theme_for(on)
         apply_to_application(QApplication.instance(), theme, self._base_font)
-        refresh_relative_fonts()
+        refresh_relative_fonts(self)
         self.scene.set_theme(theme)
         size = 32 if on else 22
         self.toolbar.setIconSize(

@@ -159,9 +159,14 @@ def _apply_relative(widget: QWidget) -> None:
     widget.setFont(f)
 
 
-def refresh_relative_fonts() -> None:
-    """Re-size every widget marked by ``relative_font`` (after the app font changed)."""
-    for w in QApplication.allWidgets():
+def refresh_relative_fonts(root: QWidget) -> None:
+    """Re-size the widgets under ``root`` marked by ``relative_font`` (after the app font
+    changed).
+
+    Walks one window's children, not QApplication.allWidgets(): wrapping every widget of
+    the process can touch one that another window is destroying, and crash.
+    """
+    for w in [root, *root.findChildren(QWidget)]:
         if w.property(_FACTOR) is not None:
             _apply_relative(w)
 
