@@ -32,7 +32,7 @@ def parse_args(argv=None):
     p.add_argument("--lesson", default="playground-circle")
     p.add_argument("--size", type=int, nargs=2, default=(1600, 1000), metavar=("W", "H"))
     p.add_argument("--presentation", action="store_true", help="measure in presentation mode")
-    p.add_argument("--sync-every", type=int, default=3, help="frames between document syncs")
+    p.add_argument("--sync-every", type=int, default=4, help="frames between document syncs")
     return p.parse_args(argv)
 
 
@@ -100,12 +100,14 @@ def main(argv=None) -> int:
         c.frame_cpu.clear()
         c.mailbox.worker_cpu, c.mailbox.snapshots = 0.0, 0
         state["t0"] = time.perf_counter()
+        state["cpu0"] = time.process_time()
         last[0] = state["t0"]
         probe.start()
         c.start(10_000_000)
 
     def end():
         state["t1"] = time.perf_counter()
+        state["cpu1"] = time.process_time()
         state["frames1"] = c.frames_drawn
         state["epochs"] = len(c.data)
         probe.stop()
@@ -142,6 +144,8 @@ def main(argv=None) -> int:
         f"processor time: {np.median(fc):.1f} ms per frame (UI thread, median; "
         f"max {fc.max():.1f}), {per_epoch:.2f} ms per epoch (worker)"
     )
+    busy = (state["cpu1"] - state["cpu0"]) / dt
+    print(f"the process used {busy:.2f} cores on average (at most 1 can run Python at a time)")
     ui_share = 25 * np.median(fc) / 1000
     print(
         f"at 25 redraws/s the UI takes {100 * ui_share:.0f} % of one core; one core "

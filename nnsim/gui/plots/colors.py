@@ -60,10 +60,13 @@ def to_rgba(values: np.ndarray, levels: tuple[float, float], lut: np.ndarray = L
     """
     lo, hi = float(levels[0]), float(levels[1])
     span = hi - lo if hi > lo else 1.0
-    v = np.asarray(values, dtype=np.float32)
-    idx = (v - lo) * ((lut.shape[0] - 1) / span)
-    idx = np.nan_to_num(idx, nan=(lut.shape[0] - 1) / 2.0)
-    np.clip(idx, 0, lut.shape[0] - 1, out=idx)
+    top = lut.shape[0] - 1
+    idx = np.subtract(values, lo, dtype=np.float32)
+    idx *= np.float32(top / span)
+    with np.errstate(invalid="ignore"):
+        np.clip(idx, 0, top, out=idx)  # ±inf to the ends
+    if np.isnan(idx).any():  # rare: only a diverging network gives NaN
+        idx[np.isnan(idx)] = top / 2.0
     return lut[idx.astype(np.intp)]
 
 
