@@ -223,7 +223,9 @@ def install(window) -> TrainingUI:
     training.state_changed.connect(lambda _r: ui.update_play())
     stepping.message.connect(lambda m: window.statusBar().showMessage(m, 10000))
 
-    menu = window.menuBar().addMenu(QCoreApplication.translate("TrainingUI", "&Training"))
+    title = lambda: QCoreApplication.translate("TrainingUI", "&Training")  # noqa: E731
+    add_menu = getattr(window, "add_menu", None)  # before Help, retranslated by the window
+    menu = add_menu(title) if add_menu is not None else window.menuBar().addMenu(title())
     for names in (
         ("play", "epoch", "reset", "faster", "slower"),
         ("next", "next_layer", "back", "back_layer", "update", "sample", "batch"),
