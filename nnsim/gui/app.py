@@ -20,30 +20,8 @@ from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
 from nnsim.paths import resource
 
 
-def pin_singletons() -> None:
-    """Keep None, True and False alive under PySide6 6.12 on Python < 3.12.
-
-    That PySide6 returns None from every void method (``setPen``, ``update``...) and True
-    from ``Signal.emit`` without a new reference, which is harmless where these objects
-    are immortal (Python ≥ 3.12) but on 3.11 lowers their reference counts by one per
-    call until Python aborts with "deallocating None" — after a few thousand paint calls.
-    Adding 2**60 references (the objects are static and never freed) makes them as good
-    as immortal. Checked: does nothing where the count cannot be read as expected.
-    """
-    if sys.version_info >= (3, 12) or getattr(pin_singletons, "done", False):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        cell = ctypes.c_ssize_t.from_address(id(obj))
-        if abs(cell.value - sys.getrefcount(obj)) < 16:  # ob_refcnt is the first field
-            cell.value += 1 << 60
-    pin_singletons.done = True
-
-
 def application() -> QApplication:
     """The QApplication (created once), with nnsim's fonts, name and icon."""
-    pin_singletons()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

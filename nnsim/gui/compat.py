@@ -6,15 +6,16 @@ import ctypes
 import sys
 
 # PySide6 6.12.0 drops one reference to None each time Qt calls a Python override of a
-# void virtual (QGraphicsItem.paint, QUndoCommand.redo/undo, event handlers...). Python
-# 3.12+ never frees None (it is immortal there), but on 3.11 None's count reaches zero
-# after a few thousand repaints and the interpreter aborts ("none_dealloc: deallocating
-# None"). 6.11.3 does not have the bug; pinning PySide6 below 6.12 is the real fix.
+# void virtual (QGraphicsItem.paint, QUndoCommand.redo/undo, event handlers, setPen...)
+# and one to True on Signal.emit. Python 3.12+ never frees these objects (they are
+# immortal there), but on 3.11 a count reaches zero after a few thousand repaints and the
+# interpreter aborts ("deallocating None"). pyproject pins PySide6 below 6.12, the real
+# fix; this guard covers an environment that installed 6.12 anyway.
 _RESERVE = 1 << 40
 
 
 def none_leak_guard_needed(pyside_version: str, python=sys.version_info) -> bool:
-    """True for the Python/PySide6 pairs where None can be freed by the leak."""
+    """True for the Python/PySide6 pairs where None, True or False can be freed by the leak."""
     try:
         major, minor = (int(p) for p in pyside_version.split(".")[:2])
     except ValueError:
@@ -23,10 +24,10 @@ def none_leak_guard_needed(pyside_version: str, python=sys.version_info) -> bool
 
 
 def guard_none_refcount() -> bool:
-    """Make None practically immortal when the leak can free it; True if applied.
+    """Make None, True and False practically immortal where the leak can free them.
 
-    Adds 2⁴⁰ to None's reference count (a CPython object starts with its count): at a
-    thousand leaked references a second that lasts 35 years.
+    Adds 2⁴⁰ to each one's reference count (a CPython object starts with its count): at a
+    thousand leaked references a second that lasts 35 years. Returns True if applied.
     """
     import PySide6
 
@@ -34,6 +35,9 @@ def guard_none_refcount() -> bool:
         return False
     if sys.implementation.name != "cpython" or sys.getrefcount(None) > _RESERVE:
         return False
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    refcnt.value += _RESERVE
+    for obj in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(obj))
+        # ob_refcnt is the first field; touch it only if it reads as the count.
+        if abs(refcnt.value - sys.getrefcount(obj)) < 16:
+            refcnt.value += _RESERVE
     return True

@@ -122,6 +122,68 @@ class PortItem(QGraphicsItem):
             painter.drawEllipse(QPointF(0, 0), r * 0.45, r * 0.45)
 
 
+class ThumbnailItem(QGraphicsItem):
+    """A neuron's picture (its output over the input plane) with its label, in its circle.
+
+    A child of the neuron, so a new picture repaints only this small circle: the neuron,
+    its layer and the edges around it are not drawn again ~30 times a second.
+    """
+
+    def __init__(self, neuron: NeuronItem):
+        super().__init__(neuron)
+        self.neuron = neuron
+        self.image = None
+        self._label_key = None
+        self._label_box = QRectF()
+        self._label_font = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def set_image(self, image) -> None:
+        """Show ``image`` (a round QImage), or hide for None."""
+        self.image = image
+        self.setVisible(image is not None)
+        self.update()
+
+    @never_raise(QRectF)
+    def boundingRect(self) -> QRectF:
+        r = self.neuron.radius() + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    @never_raise()
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
+        if self.image is None:
+            return
+        n = self.neuron
+        th = n.layer_item.theme
+        r = n.radius()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawImage(QRectF(-r, -r, 2 * r, 2 * r), self.image)  # round already
+        selected = n.isSelected()
+        pen = QPen(th.color("selection") if selected else th.color("neuron_border"))
+        pen.setWidthF(th.outline * (1.8 if selected else 1.0))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        # the label on a light box, readable over any colour (drawn once, then reused:
+        # the picture changes ~30 times a second, the label does not)
+        label = n.layer_item.neuron_label(n.index)
+        key = (label, th.label_px, th.text)
+        if self._label_key != key:
+            font = canvas_font(th.label_px, bold=True)
+            tw = QFontMetricsF(font).horizontalAdvance(label) + 8
+            self._label_box = QRectF(-tw / 2, -th.label_px * 0.65, tw, th.label_px * 1.3)
+            self._label_font = font
+            self._label_key = key
+        box = self._label_box
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(self._label_font)
+        painter.setPen(th.color("text"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+
 class NeuronItem(QGraphicsItem):
     """One neuron of a small layer: a circle with its label, activation and value."""
 
@@ -136,6 +198,7 @@ class NeuronItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.port = PortItem(self, layer_item.layer_id, index)
         self.setZValue(1)
+        self.thumb: ThumbnailItem | None = None
 
     def type(self) -> int:
         return NeuronItem.Type
@@ -159,6 +222,17 @@ class NeuronItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.port.setPos(self.radius(), 0)
         self.update_tooltip()
+        self.sync_image()
+
+    def sync_image(self) -> None:
+        """Show the picture the scene holds for this neuron (see ``set_neuron_images``)."""
+        image = self.layer_item.image_of(self.index)
+        if image is None and self.thumb is None:
+            return
+        if self.thumb is None:
+            self.thumb = ThumbnailItem(self)
+        self.thumb.prepareGeometryChange()
+        self.thumb.set_image(image)
 
     def update_tooltip(self) -> None:
         """Tooltip with the neuron's numbers (hover shows them even when not printed)."""
@@ -228,33 +302,12 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(fill)))
         painter.drawEllipse(QPointF(0, 0), r, r)
-        image = li.image_of(self.index)
-        if image is not None:
-            # The neuron's output over the input plane, clipped to its circle.
-            clip = QPainterPath()
-            clip.addEllipse(QPointF(0, 0), r - pen.widthF() / 2, r - pen.widthF() / 2)
-            painter.save()
-            painter.setClipPath(clip)
-            painter.drawImage(QRectF(-r, -r, 2 * r, 2 * r), image)
-            painter.restore()
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r, r)
 
         label = li.neuron_label(self.index)
         painter.setPen(th.color("text"))
         has_symbol = spec.kind != "input"
         label_font = fitted_font(label, th.label_px, 1.75 * r)
-        if image is not None:
-            # Over a picture: the label alone, on a light box so it stays readable.
-            painter.setFont(canvas_font(th.label_px, bold=True))
-            tw = painter.fontMetrics().horizontalAdvance(label) + 8
-            box = QRectF(-tw / 2, -th.label_px * 0.65, tw, th.label_px * 1.3)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
-            painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(th.color("text"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-        elif has_symbol:
+        if has_symbol:
             painter.setFont(label_font)
             painter.drawText(
                 QRectF(-r, -r * 0.78, 2 * r, r * 1.05), Qt.AlignmentFlag.AlignCenter, label

@@ -314,7 +314,7 @@ class NetworkScene(QGraphicsScene):
         item = self.layer_items.get(layer_id)
         if item is not None:
             for n in item.neurons:
-                n.update()
+                n.sync_image()
 
     def neuron_image(self, layer_id: str, index: int):
         """The picture drawn inside a neuron, or None."""
