@@ -3,11 +3,8 @@
 import numpy as np
 import pytest
 
-from nnsim.gui.demos.refguard import install_guard
 from nnsim.gui.exercise import Exercise, ExerciseError, is_close, symbol_html, tolerance
 from nnsim.lessons import load_lesson
-
-install_guard()
 
 
 def relu_reference():

@@ -2,10 +2,6 @@
 
 import pytest
 
-from nnsim.gui.demos.refguard import install_guard
-
-install_guard()
-
 
 @pytest.fixture
 def demo_window(qtbot, monkeypatch, tmp_path):

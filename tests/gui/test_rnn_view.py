@@ -3,10 +3,6 @@
 import numpy as np
 import pytest
 
-from nnsim.gui.demos.refguard import install_guard
-
-install_guard()
-
 
 @pytest.fixture
 def view(qtbot):

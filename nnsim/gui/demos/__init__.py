@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
 
-from nnsim.gui.demos.refguard import install_guard
-
 _CONTEXT = "demos"
 
 
@@ -210,7 +208,6 @@ class DemoViews(QObject):
 
 def install(window) -> DemoViews:
     """Add the CNN, RNN and exercise views, the lesson browser and their menu entries."""
-    install_guard()
     existing = getattr(window, "demo_views", None)
     if existing is not None:
         return existing
