@@ -88,7 +88,22 @@ def _pct(v) -> str:
 
 
 # --------------------------------------------------------------------------- commands
+def _leave_a_core_to_the_ui() -> None:
+    """Cap NumPy's BLAS threads at one fewer than the cores, before NumPy loads.
+
+    Training runs in a worker thread; a BLAS that spreads over every core starves the UI
+    thread (a text RNN demo took 30 s instead of 3 s on two busy cores, and the window
+    froze). A value the user set in the environment wins.
+    """
+    if "numpy" in sys.modules:
+        return
+    n = str(max(1, (os.cpu_count() or 2) - 1))
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, n)
+
+
 def _gui(args) -> int:
+    _leave_a_core_to_the_ui()
     # Imported by name at run time so that the headless commands never load Qt.
     app = importlib.import_module("nnsim.gui.app")
     return app.run(args.file)
