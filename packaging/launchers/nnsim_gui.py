@@ -60,9 +60,14 @@ def _arm_screenshot(path: str) -> None:
         target = mains[0] if mains else (app.activeModalWidget() or (shown or [None])[0])
         ok = target is not None and target.grab().save(path)
         code = 0 if (ok and mains) else (4 if ok else 3)
-        # Close the windows (their close handlers tidy the autosave) without letting the
-        # last one quit the app with code 0 before ours is set.
+        # This may run inside a dialog's own event loop (the lesson chooser at start), and
+        # app.exit() ends only the loops running now: keep asking until the app's main
+        # loop has ended too. Closing the windows lets their handlers tidy the autosave;
+        # the last one must not quit with code 0 before ours is set.
         app.setQuitOnLastWindowClosed(False)
+        quitter = QTimer(app)
+        quitter.timeout.connect(lambda: app.exit(code))
+        quitter.start(100)
         for w in shown:
             w.close()
         app.exit(code)
