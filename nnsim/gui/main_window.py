@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -168,8 +170,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.panels_menu = QMenu(self)
         self.view_menu.addMenu(self.panels_menu)
+        # Scrolled: the palette's full height would otherwise be the left column's minimum
+        # and squeeze the bottom docks (plots) under it.
+        palette_scroll = QScrollArea()
+        palette_scroll.setObjectName("palette_scroll")
+        palette_scroll.setWidget(self.palette)
+        palette_scroll.setWidgetResizable(True)
+        palette_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        palette_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.palette_dock = self.add_dock(
-            self.palette,
+            palette_scroll,
             Qt.DockWidgetArea.LeftDockWidgetArea,
             lambda: self.tr("Palette"),
             "palette",

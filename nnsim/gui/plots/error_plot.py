@@ -9,6 +9,7 @@ from nnsim.gui.plots.base import PlotPanel, StableRange, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
 _EMPTY = np.zeros(0)
+_NO_LIMIT = 16777215.0  # QWIDGETSIZE_MAX: no maximum height
 
 
 def _finite(a: np.ndarray) -> bool:
@@ -35,9 +36,8 @@ class ErrorPlot(PlotPanel):
         self.acc.setXLink(self.loss)
         self.acc.setYRange(0, 1.02, padding=0)
         self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
-        self.acc.setVisible(False)  # one click away; the error gets the room by default
         g.ci.layout.setRowStretchFactor(0, 3)
-        g.ci.layout.setRowStretchFactor(1, 2)
+        self._acc_toggled(False)  # one click away; the error gets the room by default
         self.train_curve = self.loss.plot(name="train")
         self.test_curve = self.loss.plot(name="test")
         self.train_acc = self.acc.plot()
@@ -116,7 +116,11 @@ class ErrorPlot(PlotPanel):
             self.update_frame(self._last_frame, force=True)
 
     def _acc_toggled(self, on: bool) -> None:
+        # A hidden item keeps its share of a QGraphicsGridLayout: give it no height as
+        # well. (It stays in the layout, so its curves keep a view to clip and sample to.)
         self.acc.setVisible(on)
+        self.acc.setMaximumHeight(_NO_LIMIT if on else 0)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2 if on else 0)
 
     # -- data ----------------------------------------------------------------------------
     def reset(self, _problem=None) -> None:

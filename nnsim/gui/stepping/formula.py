@@ -9,7 +9,7 @@ steps done so far in this pass, newest last, so the class can look back.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+#: Latin families tried first for formulas: the bundled CJK font draws "½" like "⅟".
+#: Chinese characters still come from the application's families listed after these.
+FORMULA_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
 #: Point sizes of the current formula and of the list, normal and in presentation mode.
 SIZES = {False: (16.0, 12.0), True: (22.0, 15.0)}
@@ -60,7 +64,6 @@ class FormulaPanel(QWidget):
         self.formula = QLabel(self)
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula.setMinimumHeight(60)
         self.formula.setStyleSheet(
             "QLabel { background: #fffbea; border: 1px solid #e0c97a; border-radius: 6px;"
             " padding: 8px; color: #000000; }"
@@ -69,6 +72,8 @@ class FormulaPanel(QWidget):
         self.log.setWordWrap(True)
         self.log.setAlternatingRowColors(True)
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # the list is the history: it gives up its room first, the current formula never
+        self.log.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         # the formula wraps over several lines at projector sizes: give it the room
         self.formula.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.formula.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -83,12 +88,18 @@ class FormulaPanel(QWidget):
 
     def _apply_sizes(self) -> None:
         big, small = SIZES[self.presentation]
+        families = [*FORMULA_FAMILIES, *self.font().families()]
         f = QFont(self.font())
+        f.setFamilies(families)
         f.setPointSizeF(big)
         self.formula.setFont(f)
+        # two full lines of the formula and the box's padding always fit (no clipped text)
+        self.formula.setMinimumHeight(2 * QFontMetrics(f).lineSpacing() + 24)
         f2 = QFont(self.font())
+        f2.setFamilies(families)
         f2.setPointSizeF(small)
         self.log.setFont(f2)
+        self.log.setMinimumHeight(QFontMetrics(f2).lineSpacing() + 8)
         self.where.setFont(f2)
 
     def set_presentation(self, on: bool) -> None:
@@ -104,6 +115,26 @@ class FormulaPanel(QWidget):
             "update": self.tr("Weight update"),
         }.get(phase, phase)
 
+    def _start_text(self) -> str:
+        """What pressing → does next, shown before the first step of a pass."""
+        c = self.controller
+        first = self.tr("the first neuron computes its net input and output.")
+        if c.stepper is not None and c.pass_rows:
+            if c.pass_kind == "sample" or len(c.pass_rows) == 1:
+                return self.tr("Press → (next neuron): {0}").format(first)
+            rows = None
+        elif c.next_sample == 0 and c.next_batch == 0:
+            settings = getattr(getattr(c.window, "document", None), "settings", None)
+            batch = getattr(settings, "rule", "standard") in ("accumulated", "minibatch")
+            rows = None if batch else 1
+        else:
+            rows = None
+        if rows is None:
+            return self.tr("Press → (next neuron) to start the forward pass: {0}").format(first)
+        return self.tr("Press → (next neuron) to start the forward pass of sample {0}: {1}").format(
+            rows, first
+        )
+
     def show_message(self, text: str) -> None:
         """Say why stepping cannot go on (shown in place of the formula)."""
         self.formula.setText(text)
@@ -115,12 +146,15 @@ class FormulaPanel(QWidget):
         st = c.stepper
         cur = c.current
         if st is None:
-            self.where.setText(self.tr("Step through one training step with the buttons above."))
-            self.formula.setText(
-                self.tr(
+            # the keys in the small line above; the large box says what → will do
+            self.where.setText(
+                self.tr("Step through one training step with the buttons above.")
+                + "  "
+                + self.tr(
                     "→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update"
                 )
             )
+            self.formula.setText(self._start_text())
             self.log.clear()
             return
         total = len(st)
@@ -139,7 +173,7 @@ class FormulaPanel(QWidget):
         self.where.setText(
             f"{where} · {sample} · " + self.tr("step {0} of {1}").format(st.position, total)
         )
-        self.formula.setText(cur.text(lang) if cur is not None else "")
+        self.formula.setText(cur.text(lang) if cur is not None else self._start_text())
         stepped = c.stepped()
         # keep the list in step cheaply: only rows at the end change
         while self.log.count() > len(stepped):

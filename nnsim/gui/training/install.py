@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QTabWidget
 
@@ -98,7 +98,9 @@ class TrainingUI:
             [int(640 * k), int(300 * k), int(380 * k)],
             Qt.Orientation.Horizontal,
         )
-        w.resizeDocks([d["formula"]], [int(320 * k)], Qt.Orientation.Vertical)
+        # the plots need ~300 px to read; the canvas keeps at least ~55 % of the window
+        bottom = min(int(320 * k), int(0.34 * w.height())) if w.isVisible() else int(320 * k)
+        w.resizeDocks([d["formula"]], [bottom], Qt.Orientation.Vertical)
 
     def show_plot(self, name: str) -> None:
         """Bring the "error" or "weights" tab to the front."""
@@ -153,9 +155,18 @@ class _Retranslator(QObject):
         super().__init__(ui.window)
         self.ui = ui
 
+        self._shown = False
+
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslate()
+        elif event.type() == QEvent.Type.Show and not self._shown:
+            # dock sizes set before the first show are largely ignored: set them again
+            self._shown = True
+            window = self.ui.window
+            QTimer.singleShot(  # with self as context: no call after the window is gone
+                0, self, lambda: self.ui.layout_docks(bool(getattr(window, "presentation", False)))
+            )
         return False
 
 

@@ -314,6 +314,7 @@ class TrainingPanel(QScrollArea):
         self._row(iform, lambda: self.tr("Seed"), self.seed)
         outer.addWidget(init)
         outer.addStretch(1)
+        self._fit_narrow_dock(body)
 
         controller.message.connect(self.show_message)
         controller.frame.connect(self.update_numbers)
@@ -327,6 +328,23 @@ class TrainingPanel(QScrollArea):
         self.retranslate_ui()
 
     # -- small builders -----------------------------------------------------------------
+    def _fit_narrow_dock(self, body: QWidget) -> None:
+        """Let the panel fit a ~320 px dock: the canvas, not this panel, gets the width.
+
+        Combo boxes elide their longest entries (the open list still shows them whole)
+        and a form row whose field does not fit beside its label goes under it, so no
+        horizontal scroll bar is needed.
+        """
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for combo in body.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        for form in body.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
     @staticmethod
     def _fix_size(label: QLabel, widest: str) -> None:
         """Give a label that changes every frame a fixed size.
