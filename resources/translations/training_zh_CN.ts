@@ -1,40 +1,41 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivationExplorer</name>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="122" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="122"/>
         <source>Softmax at large logits: naive vs stable</source>
         <extracomment>The x range of the activation plot. The logits of the softmax demo are scale × these.</extracomment>
         <translation>大输入下的 Softmax：朴素算法与稳定算法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="123" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="123"/>
         <source>Logits × </source>
         <translation>输入 × </translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="126" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="126"/>
         <source>naive exp(x_i) / Σ exp(x_j)</source>
         <translation>朴素算法 exp(x_i) / Σ exp(x_j)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="127" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="127"/>
         <source>stable: subtract max x first</source>
         <translation>稳定算法：先减去 max x</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="128" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="128"/>
         <source>naive log Σ exp(x_j)</source>
         <translation>朴素算法 log Σ exp(x_j)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="129" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="129"/>
         <source>stable: max x + log Σ exp(x_j − max x)</source>
         <translation>稳定算法：max x + log Σ exp(x_j − max x)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="133" />
+        <location filename="../../nnsim/gui/plots/activation_explorer.py" line="133"/>
         <source>slope</source>
         <translation>斜率</translation>
     </message>
@@ -42,17 +43,17 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="47" />
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="47"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="49" />
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="49"/>
         <source>Discretise output</source>
         <translation>输出离散化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="97" />
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="97"/>
         <source>The decision boundary is drawn for networks on a 2-D input plane.</source>
         <extracomment>The last output grid drawn (G × G), for tests and exports.</extracomment>
         <translation>决策边界只对二维输入平面上的网络绘制。</translation>
@@ -61,43 +62,43 @@
 <context>
     <name>ErrorPlot</name>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="30" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="31"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="31" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="32"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="91" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="91"/>
         <source>error (loss)</source>
         <extracomment>Epoch of the early-stopping mark, or None.</extracomment>
         <translation>误差（损失）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="92" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="92"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="93" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="93"/>
         <source>test / validation</source>
         <translation>测试集 / 验证集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="100" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="100"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="101" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="101"/>
         <source>epoch</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="106" />
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="106"/>
         <source>early stop: epoch {0}</source>
         <translation>早停：第 {0} 轮</translation>
     </message>
@@ -105,53 +106,73 @@
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="101" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="112"/>
         <source>Forward pass</source>
-        <extracomment>Point sizes of the current formula and of the list, normal and in presentation mode.</extracomment>
+        <extracomment>Latin families tried first for formulas: the bundled CJK font draws &quot;½&quot; like &quot;⅟&quot;. Chinese characters still come from the application&apos;s families listed after these. Point sizes of the current formula and of the list, normal and in presentation mode.</extracomment>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="102" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="113"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="103" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="114"/>
         <source>Backward pass (error back-propagation)</source>
         <translation>反向传播（误差逆传播）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="104" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="115"/>
         <source>Weight update</source>
         <translation>权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="118" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="121"/>
+        <source>the first neuron computes its net input and output.</source>
+        <translation>第一个神经元计算它的净输入和输出。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="124"/>
+        <source>Press → (next neuron): {0}</source>
+        <translation>按 →（下一个神经元）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="133"/>
+        <source>Press → (next neuron) to start the forward pass: {0}</source>
+        <translation>按 →（下一个神经元）开始前向传播：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="134"/>
+        <source>Press → (next neuron) to start the forward pass of sample {0}: {1}</source>
+        <translation>按 →（下一个神经元）开始样本 {0} 的前向传播：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="151"/>
         <source>Step through one training step with the buttons above.</source>
         <translation>用上面的按钮逐步执行一次训练。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="121" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="154"/>
         <source>→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update</source>
         <translation>→ 下一个神经元 · Shift+→ 下一层 · ← / Shift+← 退回 · U 执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="128" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="162"/>
         <source>Start of a pass</source>
         <translation>一次计算的开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="134" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="168"/>
         <source>sample {0}</source>
         <translation>样本 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="136" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="170"/>
         <source>batch of samples {0}–{1}</source>
         <translation>样本 {0}–{1} 组成的批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="140" />
+        <location filename="../../nnsim/gui/stepping/formula.py" line="174"/>
         <source>step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -159,18 +180,18 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="127" />
+        <location filename="../../nnsim/gui/plots/base.py" line="127"/>
         <source>Export…</source>
         <extracomment>Tick label point size and line width factor, normal and in presentation mode.</extracomment>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="150" />
+        <location filename="../../nnsim/gui/plots/base.py" line="150"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="155" />
+        <location filename="../../nnsim/gui/plots/base.py" line="155"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -178,18 +199,18 @@
 <context>
     <name>StepController</name>
     <message>
-        <location filename="../../nnsim/gui/stepping/controller.py" line="129" />
+        <location filename="../../nnsim/gui/stepping/controller.py" line="129"/>
         <source>This network cannot be trained yet.</source>
         <extracomment>Groupings offered by the buttons (Stepper.group_key).</extracomment>
         <translation>这个网络还不能训练。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/controller.py" line="135" />
+        <location filename="../../nnsim/gui/stepping/controller.py" line="135"/>
         <source>The perceptron rule is not back-propagation: train it with One epoch or Play and watch its decision line.</source>
         <translation>感知机学习规则不是反向传播：请用“一轮”或“开始”训练，观察它的决策直线。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/controller.py" line="141" />
+        <location filename="../../nnsim/gui/stepping/controller.py" line="141"/>
         <source>Stepping needs a network with one input layer.</source>
         <translation>逐步计算需要只有一个输入层的网络。</translation>
     </message>
@@ -197,38 +218,38 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="276" />
+        <location filename="../../nnsim/gui/training/controller.py" line="291"/>
         <source>Nothing to train.</source>
-        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most. The interpreter's thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas edges follow at 10 Hz; the plots and neuron pictures every frame).</extracomment>
+        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most. The interpreter&apos;s thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas&apos;s edges follow ~7 times a second; the plots and neuron pictures every frame). Redrawing every edge is the costliest part of a frame.</extracomment>
         <translation>没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="374" />
+        <location filename="../../nnsim/gui/training/controller.py" line="391"/>
         <source>Training stopped with an error: {0}</source>
         <translation>训练因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="381" />
+        <location filename="../../nnsim/gui/training/controller.py" line="398"/>
         <source>Training diverged: the numbers became too large (inf or NaN), the learning rate is probably too high. The last finite weights were restored.</source>
         <translation>训练发散：数值变得过大（inf 或 NaN），学习率可能太高。已恢复最后一组有限的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="387" />
+        <location filename="../../nnsim/gui/training/controller.py" line="404"/>
         <source>Early stopping: the validation error stopped improving; the weights of epoch {0} were restored.</source>
         <translation>早停：验证误差不再下降；已恢复第 {0} 轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="394" />
+        <location filename="../../nnsim/gui/training/controller.py" line="411"/>
         <source>The perceptron converged: every sample is classified correctly.</source>
         <translation>感知机已收敛：所有样本都分类正确。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="401" />
+        <location filename="../../nnsim/gui/training/controller.py" line="418"/>
         <source>The weights repeat: the perceptron rule cycles for ever because the data are not linearly separable.</source>
         <translation>权重重复出现：数据线性不可分，感知机学习规则将永远循环。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="409" />
+        <location filename="../../nnsim/gui/training/controller.py" line="426"/>
         <source>Trained to epoch {0}.</source>
         <translation>已训练到第 {0} 轮。</translation>
     </message>
@@ -236,278 +257,278 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="131" />
+        <location filename="../../nnsim/gui/training/panel.py" line="131"/>
         <source>Run</source>
-        <extracomment>Learning rates offered (Playground's list); any positive number can be typed. Regularisation rates offered (Playground's list). Speeds of the speed slider in epochs per second; 0 = as fast as possible. Feature names as the panel writes them.</extracomment>
+        <extracomment>Learning rates offered (Playground&apos;s list); any positive number can be typed. Regularisation rates offered (Playground&apos;s list). Speeds of the speed slider in epochs per second; 0 = as fast as possible. Feature names as the panel writes them.</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="170" />
+        <location filename="../../nnsim/gui/training/panel.py" line="170"/>
         <source>Epoch</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="171" />
+        <location filename="../../nnsim/gui/training/panel.py" line="171"/>
         <source>Training error</source>
         <translation>训练误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="172" />
+        <location filename="../../nnsim/gui/training/panel.py" line="172"/>
         <source>Test error</source>
         <translation>测试误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="173" />
+        <location filename="../../nnsim/gui/training/panel.py" line="173"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="198" />
+        <location filename="../../nnsim/gui/training/panel.py" line="198"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="200" />
+        <location filename="../../nnsim/gui/training/panel.py" line="200"/>
         <source>Changing the data resets the weights.</source>
         <translation>更改数据会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="205" />
+        <location filename="../../nnsim/gui/training/panel.py" line="205"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="212" />
+        <location filename="../../nnsim/gui/training/panel.py" line="212"/>
         <source>Points</source>
         <translation>样本点数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="215" />
+        <location filename="../../nnsim/gui/training/panel.py" line="215"/>
         <source>Noise (%)</source>
         <translation>噪声（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="222" />
+        <location filename="../../nnsim/gui/training/panel.py" line="222"/>
         <source>Training share (%)</source>
         <translation>训练集比例（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="228" />
+        <location filename="../../nnsim/gui/training/panel.py" line="228"/>
         <source>Data seed</source>
         <translation>数据随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="239" />
+        <location filename="../../nnsim/gui/training/panel.py" line="239"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="244" />
+        <location filename="../../nnsim/gui/training/panel.py" line="244"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="249" />
+        <location filename="../../nnsim/gui/training/panel.py" line="249"/>
         <source>Changes apply at once and keep the weights. η and the batch size continue the history; the other settings start a new history.</source>
         <translation>更改立即生效，权重保持不变。η 和批大小沿用当前的训练历史；其他设置会开始新的训练历史。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="257" />
+        <location filename="../../nnsim/gui/training/panel.py" line="257"/>
         <source>Learning rule</source>
         <translation>学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="261" />
+        <location filename="../../nnsim/gui/training/panel.py" line="261"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="265" />
+        <location filename="../../nnsim/gui/training/panel.py" line="265"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="268" />
+        <location filename="../../nnsim/gui/training/panel.py" line="268"/>
         <source>Optimiser</source>
         <translation>优化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="271" />
+        <location filename="../../nnsim/gui/training/panel.py" line="271"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="274" />
+        <location filename="../../nnsim/gui/training/panel.py" line="274"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="280" />
+        <location filename="../../nnsim/gui/training/panel.py" line="280"/>
         <source>Regularisation rate λ</source>
         <translation>正则化系数 λ</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="286" />
+        <location filename="../../nnsim/gui/training/panel.py" line="286"/>
         <source>on, patience</source>
         <translation>开启，容忍轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="287" />
+        <location filename="../../nnsim/gui/training/panel.py" line="287"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="294" />
+        <location filename="../../nnsim/gui/training/panel.py" line="294"/>
         <source>Validation share (0: the test part)</source>
         <translation>验证集比例（0：使用测试集）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="298" />
+        <location filename="../../nnsim/gui/training/panel.py" line="298"/>
         <source>Epochs per run</source>
         <translation>每次运行的轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="303" />
+        <location filename="../../nnsim/gui/training/panel.py" line="303"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="305" />
+        <location filename="../../nnsim/gui/training/panel.py" line="305"/>
         <source>Changing these resets the weights.</source>
         <translation>更改这些设置会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="310" />
+        <location filename="../../nnsim/gui/training/panel.py" line="310"/>
         <source>Initialisation</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="314" />
+        <location filename="../../nnsim/gui/training/panel.py" line="314"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="404" />
+        <location filename="../../nnsim/gui/training/panel.py" line="422"/>
         <source>Change {0}</source>
         <translation>更改 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="465" />
+        <location filename="../../nnsim/gui/training/panel.py" line="483"/>
         <source>Change input features</source>
         <translation>更改输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="477" />
-        <source>The lesson's samples</source>
+        <location filename="../../nnsim/gui/training/panel.py" line="495"/>
+        <source>The lesson&apos;s samples</source>
         <translation>本课的样本</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="520" />
+        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
         <source>plain gradient descent</source>
         <translation>普通梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="520" />
+        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
         <source>momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="520" />
+        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="526" />
+        <location filename="../../nnsim/gui/training/panel.py" line="544"/>
         <source>squared error ½Σ(y−ŷ)²</source>
         <translation>均方误差 ½Σ(y−ŷ)²</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="527" />
+        <location filename="../../nnsim/gui/training/panel.py" line="545"/>
         <source>binary cross-entropy (sigmoid)</source>
         <translation>二分类交叉熵（sigmoid）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="528" />
+        <location filename="../../nnsim/gui/training/panel.py" line="546"/>
         <source>cross-entropy (softmax)</source>
         <translation>交叉熵（softmax）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="533" />
+        <location filename="../../nnsim/gui/training/panel.py" line="551"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="556" />
+        <location filename="../../nnsim/gui/training/panel.py" line="574"/>
         <source>perceptron rule</source>
         <translation>感知机学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="557" />
+        <location filename="../../nnsim/gui/training/panel.py" line="575"/>
         <source>standard BP (one sample per update)</source>
         <translation>标准 BP（每个样本更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="558" />
+        <location filename="../../nnsim/gui/training/panel.py" line="576"/>
         <source>accumulated BP (whole set per update)</source>
         <translation>累积 BP（整个训练集更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="559" />
+        <location filename="../../nnsim/gui/training/panel.py" line="577"/>
         <source>mini-batch SGD</source>
         <translation>小批量随机梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="564" />
+        <location filename="../../nnsim/gui/training/panel.py" line="582"/>
         <source>uniform in (0, 1), as the book</source>
         <translation>(0, 1) 内均匀分布（教材）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="565" />
+        <location filename="../../nnsim/gui/training/panel.py" line="583"/>
         <source>uniform in (−0.5, 0.5), as Playground</source>
         <translation>(−0.5, 0.5) 内均匀分布（Playground）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="566" />
+        <location filename="../../nnsim/gui/training/panel.py" line="584"/>
         <source>Xavier (Glorot)</source>
         <translation>Xavier（Glorot）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="567" />
+        <location filename="../../nnsim/gui/training/panel.py" line="585"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="568" />
+        <location filename="../../nnsim/gui/training/panel.py" line="586"/>
         <source>all zero</source>
         <translation>全部为零</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="576" />
+        <location filename="../../nnsim/gui/training/panel.py" line="594"/>
         <source>as fast as possible</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="576" />
+        <location filename="../../nnsim/gui/training/panel.py" line="594"/>
         <source>{0} epochs/s</source>
         <translation>每秒 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="587" />
+        <location filename="../../nnsim/gui/training/panel.py" line="605"/>
         <source>Time: recording (pause to go back in time)</source>
         <translation>时间：正在记录（暂停后可回到过去）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="635" />
+        <location filename="../../nnsim/gui/training/panel.py" line="653"/>
         <source>Time: no snapshots yet (train to record some)</source>
         <translation>时间：还没有快照（训练后会记录）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="641" />
+        <location filename="../../nnsim/gui/training/panel.py" line="659"/>
         <source>Time: snapshot {0} of {1} (epoch {2})</source>
         <translation>时间：第 {0} 个快照，共 {1} 个（第 {2} 轮）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="657" />
+        <location filename="../../nnsim/gui/training/panel.py" line="675"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -515,135 +536,135 @@
 <context>
     <name>TrainingUI</name>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="37" />
+        <location filename="../../nnsim/gui/training/install.py" line="37"/>
         <source>Play / pause</source>
         <extracomment>name → (text, shortcut); texts are translated when shown.</extracomment>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="38" />
+        <location filename="../../nnsim/gui/training/install.py" line="38"/>
         <source>One epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="39" />
+        <location filename="../../nnsim/gui/training/install.py" line="39"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="40" />
+        <location filename="../../nnsim/gui/training/install.py" line="40"/>
         <source>Faster</source>
         <translation>加快</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="41" />
+        <location filename="../../nnsim/gui/training/install.py" line="41"/>
         <source>Slower</source>
         <translation>放慢</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="42" />
+        <location filename="../../nnsim/gui/training/install.py" line="42"/>
         <source>Next neuron →</source>
         <translation>下一个神经元 →</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="43" />
+        <location filename="../../nnsim/gui/training/install.py" line="43"/>
         <source>Next layer ⇒</source>
         <translation>下一层 ⇒</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="44" />
+        <location filename="../../nnsim/gui/training/install.py" line="44"/>
         <source>← Back one neuron</source>
         <translation>← 退回一个神经元</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="45" />
+        <location filename="../../nnsim/gui/training/install.py" line="45"/>
         <source>⇐ Back one layer</source>
         <translation>⇐ 退回一层</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="46" />
+        <location filename="../../nnsim/gui/training/install.py" line="46"/>
         <source>Apply the update</source>
         <translation>执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="47" />
+        <location filename="../../nnsim/gui/training/install.py" line="47"/>
         <source>One sample</source>
         <translation>一个样本</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="48" />
+        <location filename="../../nnsim/gui/training/install.py" line="48"/>
         <source>One batch</source>
         <translation>一批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="49" />
+        <location filename="../../nnsim/gui/training/install.py" line="49"/>
         <source>Pictures inside the neurons</source>
         <translation>神经元内显示输出图</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="51" />
+        <location filename="../../nnsim/gui/training/install.py" line="51"/>
         <source>Export the network as PNG/SVG…</source>
         <translation>导出网络图（PNG/SVG）…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="119" />
-        <location filename="../../nnsim/gui/training/install.py" line="226" />
+        <location filename="../../nnsim/gui/training/install.py" line="121"/>
+        <location filename="../../nnsim/gui/training/install.py" line="237"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="126" />
+        <location filename="../../nnsim/gui/training/install.py" line="128"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="128" />
+        <location filename="../../nnsim/gui/training/install.py" line="130"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="136" />
+        <location filename="../../nnsim/gui/training/install.py" line="138"/>
         <source>Export the network</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="145" />
+        <location filename="../../nnsim/gui/training/install.py" line="147"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="240" />
+        <location filename="../../nnsim/gui/training/install.py" line="253"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="248" />
+        <location filename="../../nnsim/gui/training/install.py" line="261"/>
         <source>Step-through</source>
         <translation>逐步计算</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="253" />
+        <location filename="../../nnsim/gui/training/install.py" line="266"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="110" />
+        <location filename="../../nnsim/gui/training/install.py" line="112"/>
         <source>Error</source>
         <extracomment>Buttons of the step-through panel, in order.</extracomment>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="111" />
+        <location filename="../../nnsim/gui/training/install.py" line="113"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="264" />
+        <location filename="../../nnsim/gui/training/install.py" line="277"/>
         <source>Error and weights</source>
         <translation>误差与权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="271" />
+        <location filename="../../nnsim/gui/training/install.py" line="284"/>
         <source>Activation functions</source>
         <translation>激活函数</translation>
     </message>
@@ -651,13 +672,13 @@
 <context>
     <name>WeightPlot</name>
     <message>
-        <location filename="../../nnsim/gui/plots/weight_plot.py" line="50" />
+        <location filename="../../nnsim/gui/plots/weight_plot.py" line="50"/>
         <source>epoch</source>
         <extracomment>Weights drawn when nothing is selected, at most (small networks: all of them). Flat parameter indices drawn, in curve order.</extracomment>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/weight_plot.py" line="51" />
+        <location filename="../../nnsim/gui/plots/weight_plot.py" line="51"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
