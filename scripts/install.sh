@@ -31,5 +31,6 @@ fi
 
 py=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$py" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# setuptools too: a venv's bundled one is older than pyproject's licence field needs.
+.venv/bin/python -m pip install -q --upgrade pip "setuptools>=77" wheel >/dev/null
 .venv/bin/python -m pip install -q -e ".${extras}"

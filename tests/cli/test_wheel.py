@@ -23,8 +23,9 @@ def _run(args, cwd, timeout=600):
 def test_installed_wheel_runs_a_lesson_from_another_folder(tmp_path):
     """Build the wheel from a copy of the sources, install it into a fresh venv, run a lesson.
 
-    Takes about 10 s (wheel build, venv), so CI runs it on every change. The fresh venv sees the current environment's
-    packages (NumPy, psygnal) through a .pth file but not the editable checkout.
+    Takes about 10 s (wheel build, venv), so CI runs it on every change. The fresh venv
+    sees the current environment's packages (NumPy, psygnal) through a .pth file but not
+    the editable checkout.
     """
     src = tmp_path / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
