@@ -185,7 +185,9 @@ class TrainingPanel(QScrollArea):
         slider_row.addWidget(self.time, 1)
         rl.addLayout(slider_row)
         self.time_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.time_label.setFixedHeight(self.time_label.sizeHint().height())
+        # fixed height (no re-layout at every new text), room for two lines in a narrow dock
+        self.time_label.setWordWrap(True)
+        self.time_label.setFixedHeight(2 * self.time_label.fontMetrics().lineSpacing() + 4)
         rl.addWidget(self.time_label)
         self._restore_timer = QTimer(self)
         self._restore_timer.setSingleShot(True)
