@@ -26,6 +26,8 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("nnsim")
+    # Wayland finds the window icon through the desktop entry of this name.
+    app.setDesktopFileName("nnsim")
     app.setOrganizationName("nnsim")
     register_fonts()
     app.setFont(ui_font(app.font()))
