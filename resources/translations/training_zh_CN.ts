@@ -106,73 +106,68 @@
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="112"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="114"/>
         <source>Forward pass</source>
         <extracomment>Latin families tried first for formulas: the bundled CJK font draws &quot;½&quot; like &quot;⅟&quot;. Chinese characters still come from the application&apos;s families listed after these. Point sizes of the current formula and of the list, normal and in presentation mode.</extracomment>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="113"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="115"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="114"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="116"/>
         <source>Backward pass (error back-propagation)</source>
         <translation>反向传播（误差逆传播）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="115"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="117"/>
         <source>Weight update</source>
         <translation>权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="121"/>
-        <source>the first neuron computes its net input and output.</source>
-        <translation>第一个神经元计算它的净输入和输出。</translation>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="127"/>
+        <source>Press → for the first neuron of this pass.</source>
+        <translation>按 → 计算本次传播的第一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="124"/>
-        <source>Press → (next neuron): {0}</source>
-        <translation>按 →（下一个神经元）：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="133"/>
-        <source>Press → (next neuron) to start the forward pass: {0}</source>
-        <translation>按 →（下一个神经元）开始前向传播：{0}</translation>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="132"/>
+        <source>Press → to start the forward pass of sample {0} at the first neuron.</source>
+        <translation>按 → 从第一个神经元开始样本 {0} 的前向传播。</translation>
     </message>
     <message>
         <location filename="../../nnsim/gui/stepping/formula.py" line="134"/>
-        <source>Press → (next neuron) to start the forward pass of sample {0}: {1}</source>
-        <translation>按 →（下一个神经元）开始样本 {0} 的前向传播：{1}</translation>
+        <source>Press → to start the forward pass at the first neuron.</source>
+        <translation>按 → 从第一个神经元开始前向传播。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="151"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="149"/>
         <source>Step through one training step with the buttons above.</source>
         <translation>用上面的按钮逐步执行一次训练。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="154"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="152"/>
         <source>→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update</source>
         <translation>→ 下一个神经元 · Shift+→ 下一层 · ← / Shift+← 退回 · U 执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="162"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="160"/>
         <source>Start of a pass</source>
         <translation>一次计算的开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="168"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="166"/>
         <source>sample {0}</source>
         <translation>样本 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="170"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="168"/>
         <source>batch of samples {0}–{1}</source>
         <translation>样本 {0}–{1} 组成的批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="174"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="172"/>
         <source>step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -283,252 +278,252 @@
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="198"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="200"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="200"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="202"/>
         <source>Changing the data resets the weights.</source>
         <translation>更改数据会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="205"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="207"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="212"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="214"/>
         <source>Points</source>
         <translation>样本点数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="215"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="217"/>
         <source>Noise (%)</source>
         <translation>噪声（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="222"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="224"/>
         <source>Training share (%)</source>
         <translation>训练集比例（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="228"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="230"/>
         <source>Data seed</source>
         <translation>数据随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="239"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="241"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="244"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="246"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="249"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="251"/>
         <source>Changes apply at once and keep the weights. η and the batch size continue the history; the other settings start a new history.</source>
         <translation>更改立即生效，权重保持不变。η 和批大小沿用当前的训练历史；其他设置会开始新的训练历史。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="257"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="259"/>
         <source>Learning rule</source>
         <translation>学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="261"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="263"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="265"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="267"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="268"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="270"/>
         <source>Optimiser</source>
         <translation>优化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="271"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="273"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="274"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="276"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="280"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="282"/>
         <source>Regularisation rate λ</source>
         <translation>正则化系数 λ</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="286"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="288"/>
         <source>on, patience</source>
         <translation>开启，容忍轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="287"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="289"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="294"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="296"/>
         <source>Validation share (0: the test part)</source>
         <translation>验证集比例（0：使用测试集）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="298"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="300"/>
         <source>Epochs per run</source>
         <translation>每次运行的轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="303"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="305"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="305"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="307"/>
         <source>Changing these resets the weights.</source>
         <translation>更改这些设置会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="310"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="312"/>
         <source>Initialisation</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="314"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="316"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="422"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="424"/>
         <source>Change {0}</source>
         <translation>更改 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="483"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="485"/>
         <source>Change input features</source>
         <translation>更改输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="495"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="497"/>
         <source>The lesson&apos;s samples</source>
         <translation>本课的样本</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
         <source>plain gradient descent</source>
         <translation>普通梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
         <source>momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="538"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="544"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="546"/>
         <source>squared error ½Σ(y−ŷ)²</source>
         <translation>均方误差 ½Σ(y−ŷ)²</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="545"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="547"/>
         <source>binary cross-entropy (sigmoid)</source>
         <translation>二分类交叉熵（sigmoid）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="546"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="548"/>
         <source>cross-entropy (softmax)</source>
         <translation>交叉熵（softmax）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="551"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="553"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="574"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="576"/>
         <source>perceptron rule</source>
         <translation>感知机学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="575"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="577"/>
         <source>standard BP (one sample per update)</source>
         <translation>标准 BP（每个样本更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="576"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="578"/>
         <source>accumulated BP (whole set per update)</source>
         <translation>累积 BP（整个训练集更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="577"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="579"/>
         <source>mini-batch SGD</source>
         <translation>小批量随机梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="582"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="584"/>
         <source>uniform in (0, 1), as the book</source>
         <translation>(0, 1) 内均匀分布（教材）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="583"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="585"/>
         <source>uniform in (−0.5, 0.5), as Playground</source>
         <translation>(−0.5, 0.5) 内均匀分布（Playground）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="584"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="586"/>
         <source>Xavier (Glorot)</source>
         <translation>Xavier（Glorot）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="585"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="587"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="586"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="588"/>
         <source>all zero</source>
         <translation>全部为零</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="594"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="596"/>
         <source>as fast as possible</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="594"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="596"/>
         <source>{0} epochs/s</source>
         <translation>每秒 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="605"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="607"/>
         <source>Time: recording (pause to go back in time)</source>
         <translation>时间：正在记录（暂停后可回到过去）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="653"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="655"/>
         <source>Time: no snapshots yet (train to record some)</source>
         <translation>时间：还没有快照（训练后会记录）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="659"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="661"/>
         <source>Time: snapshot {0} of {1} (epoch {2})</source>
         <translation>时间：第 {0} 个快照，共 {1} 个（第 {2} 轮）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="675"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="677"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>

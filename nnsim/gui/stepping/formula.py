@@ -93,8 +93,10 @@ class FormulaPanel(QWidget):
         f.setFamilies(families)
         f.setPointSizeF(big)
         self.formula.setFont(f)
-        # two full lines of the formula and the box's padding always fit (no clipped text)
-        self.formula.setMinimumHeight(2 * QFontMetrics(f).lineSpacing() + 24)
+        # the longest texts (start hint, error line) and the box's padding always fit: two
+        # lines, three at presentation size (larger letters wrap sooner)
+        lines = 3 if self.presentation else 2
+        self.formula.setMinimumHeight(lines * QFontMetrics(f).lineSpacing() + 24)
         f2 = QFont(self.font())
         f2.setFamilies(families)
         f2.setPointSizeF(small)
@@ -116,24 +118,20 @@ class FormulaPanel(QWidget):
         }.get(phase, phase)
 
     def _start_text(self) -> str:
-        """What pressing → does next, shown before the first step of a pass."""
+        """What pressing → does next, shown before the first step of a pass.
+
+        Short: two lines of the large formula font, also at presentation size.
+        """
         c = self.controller
-        first = self.tr("the first neuron computes its net input and output.")
         if c.stepper is not None and c.pass_rows:
-            if c.pass_kind == "sample" or len(c.pass_rows) == 1:
-                return self.tr("Press → (next neuron): {0}").format(first)
-            rows = None
-        elif c.next_sample == 0 and c.next_batch == 0:
+            return self.tr("Press → for the first neuron of this pass.")
+        if c.next_sample == 0 and c.next_batch == 0:
             settings = getattr(getattr(c.window, "document", None), "settings", None)
-            batch = getattr(settings, "rule", "standard") in ("accumulated", "minibatch")
-            rows = None if batch else 1
-        else:
-            rows = None
-        if rows is None:
-            return self.tr("Press → (next neuron) to start the forward pass: {0}").format(first)
-        return self.tr("Press → (next neuron) to start the forward pass of sample {0}: {1}").format(
-            rows, first
-        )
+            if getattr(settings, "rule", "standard") not in ("accumulated", "minibatch"):
+                return self.tr(
+                    "Press → to start the forward pass of sample {0} at the first neuron."
+                ).format(1)
+        return self.tr("Press → to start the forward pass at the first neuron.")
 
     def show_message(self, text: str) -> None:
         """Say why stepping cannot go on (shown in place of the formula)."""

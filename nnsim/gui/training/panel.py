@@ -693,4 +693,4 @@ class TrainingPanel(QScrollArea):
             f.setPointSizeF(f.pointSizeF() * (1.4 if on else 1.25))
             val.setFont(f)
             self._fix_size(val, "0.000000 %")
-        self.time_label.setFixedHeight(self.time_label.fontMetrics().height() + 4)
+        self.time_label.setFixedHeight(2 * self.time_label.fontMetrics().lineSpacing() + 4)
