@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from nnsim.data.bundled import bundled
 from nnsim.data.dataset import DataError, Dataset, as_rng
+from nnsim.paths import resource as bundled
 
 IMAGES_MAGIC = 2051
 """Magic number of an IDX file of unsigned-byte images (0x00000803: ubyte, 3 axes)."""

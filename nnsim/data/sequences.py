@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nnsim.data.bundled import bundled
 from nnsim.data.dataset import DataError, Dataset, as_rng
+from nnsim.paths import resource as bundled
 
 CORPORA = ("fables", "rhymes")
 """Names of the bundled texts (resources/corpus/<name>.txt)."""
