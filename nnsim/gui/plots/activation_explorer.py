@@ -131,7 +131,16 @@ class ActivationExplorer(PlotPanel):
         )
         name = self.combo.currentData() or ""
         self.param_label.setText(self.tr("slope") if name == "leaky_relu" else "α")
+        if name:
+            self.plot.setTitle(activation_name(name))  # the title in the new language too
         self.update_softmax()
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table exactly as tall as its four rows: the plot above gets the rest."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(rows + 2 * self.table.frameWidth() + 4)
 
     # -- activation -------------------------------------------------------------------------
     def activation(self) -> str:
