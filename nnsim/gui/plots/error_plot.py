@@ -85,7 +85,8 @@ class ErrorPlot(PlotPanel):
         super().retranslate_ui()
         # titles, not rotated axis labels: those do not fit a short plot on a projector
         size = f"{self.tick_pt() + 1:g}pt"
-        # the title doubles as the legend (a legend box would cover the curves)
+        # the title doubles as the legend (a legend box would cover the curves); the
+        # dashed mark is plain hyphens: box-drawing dashes are missing from the bundled font
         # (tr() outside the f-string: lupdate does not read calls inside f-strings)
         error, train, test = (
             self.tr("error (loss)"),
@@ -94,7 +95,7 @@ class ErrorPlot(PlotPanel):
         )
         title = (
             f'{error}:  <span style="color:{TRAIN_COLOR}">━ {train}</span>  '
-            f'<span style="color:{TEST_COLOR}">╍ {test}</span>'
+            f'<span style="color:{TEST_COLOR}"><b>- -</b> {test}</span>'
         )
         self.loss.setTitle(title, size=size, color="#111111")
         self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
