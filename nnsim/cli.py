@@ -106,7 +106,7 @@ def _gui(args) -> int:
     _leave_a_core_to_the_ui()
     # Imported by name at run time so that the headless commands never load Qt.
     app = importlib.import_module("nnsim.gui.app")
-    return app.run(args.file)
+    return app.run(args.file, screenshot=args.screenshot)
 
 
 def _train(args) -> int:
@@ -254,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("gui", help="start the app (the default)")
     g.add_argument("file", nargs="?", help="a .nnsim file or a lesson name to open")
+    g.add_argument(
+        "--screenshot", metavar="OUT.png", help="save the window as a picture once drawn, then quit"
+    )
     g.set_defaults(func=_gui)
 
     t = sub.add_parser("train", help="train a network headless and print a summary")

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -104,17 +104,42 @@ def build_window(file_or_lesson: str | None = None, restore: bool = True) -> Mai
     return window
 
 
-def run(file_or_lesson: str | None = None) -> int:
+def run(file_or_lesson: str | None = None, screenshot: str | None = None) -> int:
     """Start nnsim on ``file_or_lesson`` (a .nnsim path or lesson name); return the exit code.
 
-    Without an argument the app opens on the worked back-propagation example.
+    Without an argument the app opens on the worked back-propagation example. With
+    ``screenshot`` the window is saved to that PNG once drawn and the app quits (exit code
+    0, or 3 when the picture could not be written): for user guides and smoke tests on a
+    machine without a display.
     """
     app = application()
-    window = build_window(file_or_lesson)
+    window = build_window(file_or_lesson, restore=screenshot is None)
     # Maximised: the canvas gets the whole projector, and a window wider than the
     # screen (many docks) never hides the inspector off its edge.
-    window.showMaximized()
+    if screenshot is None:
+        window.showMaximized()
+    else:
+        # A picture at a projector's common size, whatever the (virtual) screen is.
+        window.resize(1440, 900)
+        window.show()
     app.processEvents()
     window.view.fit()
-    show_lessons_at_start(window)
+    if screenshot is not None:
+        _save_and_quit(app, window, screenshot)
+    else:
+        show_lessons_at_start(window)
     return int(app.exec())
+
+
+def _save_and_quit(app: QApplication, window: MainWindow, path: str) -> None:
+    """Photograph ``window`` after it has laid out and painted, then end the event loop."""
+
+    def shoot():
+        window.view.fit()
+        ok = window.grab().save(path)
+        window.undo_stack.setClean()  # nothing to ask about on the way out
+        window.close()
+        app.exit(0 if ok else 3)
+
+    # Let the docks settle and the plots draw before the picture is taken.
+    QTimer.singleShot(1500, shoot)
