@@ -57,7 +57,11 @@ _ACTIVATION_WORDS = {
 
 _current_language = "en"
 # "隐层 hidden": a label written in both languages, Chinese first.
-_BILINGUAL = re.compile(r"^([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef·]+)\s+([^\u2e80-\u9fff]+)$")
+# "隐层 1 hidden 1", "密度, 含糖率 density, sugar": the Chinese half runs to its last CJK
+# character plus any non-letter tail ("1", "?"); the English half starts with a letter.
+_BILINGUAL = re.compile(
+    r"^(.*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][^A-Za-z]*?)\s+([A-Za-z][^\u2e80-\u9fff]*)$"
+)
 
 
 def current_language() -> str:

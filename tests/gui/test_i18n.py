@@ -104,6 +104,8 @@ def test_switch_language_live(window):
     from nnsim.gui.i18n import layer_label
 
     assert layer_label("hidden") == "隐层"
+    assert layer_label("隐层 1 hidden 1") == "隐层 1"
+    assert layer_label("密度, 含糖率 density, sugar") == "密度, 含糖率"
     window.editor.set_weight("L1-L2", 0, 0, 0.5)
     assert window.act_undo.text() == "撤销 修改权重"
     window.set_language("en")
@@ -112,6 +114,10 @@ def test_switch_language_live(window):
     assert window.inspector.neuron_panel.net_label.text() == "Net input"
     assert window.act_undo.text() == "Undo Change weight"
     assert layer_label("hidden") == "hidden"
+    assert layer_label("隐层 1 hidden 1") == "hidden 1"
+    assert layer_label("上升? rising?") == "rising?"
+    assert layer_label("卷积 conv 3×3") == "conv 3×3"
+    assert layer_label("x1, x2") == "x1, x2"
 
 
 def test_language_choice_is_remembered(window):
