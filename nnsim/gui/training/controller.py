@@ -1,7 +1,7 @@
 """The training controller: one session per document, the worker thread, and the frame timer.
 
 The controller lives in the UI thread. It owns the ``Session`` of the document shown, starts
-and pauses the worker, and ~30 times a second turns the snapshots the worker handed over
+and pauses the worker, and ~26 times a second turns the snapshots the worker handed over
 into a ``Frame`` for the plots (and, while training, into the document's weights so the
 canvas follows). Settings changes take effect as Playground users expect:
 
@@ -25,7 +25,7 @@ from collections import deque
 from dataclasses import fields
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from nnsim.gui.training.plot_data import Frame, PlotData
@@ -49,8 +49,9 @@ LIVE_FIELDS = frozenset({"lr", "batch_size"})
 #: Settings that do not concern the trainer at all.
 QUIET_FIELDS = frozenset({"epochs"})
 
-#: Redraws per second at most.
-FPS = 30
+#: Redraws per second at most: just over the 25 a lecture needs, so that a late tick still
+#: keeps the plots at 25; every frame fewer is processor time the worker trains with.
+FPS = 26
 #: The interpreter's thread switch interval while the worker trains (seconds).
 SWITCH_INTERVAL = 0.001
 
@@ -127,6 +128,8 @@ class TrainingController(QObject):
         self._worker.finished.connect(self._worker_finished)
         # the thread starts with the first run (and stops when the window closes)
         self.timer = QTimer(self)
+        # precise: a coarse timer may fire up to 5 % late, which would drop below 25/s
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(1000 // FPS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()

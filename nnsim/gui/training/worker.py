@@ -1,7 +1,7 @@
 """The training worker: a QObject in its own QThread that runs ``Session.iter_train``.
 
 Snapshots go to the UI thread through a ``Mailbox`` (a list under a lock) that a QTimer
-empties at most ~30 times a second, so the UI draws at a steady rate however fast the
+empties at most ~26 times a second, so the UI draws at a steady rate however fast the
 network trains. Two things keep the window responsive on a two-core laptop, where the
 worker and the UI share one interpreter lock:
 
