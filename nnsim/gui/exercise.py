@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import parse_number
 from nnsim.gui.demos.widgets import tint
+from nnsim.gui.i18n import translator
 
 #: Significant digits an answer must match (the slides print 3–4).
 DIGITS = 3
@@ -50,10 +51,7 @@ _RED = "#c92a2a"
 
 _CONTEXT = "demos.exercise"
 
-
-def _t(text: str) -> str:
-    # One named context; the catalogue is resources/translations/demos_zh_CN.ts.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 class ExerciseError(ValueError):

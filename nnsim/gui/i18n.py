@@ -64,6 +64,20 @@ _BILINGUAL = re.compile(
 )
 
 
+def translator(context: str):
+    """A ``_t(text)`` that looks ``text`` up under one named translation ``context``.
+
+    The demo views, lesson browser and exercise use it instead of ``self.tr()``: the
+    shell's lupdate run would copy tr() strings into its own catalogue, whose guesses
+    would then shadow the translations in demos_zh_CN.ts (see nnsim.gui.demos.catalogue).
+    """
+
+    def _t(text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    return _t
+
+
 def current_language() -> str:
     """The interface language now in use ("en" or "zh_CN")."""
     return _current_language

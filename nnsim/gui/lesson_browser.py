@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.gui import prefs
 from nnsim.gui.demos.widgets import tint
+from nnsim.gui.i18n import translator
 
 #: Settings keys: the browser was shown once; show it at every start.
 SEEN_KEY = "lessons/browser_seen"
@@ -39,9 +40,7 @@ HOMEWORK = "relu-homework"
 _CONTEXT = "demos.lessons"
 
 
-def _t(text: str) -> str:
-    # One named context; the catalogue is resources/translations/demos_zh_CN.ts.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 @dataclass(frozen=True)

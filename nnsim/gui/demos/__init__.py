@@ -8,16 +8,15 @@ translated in resources/translations/demos_zh_CN.ts (context "demos" here).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
 
+from nnsim.gui.i18n import translator
+
 _CONTEXT = "demos"
 
-
-def _t(text: str) -> str:
-    # Looked up in demos_zh_CN.ts; see nnsim.gui.demos.catalogue for why not self.tr().
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 class FitScrollArea(QScrollArea):

@@ -11,21 +11,17 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from nnsim.gui.demos.conv_panel import ConvPanel
 from nnsim.gui.demos.pooling import PoolingPanel
 from nnsim.gui.demos.training_panel import TrainingPanel
+from nnsim.gui.i18n import translator
 
 _CONTEXT = "demos.cnn"
 
-
-def _t(text: str) -> str:
-    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
-    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
-    # would then shadow the translations here.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 @functools.lru_cache(maxsize=1)

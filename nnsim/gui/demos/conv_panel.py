@@ -10,7 +10,7 @@ explained with a picture of where the windows land.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,7 @@ from nnsim.gui.demos.widgets import (
     restyle_heading,
     tint,
 )
+from nnsim.gui.i18n import translator
 
 #: Kernel presets (names as the engine-free keys; the combo box shows translations).
 PRESETS = ("identity", "edge", "vertical", "horizontal", "blur", "sharpen")
@@ -93,12 +94,7 @@ def preset_kernel(name: str, size: int = 3) -> np.ndarray:
 
 _CONTEXT = "demos.conv"
 
-
-def _t(text: str) -> str:
-    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
-    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
-    # would then shadow the translations here.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 def fit_explanation(n: int, f: int, s: int, p: int) -> str:

@@ -8,7 +8,7 @@ max pooling, which value won).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,15 +30,11 @@ from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import MatrixView
 from nnsim.gui.demos.widgets import GREEN, HIGHLIGHT, RED, caption, tint
+from nnsim.gui.i18n import translator
 
 _CONTEXT = "demos.pooling"
 
-
-def _t(text: str) -> str:
-    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
-    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
-    # would then shadow the translations here.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 #: COURSE.md §11: pooling with a 2×2 window and stride 2 on this gives

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,15 +35,12 @@ from nnsim.gui.demos.rnn_runs import make_run
 from nnsim.gui.demos.unrolled import UnrolledView
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
+from nnsim.gui.i18n import translator
 
 _CONTEXT = "demos.rnn"
 
 
-def _t(text: str) -> str:
-    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
-    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
-    # would then shadow the translations here.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 #: Pause after every update of a background run (lets the UI thread take the GIL).

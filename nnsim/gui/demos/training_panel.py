@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,15 +32,11 @@ from nnsim.gui.demos.matrix import MatrixView
 from nnsim.gui.demos.mnist_training import MODELS, ModelProbe, TrainConfig, train
 from nnsim.gui.demos.widgets import BLUE, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
+from nnsim.gui.i18n import translator
 
 _CONTEXT = "demos.training"
 
-
-def _t(text: str) -> str:
-    # Texts are looked up in demos_zh_CN.ts under one named context. Not self.tr(): the
-    # shell's lupdate run would copy these strings into its own catalogue, whose guesses
-    # would then shadow the translations here.
-    return QCoreApplication.translate(_CONTEXT, text)
+_t = translator(_CONTEXT)
 
 
 #: Colour of each model's curves.
