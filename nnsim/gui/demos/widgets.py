@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
@@ -14,16 +13,6 @@ GREEN = "#2b8a3e"
 RED = "#c92a2a"
 GREY = "#5b6470"
 HIGHLIGHT = "#d6336c"
-
-
-# Held in names: lupdate must not copy the probe into the shell's catalogue.
-_LANG_CONTEXT, _LANG_PROBE = "demos", "English"
-
-
-def current_language() -> str:
-    """ "zh" when the Chinese translation is active, else "en" (for engine texts)."""
-    # The translator answers with Chinese for a word every Chinese file has.
-    return "zh" if QCoreApplication.translate(_LANG_CONTEXT, _LANG_PROBE) != _LANG_PROBE else "en"
 
 
 def heading(parent: QWidget | None = None, scale: float = 1.25) -> QLabel:
