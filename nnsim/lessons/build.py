@@ -489,6 +489,23 @@ def convolution_pooling() -> NetworkDocument:
     return doc
 
 
+def _train_on_mnist_subset(doc: NetworkDocument, *, lr: float, epochs: int) -> None:
+    """Settings both MNIST lessons share: a 6000/1000 subset (live in class), softmax
+    cross-entropy, mini-batches of 32, He initialisation drawn from seed 0."""
+    doc.update_settings(
+        dataset="mnist",
+        dataset_params={"subset": [6000, 1000], "seed": 0},
+        loss="softmax_cross_entropy",
+        rule="minibatch",
+        batch_size=32,
+        lr=lr,
+        epochs=epochs,
+        seed=0,
+        init="he",
+    )
+    _draw_weights(doc, "he", seed=0)
+
+
 def mnist_mlp() -> NetworkDocument:
     """COURSE §11: a multi-layer perceptron on MNIST."""
     doc = _doc(
@@ -514,18 +531,7 @@ def mnist_mlp() -> NetworkDocument:
     y = doc.add_layer("dense", 10, activation="identity", position=_pos(2), label="0–9")
     doc.connect(x, h)
     doc.connect(h, y)
-    doc.update_settings(
-        dataset="mnist",
-        dataset_params={"subset": [6000, 1000], "seed": 0},
-        loss="softmax_cross_entropy",
-        rule="minibatch",
-        batch_size=32,
-        lr=0.1,
-        epochs=3,
-        seed=0,
-        init="he",
-    )
-    _draw_weights(doc, "he", seed=0)
+    _train_on_mnist_subset(doc, lr=0.1, epochs=3)
     return doc
 
 
@@ -566,18 +572,7 @@ def mnist_cnn() -> NetworkDocument:
     doc.connect(c, p)
     doc.connect(p, f)
     doc.connect(f, y)
-    doc.update_settings(
-        dataset="mnist",
-        dataset_params={"subset": [6000, 1000], "seed": 0},
-        loss="softmax_cross_entropy",
-        rule="minibatch",
-        batch_size=32,
-        lr=0.05,
-        epochs=2,
-        seed=0,
-        init="he",
-    )
-    _draw_weights(doc, "he", seed=0)
+    _train_on_mnist_subset(doc, lr=0.05, epochs=2)
     return doc
 
 
