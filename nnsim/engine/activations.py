@@ -68,6 +68,11 @@ class Activation:
         x = np.asarray(x)
         return self.df(x, self.f(x) if y is None else y)
 
+    def __reduce__(self):
+        # by name: the functions are lambdas, and the name rebuilds the same activation
+        # (a training process receives networks pickled)
+        return (get_activation, (self.name,))
+
 
 def _leaky(slope: float) -> Activation:
     return Activation(

@@ -370,6 +370,9 @@ class DenseChain:
         self.n_in = steps[0].n_in
         self.n_out = steps[-1].n
         self._ws: dict[int, _Workspace] = {}
+        #: Inference arrays, apart from the training ones: evaluating must not overwrite
+        #: the values the last training step published.
+        self._infer_ws: dict[int, _Workspace] = {}
         self._epoch: dict = {}
         self._grid_kernels: dict = {}
 
@@ -535,6 +538,24 @@ class DenseChain:
             self._epoch.clear()
             arrays = self._epoch[key] = (xs, ts, batches)
         return arrays
+
+    def infer(self, x) -> np.ndarray:
+        """The output for ``x`` (batch, inputs) as a (batch, outputs) view of reused arrays.
+
+        The forward pass of training on arrays of its own, so evaluating the loss after
+        every epoch costs a few ufunc calls instead of the general path's new arrays.
+        The view is valid until the next call with the same batch size.
+        """
+        b = x.shape[0]
+        ws = self._infer_ws.get(b)
+        if ws is None:
+            if len(self._infer_ws) >= 2:  # training and validation sizes
+                self._infer_ws.pop(next(iter(self._infer_ws)))
+            ws = self._infer_ws[b] = _Workspace(self, b)
+        np.copyto(ws.x_view, x)
+        for f in ws.fwd:
+            f(ws.xT)
+        return ws.oT[-1]
 
     # --- pictures -----------------------------------------------------------------------------
     def grid(self, points, dtype) -> dict:

@@ -240,6 +240,18 @@ class Network:
 
     __call__ = forward
 
+    def infer(self, x) -> np.ndarray:
+        """The output for a batch without keeping the layers' values (for evaluation).
+
+        On the fused path the result is a view of reused arrays, valid until the next
+        ``infer`` call; copy it to keep it. ``values`` and the layers' caches are left
+        as the last ``forward``/training step set them.
+        """
+        xin = self._chain_input(x)
+        if xin is None:
+            return self.forward(x)
+        return self.chain.infer(xin)
+
     def backward(self, dout, input_grad: bool = True) -> dict[str, np.ndarray]:
         """Back-propagate ∂E/∂output; fills ``grad`` (zeroed first).
 

@@ -21,6 +21,7 @@ and the shuffling: the same seed gives bit-identical histories.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import math
 from dataclasses import dataclass
@@ -627,8 +628,9 @@ class Trainer:
         with np.errstate(all="ignore"):
             for i in range(0, m, self.eval_batch):
                 sl = slice(i, i + self.eval_batch)
-                out = self.network.forward(_take(x, sl))
-                n = _n_rows(_take(x, sl))
+                xs = _take(x, sl)
+                out = self.network.infer(xs)
+                n = _n_rows(xs)
                 total += self.loss.value(out, y[sl]) * n
                 if classes is not None:
                     preds.append(classes_from_output(out, self.threshold))
@@ -734,6 +736,64 @@ class Trainer:
         self.step = snap.step
         self.optimizer.reset()
         return snap
+
+    #: Plain attributes that training changes (besides weights, history, optimiser, rng).
+    _STATE_ATTRS = (
+        "epoch",
+        "step",
+        "cursor",
+        "result",
+        "best_epoch",
+        "_best_index",
+        "lr",
+        "batch_size",
+    )
+
+    def get_state(self) -> dict:
+        """A copy of everything training changes, to go on with it in another trainer.
+
+        Another trainer built for the same network, data and settings that takes this
+        state with ``set_state`` trains on to the same numbers, bit for bit: the weights,
+        the history, the optimiser's moments, the shuffling generator and the counters
+        travel (a training process hands runs back and forth this way). Perceptron
+        training keeps state of its own and is not covered.
+
+        Returns
+        -------
+        dict
+            Arrays and plain values only (picklable).
+        """
+        if self._perceptron is not None:
+            raise TrainingError("the perceptron rule's state cannot be handed over")
+        state = {k: copy.copy(getattr(self, k, None)) for k in self._STATE_ATTRS}
+        state.update(
+            theta=self.network.theta.copy(),
+            history=copy.deepcopy(self.history),
+            optimizer=copy.deepcopy(self.optimizer),
+            rng=copy.deepcopy(self._rng.bit_generator.state),
+        )
+        return state
+
+    def set_state(self, state: dict) -> None:
+        """Take over a state from ``get_state`` (of a trainer of the same set-up).
+
+        Raises
+        ------
+        TrainingError
+            When the state is for a network with another number of parameters.
+        """
+        theta = np.asarray(state["theta"])
+        if theta.shape != self.network.theta.shape:
+            raise TrainingError(
+                f"the state has {theta.size} parameters but the network has "
+                f"{self.network.theta.size}"
+            )
+        self.network.set_weights(theta)
+        self.history = state["history"]
+        self.optimizer = state["optimizer"]
+        self._rng.bit_generator.state = state["rng"]
+        for k in self._STATE_ATTRS:
+            setattr(self, k, state[k])
 
     def _finish(self, status: str, message: str, perceptron=None) -> None:
         self.result = TrainResult(status, message, self.epoch, self.best_epoch, perceptron)

@@ -507,3 +507,22 @@ def test_epoch_errors():
         net.train_epoch_sgd(np.zeros((0, 2)), np.zeros((0, 1)), SquaredError(), 0.1, 4)
     with pytest.raises(ShapeError, match="targets have shape"):
         net.train_epoch_sgd(np.zeros((4, 2)), np.zeros((4, 3)), SquaredError(), 0.1, 2)
+
+
+def test_infer_gives_the_forward_outputs_and_leaves_the_values():
+    """``infer`` (the fused forward on arrays of its own, used to evaluate every epoch)
+    gives the general path's outputs and does not touch what the last pass published."""
+    net = Network([Input("x", 3), Dense("h", 5, ["x"], "tanh"), Dense("y", 2, ["h"], "sigmoid")])
+    net.init_weights("xavier", seed=4)
+    assert net.fused
+    rng = np.random.default_rng(0)
+    x, other = rng.normal(size=(7, 3)), rng.normal(size=(7, 3))
+    net.forward(other)
+    published = {k: np.array(v) for k, v in net.values.items()}
+    out = np.array(net.infer(x))
+    for k, v in published.items():
+        np.testing.assert_array_equal(net.values[k], v)
+    # a second batch of the same size reuses the arrays: copy to keep a result
+    np.testing.assert_array_equal(np.array(net.infer(x)), out)
+    net.use_fused = False
+    np.testing.assert_allclose(out, net.forward(x), rtol=0, atol=1e-15)

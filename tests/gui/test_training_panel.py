@@ -55,6 +55,7 @@ def test_playground_default_learns_the_circle(qtbot, window):
     assert c.running
     qtbot.waitUntil(lambda: not c.running, timeout=60_000)
     assert c.last_result.status == "finished" and c.last_result.epoch == 200
+    assert c._worker.last_place == "process"  # the epochs ran on a core of their own
     d = c.data
     assert len(d) == 201  # the initial weights and every epoch
     assert d.column("val_loss")[-1] < 0.05
@@ -116,6 +117,29 @@ def test_pause_is_immediate_and_resume_goes_on(qtbot, window):
     assert c.last_result.epoch > epochs
     ep = c.data.column("epoch")
     np.testing.assert_array_equal(ep, np.arange(ep.size))  # one history, no gap
+
+
+def test_the_worker_thread_trains_the_same_numbers_as_the_process(qtbot, window):
+    """Without a training process (switched off, or none could start) the worker thread
+    trains, and the numbers are the same to the last bit."""
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    start = doc_theta(window)
+    train(qtbot, window, 40)
+    assert c._worker.last_place == "process"
+    by_process, curve = doc_theta(window), c.data.column("val_loss").copy()
+    window.undo_stack.setClean()
+    assert window.open_lesson(CIRCLE)  # the same start again
+    np.testing.assert_array_equal(doc_theta(window), start)
+    proc, c._worker.process = c._worker.process, None
+    try:
+        train(qtbot, window, 40)
+    finally:
+        c._worker.process = proc
+    assert c._worker.last_place == "thread"
+    np.testing.assert_array_equal(doc_theta(window), by_process)
+    np.testing.assert_array_equal(c.data.column("val_loss"), curve)
+    assert len(curve) == 41
 
 
 def test_divergence_is_reported_and_weights_stay_finite(qtbot, window):

@@ -19,6 +19,7 @@ as up to date so that nothing pushes those (older) weights back into the trainin
 from __future__ import annotations
 
 import copy
+import os
 import sys
 import time
 from collections import deque
@@ -39,6 +40,7 @@ from nnsim.gui.training.problem import (
 from nnsim.gui.training.worker import Mailbox, TrainWorker
 from nnsim.model.compile import pull_weights
 from nnsim.model.document import Settings
+from nnsim.model.training_process import TrainingProcessError, shared_process
 
 #: Settings whose change means new data: the weights are reset.
 DATA_FIELDS = frozenset({"dataset", "dataset_params", "targets"})
@@ -54,6 +56,16 @@ QUIET_FIELDS = frozenset({"epochs"})
 FPS = 26
 #: The interpreter's thread switch interval while the worker trains (seconds).
 SWITCH_INTERVAL = 0.001
+
+
+def training_process():
+    """The training process the window's runs go to, or None when switched off.
+
+    ``NNSIM_TRAINING_PROCESS=0`` keeps every run in the worker thread.
+    """
+    if os.environ.get("NNSIM_TRAINING_PROCESS", "1").strip().lower() in ("0", "no", "off", "false"):
+        return None
+    return shared_process()
 
 
 class TrainingController(QObject):
@@ -122,7 +134,7 @@ class TrainingController(QObject):
         self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
-        self._worker = TrainWorker(self.mailbox)
+        self._worker = TrainWorker(self.mailbox, training_process())
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.run)
         self._worker.finished.connect(self._worker_finished)
@@ -133,12 +145,24 @@ class TrainingController(QObject):
         self.timer.setInterval(1000 // FPS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        if self._worker.process is not None:
+            # started early, after the window is up, so the first Play trains at once
+            QTimer.singleShot(1500, self._start_process)
         window.document_replaced.connect(self.set_document)
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self.set_document(window.document)
+
+    def _start_process(self) -> None:
+        proc = self._worker.process
+        if proc is not None and not self.running:
+            try:
+                proc.start()
+            except TrainingProcessError as e:
+                print(f"nnsim: training in a thread: {e}", file=sys.stderr)
+                self._worker.process = None
 
     # ------------------------------------------------------------------ documents
     def set_document(self, document) -> None:

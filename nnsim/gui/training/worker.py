@@ -1,5 +1,11 @@
 """The training worker: a QObject in its own QThread that runs ``Session.iter_train``.
 
+Where it can, the worker does not train itself: it hands the run to a training process
+(``nnsim.model.training_process``) and passes on the snapshots that come back, so the
+epochs run on a processor core of their own and the window keeps the interpreter. What
+follows is about runs the worker trains itself (big data sets, the perceptron rule, or
+no process available).
+
 Snapshots go to the UI thread through a ``Mailbox`` (a list under a lock) that a QTimer
 empties at most ~26 times a second, so the UI draws at a steady rate however fast the
 network trains. Two things keep the window responsive on a two-core laptop, where the
@@ -14,11 +20,18 @@ worker and the UI share one interpreter lock:
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from nnsim.model.training_process import TrainingProcessError, TrainingRunError, suitable
+
+
+class _NothingReceived(Exception):
+    """The training process failed before it sent anything."""
 
 
 class Mailbox:
@@ -73,9 +86,13 @@ class TrainWorker(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, mailbox: Mailbox):
+    def __init__(self, mailbox: Mailbox, process=None):
         super().__init__()
         self.mailbox = mailbox
+        #: The ``TrainingProcess`` to train in, or None to train in this thread only.
+        self.process = process
+        #: Where the last run trained: "process" or "thread".
+        self.last_place = None
 
     @Slot(object)
     def run(self, job) -> None:
@@ -83,6 +100,18 @@ class TrainWorker(QObject):
         run_id, session, epochs = job
         box = self.mailbox
         error = None
+        if self.process is not None and suitable(session):
+            try:
+                error = self._run_in_process(session, epochs)
+                self.last_place = "process"
+            except _NothingReceived as e:
+                # no process here (or it died at once): train in this thread instead
+                print(f"nnsim: training in a thread: {e}", file=sys.stderr)
+                self.process = None
+            else:
+                self._finish(run_id, session, error)
+                return
+        self.last_place = "thread"
         try:
             rate_used, t0, k = -1.0, 0.0, 0
             cpu = time.thread_time()
@@ -113,6 +142,34 @@ class TrainWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost in a thread
             traceback.print_exc()
             error = f"{type(exc).__name__}: {exc}"
+        self._finish(run_id, session, error)
+
+    def _finish(self, run_id, session, error) -> None:
+        box = self.mailbox
         box.outcome = (run_id, getattr(session, "result", None), error)
         box.done.set()
         self.finished.emit(box.outcome)
+
+    def _run_in_process(self, session, epochs) -> str | None:
+        """Train in the training process; returns an error text or None.
+
+        Raises ``_NothingReceived`` when the process failed before the first snapshot
+        (the session is untouched then, and the run can go to a thread).
+        """
+        box = self.mailbox
+        received = False
+        try:
+            for snaps in self.process.train(
+                session, epochs, stop=box.stop, rate=lambda: box.max_rate
+            ):
+                received = True
+                box.snapshots += len(snaps)
+                for snap in snaps:
+                    box.put(snap)
+        except TrainingRunError as e:
+            return str(e)
+        except TrainingProcessError as e:
+            if not received:
+                raise _NothingReceived(str(e)) from e
+            return str(e)
+        return None
