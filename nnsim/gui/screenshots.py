@@ -4,6 +4,11 @@
 
 Writes main-en.png, main-zh_CN.png (normal look, hidden neuron h1 selected, weights shown)
 and presentation-en.png, presentation-zh_CN.png (presentation mode).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR] --training
+
+Writes training-en.png, training-zh_CN.png: the Playground default photographed while it
+trains at full speed (boundary, neuron pictures, error curve live).
 """
 
 from __future__ import annotations
@@ -68,17 +73,64 @@ def render(
     return written
 
 
+def render_training(
+    out_dir, languages=("en", "zh_CN"), lesson="playground-circle", epochs=300
+) -> list[Path]:
+    """Photograph the window while ``lesson`` trains, once ``epochs`` epochs are done.
+
+    The picture is taken mid-run, as a lecturer sees it, and the run is then stopped.
+    """
+    import time
+
+    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.app import build_window
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in languages:
+        win = build_window(None, restore=False)
+        win.resize(*SIZE)
+        win.set_language(lang)
+        win.show()
+        if not win.open_lesson(lesson):
+            raise ValueError(f"no lesson {lesson!r}")
+        QApplication.processEvents()
+        c = win.training
+        c.start(100_000)
+        deadline = time.monotonic() + 60
+        while len(c.data) <= epochs and c.running and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        for _ in range(3):  # one more frame with the newest snapshots
+            c.tick()
+            QApplication.processEvents()
+        path = out / f"training-{lang}.png"
+        win.grab().save(str(path))
+        written.append(path)
+        c.stop_and_wait()
+        win.undo_stack.setClean()
+        win.close()
+        win.deleteLater()
+        QApplication.processEvents()
+    return written
+
+
 def main(argv=None) -> int:
     """Command-line entry: render into OUT_DIR (default docs/screenshots).
 
-    ``--shell`` leaves out the other tools' docks (the canvas, palette and inspector only).
+    ``--shell`` leaves out the other tools' docks (the canvas, palette and inspector only);
+    ``--training`` photographs the Playground default while it trains instead.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     shell = "--shell" in argv
-    rest = [a for a in argv if a != "--shell"]
+    rest = [a for a in argv if a not in ("--shell", "--training")]
     out = rest[0] if rest else "docs/screenshots"
-    for p in render(out, plugins=not shell):
+    paths = render_training(out) if "--training" in argv else render(out, plugins=not shell)
+    for p in paths:
         print(p)
     return 0
 

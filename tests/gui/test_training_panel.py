@@ -95,6 +95,23 @@ def test_playground_default_learns_the_circle(qtbot, window):
     assert ui.panel.num_labels["epoch"][1].text() == "200"
 
 
+def test_the_canvas_follows_the_weights_while_training(qtbot, window):
+    """The document (and with it every edge's number on the canvas) takes the newest
+    drawn weights a few times a second during a run, not only at its end."""
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    start = doc_theta(window)
+    c.set_speed(100)
+    assert c.start(100_000)
+    qtbot.waitUntil(lambda: not np.array_equal(doc_theta(window), start), timeout=5000)
+    assert c.running  # still training: the canvas was updated on the way
+    theta = doc_theta(window)
+    # the weights of a snapshot the worker sent (the drawn one or a later sync)
+    rows = c.data.weights
+    assert any(np.array_equal(theta, w) for w in rows[-40:])
+    c.stop_and_wait()
+
+
 def test_pause_is_immediate_and_resume_goes_on(qtbot, window):
     assert window.open_lesson(CIRCLE)
     c = window.training

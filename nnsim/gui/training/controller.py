@@ -130,6 +130,7 @@ class TrainingController(QObject):
         self._writing = 0
         self._dirty = True
         self._since_sync = 0
+        self._sync_due = False
         self._settings_seen: Settings | None = None
         self._features = None
         self._thread = QThread(self)
@@ -545,6 +546,12 @@ class TrainingController(QObject):
             self._in_tick = False
         self.frame_cpu.append(time.thread_time() - cpu)
         self.frames_drawn += 1
+        if self._sync_due:
+            self._sync_due = False
+            # in a turn of the event loop of its own (scheduled once this frame is over:
+            # inside it the sync would find the frame still running): a frame and a
+            # document sync together would hold the loop twice as long
+            QTimer.singleShot(0, self._sync_tick)
 
     def _draw(self, snaps) -> None:
         new_rows = False
@@ -580,9 +587,7 @@ class TrainingController(QObject):
             self._since_sync += 1
             if self._since_sync >= self.sync_every:
                 self._since_sync = 0
-                # in a turn of the event loop of its own: a frame and a document sync
-                # together would hold the loop twice as long
-                QTimer.singleShot(0, self._sync_tick)
+                self._sync_due = True
         if new_rows:
             self._emit_history()
 

@@ -101,9 +101,9 @@ class TrainWorker(QObject):
         box = self.mailbox
         error = None
         if self.process is not None and suitable(session):
+            self.last_place = "process"
             try:
                 error = self._run_in_process(session, epochs)
-                self.last_place = "process"
             except _NothingReceived as e:
                 # no process here (or it died at once): train in this thread instead
                 print(f"nnsim: training in a thread: {e}", file=sys.stderr)
