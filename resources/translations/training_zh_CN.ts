@@ -72,33 +72,33 @@
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="91"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="92"/>
         <source>error (loss)</source>
         <extracomment>Epoch of the early-stopping mark, or None.</extracomment>
         <translation>误差（损失）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="92"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="93"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="93"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="94"/>
         <source>test / validation</source>
         <translation>测试集 / 验证集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="100"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="101"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="101"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="102"/>
         <source>epoch</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="106"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="107"/>
         <source>early stop: epoch {0}</source>
         <translation>早停：第 {0} 轮</translation>
     </message>
@@ -142,32 +142,52 @@
         <translation>按 → 从第一个神经元开始前向传播。</translation>
     </message>
     <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="144"/>
+        <source>momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/stepping/formula.py" line="149"/>
+        <source>the {0} penalty</source>
+        <translation>{0} 正则化</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="153"/>
+        <source>these updates are plain gradient descent, Δw = −η·g, as on the slides; training also applies {0}</source>
+        <translation>这些更新是普通梯度下降 Δw = −η·g，与课件一致；训练时还会使用{0}</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="155"/>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="170"/>
         <source>Step through one training step with the buttons above.</source>
         <translation>用上面的按钮逐步执行一次训练。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="152"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="173"/>
         <source>→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update</source>
         <translation>→ 下一个神经元 · Shift+→ 下一层 · ← / Shift+← 退回 · U 执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="160"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="181"/>
         <source>Start of a pass</source>
         <translation>一次计算的开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="166"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="187"/>
         <source>sample {0}</source>
         <translation>样本 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="168"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="189"/>
         <source>batch of samples {0}–{1}</source>
         <translation>样本 {0}–{1} 组成的批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="172"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="192"/>
         <source>step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -213,38 +233,38 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="291"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="319"/>
         <source>Nothing to train.</source>
-        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most. The interpreter&apos;s thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas&apos;s edges follow ~7 times a second; the plots and neuron pictures every frame). Redrawing every edge is the costliest part of a frame.</extracomment>
+        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most: just over the 25 a lecture needs, so that a late tick still keeps the plots at 25; every frame fewer is processor time the worker trains with. The interpreter&apos;s thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas&apos;s edges follow ~7 times a second; the plots and neuron pictures every frame). Redrawing every edge is the costliest part of a frame.</extracomment>
         <translation>没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="391"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="419"/>
         <source>Training stopped with an error: {0}</source>
         <translation>训练因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="398"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="426"/>
         <source>Training diverged: the numbers became too large (inf or NaN), the learning rate is probably too high. The last finite weights were restored.</source>
         <translation>训练发散：数值变得过大（inf 或 NaN），学习率可能太高。已恢复最后一组有限的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="404"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="432"/>
         <source>Early stopping: the validation error stopped improving; the weights of epoch {0} were restored.</source>
         <translation>早停：验证误差不再下降；已恢复第 {0} 轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="411"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="439"/>
         <source>The perceptron converged: every sample is classified correctly.</source>
         <translation>感知机已收敛：所有样本都分类正确。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="418"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="446"/>
         <source>The weights repeat: the perceptron rule cycles for ever because the data are not linearly separable.</source>
         <translation>权重重复出现：数据线性不可分，感知机学习规则将永远循环。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="426"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="454"/>
         <source>Trained to epoch {0}.</source>
         <translation>已训练到第 {0} 轮。</translation>
     </message>

@@ -215,3 +215,28 @@ def test_an_edit_ends_the_pass(window):
     h = 1 / (1 + np.exp(-np.array([0.755, 0.68])))
     out = 1 / (1 + np.exp(-(0.5 * h[0] + 0.9 * h[1])))
     assert window.scene.neuron_values(OUTPUT, 0)[1] == pytest.approx(out, abs=1e-9)
+
+
+def test_updates_say_when_training_does_more_than_the_slide(window):
+    """With Adam (or a penalty) chosen, the update records still show the slide's
+    Δw = −η·g, and the line above the formula says that training does more."""
+    ui = window.training_ui
+    where = ui.formula.where
+    ui.actions["next"].trigger()
+    assert window.stepping.current.phase == "forward"
+    assert "training also" not in where.text()
+    ui.actions["update"].trigger()
+    assert window.stepping.current.phase == "update"
+    assert "training also" not in where.text()  # plain SGD: the slide is what training does
+    window.document.update_settings(optimizer="adam", regularization="l2", reg_lambda=0.01)
+    window.stepping.one_sample()
+    assert window.stepping.current.phase == "update"
+    assert (
+        "these updates are plain gradient descent, Δw = −η·g, as on the slides; "
+        "training also applies Adam and the L2 penalty" in where.text()
+    )
+    window.set_language("zh_CN")
+    try:
+        assert "与课件一致；训练时还会使用Adam和L2 正则化" in where.text()
+    finally:
+        window.set_language("en")
