@@ -235,3 +235,29 @@ def test_progress_bar_on_a_terminal_redraws_one_line():
     text = s.getvalue()
     assert text.count("\n") == 1 and text.count("\r") == 4
     assert "\r[####] 4/4 loss 1" in text
+
+
+def test_doctor_checks_the_installation(capsys):
+    """``nnsim doctor``: the worked example's ŷ, the training process (same numbers as at
+    home), the data folder and Qt with the Chinese font, one line each."""
+    assert main(["doctor"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"nnsim {__version__}, Python ")
+    assert [ln.split(":")[0] for ln in lines[1:]] == [
+        "ok   engine",
+        "ok   training process",
+        "ok   data folder",
+        "ok   Qt",
+    ]
+    assert "ŷ = 0.690283" in lines[1]
+    assert "the same numbers in both" in lines[2]
+
+
+def test_doctor_says_what_is_missing(capsys, monkeypatch, tmp_path):
+    import nnsim.paths
+
+    monkeypatch.setattr(nnsim.paths, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr("nnsim.cli._doctor_process", lambda: "skipped")
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL Qt: FileNotFoundError: the Chinese font wqy-microhei.ttc is missing" in out

@@ -139,6 +139,16 @@ def test_frozen_cli_runs_the_worked_example(packages, tmp_path):
         assert number in r.stdout, f"{number} missing from:\n{r.stdout}"
 
 
+def test_frozen_doctor_trains_in_a_second_process(packages, tmp_path):
+    """The frozen program starts its training process (multiprocessing in a bundle needs
+    freeze_support) and gets the same numbers there."""
+    r = _run([packages.bundle / cfg.CLI_NAME, "doctor"], tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "ok   training process: started in" in r.stdout
+    assert "the same numbers in both" in r.stdout
+    assert "ok   Qt: PySide6" in r.stdout
+
+
 def test_frozen_cli_prints_chinese_whatever_the_locale(packages, tmp_path):
     # LANG=C: without the bundle's UTF-8 mode, Chinese output could fail to encode.
     cmd = [packages.bundle / cfg.CLI_NAME, "lesson", "run", "bp-worked-example", "--lang", "zh"]
