@@ -1,6 +1,9 @@
 """The plots: activation explorer against the engine, naive vs stable softmax, perceptron
 decision line and weight vector, log scale, discretised output, early-stopping mark,
-presentation sizes, and export of every plot and the canvas to PNG and SVG."""
+presentation sizes, export of every plot and the canvas to PNG and SVG, and the neurons'
+pictures (one colour conversion a frame, unchanged pictures kept, the ring and label overlay)."""
+
+import dataclasses
 
 import numpy as np
 import pytest
@@ -192,3 +195,100 @@ def test_every_plot_and_the_canvas_export_to_png_and_svg(qtbot, window, tmp_path
     assert img.width() > 800  # drawn at twice the scene's size for projectors
     with pytest.raises(ValueError):
         ui.error.export(tmp_path / "plot.jpg")
+
+
+def test_neuron_pictures_come_from_one_conversion_per_frame(qtbot):
+    from nnsim.gui.plots.colors import (
+        ARGB_LUT,
+        activation_levels,
+        disc_words,
+        rgba_image,
+        to_rgba,
+        words_image,
+    )
+
+    rng = np.random.default_rng(3)
+    v = (2 * rng.normal(size=(3, 50, 50))).astype(np.float32)
+    v[0, 10, 10], v[1, 20, 20], v[2, 25, 25] = np.nan, np.inf, -np.inf
+    acts = ["tanh", "sigmoid", "relu"]
+    levels = [activation_levels(a, v[j]) for j, a in enumerate(acts)]
+    lo, hi = np.array(levels).T
+    words = disc_words(v, lo, hi)
+    for j in range(3):
+        # the same pixels as converting each neuron's picture on its own
+        assert words_image(words[j]) == rgba_image(to_rgba(v[j], levels[j]), round_=True)
+    assert words[0, 0, 0] == 0  # a corner lies outside the disc: transparent
+    assert words[0, 25, 25] >> 24 == 255  # the middle is opaque
+    assert words[0, 10, 10] == ARGB_LUT[127]  # NaN (a diverged network): the middle colour
+    mid = disc_words(np.zeros((1, 50, 50), np.float32), -1.0, 1.0)[0, 25, 25]
+    assert mid == ARGB_LUT[127] and all((int(mid) >> b) & 255 >= 250 for b in (0, 8, 16))  # white
+
+
+def test_thumbnails_show_the_grid_and_keep_unchanged_pictures(qtbot, window):
+    from nnsim.gui.plots.colors import ARGB_LUT, activation_levels
+
+    assert window.open_lesson("playground-circle")
+    c = train(qtbot, window, 3)
+    thumbs, scene = window.training_ui.thumbnails, window.scene
+    c.request_frame()
+    frames = []
+    c.frame.connect(frames.append)
+    qtbot.waitUntil(lambda: bool(frames), timeout=2000)
+    frame = frames[-1]
+    before = {
+        (lid, j): scene.neuron_image(lid, j) for lid, n in (("L2", 4), ("L4", 1)) for j in range(n)
+    }
+    # a picture's pixel (row 0 at the top) is the grid's value there through the colour map
+    g = c.problem.grid_size
+    out = np.asarray(frame.grid["L4"])[:, 0].reshape(g, g)
+    value = out[g - 1 - 2 * 20, 2 * 30]  # picture row 20, column 30
+    lo, hi = activation_levels(window.document.layers["L4"].activations[0])
+    k = int(np.float32(value - np.float32(lo)) * np.float32(255 / (hi - lo)))
+    assert before[("L4", 0)].pixel(30, 20) == int(ARGB_LUT[k])
+    # the same frame again: every neuron keeps its very image object (nothing repaints)
+    thumbs.update_frame(frame)
+    for (lid, j), img in before.items():
+        assert scene.neuron_image(lid, j) is img
+    # one neuron's picture changes: only that one gets a new image
+    grid = dict(frame.grid)
+    grid["L2"] = np.array(grid["L2"])
+    grid["L2"][:, 1] = -grid["L2"][:, 1]
+    thumbs.update_frame(dataclasses.replace(frame, grid=grid))
+    assert scene.neuron_image("L2", 1) is not before[("L2", 1)]
+    assert scene.neuron_image("L2", 0) is before[("L2", 0)]
+    assert scene.neuron_image("L4", 0) is before[("L4", 0)]
+
+
+def test_a_thumbnail_ring_and_label_look_as_if_drawn_directly(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QImage, QPainter
+
+    from nnsim.gui.canvas import layer_item
+
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 3)
+    neuron = window.scene.neuron_item("L2", 1)
+    neuron.setSelected(True)
+    thumb = neuron.thumb
+    assert thumb is not None and thumb.image is not None
+
+    def render():
+        img = QImage(150, 150, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0xFFFFFFFF)
+        p = QPainter(img)
+        p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        p.translate(75.3, 74.6)  # a fractional place and zoom, as on screen
+        p.scale(1.7, 1.7)
+        thumb.paint(p, None, None)
+        p.end()
+        return np.frombuffer(img.constBits(), np.uint8).reshape(150, 150, 4).astype(int)
+
+    overlay = render()
+    assert thumb._overlay is not None  # drawn through the cached overlay
+    monkeypatch.setattr(layer_item, "_SCALED", ())  # force drawing the ring and label
+    direct = render()
+    diff = np.abs(overlay - direct).max(axis=2)
+    assert diff.max() <= 4  # antialiasing rounding only
+    # the selected ring is there: the selection colour on the circle's left edge
+    r = neuron.radius() * 1.7
+    px = overlay[int(round(74.6)), int(round(75.3 - r))]
+    assert px[2] > 150 and px[0] < 150  # BGRA: red high, blue low (#d6336c)

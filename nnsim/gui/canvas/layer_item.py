@@ -5,7 +5,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from nnsim.gui.canvas.safety import never_raise
@@ -16,6 +27,9 @@ from nnsim.gui.i18n import activation_name, kind_name, layer_label
 MAX_DRAWN_NEURONS = 16
 COLLAPSED_W = 130.0
 COLLAPSED_H = 190.0
+#: Transforms under which a picture drawn in device pixels lines up (no rotation, shear).
+_T = QTransform.TransformationType
+_SCALED = (_T.TxNone, _T.TxTranslate, _T.TxScale)
 
 
 def fmt_value(v: float, digits: int = 4) -> str:
@@ -126,7 +140,9 @@ class ThumbnailItem(QGraphicsItem):
     """A neuron's picture (its output over the input plane) with its label, in its circle.
 
     A child of the neuron, so a new picture repaints only this small circle: the neuron,
-    its layer and the edges around it are not drawn again ~30 times a second.
+    its layer and the edges around it are not drawn again ~30 times a second. On screen
+    the ring and the label, which stay the same from one picture to the next, are drawn
+    once into an overlay at the screen's resolution and copied over each new picture.
     """
 
     def __init__(self, neuron: NeuronItem):
@@ -136,6 +152,8 @@ class ThumbnailItem(QGraphicsItem):
         self._label_key = None
         self._label_box = QRectF()
         self._label_font = None
+        self._overlay_key = None
+        self._overlay: QImage | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
 
@@ -143,7 +161,8 @@ class ThumbnailItem(QGraphicsItem):
         """Show ``image`` (a round QImage), or hide for None."""
         self.image = image
         self.setVisible(image is not None)
-        self.update()
+        if image is not None:  # a hidden item has nothing to repaint
+            self.update()
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
@@ -159,15 +178,48 @@ class ThumbnailItem(QGraphicsItem):
         r = n.radius()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawImage(QRectF(-r, -r, 2 * r, 2 * r), self.image)  # round already
+        label = n.layer_item.neuron_label(n.index)
         selected = n.isSelected()
+        t = painter.transform()
+        raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
+        if not raster or t.type() not in _SCALED:
+            self._paint_overlay(painter, th, r, label, selected)  # vector output (SVG)
+            return
+        # the overlay covers the item's rect at whole device pixels; the item's fractional
+        # position is drawn into it, so it lines up with the picture as drawing would
+        dpr = painter.device().devicePixelRatioF()
+        sx, sy = t.m11() * dpr, t.m22() * dpr
+        m = r + 4  # the selected ring's half width reaches past the bounding rect
+        x0, y0 = t.dx() * dpr - sx * m, t.dy() * dpr - sy * m
+        ix, iy = math.floor(x0), math.floor(y0)
+        fx, fy = round(x0 - ix, 3), round(y0 - iy, 3)
+        key = (label, selected, th, r, round(sx, 6), round(sy, 6), fx, fy)
+        if key != self._overlay_key:
+            w, h = math.ceil(2 * m * sx + fx) + 1, math.ceil(2 * m * sy + fy) + 1
+            img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(0)
+            p = QPainter(img)
+            p.setRenderHints(painter.renderHints())
+            p.translate(fx, fy)
+            p.scale(sx, sy)
+            p.translate(m, m)
+            self._paint_overlay(p, th, r, label, selected)
+            p.end()
+            img.setDevicePixelRatio(dpr)
+            self._overlay, self._overlay_key = img, key
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(ix / dpr, iy / dpr), self._overlay)
+        painter.restore()
+
+    def _paint_overlay(self, painter: QPainter, th, r: float, label: str, selected: bool):
+        """The ring and the label on its light box, centred on the item's origin."""
         pen = QPen(th.color("selection") if selected else th.color("neuron_border"))
         pen.setWidthF(th.outline * (1.8 if selected else 1.0))
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QPointF(0, 0), r, r)
-        # the label on a light box, readable over any colour (drawn once, then reused:
-        # the picture changes ~30 times a second, the label does not)
-        label = n.layer_item.neuron_label(n.index)
+        # the label on a light box, readable over any colour
         key = (label, th.label_px, th.text)
         if self._label_key != key:
             font = canvas_font(th.label_px, bold=True)
@@ -222,6 +274,8 @@ class NeuronItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.port.setPos(self.radius(), 0)
         self.update_tooltip()
+        if self.thumb is not None:
+            self.thumb.prepareGeometryChange()  # its circle follows the theme's radius
         self.sync_image()
 
     def sync_image(self) -> None:
@@ -231,7 +285,6 @@ class NeuronItem(QGraphicsItem):
             return
         if self.thumb is None:
             self.thumb = ThumbnailItem(self)
-        self.thumb.prepareGeometryChange()
         self.thumb.set_image(image)
 
     def update_tooltip(self) -> None:

@@ -306,7 +306,9 @@ class NetworkScene(QGraphicsScene):
         """Draw a picture inside each neuron of a layer (Playground's thumbnail heatmaps).
 
         ``images`` is a list of QImage (or None) of the layer's size, or None to remove them.
+        A neuron given the very image object it shows already is not repainted.
         """
+        before = self._images.get(layer_id)
         if images is None:
             self._images.pop(layer_id, None)
         else:
@@ -314,7 +316,10 @@ class NetworkScene(QGraphicsScene):
         item = self.layer_items.get(layer_id)
         if item is not None:
             for n in item.neurons:
-                n.sync_image()
+                if before is None or self.neuron_image(layer_id, n.index) is not (
+                    before[n.index] if n.index < len(before) else None
+                ):
+                    n.sync_image()
 
     def neuron_image(self, layer_id: str, index: int):
         """The picture drawn inside a neuron, or None."""
