@@ -8,7 +8,9 @@ and presentation-en.png, presentation-zh_CN.png (presentation mode).
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR] --training
 
 Writes training-en.png, training-zh_CN.png: the Playground default photographed while it
-trains at full speed (boundary, neuron pictures, error curve live).
+trains at full speed (boundary, neuron pictures, error curve live), and
+training-stepping-en.png, training-stepping-zh_CN.png: the BP worked example stepped to the
+output neuron's g_1 in the backward pass.
 """
 
 from __future__ import annotations
@@ -111,6 +113,16 @@ def render_training(
         win.grab().save(str(path))
         written.append(path)
         c.stop_and_wait()
+        # the step-through: the worked example at the output's error term g_1
+        if win.open_lesson("bp-worked-example"):
+            QApplication.processEvents()
+            for _ in range(5):
+                win.stepping.forward()
+            win.view.fit()
+            QApplication.processEvents()
+            path = out / f"training-stepping-{lang}.png"
+            win.grab().save(str(path))
+            written.append(path)
         win.undo_stack.setClean()
         win.close()
         win.deleteLater()
