@@ -292,3 +292,45 @@ def test_a_thumbnail_ring_and_label_look_as_if_drawn_directly(qtbot, window, mon
     r = neuron.radius() * 1.7
     px = overlay[int(round(74.6)), int(round(75.3 - r))]
     assert px[2] > 150 and px[0] < 150  # BGRA: red high, blue low (#d6336c)
+
+
+def test_hidden_accuracy_curves_are_filled_when_shown_or_when_training_stops(qtbot, window):
+    assert window.open_lesson("playground-circle")
+    c = train(qtbot, window, 4)
+    e = window.training_ui.error
+    d = c.data
+    # after the run the hidden curves hold it all (the run's last frame is not "running")
+    assert not e.acc.isVisible()
+    np.testing.assert_array_equal(e.test_acc.getData()[1], d.column("val_acc"))
+    frame = e._last_frame
+    e.reset()
+    # while training, a frame fills the loss curves only
+    e.update_frame(dataclasses.replace(frame, running=True, new_rows=True))
+    np.testing.assert_array_equal(e.train_curve.getData()[1], d.column("train_loss"))
+    assert e.train_acc.getData()[0] is None and e.test_acc.getData()[0] is None
+    # ticking "Accuracy" fills them at once, with the newest frame's rows
+    e.acc_box.setChecked(True)
+    np.testing.assert_array_equal(e.train_acc.getData()[0], d.column("epoch"))
+    np.testing.assert_array_equal(e.train_acc.getData()[1], d.column("train_acc"))
+    np.testing.assert_array_equal(e.test_acc.getData()[1], d.column("val_acc"))
+    assert d.column("val_acc")[-1] > 0.4  # real accuracies, not zeros
+    # shown, they follow every frame while training
+    e.reset()
+    e.update_frame(dataclasses.replace(frame, running=True, new_rows=True))
+    np.testing.assert_array_equal(e.test_acc.getData()[1], d.column("val_acc"))
+    e.acc_box.setChecked(False)
+
+
+def test_long_curves_are_drawn_through_their_extremes_per_pixel(qtbot, window):
+    e = window.training_ui.error
+    assert e.train_curve.opts["autoDownsampleFactor"] == 1.0
+    x = np.arange(20_000, dtype=float)
+    y = np.where(x == 12_345, 5.0, np.sin(x / 500))
+    e.loss.setXRange(0, 20_000, padding=0)
+    e.loss.setYRange(-1, 5, padding=0)
+    e.train_curve.setData(x, y)
+    qtbot.wait(20)
+    sx, sy = e.train_curve.getData()
+    width = e.loss.getViewBox().width()
+    assert len(sx) <= 2 * width + 4  # about two points (low, high) per pixel column
+    assert sy.max() == 5.0 and sy.min() == pytest.approx(-1.0, abs=1e-3)  # no peak lost

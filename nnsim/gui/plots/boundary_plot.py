@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from nnsim.gui.plots.base import PlotPanel, pen
 from nnsim.gui.plots.colors import CLASS_COLORS, LUT, SERIES, to_rgba
@@ -57,6 +58,10 @@ class BoundaryPlot(PlotPanel):
         self.test_points = pg.ScatterPlotItem(size=9, symbol="s")
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
+        for points in (self.train_points, self.test_points):
+            # the heatmap under the points changes every frame, the points do not: copy them
+            # from a cache instead of drawing hundreds of symbols again
+            points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.line = self.plot.plot()
         self.vector = self.plot.plot()
         self.arrow = pg.ArrowItem(headLen=18, tipAngle=35, brush="#b03a2e", pen=None)
@@ -68,6 +73,7 @@ class BoundaryPlot(PlotPanel):
         #: The last output grid drawn (G × G), for tests and exports.
         self.values: np.ndarray | None = None
         self._last_frame = None
+        self._image_place = None
         self.restyle()
         self.retranslate_ui()
         controller.frame.connect(self.update_frame)
@@ -114,6 +120,7 @@ class BoundaryPlot(PlotPanel):
     def set_problem(self, p) -> None:
         """A new session: place the image, set the points (once), show what applies."""
         self.values = None
+        self._image_place = None
         if not p.plane:
             self.image.clear()
             self.train_points.setData([])
@@ -179,9 +186,13 @@ class BoundaryPlot(PlotPanel):
                 vals = np.where(vals >= p.threshold, hi, lo).astype(np.float32)
         self.values = vals
         self.image.setImage(to_rgba(vals, levels, LUT), autoLevels=False)
-        x0, x1, y0, y1 = p.domain
-        # after setImage: the rect scales the image's pixels, which it needs to know
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        # after setImage: the rect scales the image's pixels, which it needs to know (an
+        # image of the same size keeps its place, so the rect is set once per problem)
+        place = (vals.shape, tuple(p.domain))
+        if place != self._image_place:
+            x0, x1, y0, y1 = p.domain
+            self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+            self._image_place = place
 
     def _perceptron(self, theta, p) -> None:
         idx = p.param_of_key.get(("neuron", p.output_layer, 0), [])

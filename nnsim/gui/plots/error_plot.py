@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from nnsim.gui.plots.base import PlotPanel, StableRange, nice_ceiling, pen
+from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
 _EMPTY = np.zeros(0)
@@ -43,8 +43,7 @@ class ErrorPlot(PlotPanel):
         self.train_acc = self.acc.plot()
         self.test_acc = self.acc.plot()
         for c in (self.train_curve, self.test_curve, self.train_acc, self.test_acc):
-            c.setDownsampling(auto=True, method="peak")
-            c.setClipToView(True)
+            downsample(c)
         self.stop_line = pg.InfiniteLine(angle=90, movable=False)
         self.stop_label = pg.TextItem(anchor=(0, 0), color="#b03a2e")
         self.loss.addItem(self.stop_line, ignoreBounds=True)
@@ -57,6 +56,8 @@ class ErrorPlot(PlotPanel):
             item.setVisible(False)
         #: Epoch of the early-stopping mark, or None.
         self.stop_epoch: float | None = None
+        # the accuracy curves lag behind while hidden (filled when shown or training stops)
+        self._acc_stale = False
         self._last_frame = None
         self._x_end = 0.0
         self._y_range = StableRange()
@@ -122,6 +123,8 @@ class ErrorPlot(PlotPanel):
         self.acc.setVisible(on)
         self.acc.setMaximumHeight(_NO_LIMIT if on else 0)
         self.graphics.ci.layout.setRowStretchFactor(1, 2 if on else 0)
+        if on and self._acc_stale and self._last_frame is not None:
+            self._fill_acc(self._last_frame.data)
 
     # -- data ----------------------------------------------------------------------------
     def reset(self, _problem=None) -> None:
@@ -143,13 +146,16 @@ class ErrorPlot(PlotPanel):
         if frame.new_rows or force:
             x = d.column("epoch")
             tl, vl = d.column("train_loss"), d.column("val_loss")
-            ta, va = d.column("train_acc"), d.column("val_acc")
             self.train_curve.setData(x, tl)
             self.test_curve.setData(x, vl) if _finite(vl) else self.test_curve.setData(
                 _EMPTY, _EMPTY
             )
-            self.train_acc.setData(x, ta) if _finite(ta) else self.train_acc.setData(_EMPTY, _EMPTY)
-            self.test_acc.setData(x, va) if _finite(va) else self.test_acc.setData(_EMPTY, _EMPTY)
+            # hidden accuracy curves wait (two of the four curves' work in every frame) until
+            # they are shown or the run stops, so that they hold the whole run afterwards
+            if force or not frame.running or self.acc.isVisible():
+                self._fill_acc(d)
+            else:
+                self._acc_stale = True
             self._update_stop(x, vl)
             self._fit_ranges(x, tl, vl)
         on = frame.cursor_epoch is not None and not frame.running
@@ -157,6 +163,12 @@ class ErrorPlot(PlotPanel):
             line.setVisible(on)
             if on:
                 line.setValue(frame.cursor_epoch)
+
+    def _fill_acc(self, d) -> None:
+        x, ta, va = d.column("epoch"), d.column("train_acc"), d.column("val_acc")
+        self.train_acc.setData(x, ta) if _finite(ta) else self.train_acc.setData(_EMPTY, _EMPTY)
+        self.test_acc.setData(x, va) if _finite(va) else self.test_acc.setData(_EMPTY, _EMPTY)
+        self._acc_stale = False
 
     def _update_stop(self, x: np.ndarray, vl: np.ndarray) -> None:
         c = self.controller

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.gui.plots.base import PlotPanel, StableRange, nice_ceiling, pen
+from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import SERIES
 
 #: Weights drawn when nothing is selected, at most (small networks: all of them).
@@ -71,8 +71,7 @@ class WeightPlot(PlotPanel):
         for k, i in enumerate(idx):
             c = self.plot.plot()
             c.setPen(pen(SERIES[k % len(SERIES)], 2.0, dash=k >= len(SERIES), scale=self.scale))
-            c.setDownsampling(auto=True, method="peak")
-            c.setClipToView(True)
+            downsample(c)
             self.curves.append(c)
             if k < 16:  # a legend longer than that hides the plot
                 self.legend.addItem(c, p.param_names[i] if i < len(p.param_names) else str(i))
