@@ -447,3 +447,30 @@ def test_middle_button_drag_pans_without_editing(window):
     after = view.mapToScene(view.viewport().rect().center())
     assert after.x() > before.x() + 40 and after.y() > before.y() + 20
     assert window.undo_stack.count() == 0
+
+
+def test_a_training_write_back_repaints_the_biases(window):
+    """Training writes every weight back at once (weights_changed("")); the neurons print
+    their biases, so their pictures must be redrawn even while the canvas caches them."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    assert window.open_lesson("playground-circle")  # biases on every hidden neuron
+    window.act_weights.setChecked(True)
+    QApplication.processEvents()
+    h1 = window.scene.neuron_item(HIDDEN, 0)
+    items = window.scene.items()
+    for item in items:  # as during a run (TrainingController._canvas_cache)
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    area = window.view.mapFromScene(h1.sceneBoundingRect()).boundingRect()
+
+    def picture():
+        QApplication.processEvents()
+        return window.view.viewport().grab(area).toImage()
+
+    before = picture()
+    doc = window.document
+    doc.set_all_weights({}, {HIDDEN: doc.layers[HIDDEN].biases + 0.5})
+    after = picture()
+    assert after != before  # "b=0.0436" became "b=0.5436"
+    for item in items:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)

@@ -217,6 +217,14 @@ class NetworkScene(QGraphicsScene):
 
     def _on_weights_changed(self, link_id: str) -> None:
         rescaled = self._recompute_scale()
+        if not link_id:
+            # every weight, biases included (a training's write-back): the neurons print
+            # their biases, and a new thumbnail repaints only the picture's own child item
+            for lid, item in self.layer_items.items():
+                spec = self._document.layers.get(lid)
+                if spec is not None and spec.kind != "input" and spec.use_bias:
+                    for n in item.neurons:
+                        n.update()
         if not link_id or rescaled:
             self._refresh_all_links()
         elif link_id in self.link_items:
