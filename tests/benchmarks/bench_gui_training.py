@@ -150,7 +150,8 @@ def main(argv=None) -> int:
     live = {
         "boundary": ui.boundary.values is not None,
         "thumbnails": window.scene.neuron_image("L2", 0) is not None,
-        "loss curve points": len(ui.error.train_curve.getData()[0]),
+        # the curve's data, not the points drawn (downsampled to the plot's width)
+        "loss curve points": np.size(getattr(ui.error.train_curve, "xData", None)),
     }
     print(f"lesson {args.lesson}, window {args.size[0]}×{args.size[1]}, {dt:.1f} s of training")
     print(f"headless (no window):  {base:8.1f} epochs/s")

@@ -40,7 +40,7 @@ from nnsim.gui.training.problem import (
 from nnsim.gui.training.worker import Mailbox, TrainWorker
 from nnsim.model.compile import pull_weights
 from nnsim.model.document import Settings
-from nnsim.model.training_process import TrainingProcessError, shared_process
+from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
 
 #: Settings whose change means new data: the weights are reset.
 DATA_FIELDS = frozenset({"dataset", "dataset_params", "targets"})
@@ -51,9 +51,14 @@ LIVE_FIELDS = frozenset({"lr", "batch_size"})
 #: Settings that do not concern the trainer at all.
 QUIET_FIELDS = frozenset({"epochs"})
 
-#: Redraws per second at most: just over the 25 a lecture needs, so that a late tick still
-#: keeps the plots at 25; every frame fewer is processor time the worker trains with.
+#: Redraws per second at most while the worker thread trains: just over the 25 a lecture
+#: needs, so that a late tick still keeps the plots at 25; every frame fewer is processor
+#: time the worker trains with (the two share one interpreter).
 FPS = 26
+#: Redraws per second at most while the training process trains: the plots' own limit,
+#: since frames then cost the training nothing (it has a core of its own) and the
+#: headroom keeps the plots above 25 a second when a frame comes late.
+FPS_PROCESS = 30
 #: The interpreter's thread switch interval while the worker trains (seconds).
 SWITCH_INTERVAL = 0.001
 
@@ -328,6 +333,8 @@ class TrainingController(QObject):
             return False
         if not self._thread.isRunning():
             self._thread.start()
+        in_process = self._worker.process is not None and suitable(self.session)
+        self.timer.setInterval(int(1000 / (FPS_PROCESS if in_process else FPS)))
         self._run_structure = doc.structure_revision
         self.running = True
         self.stopping = False
