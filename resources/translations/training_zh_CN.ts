@@ -43,17 +43,17 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="47"/>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="48"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="49"/>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="50"/>
         <source>Discretise output</source>
         <translation>输出离散化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="97"/>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="103"/>
         <source>The decision boundary is drawn for networks on a 2-D input plane.</source>
         <extracomment>The last output grid drawn (G × G), for tests and exports.</extracomment>
         <translation>决策边界只对二维输入平面上的网络绘制。</translation>
@@ -72,33 +72,33 @@
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="92"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="93"/>
         <source>error (loss)</source>
         <extracomment>Epoch of the early-stopping mark, or None.</extracomment>
         <translation>误差（损失）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="93"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="94"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="94"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="95"/>
         <source>test / validation</source>
         <translation>测试集 / 验证集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="101"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="102"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="102"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="103"/>
         <source>epoch</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="107"/>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="108"/>
         <source>early stop: epoch {0}</source>
         <translation>早停：第 {0} 轮</translation>
     </message>
@@ -106,88 +106,88 @@
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="114"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="178"/>
         <source>Forward pass</source>
-        <extracomment>Latin families tried first for formulas: the bundled CJK font draws &quot;½&quot; like &quot;⅟&quot;. Chinese characters still come from the application&apos;s families listed after these. Point sizes of the current formula and of the list, normal and in presentation mode.</extracomment>
+        <extracomment>Latin families tried first for formulas: the bundled CJK font draws &quot;½&quot; like &quot;⅟&quot;. Chinese characters still come from the application&apos;s families listed after these. Where a product chain such as 0.6903×(1−0.6903)×(0.5−0.6903) may break: after &quot;×&quot;. Point sizes of the current formula and of the list, normal and in presentation mode.</extracomment>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="115"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="179"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="116"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="180"/>
         <source>Backward pass (error back-propagation)</source>
         <translation>反向传播（误差逆传播）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="117"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="181"/>
         <source>Weight update</source>
         <translation>权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="127"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="191"/>
         <source>Press → for the first neuron of this pass.</source>
         <translation>按 → 计算本次传播的第一个神经元。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="132"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="196"/>
         <source>Press → to start the forward pass of sample {0} at the first neuron.</source>
         <translation>按 → 从第一个神经元开始样本 {0} 的前向传播。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="134"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="198"/>
         <source>Press → to start the forward pass at the first neuron.</source>
         <translation>按 → 从第一个神经元开始前向传播。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="144"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="208"/>
         <source>momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="149"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="213"/>
         <source>the {0} penalty</source>
         <translation>{0} 正则化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="153"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="217"/>
         <source>these updates are plain gradient descent, Δw = −η·g, as on the slides; training also applies {0}</source>
         <translation>这些更新是普通梯度下降 Δw = −η·g，与课件一致；训练时还会使用{0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="155"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="219"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="170"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="235"/>
         <source>Step through one training step with the buttons above.</source>
         <translation>用上面的按钮逐步执行一次训练。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="173"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="238"/>
         <source>→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update</source>
         <translation>→ 下一个神经元 · Shift+→ 下一层 · ← / Shift+← 退回 · U 执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="181"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="247"/>
         <source>Start of a pass</source>
         <translation>一次计算的开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="187"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="253"/>
         <source>sample {0}</source>
         <translation>样本 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="189"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="255"/>
         <source>batch of samples {0}–{1}</source>
         <translation>样本 {0}–{1} 组成的批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/stepping/formula.py" line="192"/>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="258"/>
         <source>step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -195,18 +195,29 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="127"/>
-        <source>Export…</source>
+        <location filename="../../nnsim/gui/plots/base.py" line="151"/>
+        <source>View all</source>
         <extracomment>Tick label point size and line width factor, normal and in presentation mode.</extracomment>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/base.py" line="152"/>
+        <source>Copy picture</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/base.py" line="153"/>
+        <location filename="../../nnsim/gui/plots/base.py" line="187"/>
+        <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="150"/>
+        <location filename="../../nnsim/gui/plots/base.py" line="210"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/base.py" line="155"/>
+        <location filename="../../nnsim/gui/plots/base.py" line="215"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -233,38 +244,38 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="319"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="324"/>
         <source>Nothing to train.</source>
-        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most: just over the 25 a lecture needs, so that a late tick still keeps the plots at 25; every frame fewer is processor time the worker trains with. The interpreter&apos;s thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas&apos;s edges follow ~7 times a second; the plots and neuron pictures every frame). Redrawing every edge is the costliest part of a frame.</extracomment>
+        <extracomment>Settings whose change means new data: the weights are reset. Settings whose change resets the weights (new initial weights from the seed). Settings a running training takes over in place (the history goes on). Settings that do not concern the trainer at all. Redraws per second at most while the worker thread trains: just over the 25 a lecture needs, so that a late tick still keeps the plots at 25; every frame fewer is processor time the worker trains with (the two share one interpreter). Redraws per second at most while the training process trains: the plots&apos; own limit, since frames then cost the training nothing (it has a core of its own) and the headroom keeps the plots above 25 a second when a frame comes late. The interpreter&apos;s thread switch interval while the worker trains (seconds). Frames drawn so far (the benchmark counts redraws with it). Processor time of the UI thread for each of the last frames, in seconds. Write the weights into the document every this many frames while training (the canvas&apos;s edges follow ~7 times a second; the plots and neuron pictures every frame). Redrawing every edge is the costliest part of a frame.</extracomment>
         <translation>没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="419"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="426"/>
         <source>Training stopped with an error: {0}</source>
         <translation>训练因错误而停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="426"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="433"/>
         <source>Training diverged: the numbers became too large (inf or NaN), the learning rate is probably too high. The last finite weights were restored.</source>
         <translation>训练发散：数值变得过大（inf 或 NaN），学习率可能太高。已恢复最后一组有限的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="432"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="439"/>
         <source>Early stopping: the validation error stopped improving; the weights of epoch {0} were restored.</source>
         <translation>早停：验证误差不再下降；已恢复第 {0} 轮的权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="439"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="446"/>
         <source>The perceptron converged: every sample is classified correctly.</source>
         <translation>感知机已收敛：所有样本都分类正确。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="446"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="453"/>
         <source>The weights repeat: the perceptron rule cycles for ever because the data are not linearly separable.</source>
         <translation>权重重复出现：数据线性不可分，感知机学习规则将永远循环。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/controller.py" line="454"/>
+        <location filename="../../nnsim/gui/training/controller.py" line="461"/>
         <source>Trained to epoch {0}.</source>
         <translation>已训练到第 {0} 轮。</translation>
     </message>
@@ -278,272 +289,272 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="170"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="173"/>
         <source>Epoch</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="171"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="174"/>
         <source>Training error</source>
         <translation>训练误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="172"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="175"/>
         <source>Test error</source>
         <translation>测试误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="173"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="176"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="200"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="203"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="202"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="205"/>
         <source>Changing the data resets the weights.</source>
         <translation>更改数据会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="207"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="210"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="214"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="217"/>
         <source>Points</source>
         <translation>样本点数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="217"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="220"/>
         <source>Noise (%)</source>
         <translation>噪声（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="224"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="227"/>
         <source>Training share (%)</source>
         <translation>训练集比例（%）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="230"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="233"/>
         <source>Data seed</source>
         <translation>数据随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="241"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="244"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="246"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="249"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="251"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="254"/>
         <source>Changes apply at once and keep the weights. η and the batch size continue the history; the other settings start a new history.</source>
         <translation>更改立即生效，权重保持不变。η 和批大小沿用当前的训练历史；其他设置会开始新的训练历史。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="259"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="262"/>
         <source>Learning rule</source>
         <translation>学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="263"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="266"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="267"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="270"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="270"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="273"/>
         <source>Optimiser</source>
         <translation>优化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="273"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="276"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="276"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="279"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="282"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="285"/>
         <source>Regularisation rate λ</source>
         <translation>正则化系数 λ</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="288"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="291"/>
         <source>on, patience</source>
         <translation>开启，容忍轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="289"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="292"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="296"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="299"/>
         <source>Validation share (0: the test part)</source>
         <translation>验证集比例（0：使用测试集）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="300"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="303"/>
         <source>Epochs per run</source>
         <translation>每次运行的轮数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="305"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="308"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="307"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="310"/>
         <source>Changing these resets the weights.</source>
         <translation>更改这些设置会重置权重。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="312"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="315"/>
         <source>Initialisation</source>
         <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="316"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="319"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="424"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="429"/>
         <source>Change {0}</source>
         <translation>更改 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="485"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="490"/>
         <source>Change input features</source>
         <translation>更改输入特征</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="497"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="502"/>
         <source>The lesson&apos;s samples</source>
         <translation>本课的样本</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="545"/>
         <source>plain gradient descent</source>
         <translation>普通梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="545"/>
         <source>momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="540"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="545"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="546"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="551"/>
         <source>squared error ½Σ(y−ŷ)²</source>
         <translation>均方误差 ½Σ(y−ŷ)²</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="547"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="552"/>
         <source>binary cross-entropy (sigmoid)</source>
         <translation>二分类交叉熵（sigmoid）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="548"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="553"/>
         <source>cross-entropy (softmax)</source>
         <translation>交叉熵（softmax）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="553"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="558"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="576"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="581"/>
         <source>perceptron rule</source>
         <translation>感知机学习规则</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="577"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="582"/>
         <source>standard BP (one sample per update)</source>
         <translation>标准 BP（每个样本更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="578"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="583"/>
         <source>accumulated BP (whole set per update)</source>
         <translation>累积 BP（整个训练集更新一次）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="579"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="584"/>
         <source>mini-batch SGD</source>
         <translation>小批量随机梯度下降</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="584"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="589"/>
         <source>uniform in (0, 1), as the book</source>
         <translation>(0, 1) 内均匀分布（教材）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="585"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="590"/>
         <source>uniform in (−0.5, 0.5), as Playground</source>
         <translation>(−0.5, 0.5) 内均匀分布（Playground）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="586"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="591"/>
         <source>Xavier (Glorot)</source>
         <translation>Xavier（Glorot）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="587"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="592"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="588"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="593"/>
         <source>all zero</source>
         <translation>全部为零</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="596"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="601"/>
         <source>as fast as possible</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="596"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="601"/>
         <source>{0} epochs/s</source>
         <translation>每秒 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="607"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="612"/>
         <source>Time: recording (pause to go back in time)</source>
         <translation>时间：正在记录（暂停后可回到过去）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="655"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="660"/>
         <source>Time: no snapshots yet (train to record some)</source>
         <translation>时间：还没有快照（训练后会记录）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="661"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="666"/>
         <source>Time: snapshot {0} of {1} (epoch {2})</source>
         <translation>时间：第 {0} 个快照，共 {1} 个（第 {2} 轮）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/panel.py" line="677"/>
+        <location filename="../../nnsim/gui/training/panel.py" line="682"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -551,135 +562,135 @@
 <context>
     <name>TrainingUI</name>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="37"/>
+        <location filename="../../nnsim/gui/training/install.py" line="38"/>
         <source>Play / pause</source>
         <extracomment>name → (text, shortcut); texts are translated when shown.</extracomment>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="38"/>
+        <location filename="../../nnsim/gui/training/install.py" line="39"/>
         <source>One epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="39"/>
+        <location filename="../../nnsim/gui/training/install.py" line="40"/>
         <source>Reset weights</source>
         <translation>重置权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="40"/>
+        <location filename="../../nnsim/gui/training/install.py" line="41"/>
         <source>Faster</source>
         <translation>加快</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="41"/>
+        <location filename="../../nnsim/gui/training/install.py" line="42"/>
         <source>Slower</source>
         <translation>放慢</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="42"/>
+        <location filename="../../nnsim/gui/training/install.py" line="43"/>
         <source>Next neuron →</source>
         <translation>下一个神经元 →</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="43"/>
+        <location filename="../../nnsim/gui/training/install.py" line="44"/>
         <source>Next layer ⇒</source>
         <translation>下一层 ⇒</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="44"/>
+        <location filename="../../nnsim/gui/training/install.py" line="45"/>
         <source>← Back one neuron</source>
         <translation>← 退回一个神经元</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="45"/>
+        <location filename="../../nnsim/gui/training/install.py" line="46"/>
         <source>⇐ Back one layer</source>
         <translation>⇐ 退回一层</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="46"/>
+        <location filename="../../nnsim/gui/training/install.py" line="47"/>
         <source>Apply the update</source>
         <translation>执行权重更新</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="47"/>
+        <location filename="../../nnsim/gui/training/install.py" line="48"/>
         <source>One sample</source>
         <translation>一个样本</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="48"/>
+        <location filename="../../nnsim/gui/training/install.py" line="49"/>
         <source>One batch</source>
         <translation>一批</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="49"/>
+        <location filename="../../nnsim/gui/training/install.py" line="50"/>
         <source>Pictures inside the neurons</source>
         <translation>神经元内显示输出图</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="51"/>
+        <location filename="../../nnsim/gui/training/install.py" line="52"/>
         <source>Export the network as PNG/SVG…</source>
         <translation>导出网络图（PNG/SVG）…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="121"/>
-        <location filename="../../nnsim/gui/training/install.py" line="237"/>
+        <location filename="../../nnsim/gui/training/install.py" line="130"/>
+        <location filename="../../nnsim/gui/training/install.py" line="246"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="128"/>
+        <location filename="../../nnsim/gui/training/install.py" line="137"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="130"/>
+        <location filename="../../nnsim/gui/training/install.py" line="139"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="138"/>
+        <location filename="../../nnsim/gui/training/install.py" line="147"/>
         <source>Export the network</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="147"/>
+        <location filename="../../nnsim/gui/training/install.py" line="156"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="253"/>
+        <location filename="../../nnsim/gui/training/install.py" line="262"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="261"/>
+        <location filename="../../nnsim/gui/training/install.py" line="270"/>
         <source>Step-through</source>
         <translation>逐步计算</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="266"/>
+        <location filename="../../nnsim/gui/training/install.py" line="275"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="112"/>
+        <location filename="../../nnsim/gui/training/install.py" line="121"/>
         <source>Error</source>
         <extracomment>Buttons of the step-through panel, in order.</extracomment>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="113"/>
+        <location filename="../../nnsim/gui/training/install.py" line="122"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="277"/>
+        <location filename="../../nnsim/gui/training/install.py" line="286"/>
         <source>Error and weights</source>
         <translation>误差与权重</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/training/install.py" line="284"/>
+        <location filename="../../nnsim/gui/training/install.py" line="299"/>
         <source>Activation functions</source>
         <translation>激活函数</translation>
     </message>

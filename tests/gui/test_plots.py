@@ -334,3 +334,56 @@ def test_long_curves_are_drawn_through_their_extremes_per_pixel(qtbot, window):
     width = e.loss.getViewBox().width()
     assert len(sx) <= 2 * width + 4  # about two points (low, high) per pixel column
     assert sy.max() == 5.0 and sy.min() == pytest.approx(-1.0, abs=1e-3)  # no peak lost
+
+
+def test_plots_have_a_short_menu_in_the_ui_language(qtbot, window, monkeypatch):
+    """Right-click gives nnsim's own menu (view all, copy, export) in the UI's language;
+    pyqtgraph's English-only menus are switched off."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 30)
+    ui = window.training_ui
+    panels = (ui.error, ui.boundary)
+    for panel in panels:
+        assert panel.plots() and not any(p.vb.menuEnabled() for p in panel.plots())
+        texts = [a.text() for a in panel.context_menu().actions()]
+        assert texts == ["View all", "Copy picture", "Export…"]
+    # a right-click opens it (the popup stubbed: it would wait for a choice)
+    shown = []
+    monkeypatch.setattr(
+        ui.error, "popup", lambda menu, where: shown.append(menu.actions()[0].text())
+    )
+    view = ui.error.graphics
+    QApplication.sendEvent(
+        view.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            view.rect().center(),
+            view.mapToGlobal(view.rect().center()),
+        ),
+    )
+    assert shown == ["View all"]
+    window.set_language("zh_CN")
+    try:
+        texts = [a.text() for a in ui.error.context_menu().actions()]
+        assert texts == ["显示全部", "复制图片", "导出…"]
+    finally:
+        window.set_language("en")
+    # copy: the plot as it is on the screen, on the clipboard
+    ui.boundary.copy_picture()
+    img = QApplication.clipboard().image()
+    assert img.width() == ui.boundary.graphics.width() and img.height() > 100
+    # view all: a zoomed boundary plot goes back to the data's plane
+    vb = ui.boundary.plot.vb
+    vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    ui.boundary.view_all()
+    x0, x1, y0, y1 = window.training.problem.domain
+    (a, b), (c, d) = vb.viewRange()
+    assert a < x0 + 0.5 and b > x1 - 0.5 and c < y0 + 0.5 and d > y1 - 0.5
+    # and the error plot back to its own choice: epochs 0..nice(31.5), the loss from 0
+    ui.error.loss.vb.setRange(xRange=(10, 12), yRange=(5, 6), padding=0)
+    ui.error.view_all()
+    (a, b), (c, d) = ui.error.loss.vb.viewRange()
+    assert (a, c) == (0, 0) and b >= 30 and 0 < d < 1

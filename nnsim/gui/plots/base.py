@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QGraphicsItem,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -62,6 +65,10 @@ class PlotPanel(QWidget):
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setBackground("w")
         self.graphics.setMinimumSize(220, 160)
+        # our own short menu, in the UI's language, instead of pyqtgraph's (English only,
+        # and full of options a lecture does not need: FFT, dy/dx, max traces...)
+        self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.graphics.customContextMenuRequested.connect(self._show_menu)
         outer.addWidget(self.graphics, 1)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_dialog)
@@ -130,7 +137,37 @@ class PlotPanel(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        for plot in self.plots():
+            plot.setMenuEnabled(False)  # the ViewBox's menu too ("same")
         self.catch_up()
+
+    def plots(self) -> list:
+        """The pyqtgraph PlotItems of the panel."""
+        return [it for it in self.graphics.ci.items if isinstance(it, pg.PlotItem)]
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu: view all, copy the picture, export."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("View all"), self.view_all)
+        menu.addAction(self.tr("Copy picture"), self.copy_picture)
+        menu.addAction(self.tr("Export…"), self.export_dialog)
+        return menu
+
+    def _show_menu(self, pos) -> None:
+        self.popup(self.context_menu(), self.graphics.mapToGlobal(pos))
+
+    def popup(self, menu: QMenu, where) -> None:
+        """Show ``menu`` at the global point ``where`` and run the chosen action."""
+        menu.exec(where)
+
+    def view_all(self) -> None:
+        """Show all the data again (after zooming or panning with the mouse)."""
+        for plot in self.plots():
+            plot.autoRange()
+
+    def copy_picture(self) -> None:
+        """Put the plot on the clipboard as a picture (to paste into slides or notes)."""
+        QApplication.clipboard().setImage(self.graphics.grab().toImage())
 
     def catch_up(self, visible: bool = True) -> None:
         """Draw the newest frame now (the panel was hidden, e.g. behind another dock tab)."""

@@ -121,6 +121,7 @@ class BoundaryPlot(PlotPanel):
         """A new session: place the image, set the points (once), show what applies."""
         self.values = None
         self._image_place = None
+        self._problem = p
         if not p.plane:
             self.image.clear()
             self.train_points.setData([])
@@ -152,6 +153,15 @@ class BoundaryPlot(PlotPanel):
         self.test_points.setVisible(self.test_box.isChecked() and p.test_xy is not None)
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
         self.retranslate_ui()
+
+    def view_all(self) -> None:
+        """Back to the input plane of the problem (after zooming with the mouse)."""
+        p = getattr(self, "_problem", None)
+        if p is not None and p.plane:
+            x0, x1, y0, y1 = p.domain
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+        else:
+            super().view_all()
 
     def _redraw(self, *_):
         p = self.controller.problem

@@ -136,6 +136,16 @@ class ErrorPlot(PlotPanel):
         self.stop_label.setVisible(False)
         self._x_end = 0.0
         self._y_range.reset()
+        # no axes left over from the last network until this one's first numbers arrive
+        self.loss.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+
+    def view_all(self) -> None:
+        """Back to the ranges the plot chooses itself (after zooming with the mouse)."""
+        self._x_end = 0.0
+        self._y_range.reset()
+        self.acc.setYRange(0, 1.02, padding=0)
+        if self._last_frame is not None:
+            self.update_frame(self._last_frame, force=True)
 
     def update_frame(self, frame, force: bool = False) -> None:
         """Put the frame's curves into the existing items (skipped while hidden)."""

@@ -84,6 +84,13 @@ class WeightPlot(PlotPanel):
         if (frame.new_rows or force) and (force or self.shown()):
             self._fill(frame)
 
+    def view_all(self) -> None:
+        """Back to the ranges the plot chooses itself (after zooming with the mouse)."""
+        self._x_end = 0.0
+        self._y_range.reset()
+        if getattr(self, "_last_frame", None) is not None:
+            self._fill(self._last_frame)
+
     def _fill(self, frame) -> None:
         d = frame.data
         x = d.column("epoch")
