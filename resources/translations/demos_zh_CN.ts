@@ -805,4 +805,15 @@
       <translation>{0}：{2} 个中对了 {1} 个。最常见的错误：把 {3} 认成 {4}（{5} 次）。</translation>
     </message>
   </context>
+  <context>
+    <name>demos.widgets</name>
+    <message>
+      <source>Copy picture</source>
+      <translation>复制图片</translation>
+    </message>
+    <message>
+      <source>View all</source>
+      <translation>显示全部</translation>
+    </message>
+  </context>
 </TS>

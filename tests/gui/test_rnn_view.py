@@ -145,3 +145,19 @@ def test_lesson_network_as_a_demo(view):
     assert f.h.shape == (10, 8)
     view.set_document(load_lesson("xor-two-layer"))
     assert view.kind == "parity"  # no RNN any more: back to a demo
+
+
+def test_demo_plots_have_nnsims_menu_not_pyqtgraphs(view):
+    """The demo plots' right-click menu is nnsim's (view all, copy), not pyqtgraph's
+    English-only one; "View all" brings a zoomed plot back to its data."""
+    from nnsim.gui.demos.widgets import plot_menu
+
+    w = view.loss_plot
+    assert not w.getPlotItem().vb.menuEnabled()
+    menu = plot_menu(w)
+    assert [a.text() for a in menu.actions()] == ["View all", "Copy picture"]
+    w.getPlotItem().plot([0, 10], [0, 5])
+    w.getPlotItem().vb.setRange(xRange=(100, 101), yRange=(100, 101), padding=0)
+    menu.actions()[0].trigger()
+    (a, b), (c, d) = w.getPlotItem().vb.viewRange()
+    assert a <= 0 and b >= 10 and c <= 0 and d >= 5

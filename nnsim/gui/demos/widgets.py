@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QWidget
+
+from nnsim.gui.i18n import translator
+
+_CONTEXT = "demos.widgets"
+_t = translator(_CONTEXT)
 
 # Colours of the two models and of the plots (the canvas' blue and orange).
 BLUE = "#0877bd"
@@ -103,9 +109,23 @@ def pen(color: str, presentation: bool = False, width: float = 2.0, **kw):
 
 
 def plot_widget(parent=None) -> pg.PlotWidget:
-    """A white plot widget with nnsim's look."""
+    """A white plot widget with nnsim's look and a short menu in the UI's language."""
     w = pg.PlotWidget(parent=parent, background="w")
     w.setMinimumHeight(110)
     w.setMinimumWidth(160)
     style_plot(w.getPlotItem())
+    # pyqtgraph's own menu is English only and offers FFT, dy/dx...: ours instead
+    w.getPlotItem().setMenuEnabled(False)
+    w.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    w.customContextMenuRequested.connect(lambda pos: plot_menu(w).exec(w.mapToGlobal(pos)))
     return w
+
+
+def plot_menu(w: pg.PlotWidget) -> QMenu:
+    """The right-click menu of a demo plot: view all, copy the picture."""
+    menu = QMenu(w)
+    menu.addAction(_t("View all"), w.getPlotItem().autoRange)
+    menu.addAction(
+        _t("Copy picture"), lambda: QApplication.clipboard().setImage(w.grab().toImage())
+    )
+    return menu
