@@ -190,7 +190,6 @@ class MainWindow(QMainWindow):
             lambda: self.tr("Inspector"),
             "inspector",
         )
-        self.inspector.setMinimumWidth(260)
         # The canvas is what the class looks at: keep the side panels narrow.
         self.resizeDocks(
             [self.palette_dock, self.inspector_dock], [200, 300], Qt.Orientation.Horizontal
@@ -210,7 +209,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.autosaver.start()
-        self.resize(1440, 900)
+        # 1440×900, but never larger than the screen: a 1280×800 projector shows the whole
+        # window even where it is not maximised (no window manager, restored size).
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:
+            self.resize(min(1440, screen.width()), min(900, screen.height()))
+        else:
+            self.resize(1440, 900)
         self.retranslate_ui()
         self._update_actions()
         # Weights printed on the edges unless the user turned them off: in a lecture the
@@ -764,13 +769,18 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks(
             [self.palette_dock, self.inspector_dock],
-            [250, 400] if on else [200, 300],
+            [250 if on else 200, self.inspector_width()],
             Qt.Orientation.Horizontal,
         )
         self.view.max_fit_zoom = 2.6 if on else 2.0
         self.view.fit()
         prefs.settings().setValue("presentation", on)
         self.presentation_changed.emit(on)
+
+    def inspector_width(self) -> int:
+        """The inspector's width to ask for: wider in presentation mode, but at most a
+        quarter of the window, so that on a 1280 px projector the canvas keeps the middle."""
+        return min(400 if self.presentation else 300, max(self.width() // 4, 200))
 
     def set_language(self, code: str) -> None:
         """Switch the interface language live ("en" or "zh_CN")."""

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGridLayout,
+    QLayout,
+    QScrollArea,
+    QWidget,
+)
 
 # TensorFlow Playground's convention, which students may have met: blue for positive
 # weights, orange for negative ones.
@@ -176,3 +184,110 @@ def muted(widget: QWidget) -> None:
     pal = widget.palette()
     pal.setColor(QPalette.ColorRole.WindowText, QColor("#5b6470"))
     widget.setPalette(pal)
+
+
+class ButtonGrid(QWidget):
+    """Buttons in as many columns as fit: e.g. 4 columns (two rows) on a wide screen, 2
+    columns (four rows) in a 1280 px projector window at presentation size.
+
+    The minimum width is that of the fewest columns, so the buttons never decide how
+    narrow the window may be; the minimum height is that of the rows shown now. Button
+    ``i`` goes to row ``i // columns``, column ``i % columns``: give the buttons in an order
+    that reads well in every column count offered (pairs stay pairs in 4 and in 2).
+
+    Parameters
+    ----------
+    columns : tuple of int
+        The column counts allowed, e.g. ``(4, 2)``; the most that fit are used.
+    """
+
+    def __init__(self, columns=(4, 2), parent=None):
+        super().__init__(parent)
+        self._choices = tuple(sorted({int(c) for c in columns if c > 0}, reverse=True))
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(4)
+        # the least size is minimumSizeHint's (fewest columns), not the current grid's
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._buttons: list[QAbstractButton] = []
+        self.columns = self._choices[0]
+
+    def add(self, button: QAbstractButton) -> None:
+        """Append ``button`` (after the ones added before)."""
+        button.setParent(self)
+        self._buttons.append(button)
+        self._place(self.columns)
+
+    def width_for(self, columns: int) -> int:
+        """The least width that shows every button whole in ``columns`` columns."""
+        widths = [0] * columns
+        for i, b in enumerate(self._buttons):
+            widths[i % columns] = max(widths[i % columns], b.minimumSizeHint().width())
+        m = self._grid.contentsMargins()
+        used = sum(1 for w in widths if w)
+        return (
+            sum(widths) + self._grid.horizontalSpacing() * max(used - 1, 0) + m.left() + m.right()
+        )
+
+    def _place(self, columns: int) -> None:
+        for b in self._buttons:
+            self._grid.removeWidget(b)
+        for i, b in enumerate(self._buttons):
+            self._grid.addWidget(b, i // columns, i % columns)
+        for c in range(max(self._choices)):
+            self._grid.setColumnStretch(c, 1 if c < columns else 0)
+        self.columns = columns
+        self.updateGeometry()
+
+    def _choose(self, width: int) -> None:
+        fit = [c for c in self._choices if self.width_for(c) <= width]
+        columns = fit[0] if fit else self._choices[-1]
+        if columns != self.columns:
+            self._place(columns)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.width_for(self._choices[-1]), self._grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width_for(self._choices[0]), self._grid.sizeHint().height())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._choose(event.size().width())
+
+    def event(self, event):
+        # A new text or font (language, presentation mode) changes the buttons' widths.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._choose(self.width())
+        return super().event(event)
+
+
+def scroll_min_width(area: QScrollArea, floor: int) -> int:
+    """The least width of a vertically scrolled panel that shows its widget's width whole.
+
+    For scroll areas with no horizontal scroll bar: the widget's minimum, the vertical
+    scroll bar and the frame, and at least ``floor``. Bigger fonts (presentation mode,
+    Chinese) widen the panel instead of cutting its right edge off.
+    """
+    w = area.widget()
+    inner = w.minimumSizeHint().width() if w is not None else 0
+    bar = area.verticalScrollBar().sizeHint().width()
+    return max(int(floor), inner + bar + 2 * area.frameWidth())
+
+
+class _WidthFollower(QObject):
+    def __init__(self, area: QScrollArea, floor: int):
+        super().__init__(area)
+        self.area, self.floor = area, floor
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.area.setMinimumWidth(scroll_min_width(self.area, self.floor))
+        return False
+
+
+def keep_width_whole(area: QScrollArea, floor: int) -> None:
+    """Keep ``area``'s minimum width at ``scroll_min_width`` as its widget's contents change
+    (new texts, a new page, presentation mode)."""
+    area.setMinimumWidth(scroll_min_width(area, floor))
+    area.widget().installEventFilter(_WidthFollower(area, floor))

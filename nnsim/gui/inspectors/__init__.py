@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QStackedWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLayout, QScrollArea, QStackedWidget
 
 from nnsim.gui.inspectors.base import InspectorPanel
 from nnsim.gui.inspectors.edge import EdgePanel
@@ -16,6 +16,7 @@ from nnsim.gui.inspectors.layer import (
 )
 from nnsim.gui.inspectors.network import NetworkPanel, parameter_count
 from nnsim.gui.inspectors.neuron import NeuronPanel
+from nnsim.gui.style import keep_width_whole
 
 #: Layer kind → panel class. Kinds not listed get ``ShapedLayerPanel``.
 LAYER_PANELS: dict[str, type[LayerPanel]] = {
@@ -48,10 +49,41 @@ class Inspector(QScrollArea):
         self.layer_panels: dict[type, LayerPanel] = {}
         for panel in (self.network_panel, self.neuron_panel, self.edge_panel):
             self.stack.addWidget(panel)
+        # 260 px, wider only when a panel needs it (no horizontal scroll bar: a cut-off
+        # right edge would hide the numbers).
+        keep_width_whole(self, 260)
         self.current: InspectorPanel = self.network_panel
+        self._relayout_pending = False
         self._document = None
         scene.selectionChanged.connect(self.show_selection)
         self.set_document(editor.document)
+
+    # -- a QFormLayout keeps the heights of its wrapped fields from before a font change
+    # (presentation mode) or a new width, and then draws two-line values in one line's
+    # height, cut off. Lay the panels out afresh once the change has settled.
+    def _relayout_soon(self) -> None:
+        if not self._relayout_pending:
+            self._relayout_pending = True
+            QTimer.singleShot(0, self, self._relayout)
+
+    def _relayout(self) -> None:
+        self._relayout_pending = False
+        for i in range(self.stack.count()):
+            panel = self.stack.widget(i)
+            for layout in panel.findChildren(QLayout):
+                layout.invalidate()
+            if panel.layout() is not None:
+                panel.layout().invalidate()
+
+    def changeEvent(self, event):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._relayout_soon()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout_soon()
 
     def set_document(self, document) -> None:
         """Follow another document (after Open/New)."""

@@ -11,15 +11,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from nnsim.gui.style import ButtonGrid
 
 #: Latin families tried first for formulas: the bundled CJK font draws "½" like "⅟".
 #: Chinese characters still come from the application's families listed after these.
@@ -47,17 +50,20 @@ class FormulaPanel(QWidget):
         outer.setContentsMargins(8, 6, 8, 6)
         self.buttons: dict[str, QToolButton] = {}
         if actions:
-            grid = QGridLayout()
-            grid.setSpacing(4)
-            per_row = (len(actions) + 1) // 2  # two rows: the panel stays narrow enough
-            for k, (name, action) in enumerate(actions.items()):
+            # Two rows of four where there is room; four rows of two in a 1280 px projector
+            # window at presentation size (then the error and boundary plots beside this
+            # panel keep their width). Given in pairs, so "back"/"next" stay side by side.
+            half = (len(actions) + 1) // 2
+            grid = ButtonGrid((half, 2), self)
+            for name, action in actions.items():
                 b = QToolButton(self)
                 b.setDefaultAction(action)
                 b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                grid.addWidget(b, k // per_row, k % per_row)
+                grid.add(b)
                 self.buttons[name] = b
-            outer.addLayout(grid)
+            self.button_grid = grid
+            outer.addWidget(grid)
         self.where = QLabel(self)
         self.where.setStyleSheet("color: #30363d;")
         self.where.setWordWrap(True)
@@ -78,9 +84,22 @@ class FormulaPanel(QWidget):
         self.formula.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.formula.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         outer.addWidget(self.where)
-        outer.addWidget(self.formula, 3)
+        # The box scrolls a formula longer than the room it has (a gradient term in a narrow
+        # dock at presentation size): the dock keeps its height and the canvas above it its
+        # room, rather than every long step pushing the layout about. A product written
+        # without spaces, 0.690283×(1−0.690283)×(0.5−0.690283), is one unbreakable word
+        # ~720 px wide at presentation size: it scrolls sideways instead of widening the
+        # window past a 1280 px projector.
+        self.formula_box = QScrollArea(self)
+        self.formula_box.setObjectName("formula_box")
+        self.formula_box.setWidget(self.formula)
+        self.formula_box.setWidgetResizable(True)
+        self.formula_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.formula_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        outer.addWidget(self.formula_box, 3)
         outer.addWidget(self.log, 1)
         self.presentation = False
+        self._wrap_extra = 0
         self._apply_sizes()
         controller.changed.connect(self.refresh)
         controller.message.connect(self.show_message)
@@ -96,7 +115,7 @@ class FormulaPanel(QWidget):
         # the longest texts (start hint, error line) and the box's padding always fit: two
         # lines, three at presentation size (larger letters wrap sooner)
         lines = 3 if self.presentation else 2
-        self.formula.setMinimumHeight(lines * QFontMetrics(f).lineSpacing() + 24)
+        self.formula_box.setMinimumHeight(lines * QFontMetrics(f).lineSpacing() + 24)
         f2 = QFont(self.font())
         f2.setFamilies(families)
         f2.setPointSizeF(small)
@@ -108,6 +127,37 @@ class FormulaPanel(QWidget):
         """Presentation mode: larger formula and list."""
         self.presentation = bool(on)
         self._apply_sizes()
+        self._follow_texts()
+
+    # -- size: the texts wrap, and docks do not ask for height-for-width ----------------------
+    def _wrap_height(self) -> int:
+        """Height the wrapped line above the formula needs at the panel's width beyond its
+        minimum (the formula itself scrolls in its box)."""
+        m = self.layout().contentsMargins()
+        width = self.contentsRect().width() - m.left() - m.right()
+        if width <= 0:
+            return 0
+        label = self.where
+        if label.isHidden() or not label.text():
+            return 0
+        return max(0, label.heightForWidth(width) - label.minimumSizeHint().height())
+
+    def _follow_texts(self) -> None:
+        """Ask the dock for the wrapped line's height: the layout gives it that height in any
+        case, and without it takes the room from the buttons (cutting their labels)."""
+        extra = self._wrap_height()
+        if extra != self._wrap_extra:
+            self._wrap_extra = extra
+            self.updateGeometry()
+
+    def minimumSizeHint(self):
+        s = super().minimumSizeHint()
+        s.setHeight(s.height() + self._wrap_extra)
+        return s
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._follow_texts()
 
     def _phase_name(self, phase: str) -> str:
         return {
@@ -157,6 +207,7 @@ class FormulaPanel(QWidget):
     def show_message(self, text: str) -> None:
         """Say why stepping cannot go on (shown in place of the formula)."""
         self.formula.setText(text)
+        self._follow_texts()
 
     def refresh(self) -> None:
         """Re-read the controller (current record, pass so far)."""
@@ -175,6 +226,7 @@ class FormulaPanel(QWidget):
             )
             self.formula.setText(self._start_text())
             self.log.clear()
+            self._after_refresh()
             return
         total = len(st)
         if cur is None:
@@ -210,6 +262,13 @@ class FormulaPanel(QWidget):
         if self.log.count():
             self.log.setCurrentRow(self.log.count() - 1)
             self.log.scrollToBottom()
+        self._after_refresh()
+
+    def _after_refresh(self) -> None:
+        # An empty history takes no room: before the first step the line above the formula
+        # (the keys) is longest and wraps most in a narrow dock.
+        self.log.setVisible(self.log.count() > 0)
+        self._follow_texts()
 
     def changeEvent(self, event):
         if event.type() == event.Type.LanguageChange:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QTabWidget
 
+from nnsim.gui.demos import FitScrollArea
 from nnsim.gui.plots.activation_explorer import ActivationExplorer
 from nnsim.gui.plots.boundary_plot import BoundaryPlot
 from nnsim.gui.plots.error_plot import ErrorPlot
@@ -92,7 +93,15 @@ class TrainingUI:
         """Sizes of the docks: the canvas keeps most of the room, the plots stay readable."""
         w, d = self.window, self.docks
         k = 1.3 if presentation else 1.0
-        w.resizeDocks([d["training"]], [int(340 * k)], Qt.Orientation.Horizontal)
+        # side panels: at most ~a quarter of the window each (a 1280 px projector keeps
+        # ~half its width for the canvas); asked again here because sizes set before the
+        # window is first shown are mostly ignored
+        side, widths = [d["training"]], [min(int(340 * k), int(0.27 * w.width()))]
+        inspector = getattr(w, "inspector_dock", None)
+        if inspector is not None and hasattr(w, "inspector_width"):
+            side.append(inspector)
+            widths.append(w.inspector_width())
+        w.resizeDocks(side, widths, Qt.Orientation.Horizontal)
         w.resizeDocks(
             [d["formula"], d["boundary"], d["plots"]],
             [int(640 * k), int(300 * k), int(380 * k)],
@@ -278,9 +287,15 @@ def install(window) -> TrainingUI:
     )
     ui.docks["boundary"].visibilityChanged.connect(boundary.catch_up)
     ui.docks["plots"].visibilityChanged.connect(lambda on: tabs.currentWidget().catch_up(on))
+    # Scrolled below its minimum: the explorer's plots and controls would otherwise set
+    # the height of every central view, the canvas's too, and with it the window's least
+    # height (taller than a 1280×800 projector at presentation size).
+    explorer_scroll = FitScrollArea()
+    explorer_scroll.setObjectName("activations_scroll")
+    explorer_scroll.setWidget(explorer)
     window.add_view(
         "activations",
-        explorer,
+        explorer_scroll,
         lambda: QCoreApplication.translate("TrainingUI", "Activation functions"),
     )
     ui.layout_docks()

@@ -32,6 +32,7 @@ from nnsim.data import DATASETS, FEATURES
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.training import RULES
 from nnsim.gui.commands import UpdateSettingsCommand
+from nnsim.gui.style import ButtonGrid, keep_width_whole
 from nnsim.gui.training.problem import active_features, is_plane_dataset
 
 #: Learning rates offered (Playground's list); any positive number can be typed.
@@ -118,7 +119,6 @@ class TrainingPanel(QScrollArea):
         self.actions = actions
         self.setWidgetResizable(True)
         self.setObjectName("training_panel")
-        self.setMinimumWidth(330)
         body = QWidget(self)
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -130,16 +130,19 @@ class TrainingPanel(QScrollArea):
         run = QGroupBox(body)
         self._text(run.setTitle, lambda: self.tr("Run"))
         rl = QVBoxLayout(run)
-        buttons = QHBoxLayout()
+        # One row where it fits; in a narrow dock at presentation size "Reset weights"
+        # goes under "Play", so the panel needs no horizontal scrolling.
+        buttons = ButtonGrid((3, 2), run)
         self.buttons: dict[str, QToolButton] = {}
         for name in ("play", "epoch", "reset"):
             b = QToolButton(run)
             b.setDefaultAction(actions[name])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            buttons.addWidget(b)
+            # filling their cells: two rows then read as a grid, not as ragged buttons
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.add(b)
             self.buttons[name] = b
-        buttons.addStretch(1)
-        rl.addLayout(buttons)
+        rl.addWidget(buttons)
         speed = QHBoxLayout()
         self.speed_label = QLabel(run)
         self.speed = QSlider(Qt.Orientation.Horizontal, run)
@@ -317,6 +320,8 @@ class TrainingPanel(QScrollArea):
         outer.addWidget(init)
         outer.addStretch(1)
         self._fit_narrow_dock(body)
+        # ~330 px, wider only when the contents need it (large fonts, long labels).
+        keep_width_whole(self, 330)
 
         controller.message.connect(self.show_message)
         controller.frame.connect(self.update_numbers)
