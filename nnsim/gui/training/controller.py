@@ -136,6 +136,7 @@ class TrainingController(QObject):
         self._dirty = True
         self._since_sync = 0
         self._sync_due = False
+        self._beat_pending = False
         self._settings_seen: Settings | None = None
         self._features = None
         self._thread = QThread(self)
@@ -145,12 +146,18 @@ class TrainingController(QObject):
         self._start.connect(self._worker.run)
         self._worker.finished.connect(self._worker_finished)
         # the thread starts with the first run (and stops when the window closes)
+        # Frames keep a cadence of their own: a single-shot timer armed for the next due
+        # time. A repeating QTimer that fires late by more than its interval (a frame and
+        # a document sync back to back) skips a beat; this one draws the late frame at
+        # once and keeps counting from the schedule, so the plots stay at their rate.
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
         # precise: a coarse timer may fire up to 5 % late, which would drop below 25/s
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(1000 // FPS)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
+        self.timer.timeout.connect(self._beat)
+        self._period = 1.0 / FPS
+        self._due = time.perf_counter()
+        self._arm()
         if self._worker.process is not None:
             # started early, after the window is up, so the first Play trains at once
             QTimer.singleShot(1500, self._start_process)
@@ -299,7 +306,7 @@ class TrainingController(QObject):
                 for _ in range(2):
                     app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
-            self._in_tick = False
+            self._turn_over()
 
     def _write_snapshot(self) -> None:
         """Write the display network's weights (a snapshot's) into the document."""
@@ -334,7 +341,7 @@ class TrainingController(QObject):
         if not self._thread.isRunning():
             self._thread.start()
         in_process = self._worker.process is not None and suitable(self.session)
-        self.timer.setInterval(int(1000 / (FPS_PROCESS if in_process else FPS)))
+        self._period = 1.0 / (FPS_PROCESS if in_process else FPS)
         self._run_structure = doc.structure_revision
         self.running = True
         self.stopping = False
@@ -526,6 +533,32 @@ class TrainingController(QObject):
         """Redraw at the next tick (e.g. a plot option changed)."""
         self._dirty = True
 
+    def _beat(self) -> None:
+        if self._in_tick:
+            # due while a frame or a document sync paints (their processEvents let the
+            # timer in): drawn as soon as that turn is over, not skipped
+            self._beat_pending = True
+            return
+        try:
+            self.tick()
+        finally:
+            self._arm()
+
+    def _turn_over(self) -> None:
+        """End of a frame's or a sync's turn: draw a frame that fell due meanwhile."""
+        self._in_tick = False
+        if self._beat_pending:
+            self._beat_pending = False
+            self.timer.start(0)
+
+    def _arm(self) -> None:
+        """Arm the timer for the next frame on the schedule."""
+        now = time.perf_counter()
+        self._due += self._period
+        if self._due < now - self._period:  # far behind (a long pause): a new schedule
+            self._due = now
+        self.timer.start(max(0, round((self._due - now) * 1000)))
+
     def tick(self) -> None:
         """Build and hand out one frame if anything changed (called by the timer).
 
@@ -550,7 +583,7 @@ class TrainingController(QObject):
                     for _ in range(2):  # scene updates post the paint requests they cause
                         app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
-            self._in_tick = False
+            self._turn_over()
         self.frame_cpu.append(time.thread_time() - cpu)
         self.frames_drawn += 1
         if self._sync_due:
