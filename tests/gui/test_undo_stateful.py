@@ -157,6 +157,10 @@ class EditSequence(RuleBasedStateMachine):
         assert self.doc == final
         self.stack.setIndex(self.stack.count())
         assert self.doc == end
+        # Delete the commands now, through the stack that owns them: left to the garbage
+        # collector, a stack and its commands' wrappers may be freed in the wrong order
+        # (a crash when the interpreter exits).
+        self.stack.clear()
 
 
 class SlowEditSequence(EditSequence):
