@@ -387,3 +387,27 @@ def test_plots_have_a_short_menu_in_the_ui_language(qtbot, window, monkeypatch):
     ui.error.view_all()
     (a, b), (c, d) = ui.error.loss.vb.viewRange()
     assert (a, c) == (0, 0) and b >= 30 and 0 < d < 1
+
+
+def test_the_error_legend_is_never_cut(qtbot, window):
+    """Wide: "error (loss): ━ training - - test / validation"; narrower: the legend alone;
+    narrowest: the legend in two lines. The title's text always fits the plot."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    ui = window.training_ui
+    err = ui.error
+    host = QWidget()
+    qtbot.addWidget(host)
+    err.setParent(host)
+    err.show()
+    host.show()
+    forms = []
+    for width in (900, 330, 200):
+        err.resize(width, 400)
+        QApplication.processEvents()
+        text = err.loss.titleLabel.text
+        forms.append(("error (loss)" in text, "<br>" in text))
+        assert "training" in text and "test / validation" in text
+        label = err.loss.titleLabel.item  # the QGraphicsTextItem pyqtgraph draws
+        assert label.boundingRect().width() <= err.graphics.width()
+    assert forms == [(True, False), (False, False), (False, True)]

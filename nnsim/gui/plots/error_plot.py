@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
 
 from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
@@ -94,14 +95,38 @@ class ErrorPlot(PlotPanel):
             self.tr("training"),
             self.tr("test / validation"),
         )
-        title = (
-            f'{error}:  <span style="color:{TRAIN_COLOR}">━ {train}</span>  '
+        legend = (
+            f'<span style="color:{TRAIN_COLOR}">━ {train}</span>  '
             f'<span style="color:{TEST_COLOR}"><b>- -</b> {test}</span>'
         )
+        # the whole line where it fits; in a narrow panel (a projector's 1280 pixels) the
+        # legend alone (the tab already says "Error"), and in two lines if even that is
+        # too wide: a cut legend would hide which curve is which
+        font = QFont(self.font())
+        font.setPointSizeF(self.tick_pt() + 1)
+        fm = QFontMetrics(font)
+        room = self.graphics.width() - 40
+        # (the title is rich text in the plot's own font: measured with some headroom)
+        wide = lambda text: 1.15 * fm.horizontalAdvance(text)  # noqa: E731
+        if wide(f"{error}:  ━ {train}  - - {test}") <= room:
+            title = f"{error}:  {legend}"
+        elif wide(f"━ {train}  - - {test}") <= room:
+            title = legend
+        else:
+            title = (
+                f'<span style="color:{TRAIN_COLOR}">━ {train}</span><br>'
+                f'<span style="color:{TEST_COLOR}"><b>- -</b> {test}</span>'
+            )
+        self._title_room = room
         self.loss.setTitle(title, size=size, color="#111111")
         self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
         self.axis_label(self.acc, "bottom", self.tr("epoch"))
         self._set_stop_text()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if abs(self.graphics.width() - 40 - getattr(self, "_title_room", 0)) > 8:
+            self.retranslate_ui()  # the title's form depends on the room
 
     def _set_stop_text(self) -> None:
         if self.stop_epoch is not None:
