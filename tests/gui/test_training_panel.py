@@ -295,12 +295,12 @@ def test_training_ui_in_chinese(window):
         assert ui.panel.lr.toolTip() == "" and "学习率 η" in [
             lab.text() for lab in ui.panel.findChildren(type(ui.panel.speed_label))
         ]
-        assert "误差（损失）" in ui.error.loss.titleLabel.text
+        assert "训练集" in ui.error.loss.titleLabel.text  # the legend (the title when wide)
         assert ui.plot_tabs.tabText(1) == "权重"
     finally:
         window.set_language("en")
     assert ui.actions["epoch"].text() == "One epoch"
-    assert "error (loss)" in ui.error.loss.titleLabel.text
+    assert "training" in ui.error.loss.titleLabel.text
 
 
 def test_the_chinese_catalogue_is_complete():
