@@ -320,3 +320,21 @@ def test_the_chinese_catalogue_is_complete():
     ]
     assert unfinished == []
     assert qm.is_file() and qm.stat().st_size > 1000
+
+
+def test_the_data_fields_describe_the_lessons_own_samples(qtbot, window):
+    """After a data set, a lesson with its own samples shows their number (not the last
+    data set's points), no noise and no split, greyed out."""
+    assert window.open_lesson(CIRCLE)
+    panel = window.training_ui.panel
+    assert panel.n_points.value() == 500 and panel.n_points.isEnabled()
+    window.undo_stack.setClean()
+    assert window.open_lesson("bp-worked-example")
+    n = len(window.document.settings.targets)
+    assert panel.dataset.currentData() == "__targets__"
+    assert panel.n_points.value() == n and not panel.n_points.isEnabled()
+    assert panel.noise_value.text() == "0" and panel.split_value.text() == "—"
+    window.undo_stack.setClean()
+    assert window.open_lesson(CIRCLE)  # and back: the data set's own numbers
+    assert panel.n_points.value() == 500 and panel.n_points.isEnabled()
+    assert panel.split_value.text() == "50"

@@ -517,7 +517,20 @@ class TrainingPanel(QScrollArea):
             ):
                 on = name in known
                 widget.setEnabled(on)
+                if name == "n_points":
+                    # the lesson's own samples can be fewer than a data set's minimum
+                    self.n_points.setMinimum(10 if on else 1)
                 if not on:
+                    if s.targets is not None:
+                        # the lesson's samples: their number, no noise, no split (not the
+                        # numbers of the data set shown before)
+                        if name == "n_points":
+                            self.n_points.setValue(max(len(s.targets), 1))
+                        elif name == "noise":
+                            self.noise.setValue(0)
+                            self.noise_value.setText("0")
+                        elif name == "train_fraction":
+                            self.split_value.setText("—")
                     continue
                 v = params.get(name, known[name])
                 if name == "train_fraction":
