@@ -47,3 +47,21 @@ def window(qtbot, monkeypatch, tmp_path):
     win.undo_stack.setClean()
     win.close()
     win.deleteLater()
+
+
+@pytest.fixture
+def demo_window(qtbot, monkeypatch, tmp_path):
+    """The window as ``nnsim`` builds it (``app.build_window``: every tool's docks and
+    the demo views), with its own data folder."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.set_presentation(False)
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()

@@ -20,22 +20,6 @@ def reference_xcorr(img, k, stride=1, pad=0):
 
 
 @pytest.fixture
-def demo_window(qtbot, monkeypatch, tmp_path):
-    """The window as ``nnsim`` builds it (``app.build_window``: demo views installed)."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
-@pytest.fixture
 def view(qtbot):
     from nnsim.gui.demos.cnn_view import CnnView
 

@@ -3,22 +3,6 @@
 import pytest
 
 
-@pytest.fixture
-def demo_window(qtbot, monkeypatch, tmp_path):
-    """The window as ``nnsim`` builds it (``app.build_window``: demo views installed)."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 def test_lists_lessons_in_lecture_order_with_both_titles(qtbot):
     from nnsim.gui.lesson_browser import LessonBrowser
     from nnsim.lessons import LESSONS, lesson_names

@@ -10,23 +10,6 @@ from nnsim.gui.style import ButtonGrid
 SCREENS = [(1280, 800), (1440, 900)]
 
 
-@pytest.fixture
-def app_window(qtbot, monkeypatch, tmp_path):
-    """The window as ``nnsim`` builds it (``app.build_window``: every tool's docks)."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 def settle(qtbot, win, size):
     win.resize(*size)
     for _ in range(3):  # dock layout, then the panels that reflow to their new width
@@ -67,8 +50,8 @@ def cut_off(win) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 @pytest.mark.parametrize("presentation", [True, False])
-def test_the_window_fits_a_projector(qtbot, app_window, language, presentation):
-    win = app_window
+def test_the_window_fits_a_projector(qtbot, demo_window, language, presentation):
+    win = demo_window
     win.set_language(language)
     win.set_presentation(presentation)
     for size in SCREENS:
@@ -82,8 +65,8 @@ def test_the_window_fits_a_projector(qtbot, app_window, language, presentation):
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_presentation_texts_are_whole_at_1280(qtbot, app_window, language):
-    win = app_window
+def test_presentation_texts_are_whole_at_1280(qtbot, demo_window, language):
+    win = demo_window
     win.set_language(language)
     win.set_presentation(True)
     settle(qtbot, win, (1280, 800))
@@ -122,8 +105,8 @@ def test_presentation_texts_are_whole_at_1280(qtbot, app_window, language):
     assert win.training_ui.formula.formula.font().pointSizeF() == 22
 
 
-def test_the_step_buttons_use_four_columns_when_there_is_room(qtbot, app_window):
-    win = app_window
+def test_the_step_buttons_use_four_columns_when_there_is_room(qtbot, demo_window):
+    win = demo_window
     win.set_language("en")
     settle(qtbot, win, (1440, 900))
     grid = win.training_ui.formula.button_grid
