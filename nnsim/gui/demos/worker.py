@@ -13,7 +13,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 
 class JobCancelled(Exception):
@@ -28,6 +28,10 @@ class JobContext:
         self._cancel = threading.Event()
         self._snapshot = None
         self._dirty = False
+        #: Held by the UI thread while it draws a snapshot; ``check()`` waits for it, so
+        #: the job's many small NumPy calls do not fight the drawing for the interpreter
+        #: lock (each would make the UI thread wait for it again: frames of 100+ ms).
+        self.frame_lock = threading.Lock()
 
     def report(self, snapshot) -> None:
         """Hand over the newest progress snapshot (older unread ones are dropped)."""
@@ -41,9 +45,14 @@ class JobContext:
         return self._cancel.is_set()
 
     def check(self) -> None:
-        """Raise JobCancelled when Cancel was pressed (call it between batches)."""
+        """Raise JobCancelled when Cancel was pressed (call it between batches).
+
+        Waits while the UI thread draws a snapshot (a few milliseconds).
+        """
         if self._cancel.is_set():
             raise JobCancelled
+        with self.frame_lock:
+            pass
 
     def take(self):
         """The snapshot not yet taken, or None."""
@@ -89,6 +98,7 @@ class BackgroundJob(QObject):
         self._done = threading.Event()
         self._outcome: tuple | None = None
         self._thread: threading.Thread | None = None
+        self._in_poll = False
         self._timer = QTimer(self)
         self._timer.setInterval(int(interval_ms))
         self._timer.timeout.connect(self._poll)
@@ -126,9 +136,20 @@ class BackgroundJob(QObject):
             self._done.set()
 
     def _poll(self) -> None:
+        if self._in_poll:
+            return  # the timer fired inside the paint below
         snap = self.ctx.take()
         if snap is not None:
-            self.progress.emit(snap)
+            self._in_poll = True
+            try:
+                with self.ctx.frame_lock:
+                    self.progress.emit(snap)
+                    # paint what the snapshot changed while the job waits in check()
+                    app = QCoreApplication.instance()
+                    if app is not None:
+                        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                self._in_poll = False
         if not self._done.is_set():
             return
         self._timer.stop()
