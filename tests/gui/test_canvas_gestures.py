@@ -297,6 +297,26 @@ def test_zoom_and_fit(window):
     assert view_rect.contains(window.scene.network_rect())
 
 
+def test_the_network_stays_fitted_until_the_user_zooms(window, qtbot):
+    """A fitted network follows the view's size (docks settling, a projector's window);
+    once the user zooms, their choice stays."""
+    view = window.view
+    window.act_fit.trigger()
+    small = view.zoom()
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: view.zoom() > small * 1.05, timeout=2000)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(window.scene.network_rect())
+    window.act_zoom_in.trigger()
+    zoomed = view.zoom()
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert view.zoom() == pytest.approx(zoomed)  # the user's zoom is kept
+    window.act_fit.trigger()  # and Fit to window fits again
+    assert view.auto_fit
+
+
 def test_palette_click_adds_at_the_centre_of_the_view(window):
     doc = window.document
     n = len(doc.layers)

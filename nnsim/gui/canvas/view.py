@@ -10,7 +10,7 @@ Gestures (all end in one command through the DocumentEditor, never in a direct w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLineEdit
 
@@ -98,6 +98,10 @@ class NetworkView(QGraphicsView):
         self.weight_editor: WeightEditor | None = None
         self.max_fit_zoom = 2.0
         self._editing_edge = None
+        #: True until the user zooms or pans: the network then stays fitted to the view
+        #: when the view changes size (docks settling, a window resized on a projector).
+        self.auto_fit = True
+        self._fit_pending = False
 
     @property
     def network_scene(self) -> NetworkScene:
@@ -111,6 +115,7 @@ class NetworkView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         """Zoom by ``factor`` around the mouse (or the centre), within limits."""
+        self.auto_fit = False
         z = self.zoom()
         factor = max(MIN_ZOOM / z, min(MAX_ZOOM / z, factor))
         self.scale(factor, factor)
@@ -136,7 +141,20 @@ class NetworkView(QGraphicsView):
             self.resetTransform()
             self.scale(max_zoom, max_zoom)
             self.centerOn(rect.center())
+        self.auto_fit = True
         self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.auto_fit and not self._fit_pending:
+            # once the resizing is over (docks settle in several steps)
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_after_resize)
+
+    def _fit_after_resize(self) -> None:
+        self._fit_pending = False
+        if self.auto_fit:
+            self.fit()
 
     def wheelEvent(self, event):
         delta = event.angleDelta().y()
@@ -231,6 +249,7 @@ class NetworkView(QGraphicsView):
         if self._gesture == "pan":
             d = pos - self._pan_last
             self._pan_last = pos
+            self.auto_fit = False
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - d.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - d.y())
             event.accept()
