@@ -66,7 +66,8 @@ def links(window):
 
 
 def formula(window) -> str:
-    return window.training_ui.formula.formula.text()
+    """The formula as the slides print it (without the panel's invisible break points)."""
+    return window.training_ui.formula.formula.text().replace("\u200b", "")
 
 
 def inspector_numbers(window):

@@ -32,6 +32,17 @@ FORMULA_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "A
 SIZES = {False: (16.0, 12.0), True: (22.0, 15.0)}
 
 
+#: A zero-width space: where a line may break without showing anything.
+_BREAK = "\u200b"
+
+
+def wrappable(text: str) -> str:
+    """``text`` with a break opportunity after every ×: the slides write a product without
+    spaces (0.690283×(1−0.690283)×(0.5−0.690283)), which would otherwise be one word too
+    wide for a narrow panel at projector size."""
+    return text.replace("×", "×" + _BREAK)
+
+
 class FormulaPanel(QWidget):
     """Shows the step controller's current record and the pass so far.
 
@@ -247,16 +258,16 @@ class FormulaPanel(QWidget):
             if note:
                 line += " · " + note
         self.where.setText(line)
-        self.formula.setText(cur.text(lang) if cur is not None else self._start_text())
+        self.formula.setText(wrappable(cur.text(lang)) if cur is not None else self._start_text())
         stepped = c.stepped()
         # keep the list in step cheaply: only rows at the end change
         while self.log.count() > len(stepped):
             self.log.takeItem(self.log.count() - 1)
         for i in range(self.log.count(), len(stepped)):
-            self.log.addItem(QListWidgetItem(stepped[i].text(lang)))
+            self.log.addItem(QListWidgetItem(wrappable(stepped[i].text(lang))))
         for i in range(min(self.log.count(), len(stepped))):
             item = self.log.item(i)
-            text = stepped[i].text(lang)
+            text = wrappable(stepped[i].text(lang))
             if item.text() != text:
                 item.setText(text)
         if self.log.count():
