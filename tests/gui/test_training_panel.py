@@ -159,6 +159,31 @@ def test_the_worker_thread_trains_the_same_numbers_as_the_process(qtbot, window)
     assert len(curve) == 41
 
 
+def test_no_training_process_falls_back_to_the_thread(qtbot, window, monkeypatch, capfd):
+    """A machine where no process can start (a locked-down laptop): the run trains in the
+    worker thread instead, says so on stderr, and later runs go straight there."""
+    from nnsim.model.training_process import TrainingProcess, TrainingProcessError
+
+    def refuse(self):
+        raise TrainingProcessError("cannot start a training process: not allowed here")
+
+    monkeypatch.setattr(TrainingProcess, "start", refuse)
+    assert window.open_lesson(CIRCLE)
+    c = window.training
+    proc = c._worker.process
+    try:
+        train(qtbot, window, 10)
+        assert c.last_result.status == "finished" and c.last_result.epoch == 10
+        assert c._worker.last_place == "thread" and c._worker.process is None
+        assert "nnsim: training in a thread: cannot start a training process" in (
+            capfd.readouterr().err
+        )
+        train(qtbot, window, 5)
+        assert c.last_result.epoch == 15 and len(c.data) == 16
+    finally:
+        c._worker.process = proc
+
+
 def test_divergence_is_reported_and_weights_stay_finite(qtbot, window):
     assert window.open_lesson(CIRCLE)
     panel = window.training_ui.panel
