@@ -494,3 +494,22 @@ def test_a_training_write_back_repaints_the_biases(window):
     assert after != before  # "b=0.0436" became "b=0.5436"
     for item in items:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+
+
+def test_every_printed_weight_can_be_read(window):
+    """Edges fanning out of two neurons into four meet near the source: each weight is
+    printed where no other number covers it (before, two of the eight first-layer weights
+    of the Playground network were hidden under others)."""
+    window.act_weights.setChecked(True)
+    for lesson in ("playground-circle", "xor-two-layer", "bp-worked-example"):
+        window.undo_stack.setClean()
+        assert window.open_lesson(lesson)
+        QApplication.processEvents()
+        for link in window.scene.link_items.values():
+            rects = [e._label_rect for e in link.edges.values()]
+            for k, a in enumerate(rects):
+                for b in rects[k + 1 :]:
+                    both = a & b
+                    cover = both.width() * both.height() if a.intersects(b) else 0.0
+                    smaller = min(a.width() * a.height(), b.width() * b.height())
+                    assert cover < 0.2 * smaller, (lesson, link.link_id, a, b)

@@ -93,13 +93,20 @@ class EdgeItem(QGraphicsItem):
         crossing edges have not met yet.
         """
         self._line = QLineF(line)
-        self._label_t = LABEL_T
+        self._gap = gap
+        self._label_t = self.t_at(LABEL_T)
+        self.refresh()
+
+    def t_at(self, frac: float) -> float:
+        """Where along the edge it crosses ``frac`` of the gap between the layers' frames
+        (``frac`` itself along the edge when there is no such gap)."""
+        line, gap = self._line, getattr(self, "_gap", None)
         if gap is not None and line.dx() > 1 and gap[1] > gap[0]:
-            x = gap[0] + LABEL_T * (gap[1] - gap[0])
+            x = gap[0] + frac * (gap[1] - gap[0])
             t = (x - line.x1()) / line.dx()
             if 0.05 < t < 0.95:
-                self._label_t = t
-        self.refresh()
+                return t
+        return frac
 
     def refresh(self) -> None:
         """Re-read the weight and recompute what paint needs (after a weight, theme or
@@ -351,8 +358,51 @@ class LinkItem(QGraphicsItem):
         for (i, j), e in self.edges.items():
             e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)), gap)
             bounds = bounds.united(QRectF(e._line.p1(), e._line.p2()).normalized())
+        self._place_labels()
         self._bounds = bounds
         self.update()
+
+    def _place_labels(self) -> None:
+        """Move printed weights along their edges until no two of the link cover each other.
+
+        Edges fanning out of two neurons into four meet near the source, and a number
+        printed over another hides it. Each label, in turn, takes the free spot nearest to
+        the usual one (``LABEL_T`` of the gap) among spots that keep it inside the gap (the
+        layers' frames are drawn over the edges); with no free spot, the one it overlaps
+        least. The room reserved is that of the widest number ("−0.1234"), so places depend
+        on the drawing, not on the weights, and do not jump while a network trains.
+        """
+        if self.dense or len(self.edges) < 2:
+            return
+        th = self.theme
+        lw, lh = th.value_px * 0.62 * 8, th.value_px + 6
+        placed: list[QRectF] = []
+        for _, e in sorted(self.edges.items()):
+            gap = getattr(e, "_gap", None)
+            fracs = [LABEL_T]
+            if gap is not None and gap[1] - gap[0] > lw:
+                lo = 0.5 * lw / (gap[1] - gap[0])
+                fracs = sorted(
+                    (lo + (1 - 2 * lo) * k / 16 for k in range(17)),
+                    key=lambda f: abs(f - LABEL_T),
+                )
+            best = None
+            for frac in fracs:
+                t = e.t_at(frac)
+                c = e._line.pointAt(t)
+                rect = QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh)
+                cover = sum(
+                    (rect & r).width() * (rect & r).height() for r in placed if rect.intersects(r)
+                )
+                if best is None or cover < best[0]:
+                    best = (cover, t, rect)
+                if cover == 0:
+                    break
+            _, t, rect = best
+            if t != e._label_t:
+                e._label_t = t
+                e.refresh()
+            placed.append(rect)
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
