@@ -68,7 +68,10 @@ def _serve(conn) -> None:
         if msg[0] == "quit":
             return
         if msg[0] == "run":
-            _run(conn, *msg[1:])
+            try:
+                _run(conn, *msg[1:])
+            except (ConnectionError, EOFError, OSError):
+                return  # the parent went away in the middle of a run: nobody to tell
 
 
 class _Orders:
@@ -125,6 +128,8 @@ def _run(conn, doc_dict, dataset, state, epochs, max_rate) -> None:
                 session.stop()  # the generator ends after this epoch
         if bundle:
             conn.send(("snaps", bundle))
+    except (ConnectionError, EOFError):
+        raise  # the parent is gone (``_serve`` ends quietly)
     except Exception as exc:  # noqa: BLE001 - sent to the parent, which shows it
         traceback.print_exc()
         error = f"{type(exc).__name__}: {exc}"
