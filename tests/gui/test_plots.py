@@ -411,3 +411,19 @@ def test_the_error_legend_is_never_cut(qtbot, window):
         label = err.loss.titleLabel.item  # the QGraphicsTextItem pyqtgraph draws
         assert label.boundingRect().width() <= err.graphics.width()
     assert forms == [(True, False), (False, False), (False, True)]
+
+
+def test_the_error_axes_start_afresh_with_another_network(qtbot, window):
+    """After a run, another lesson's error plot does not keep the old run's axes."""
+    from PySide6.QtWidgets import QApplication
+
+    assert window.open_lesson("playground-circle")
+    train(qtbot, window, 60)
+    loss = window.training_ui.error.loss
+    (_, x1), (_, y1) = loss.vb.viewRange()
+    assert x1 >= 60 and y1 < 0.5  # the circle's run: 60 epochs, a loss below 0.15
+    window.undo_stack.setClean()
+    assert window.open_lesson("bp-worked-example")
+    QApplication.processEvents()
+    (x0, x1), (y0, y1) = loss.vb.viewRange()
+    assert x1 <= 2 and y1 >= 0.9  # nothing trained yet: not the old run's 60 epochs and 0.15
