@@ -257,14 +257,14 @@ def _check(name: str, fn) -> bool:
 
 
 def _doctor_engine() -> str:
+    import numpy as np
+
     from nnsim.model.session import Session
 
     session = Session(_open("bp-worked-example")[0])
     out = float(session.network.forward(session.data.x[:1])[0, 0])
     if abs(out - 0.690283) > 1e-6:
         raise RuntimeError(f"the worked example gives {out:.6f}, not 0.690283")
-    import numpy as np
-
     return f"the worked example gives ŷ = {out:.6f} (NumPy {np.__version__})"
 
 

@@ -69,8 +69,8 @@ class Activation:
         return self.df(x, self.f(x) if y is None else y)
 
     def __reduce__(self):
-        # by name: the functions are lambdas, and the name rebuilds the same activation
-        # (a training process receives networks pickled)
+        # by name: the functions are lambdas (which do not pickle), and the name rebuilds
+        # the same activation; anything holding one can then be pickled or deep-copied
         return (get_activation, (self.name,))
 
 

@@ -46,6 +46,7 @@ class EdgeItem(QGraphicsItem):
         self.j = j
         self.highlight: QColor | None = None
         self._line = QLineF()
+        self._gap: tuple[float, float] | None = None
         self._label_t = LABEL_T
         self._hover = False
         self._label_rect = QRectF()
@@ -100,7 +101,7 @@ class EdgeItem(QGraphicsItem):
     def t_at(self, frac: float) -> float:
         """Where along the edge it crosses ``frac`` of the gap between the layers' frames
         (``frac`` itself along the edge when there is no such gap)."""
-        line, gap = self._line, getattr(self, "_gap", None)
+        line, gap = self._line, self._gap
         if gap is not None and line.dx() > 1 and gap[1] > gap[0]:
             x = gap[0] + frac * (gap[1] - gap[0])
             t = (x - line.x1()) / line.dx()
@@ -378,7 +379,7 @@ class LinkItem(QGraphicsItem):
         lw, lh = th.value_px * 0.62 * 8, th.value_px + 6
         placed: list[QRectF] = []
         for _, e in sorted(self.edges.items()):
-            gap = getattr(e, "_gap", None)
+            gap = e._gap
             fracs = [LABEL_T]
             if gap is not None and gap[1] - gap[0] > lw:
                 lo = 0.5 * lw / (gap[1] - gap[0])

@@ -174,8 +174,7 @@ class TrainingController(QObject):
             try:
                 proc.start()
             except TrainingProcessError as e:
-                print(f"nnsim: training in a thread: {e}", file=sys.stderr)
-                self._worker.process = None
+                self._worker.use_thread(str(e))
 
     # ------------------------------------------------------------------ documents
     def set_document(self, document) -> None:

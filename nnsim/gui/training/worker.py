@@ -94,6 +94,11 @@ class TrainWorker(QObject):
         #: Where the last run trained: "process" or "thread".
         self.last_place = None
 
+    def use_thread(self, reason: str) -> None:
+        """Train every run in this thread from now on (no training process can serve)."""
+        print(f"nnsim: training in a thread: {reason}", file=sys.stderr)
+        self.process = None
+
     @Slot(object)
     def run(self, job) -> None:
         """Train ``job = (run_id, session, epochs)``; the UI thread prepared the session."""
@@ -105,9 +110,7 @@ class TrainWorker(QObject):
             try:
                 error = self._run_in_process(session, epochs)
             except _NothingReceived as e:
-                # no process here (or it died at once): train in this thread instead
-                print(f"nnsim: training in a thread: {e}", file=sys.stderr)
-                self.process = None
+                self.use_thread(str(e))  # no process here (or it died at once)
             else:
                 self._finish(run_id, session, error)
                 return
