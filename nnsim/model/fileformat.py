@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,12 @@ FORMAT_NAME = "nnsim"
 SUFFIX = ".nnsim"
 #: Files larger than this are refused before parsing (10^7 weights as text fit well below).
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: The deepest nesting of lists and objects a file may have (a conv layer's weights,
+#: four deep inside a link inside the list of links, are the deepest nnsim writes: 7).
+MAX_DEPTH = 20
+#: The longest number a file may spell (a saved float takes at most 24 characters);
+#: longer ones are refused before Python's own, field-less, integer limit is reached.
+MAX_NUMBER_CHARS = 100
 
 
 class LoadError(ValueError):
@@ -160,6 +167,52 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not a finite number")
 
 
+# A JSON string (quotes and escapes included), a bracket, a number longer than allowed.
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+_LONG_NUMBER = re.compile(r"(?<![-+.eE0-9])[-+.eE0-9]{" + str(MAX_NUMBER_CHARS + 1) + ",}")
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses > 4300 digits with its own message; _check_shape names the place.
+    return 0 if len(digits) > MAX_NUMBER_CHARS else int(digits)
+
+
+def _where(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` and numbers longer than ``MAX_NUMBER_CHARS``.
+
+    Such a file is no nnsim file, and both would otherwise fail far from the parser (a
+    RecursionError when saving, Python's integer limit) without saying where.
+    """
+    # Strings become placeholders of the same length, so positions (and lines) stay.
+    bare = _STRING.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', text)
+    m = _LONG_NUMBER.search(bare)
+    if m is not None:
+        line, col = _where(text, m.start())
+        raise LoadError(
+            f"{source}: line {line}, column {col}: a number of {len(m.group())} characters; "
+            f"an nnsim file has numbers of at most {MAX_NUMBER_CHARS}",
+            line=line,
+            column=col,
+        )
+    depth = 0
+    for m in _BRACKET.finditer(bare):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, col = _where(text, m.start())
+            raise LoadError(
+                f"{source}: line {line}, column {col}: lists and objects nested more than "
+                f"{MAX_DEPTH} deep; an nnsim file nests at most {MAX_DEPTH}",
+                line=line,
+                column=col,
+            )
+
+
 def loads(text, source: str = "the file") -> NetworkDocument:
     """Parse and validate the text of a .nnsim file (``str`` or UTF-8 ``bytes``).
 
@@ -178,7 +231,10 @@ def loads(text, source: str = "the file") -> NetworkDocument:
         raise LoadError(f"{source}: {e}", path=None) from None
     except RecursionError:
         # The JSON parser recurses per nesting level; no nnsim file nests that deep.
-        raise LoadError(f"{source}: the file is nested too deeply to be an nnsim file") from None
+        raise LoadError(
+            f"{source}: lists and objects nested more than {MAX_DEPTH} deep; "
+            "the file is nested too deeply to be an nnsim file"
+        ) from None
     except MemoryError:
         raise LoadError(f"{source}: the file is too large to open") from None
 
@@ -201,7 +257,7 @@ def _loads(text, source: str) -> NetworkDocument:
             f"{source}: not an nnsim file (it does not start with '{{')", line=1, column=1
         )
     try:
-        obj = json.loads(text, parse_constant=_reject_constant)
+        obj = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         raise LoadError(
             f"{source}: line {e.lineno}, column {e.colno}: malformed JSON ({e.msg})",
@@ -210,6 +266,10 @@ def _loads(text, source: str) -> NetworkDocument:
         ) from None
     except ValueError as e:
         raise LoadError(f"{source}: {e}") from None
+    except RecursionError:
+        _check_shape(text, source)  # says where the nesting goes too deep
+        raise
+    _check_shape(text, source)
     if not isinstance(obj, dict):
         raise LoadError(f"{source}: not an nnsim file (the top level must be an object {{...}})")
     if obj.get("format") != FORMAT_NAME:
