@@ -1403,6 +1403,12 @@ class NetworkDocument:
                             link.mask = _resize(link.mask, tuple(want), False)
                         else:
                             link.mask = None
+                    if link.mask is not None and not link.mask.any():
+                        # Its last edge went with the resize (a source that lost its
+                        # input has no neurons): removed, as disconnect would.
+                        del self.links[kid]
+                        out.append((self.link_removed, kid))
+                        continue
                     out.append((self.weights_changed, kid))
         return out
 
