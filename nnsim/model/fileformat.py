@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
+import stat
 from pathlib import Path
 
 from nnsim import __version__
+from nnsim.model.atomic_file import SaveError, remove_stale_temp_files, write_atomic
 from nnsim.model.document import DocumentError, NetworkDocument
 from nnsim.model.serialize import document_from_dict, document_to_dict
 
@@ -113,52 +113,34 @@ def save(doc: NetworkDocument, path) -> Path:
     The text goes to a temporary file in the same folder, is flushed to disk (fsync) and
     then renamed over the target, so a crash leaves either the old or the new file, never
     half of one. Before that, the old file is copied (also atomically) to ``FILE.bak``.
+    A file keeps its permission bits, a new one gets the user's default (the umask) and a
+    new ``.bak`` those of the file it copies. Temp files that killed saves left in the
+    folder are removed first.
 
     Returns
     -------
     pathlib.Path
         The path written.
+
+    Raises
+    ------
+    SaveError
+        An ``OSError`` whose message names ``path`` (a missing folder, no permission...).
+    ValueError
+        The document holds a number JSON cannot write (inf, NaN).
     """
     path = Path(path)
     text = dumps(doc).encode("utf-8")
-    if path.exists():
-        _atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
-    _atomic_write(path, text)
+    remove_stale_temp_files(path.parent if str(path.parent) else Path("."))
+    try:
+        old = path.read_bytes() if path.exists() else None
+        bits = stat.S_IMODE(path.stat().st_mode) if old is not None else None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot save there ({e.strerror or e})") from None
+    if old is not None:
+        write_atomic(path.with_name(path.name + ".bak"), old, mode=bits)
+    write_atomic(path, text)
     return path
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------- reading

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from model_schema_check import errors
 from model_strategies import documents
 
-from nnsim.model import fileformat
 from nnsim.model.document import NetworkDocument
 from nnsim.model.fileformat import FORMAT_VERSION, LoadError, dumps, load, loads, save
 from nnsim.paths import resource
@@ -62,7 +61,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(fileformat.os, "fsync", boom)
+    monkeypatch.setattr(os, "fsync", boom)
     with pytest.raises(OSError):
         save(NetworkDocument(), path)
     assert path.read_bytes() == before
