@@ -27,7 +27,7 @@ from nnsim.model.document import (
     derived_shape,
     link_weight_shape,
 )
-from nnsim.model.settings_rules import SettingsError, check_settings
+from nnsim.model.settings_rules import SettingsError, check_settings, join_field
 
 
 # --------------------------------------------------------------------------- out
@@ -91,7 +91,7 @@ class _Path:
     def __truediv__(self, key) -> _Path:
         if isinstance(key, int):
             return _Path(f"{self.path}[{key}]")
-        return _Path(f"{self.path}.{key}" if self.path else str(key))
+        return _Path(join_field(self.path, key))
 
     def fail(self, msg: str):
         raise DocumentError(f"{self.path or 'the file'}: {msg}")

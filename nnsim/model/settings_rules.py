@@ -53,6 +53,16 @@ class SettingsError(ValueError):
         self.reason = reason
 
 
+def join_field(path: str, key) -> str:
+    """``path.key`` — or ``path['odd key']`` when the key is no plain name (a line break,
+    a dot, a quote), so a message stays one readable line."""
+    key = str(key)
+    plain = key.isprintable() and key and not any(c in key for c in ".[]'\" ")
+    if plain:
+        return f"{path}.{key}" if path else key
+    return f"{path}[{key[:40]!r}]"
+
+
 def describe(v) -> str:
     """A value as a message shows it ("the text 'abc'", "null", "the number 1e+300")."""
     if v is None:
@@ -311,13 +321,13 @@ def check_dataset_params(dataset: str, params, field: str = "dataset_params") ->
     out = {}
     for key, value in params.items():
         rule = rules.get(key)
+        where = join_field(field, key)
         if rule is None:
             have = ", ".join(rules) if rules else "none"
             raise SettingsError(
-                f"{field}.{key}",
-                f"the data set {dataset!r} has no parameter {key!r} (its parameters: {have})",
+                where, f"the data set {dataset!r} has no parameter {key!r} (its parameters: {have})"
             )
-        out[key] = rule.check(value, f"{field}.{key}")
+        out[key] = rule.check(value, where)
     return out
 
 
@@ -391,7 +401,7 @@ def check_settings(d, field: str = "settings", default_dataset: str = "xor") -> 
         raise SettingsError(field, f"expected an object {{...}}, got {describe(d)}")
     out = {}
     for key, value in d.items():
-        where = f"{field}.{key}"
+        where = join_field(field, key)
         if key == "dataset":
             out[key] = check_dataset(value, where)
         elif key == "targets":

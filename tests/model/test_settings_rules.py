@@ -272,3 +272,18 @@ def test_a_new_data_set_keeps_the_parameters_that_fit():
     ):
         doc.update_settings(dataset="sine", dataset_params={"noise": 50})
     assert doc.settings.dataset == "xor"
+
+
+def test_an_odd_key_is_named_on_one_line():
+    for old, new, where in [
+        (
+            '"epochs": 600',
+            '"epochs": 600, "ep\\nochs": 1',
+            "settings['ep\\nochs']: unknown setting",
+        ),
+        ('"label": ', '"activatio\\n": 1, "label": ', "layers[0]['activatio\\n']: unknown field"),
+    ]:
+        text = LESSON.replace(old, new, 1)
+        with pytest.raises(LoadError) as info:
+            loads(text, source="net.nnsim")
+        assert str(info.value) == f"net.nnsim: {where}"
