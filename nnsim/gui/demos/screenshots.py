@@ -81,6 +81,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         (widget or win).grab().save(str(path))
         written.append(path)
 
+    browsers = []
     for lang in languages:
         win.set_language(lang)
         _settle(app)
@@ -137,6 +138,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
                 shoot(f"rnn-{kind}", lang)
         # Lessons: the browser, and the RNN lesson opened
         browser = LessonBrowser(win, language=lambda: win.languages.language)
+        browsers.append(browser)
         browser.resize(1100, 640)
         browser.show()
         browser.select("convolution-pooling")
@@ -171,8 +173,24 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
     win.set_language("en")
     win.demo_views.shutdown()
     win.undo_stack.setClean()
-    win.close()
+    _dispose(app, win, *browsers)
     return written
+
+
+def _dispose(app, *widgets) -> None:
+    """Delete the windows now, while Python and the QApplication are whole.
+
+    Left alive, they are deleted by PySide's exit clean-up after Python has begun to shut
+    down; a pyqtgraph item's Python ``event`` override, called from its C++ destructor,
+    then crashes the interpreter (a segmentation fault after the pictures were written).
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in widgets:
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 def main(argv=None) -> int:
