@@ -287,7 +287,8 @@ def test_a_huge_learning_rate_ends_in_the_divergence_message_with_finite_weights
     print(result.message)
     assert result.status == "diverged"
     assert re.fullmatch(
-        r"the (loss|weights) became (-?inf|nan) at epoch \d+: learning rate too high\? "
+        r"(the (loss|weights) became (-?inf|nan)|a weight reached -?[0-9.e+]+ \(.*\)) "
+        r"at epoch \d+: learning rate too high\? Lower η \(now 1e\+06\), e\.g\. 10× smaller\. "
         r"The (initial weights|weights of epoch \d+) were restored\.",
         result.message,
     )
@@ -301,15 +302,19 @@ def test_a_huge_learning_rate_ends_in_the_divergence_message_with_finite_weights
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum"])
-def test_divergence_in_a_later_epoch_restores_the_last_finite_epoch(optimizer):
+def test_divergence_in_a_later_epoch_restores_the_last_sound_epoch(optimizer):
+    # η = 4 is a little beyond what this regression tolerates: the loss grows by a few
+    # times per epoch, finite all along, until it passes 10⁴ × the initial loss.
     net, x, y = linear_regression()
     tr = Trainer(
-        net, "squared_error", (x, y), rule="accumulated", lr=1e6, optimizer=optimizer, seed=0
+        net, "squared_error", (x, y), rule="accumulated", lr=4.0, optimizer=optimizer, seed=0
     )
     result = tr.run(1000)
     print(result.message)
     assert result.status == "diverged" and result.epoch > 3
+    assert result.message.startswith("the loss grew to ")
     assert f"at epoch {result.epoch + 1}: learning rate too high?" in result.message
+    assert tr.history.train_loss.max() <= 1e4 * tr.history.train_loss[0]
     assert np.all(np.isfinite(net.theta))
     assert np.array_equal(net.theta, tr.history.weights[-1])
     assert tr.history.epoch[-1] == result.epoch
