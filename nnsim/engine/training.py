@@ -535,7 +535,13 @@ class Trainer:
         self._train_classes = self._classes_of(self.y_train)
         self._val_classes = None if self.y_val is None else self._classes_of(self.y_val)
 
-        # Fail now, with the loss's own message, if the targets do not fit the network.
+        # Fail now, with the loss's own message, if the targets do not fit the network:
+        # all of them checked once here, so no batch can stop training later.
+        if self._perceptron is None:  # the perceptron rule only reports the loss
+            units = int(out_layer.out_shape[-1])
+            self.loss.check_targets(self.y_train, units)
+            if self.y_val is not None:
+                self.loss.check_targets(self.y_val, units)
         probe = min(self.n_train, 2)
         with np.errstate(all="ignore"):  # absurd weights or inputs are divergence, later
             out = network.forward(_take(self.x_train, slice(0, probe)))
