@@ -174,7 +174,13 @@ def _train(args) -> int:
     if args.save:
         lines.append(f"saved {_save(doc, args.save)}")
     print("\n".join(lines))
-    return EXIT_INTERRUPTED if interrupted else 0
+    if interrupted:
+        return EXIT_INTERRUPTED
+    if result is not None and result.status == "diverged":
+        # the sound weights are back (and saved), but the run did not do what was asked
+        print(f"nnsim: training diverged: {result.message}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
 
 
 def _on_main_thread() -> bool:

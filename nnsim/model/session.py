@@ -61,11 +61,13 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.dtype.kind in "iu" and y.ndim == 1:
         if loss == "softmax_cross_entropy":
             return y
-        if n_out == 1:
-            return y.astype(np.float64)[:, None]
+        if n_out == 1 and not (y.size and y.max() >= 2):
+            return y.astype(np.float64)[:, None]  # two classes: 0/1 on one output
         if y.size and y.max() >= n_out:
             raise SessionError(
-                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} neurons"
+                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} "
+                f"neuron(s): give it {int(y.max()) + 1} output neurons, one per class "
+                "(softmax + cross-entropy)"
             )
         onehot = np.zeros((y.shape[0], n_out))
         onehot[np.arange(y.shape[0]), y] = 1.0
