@@ -49,8 +49,9 @@ from nnsim.engine.stepping.records import minus as _minus
 from nnsim.engine.stepping.records import plus as _plus
 from nnsim.engine.stepping.records import products as _products
 from nnsim.engine.stepping.records import sum_text as _sum
+from nnsim.engine.stepping.updates import UpdatePlan
 
-__all__ = ["GROUPINGS", "PHASES", "StepRecord", "Stepper", "StepperError"]
+__all__ = ["GROUPINGS", "PHASES", "StepRecord", "Stepper", "StepperError", "make_stepper"]
 
 
 def _fprime_text(act, arg_sym: str, out_sym: str):
@@ -92,6 +93,19 @@ class Stepper(RecordSequence):
         "auto" uses the book's symbols when the network is input → hidden → output.
     labels : dict of str to sequence of str, optional
         Neuron labels per layer for the words of the text, e.g. ``{"hidden": ["h1", "h2"]}``.
+    optimizer : Optimizer, optional
+        The optimiser training uses, with its state (momentum's velocity, Adam's moments
+        and step count): the update records show its update (see ``UpdatePlan``). A copy
+        is used; ``optimizer_after`` is its state after the pass. None is plain SGD with
+        ``lr`` (then ``lr`` is ignored for another optimiser: its own ``lr`` counts).
+    regularizer : Regularizer or str, optional
+        The penalty training adds (L2, L1); None for none.
+
+    Raises
+    ------
+    StepperError
+        For a network the step-through cannot show, bad inputs, or a pass whose numbers
+        are not finite (overflow).
 
     Notes
     -----
@@ -107,7 +121,19 @@ class Stepper(RecordSequence):
     weights while it is being stepped: stepping back writes the old values again.
     """
 
-    def __init__(self, network, loss, x, y, lr, notation="auto", labels=None):
+    def __init__(
+        self,
+        network,
+        loss,
+        x,
+        y,
+        lr,
+        notation="auto",
+        labels=None,
+        *,
+        optimizer=None,
+        regularizer=None,
+    ):
         self.network = network
         self.loss = get_loss(loss)
         lr_f = float(lr)
@@ -166,7 +192,8 @@ class Stepper(RecordSequence):
             n: [get_activation(a) for a in layers[n].activation_names] for n in self.dense
         }
         # the engine's vectorised pass, once: every number shown is one it computed
-        self.loss_value = float(network.loss_and_grad(self._X, self._Y, self.loss))
+        with np.errstate(all="ignore"):
+            self.loss_value = float(network.loss_and_grad(self._X, self._Y, self.loss))
         self._out = dict(self._X)
         self._net, self._delta, self._fprime, self._dout = {}, {}, {}, {}
         for n in self.dense:
@@ -177,26 +204,37 @@ class Stepper(RecordSequence):
                 self._delta[n] = np.array(layer.delta, self.dtype)
                 self._fprime[n] = np.array(layer.local_derivative(), self.dtype)
                 self._dout[n] = np.array(network.douts[n], self.dtype)
-        self._grad = {key: self._grad_of(*key) for key in self._W}
-        self._grad.update({(n, "b"): self._grad_of(n, "b") for n in self.dense})
+        # the update as training applies it (optimiser, penalty), once for all parameters
+        self.plan = UpdatePlan(network, lr_f, optimizer, regularizer)
+        self.lr = self.plan.lr
         o = self._out[self.output]
         self._per_sample = self.loss.per_sample(o, self._Y)
         self._prob = self.loss.predict(o) if self.loss.wants_logits else o
+        self._check_finite()
         self._start()
 
-    def _grad_of(self, layer, key):
-        """A copy of ∂E/∂parameter from the network's flat gradient buffer."""
-        pname = key if key == "b" else f"W{key}"
-        view = self.network.param(layer, pname)
-        theta, grad = self.network.theta, self.network.grad
-        if np.shares_memory(view, theta) and view.flags.c_contiguous:
-            # the parameter is a view into theta; its gradient sits at the same offset
-            off = (view.ctypes.data - theta.ctypes.data) // theta.itemsize
-            return grad[off : off + view.size].reshape(view.shape).copy()
-        grads = getattr(self.network.layers[layer], "grads", {})
-        if pname in grads:
-            return np.array(grads[pname], self.dtype)
-        raise StepperError(f"cannot find the gradient of {layer}.{pname}")
+    def _check_finite(self) -> None:
+        """Refuse a pass whose numbers overflow: NaN arithmetic teaches nothing."""
+        what, cause = None, "the weights or the inputs are too large"
+        if not math.isfinite(self.loss_value):
+            what = f"the error is {fmt(self.loss_value)}"
+        for n in self.dense:
+            if what is None and not np.all(np.isfinite(self._out[n])):
+                what = f"the outputs of layer {n!r} are not finite"
+            if what is None and n in self.live and not np.all(np.isfinite(self._delta[n])):
+                what = f"the gradient terms of layer {n!r} are not finite"
+        if what is None and not np.all(np.isfinite(self.plan.new)):
+            what = "the new weights are not finite"
+            cause = "the learning rate is too high, or the weights or the inputs are too large"
+        if what is None:
+            return
+        with np.errstate(all="ignore"):
+            w = float(np.max(np.abs(self.plan.old), initial=0.0))
+            x = max(float(np.max(np.abs(v), initial=0.0)) for v in self._X.values())
+        raise StepperError(
+            f"this step cannot be shown: {what} (largest |weight| {w:.3g}, largest |input| "
+            f"{x:.3g}): {cause}"
+        )
 
     # --- input checks ---------------------------------------------------------
     def _inputs(self, x) -> dict[str, np.ndarray]:
@@ -513,22 +551,43 @@ class Stepper(RecordSequence):
         )
 
     # --- updates --------------------------------------------------------------------
-    def _apply_step(self, old, grad):
-        # θ ← θ − η ∇E: the operation Network.sgd_step does on this entry
-        return old - self.lr * grad
+    @property
+    def optimizer_before(self):
+        """The optimiser (a copy, with its state) the update of this pass starts from."""
+        return self.plan.optimizer_before
+
+    @property
+    def optimizer_after(self):
+        """The optimiser's state after this pass's update: what training goes on with."""
+        return self.plan.optimizer_after
+
+    def _update_words(self, g) -> str:
+        return f"{_comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}" + (
+            self.plan.settings_words(g)
+        )
 
     def _update_weight(self, name, kk, src, i, j) -> StepRecord:
-        nt, sign, m = self.notation, self.notation.sign, self.m
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
         xs, ds = self._out[src][:, i], self._delta[name][:, j]
-        grad = self._grad[(name, kk)][i, j]  # ∂E/∂w = Σ_k x_k δ_k, as the engine summed it
-        old = self._W[(name, kk)][i, j]
-        new = self._apply_step(old, grad)
-        change = -(self.lr * grad)
+        e = plan.entry(plan.flat(name, f"W{kk}", (i, j)))
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
         terms = tuple(zip((sign * ds).tolist(), xs.tolist()))
         wsym, gsym, vsym = nt.weight(name, kk, i, j), nt.grad(name, j), nt.value(src, i)
-        lr, old_f, new_f, chg = self.lr, float(old), float(new), float(change)
+        lr = self.lr
+
+        def grad_num(dg):
+            # ∂E/∂w = δ x = −g x (the book's g = −δ)
+            neg = "−" if sign < 0 else ""
+            if m == 1:
+                return f"{neg}{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
+            return f"{neg}({_products(terms, dg)})"
+
+        neg = "−" if sign < 0 else ""
+        grad_sym = f"{neg}{gsym} {vsym}" if m == 1 else f"{neg}Σ_k {gsym} {vsym}"
 
         def formula(dg):
+            if not plan.plain:
+                return plan.formula(wsym, grad_sym, grad_num, e, dg, nt.kind == "book")
             eta = "η" if sign < 0 else "−η"
             pre = factor(lr, dg) if sign < 0 else f"−{factor(lr, dg)}"
             if m == 1:
@@ -543,9 +602,8 @@ class Stepper(RecordSequence):
             )
 
         def head(g):
-            return (
-                f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}"
-                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
+            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
+                self._update_words(g)
             )
 
         return StepRecord(
@@ -558,32 +616,38 @@ class Stepper(RecordSequence):
             value=new_f,
             terms=terms,
             sources=tuple(range(m)),
-            details={"grad": float(grad)},
+            details=e,
             param=f"W{kk}",
             source=src,
             old=old_f,
             change=chg,
             new=new_f,
-            param_old=old_f,
-            param_new=new_f,
+            param_old=e["param_old"],
+            param_new=e["param_new"],
             head_fn=head,
             formula_fn=formula,
         )
 
     def _update_bias(self, name, j) -> StepRecord:
-        nt, sign, m = self.notation, self.notation.sign, self.m
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
         ds = self._delta[name][:, j]
-        grad = self._grad[(name, "b")][j]  # ∂E/∂b = Σ_k δ_k
-        old = self._b[name][j]
-        new = self._apply_step(old, grad)
-        change = -(self.lr * grad)
         # the book shows the threshold θ = −b: Δθ = −Δb
         flip = -1.0 if nt.threshold else 1.0
-        old_f, new_f, chg = flip * float(old), flip * float(new), flip * float(change)
+        e = plan.entry(plan.flat(name, "b", (j,)), flip)
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
         terms = tuple((sign * float(b),) for b in ds)
         bsym, gsym, lr = nt.bias(name, j), nt.grad(name, j), self.lr
+        # ∂E/∂b = δ; the book's ∂E/∂θ = −δ = g: either way the gradient term itself
+        grad_sym = gsym if m == 1 else f"Σ_k {gsym}"
+
+        def grad_num(dg):
+            if m == 1:
+                return factor(terms[0][0], dg)
+            return f"({_sum([t[0] for t in terms], dg)})"
 
         def formula(dg):
+            if not plan.plain:
+                return plan.formula(bsym, grad_sym, grad_num, e, dg, nt.kind == "book")
             # generic Δb = −η δ; the book's Δθ = −η g (g = −δ): both read −η × term
             pre = f"−{factor(lr, dg)}"
             if m == 1:
@@ -598,10 +662,7 @@ class Stepper(RecordSequence):
         key = "threshold of" if nt.threshold else "bias of"
 
         def head(g):
-            return (
-                f"{word(key, g, name=nt.label(name, j))}"
-                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
-            )
+            return word(key, g, name=nt.label(name, j)) + self._update_words(g)
 
         return StepRecord(
             phase="update",
@@ -613,14 +674,14 @@ class Stepper(RecordSequence):
             value=new_f,
             terms=terms,
             sources=tuple(range(m)),
-            details={"grad": float(grad)},
+            details=e,
             param="b",
             source=None,
             old=old_f,
             change=chg,
             new=new_f,
-            param_old=float(old),
-            param_new=float(new),
+            param_old=e["param_old"],
+            param_new=e["param_new"],
             head_fn=head,
             formula_fn=formula,
         )
@@ -629,3 +690,44 @@ class Stepper(RecordSequence):
         return (
             f"Stepper({self.notation.kind} notation, {self.m} sample(s), position {self._position})"
         )
+
+
+def make_stepper(
+    network,
+    loss,
+    x,
+    y,
+    lr,
+    *,
+    rule="standard",
+    optimizer=None,
+    regularizer=None,
+    notation="auto",
+    labels=None,
+):
+    """The step-through of one training step as ``rule`` makes it.
+
+    Parameters
+    ----------
+    rule : str
+        ``"perceptron"`` gives a ``PerceptronStepper`` (one sample; ``loss``, the
+        optimiser and the penalty play no part in the perceptron rule); the BP rules a
+        ``Stepper``.
+    network, loss, x, y, lr, optimizer, regularizer, notation, labels
+        As for ``Stepper``.
+    """
+    if rule == "perceptron":
+        from nnsim.engine.stepping.perceptron import PerceptronStepper
+
+        return PerceptronStepper(network, x, y, lr, notation=notation, labels=labels)
+    return Stepper(
+        network,
+        loss,
+        x,
+        y,
+        lr,
+        notation,
+        labels,
+        optimizer=optimizer,
+        regularizer=regularizer,
+    )
