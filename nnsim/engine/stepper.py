@@ -219,6 +219,8 @@ class Stepper(RecordSequence):
         if not math.isfinite(self.loss_value):
             what = f"the error is {fmt(self.loss_value)}"
         for n in self.dense:
+            if what is None and not np.all(np.isfinite(self._net[n])):
+                what = f"the net inputs of layer {n!r} are not finite"
             if what is None and not np.all(np.isfinite(self._out[n])):
                 what = f"the outputs of layer {n!r} are not finite"
             if what is None and n in self.live and not np.all(np.isfinite(self._delta[n])):
