@@ -205,11 +205,14 @@ def _step(args) -> int:
         "en": {"forward": "forward", "loss": "error", "backward": "backward", "update": "update"},
         "zh": {"forward": "前向", "loss": "误差", "backward": "反向", "update": "更新"},
     }[lang]
+    if doc.settings.rule == "perceptron":
+        words["loss"] = {"en": "compare with the target", "zh": "与目标比较"}[lang]
     for rec in stepper.run_to_end():
         if rec.phase != phase:
             phase = rec.phase
             print(f"-- {words.get(phase, phase)}")
-        print(rec.text(lang, digits=args.digits))
+        # an optimiser's update takes several lines: the later ones indented under the first
+        print(rec.text(lang, digits=args.digits).replace("\n", "\n    "))
     if args.save:
         session.sync_document()
         print(f"saved {_save(doc, args.save)}")

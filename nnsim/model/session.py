@@ -371,11 +371,15 @@ class Session:
 
         ``sample`` picks one training sample; None means what the rule updates on: the
         first sample (standard BP, perceptron), the whole set (accumulated BP) or the
-        first batch (mini-batch). Stepping update records writes into the network; call
-        ``sync_document`` to show them in the document.
+        first batch (mini-batch). The perceptron rule is stepped as the perceptron rule;
+        BP's updates are those of the settings' optimiser and penalty, starting from the
+        trainer's optimiser state when a trainer has been built (else a fresh one).
+        Stepping update records writes into the network; call ``sync_document`` to show
+        them in the document.
         """
         from nnsim.engine.errors import EngineError
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.optim import get_optimizer, get_regularizer
+        from nnsim.engine.stepper import make_stepper
 
         doc = self.document
         s = doc.settings
@@ -396,7 +400,24 @@ class Session:
         if notation is None:
             notation = "auto" if doc.meta.notation == "book" else "generic"
         try:
-            return Stepper(self.network, s.loss, x, y, s.lr, notation=notation, labels=labels)
+            if self._trainer is not None and s.rule != "perceptron":
+                tr = self.trainer  # rebuilt when the settings changed since
+                optimizer, regularizer = tr.optimizer, tr.regularizer
+            else:
+                optimizer = get_optimizer(s.optimizer, s.lr, momentum=s.momentum)
+                regularizer = get_regularizer(s.regularization, s.reg_lambda)
+            return make_stepper(
+                self.network,
+                s.loss,
+                x,
+                y,
+                s.lr,
+                rule=s.rule,
+                optimizer=optimizer,
+                regularizer=regularizer,
+                notation=notation,
+                labels=labels,
+            )
         except EngineError as e:
             raise SessionError(str(e)) from None
 
