@@ -44,14 +44,23 @@ class LoadError(ValueError):
 
 
 # --------------------------------------------------------------------------- writing
-def to_json_dict(doc: NetworkDocument) -> dict:
-    """The document with the format envelope (what a .nnsim file holds)."""
-    return {
+def to_json_dict(doc: NetworkDocument, base_dir=None) -> dict:
+    """The document with the format envelope (what a .nnsim file holds).
+
+    ``base_dir`` is the folder the file goes to: a data table kept by path is named
+    relative to it (see ``nnsim.model.datasection``).
+    """
+    out = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"nnsim {__version__}",
         **document_to_dict(doc),
     }
+    if getattr(doc, "data", None) is not None:
+        from nnsim.model.datasection import data_to_dict
+
+        out["data"] = data_to_dict(doc.data, base_dir)
+    return out
 
 
 def _scalar(v) -> str:
@@ -92,10 +101,10 @@ def _dump(obj, indent: int, out: list) -> None:
         out.append(_scalar(obj))
 
 
-def dumps(doc: NetworkDocument) -> str:
+def dumps(doc: NetworkDocument, base_dir=None) -> str:
     """The text of a .nnsim file (Chinese kept as is, weights as readable nested lists)."""
     out: list[str] = []
-    _dump(to_json_dict(doc), 0, out)
+    _dump(to_json_dict(doc, base_dir), 0, out)
     out.append("\n")
     return "".join(out)
 
@@ -113,7 +122,7 @@ def save(doc: NetworkDocument, path) -> Path:
         The path written.
     """
     path = Path(path)
-    text = dumps(doc).encode("utf-8")
+    text = dumps(doc, path.resolve().parent).encode("utf-8")
     if path.exists():
         _atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
     _atomic_write(path, text)
@@ -272,7 +281,12 @@ def load(path) -> NetworkDocument:
     except OSError as e:
         raise LoadError(f"{path}: cannot be read ({e.strerror or e})", path=path) from None
     try:
-        return loads(data, source=path.name)
+        doc = loads(data, source=path.name)
     except LoadError as e:
         e.path = str(path)
         raise
+    if doc.data is not None:
+        from nnsim.model.datasection import read_external
+
+        doc.data = read_external(doc.data, path.resolve().parent)
+    return doc
