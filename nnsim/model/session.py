@@ -77,9 +77,22 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.ndim == 2 and y.shape[1] != n_out and loss != "softmax_cross_entropy":
         raise SessionError(
             f"{what} has {y.shape[1]} target value(s) per sample but the output layer has "
-            f"{n_out} neuron(s)"
+            f"{n_out} neuron(s)" + _output_hint(y, n_out)
         )
     return y.astype(np.float64) if y.dtype.kind != "f" else y
+
+
+def _output_hint(y: np.ndarray, n_out: int) -> str:
+    """What to change when targets and outputs do not fit (the common two-class mistake)."""
+    if y.shape[1] == 1 and np.isin(y, (0.0, 1.0)).all():
+        return (
+            ": two classes take one sigmoid output neuron (targets 0/1); for "
+            f"{n_out} outputs use one-hot targets with softmax outputs and the loss "
+            "'cross-entropy (softmax)'"
+        )
+    if y.shape[1] == 1:
+        return ": a value to predict (regression) takes one output neuron"
+    return f": give the output layer {y.shape[1]} neuron(s)"
 
 
 class Session:
@@ -130,6 +143,7 @@ class Session:
         key = (
             self._settings_key(("dataset", "dataset_params", "targets", "loss", "dtype")),
             self.document.structure_revision,
+            self.document.data,
         )
         if self._data is None or key != self._data_key:
             self._data = self._load_data()
@@ -158,9 +172,13 @@ class Session:
         ds = self._dataset_override
         if ds is None:
             from nnsim.data import DataError, load_dataset
+            from nnsim.model.datasection import CSV_DATASET, dataset_of
 
             try:
-                ds = load_dataset(s.dataset, **s.dataset_params)
+                if s.dataset == CSV_DATASET:
+                    ds = dataset_of(self.document)
+                else:
+                    ds = load_dataset(s.dataset, **s.dataset_params)
             except DataError as e:
                 raise SessionError(str(e)) from None
         what = f"the data set {ds.name or s.dataset!r}"
@@ -205,7 +223,8 @@ class Session:
         continues).
         """
         comp = self.compiled
-        key = self._settings_key(self._TRAINER_FIELDS)
+        # the document's own table is data too: a new one needs a new trainer
+        key = (*self._settings_key(self._TRAINER_FIELDS), ("data", self.document.data))
         if (
             self._trainer is not None
             and key != self._trainer_key
