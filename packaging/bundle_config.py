@@ -39,8 +39,8 @@ RESOURCE_FOLDERS = ("lessons", "datasets", "schema", "fonts", "translations", "i
 REQUIRED_RESOURCES = (
     "datasets/mnist/NOTICE",
     "fonts/wqy-microhei.ttc",
-    "fonts/DejaVuSans.ttf",
-    "fonts/DejaVuSans-Bold.ttf",
+    "fonts/DejaVuSansCondensed.ttf",
+    "fonts/DejaVuSansCondensed-Bold.ttf",
     "fonts/DejaVu-LICENSE.txt",
     "schema/nnsim.schema.json",
     "icons/nnsim.svg",

@@ -40,7 +40,7 @@ def test_latin_fonts_and_licence_are_shipped():
 def test_formula_symbols_come_from_the_bundled_latin_face(app_font, ch):
     from nnsim.gui.fonts import LATIN_FAMILY
 
-    bundled = QRawFont(str(resource("fonts", "DejaVuSans.ttf")), 14)
+    bundled = QRawFont(str(resource("fonts", "DejaVuSansCondensed.ttf")), 14)
     assert bundled.supportsCharacter(ord(ch))
     runs = glyph_runs(ch, app_font)
     assert [fam for fam, _ in runs] == [LATIN_FAMILY]
