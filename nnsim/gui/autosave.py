@@ -16,6 +16,15 @@ AUTOSAVE_NAME = "autosave.nnsim"
 INFO_NAME = "autosave.json"
 
 
+def autosave_interval_ms(default: int = 60_000) -> int:
+    """Milliseconds between autosaves: ``NNSIM_AUTOSAVE_SECONDS`` if set (tests), else a minute."""
+    try:
+        seconds = float(os.environ.get("NNSIM_AUTOSAVE_SECONDS", ""))
+    except ValueError:
+        return default
+    return max(100, int(1000 * seconds)) if seconds > 0 else default
+
+
 def autosave_folder() -> Path:
     """Folder of the autosave inside the user's nnsim data folder."""
     path = user_data_dir() / "autosave"
@@ -89,7 +98,7 @@ class Autosaver(QObject):
         is_modified: Callable[[], bool],
         source: Callable[[], str] | None = None,
         parent: QObject | None = None,
-        interval_ms: int = 60_000,
+        interval_ms: int | None = None,
         folder: Path | None = None,
     ):
         super().__init__(parent)
@@ -99,7 +108,7 @@ class Autosaver(QObject):
         self.folder = folder or autosave_folder()
         self._last_revision: int | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer.setInterval(autosave_interval_ms() if interval_ms is None else interval_ms)
         self.timer.timeout.connect(self.save_now)
 
     @property
