@@ -227,3 +227,16 @@ def test_the_trained_network_survives_a_kill_through_autosave(tmp_path, place):
     untrained = compile_document(get_lesson(CIRCLE).load()).network.theta
     assert not np.allclose(untrained, got["theta"])
     time.sleep(0)
+
+
+def test_the_steps_speak_the_ui_language(qtbot, window):
+    if window.place == "thread":
+        pytest.skip("the language of a step does not depend on where it trained")
+    train(qtbot, window, 20)
+    window.training.restore(4)
+    try:
+        window.set_language("zh_CN")
+        assert texts(window.undo_stack) == ["训练 20 轮", "回到第 4 轮"]
+    finally:
+        window.set_language("en")
+    assert texts(window.undo_stack) == ["Train 20 epochs", "Go back to epoch 4"]
