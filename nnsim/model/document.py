@@ -1298,6 +1298,20 @@ class NetworkDocument:
         self._bump(False)
         self._done((self.weights_changed, ""))
 
+    def all_weights(self) -> tuple[dict, dict, dict]:
+        """Copies of every weight array: (links, biases, arrays) as ``set_all_weights`` takes them.
+
+        A training run is one undo step by these two: the weights before it and after it.
+        """
+        links = {k: link.weights.copy() for k, link in self.links.items()}
+        biases = {k: layer.biases.copy() for k, layer in self.layers.items()}
+        arrays = {
+            (k, name): a.copy()
+            for k, layer in self.layers.items()
+            for name, a in layer.arrays.items()
+        }
+        return links, biases, arrays
+
     def snapshot(self) -> dict:
         """A deep copy of the whole content, for undo of structural edits."""
         return {
