@@ -1,6 +1,14 @@
 """The document a user edits, its file format, its compilation to an engine network, sessions."""
 
-from nnsim.model.compile import Compiled, CompileError, compile_document, pull_weights, push_weights
+from nnsim.model.compile import (
+    Compiled,
+    CompileError,
+    compile_document,
+    follow,
+    network_weights,
+    pull_weights,
+    push_weights,
+)
 from nnsim.model.document import (
     LAYER_KINDS,
     DocumentError,
@@ -29,6 +37,8 @@ __all__ = [
     "SessionError",
     "Settings",
     "compile_document",
+    "follow",
+    "network_weights",
     "load",
     "pull_weights",
     "push_weights",

@@ -538,6 +538,8 @@ class NetworkDocument:
         self.links: dict[str, LinkSpec] = {}
         self.settings = settings if settings is not None else Settings()
         self.meta = meta if meta is not None else Meta()
+        #: The document's own data (a ``nnsim.model.datasection.DataSection``) or None.
+        self.data = None
         self.revision = 0
         self.structure_revision = 0
 
@@ -1233,6 +1235,20 @@ class NetworkDocument:
         self._bump(structural)
         self._done((self.settings_changed,))
 
+    def set_data(self, section) -> None:
+        """Keep a data table with the network (a ``DataSection``, or None to drop it).
+
+        Emits ``settings_changed``: what the network trains on changed. Choosing it for
+        training is a settings change of its own (``dataset="csv"``).
+        """
+        from nnsim.model.datasection import DataSection
+
+        if section is not None and not isinstance(section, DataSection):
+            raise DocumentError(f"the data must be a DataSection or None, not {section!r}")
+        self.data = section
+        self._bump(False)
+        self._done((self.settings_changed,))
+
     def update_meta(self, **fields_) -> None:
         """Change titles, notes, lesson name, notation or view."""
         names = {f.name for f in fields(Meta)}
@@ -1282,6 +1298,20 @@ class NetworkDocument:
         self._bump(False)
         self._done((self.weights_changed, ""))
 
+    def all_weights(self) -> tuple[dict, dict, dict]:
+        """Copies of every weight array: (links, biases, arrays) as ``set_all_weights`` takes them.
+
+        A training run is one undo step by these two: the weights before it and after it.
+        """
+        links = {k: link.weights.copy() for k, link in self.links.items()}
+        biases = {k: layer.biases.copy() for k, layer in self.layers.items()}
+        arrays = {
+            (k, name): a.copy()
+            for k, layer in self.layers.items()
+            for name, a in layer.arrays.items()
+        }
+        return links, biases, arrays
+
     def snapshot(self) -> dict:
         """A deep copy of the whole content, for undo of structural edits."""
         return {
@@ -1289,6 +1319,7 @@ class NetworkDocument:
             "links": {k: v.copy() for k, v in self.links.items()},
             "settings": copy.deepcopy(self.settings),
             "meta": copy.deepcopy(self.meta),
+            "data": self.data,  # immutable: shared, not copied
         }
 
     def restore(self, snapshot: dict) -> None:
@@ -1301,6 +1332,7 @@ class NetworkDocument:
         except (KeyError, AttributeError, TypeError):
             raise DocumentError("not a snapshot of a document") from None
         self.layers, self.links, self.settings, self.meta = layers, links, settings, meta
+        self.data = snapshot.get("data")
         self._bump(True)
         self._done((self.reset,))
 
@@ -1314,6 +1346,7 @@ class NetworkDocument:
         snap = self.snapshot()
         doc.layers, doc.links = snap["layers"], snap["links"]
         doc.settings, doc.meta = snap["settings"], snap["meta"]
+        doc.data = snap["data"]
         return doc
 
     def __eq__(self, other):
@@ -1326,6 +1359,7 @@ class NetworkDocument:
             and all(self.links[k] == other.links[k] for k in self.links)
             and _plain(vars(self.settings)) == _plain(vars(other.settings))
             and vars(self.meta) == vars(other.meta)
+            and self.data == other.data
         )
 
     __hash__ = object.__hash__  # identity: documents are mutable

@@ -51,14 +51,23 @@ class LoadError(ValueError):
 
 
 # --------------------------------------------------------------------------- writing
-def to_json_dict(doc: NetworkDocument) -> dict:
-    """The document with the format envelope (what a .nnsim file holds)."""
-    return {
+def to_json_dict(doc: NetworkDocument, base_dir=None) -> dict:
+    """The document with the format envelope (what a .nnsim file holds).
+
+    ``base_dir`` is the folder the file goes to: a data table kept by path is named
+    relative to it (see ``nnsim.model.datasection``).
+    """
+    out = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"nnsim {__version__}",
         **document_to_dict(doc),
     }
+    if getattr(doc, "data", None) is not None:
+        from nnsim.model.datasection import data_to_dict
+
+        out["data"] = data_to_dict(doc.data, base_dir)
+    return out
 
 
 def _scalar(v) -> str:
@@ -99,10 +108,10 @@ def _dump(obj, indent: int, out: list) -> None:
         out.append(_scalar(obj))
 
 
-def dumps(doc: NetworkDocument) -> str:
+def dumps(doc: NetworkDocument, base_dir=None) -> str:
     """The text of a .nnsim file (Chinese kept as is, weights as readable nested lists)."""
     out: list[str] = []
-    _dump(to_json_dict(doc), 0, out)
+    _dump(to_json_dict(doc, base_dir), 0, out)
     out.append("\n")
     return "".join(out)
 
@@ -130,7 +139,7 @@ def save(doc: NetworkDocument, path) -> Path:
         The document holds a number JSON cannot write (inf, NaN).
     """
     path = Path(path)
-    text = dumps(doc).encode("utf-8")
+    text = dumps(doc, path.resolve().parent).encode("utf-8")
     remove_stale_temp_files(path.parent if str(path.parent) else Path("."))
     try:
         old = path.read_bytes() if path.exists() else None
@@ -314,7 +323,12 @@ def load(path) -> NetworkDocument:
     except OSError as e:
         raise LoadError(f"{path}: cannot be read ({e.strerror or e})", path=path) from None
     try:
-        return loads(data, source=path.name)
+        doc = loads(data, source=path.name)
     except LoadError as e:
         e.path = str(path)
         raise
+    if doc.data is not None:
+        from nnsim.model.datasection import read_external
+
+        doc.data = read_external(doc.data, path.resolve().parent)
+    return doc

@@ -323,12 +323,16 @@ def document_from_dict(d) -> NetworkDocument:
     root = _Path("")
     d = _dict(d, root)
     for k in d:
-        if k not in ("meta", "settings", "layers", "links", "format", "version"):
+        if k not in ("meta", "settings", "layers", "links", "format", "version", "data"):
             (root / k).fail("unknown field")
     doc = NetworkDocument(
         settings=_settings_from(d.get("settings", {}), root / "settings"),
         meta=_meta_from(d.get("meta", {}), root / "meta"),
     )
+    if d.get("data") is not None:
+        from nnsim.model.datasection import data_from_dict
+
+        doc.data = data_from_dict(d["data"], "data")
     budget = [0]
     layer_dicts = _list(_req(d, "layers", root), root / "layers")
     link_dicts = _list(d.get("links", []), root / "links")
