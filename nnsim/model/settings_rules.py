@@ -31,6 +31,8 @@ DTYPES = ("float64", "float32")
 MAX_SEED = 2**31 - 1
 #: Data-set names that mean "the samples listed in ``targets``" rather than a data set.
 SAMPLE_DATASETS = ("custom", "explicit")
+#: The data-set name of a document's own CSV table (``nnsim.model.datasection.CSV_DATASET``).
+CSV_DATASET = "csv"
 #: The most samples ``targets`` may list, and the most numbers per sample.
 MAX_TARGETS = MAX_POINTS
 MAX_TARGET_WIDTH = 10_000
@@ -285,6 +287,8 @@ DATASET_PARAM_RULES: dict[str, dict[str, Rule]] = {
         "lowercase": Rule("bool"),
         "seed": SEED,
     },
+    # the document's own table (nnsim.model.datasection): all rows may train
+    CSV_DATASET: {"train_fraction": Rule("number", 0, 1, lo_open=True), "seed": SEED},
     "mnist": {
         "normalize": Rule("bool"),
         "subset": Rule("subset", 1, 60_000, nullable=True),
