@@ -74,3 +74,32 @@ def test_undoing_a_new_data_set_brings_back_its_parameters(window):
     window.undo_stack.undo()
     assert window.document.settings.dataset == "gauss"
     assert window.document.settings.dataset_params == before
+
+
+BAD = [
+    ('"n_points": 60', '"n_points": 1e309', "settings.dataset_params.n_points"),
+    ('"n_points": 60', '"n_points": -1e309', "settings.dataset_params.n_points"),
+    ('"n_points": 60', f'"n_points": {2**40}', "settings.dataset_params.n_points"),
+    ('"noise": 50', '"noise": "abc"', "settings.dataset_params.noise"),
+    ('"train_fraction": 0.5', '"train_fraction": null', "settings.dataset_params.train_fraction"),
+    ('"seed": 2', '"seed": 1e300', "settings.dataset_params.seed"),
+]
+
+
+def test_bad_settings_are_refused_and_the_network_stays(window, monkeypatch, tmp_path):
+    """The issue's values, which raised inside the panel, now stop at the loader's message."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
+    text = resource("lessons", "overfitting.nnsim").read_text(encoding="utf-8")
+    window.open_lesson("playground-circle")
+    before = window.document.copy()
+    for k, (old, new, field) in enumerate(BAD):
+        bad = tmp_path / f"bad{k}.nnsim"
+        bad.write_text(text.replace(old, new), encoding="utf-8")
+        assert not window.open_file(bad, ask=False)
+        assert len(shown) == k + 1 and f"bad{k}.nnsim: {field}: " in shown[-1]
+        assert window.document == before

@@ -203,7 +203,7 @@ def mutations(n: int, seed: int = 18):
         yield name, text
 
 
-_TOP = ("meta", "layers", "links", "format", "version", "generator")
+_TOP = ("meta", "layers", "links", "data", "format", "version", "generator")
 
 
 def refusal_kind(error: LoadError) -> str:
