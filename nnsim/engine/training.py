@@ -14,8 +14,8 @@ One ``Trainer`` drives one network on one data set:
 
 ``iter_epochs`` and ``iter_steps`` are generators yielding a ``Snapshot`` after every
 epoch / update, so a caller can draw while it trains; ``run`` just consumes them. The
-``History`` keeps the loss curves and the weight trajectory in arrays that grow by
-doubling; ``restore(i)`` puts the network back to snapshot ``i``.
+``History`` (``nnsim.engine.history``) keeps the loss curves and the weight trajectory,
+bounded for long runs; ``restore(i)`` puts the network back to snapshot ``i``.
 
 One seed fixes the initial weights (when ``init`` names a scheme), the validation split
 and the shuffling: the same seed gives bit-identical histories.
@@ -32,6 +32,7 @@ import numpy as np
 
 from nnsim.engine.divergence import DivergenceGuard
 from nnsim.engine.errors import EngineError, ShapeError
+from nnsim.engine.history import SNAPSHOT_KINDS, History, Snapshot  # noqa: F401 - re-exported
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.losses import Loss, SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, get_loss
 from nnsim.engine.metrics import (
@@ -48,9 +49,6 @@ from nnsim.engine.perceptron import PerceptronResult, PerceptronRule, perceptron
 #: Training rules, in the order of the lecture.
 RULES = ("perceptron", "standard", "accumulated", "minibatch")
 
-#: What a snapshot was taken after.
-SNAPSHOT_KINDS = ("init", "step", "epoch")
-
 #: How a training run can end (``TrainResult.status``).
 STATUSES = (
     "finished",  # ran the epochs asked for
@@ -66,49 +64,6 @@ STATUSES = (
 
 class TrainingError(EngineError):
     """The trainer was set up with something it cannot use; the message says what."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The state after one update or one epoch, as the GUI draws it.
-
-    Attributes
-    ----------
-    index : int
-        Position in the trainer's history (for ``Trainer.restore``).
-    epoch : int
-        The epoch this snapshot belongs to (0 = the initial weights).
-    step : int
-        Updates made since the start (all epochs).
-    kind : str
-        ``"init"``, ``"step"`` (inside an epoch) or ``"epoch"`` (end of an epoch).
-    train_loss, train_acc, val_loss, val_acc : float
-        Mean data loss and accuracy on the training / validation set with these weights
-        (NaN where there is no validation set, or no accuracy for regression).
-    penalty : float
-        The regularisation term Ω(θ), reported apart from the data loss.
-    weights : ndarray
-        The flat parameter vector (read-only).
-    errors : int or None
-        Perceptron rule: misclassified samples in this epoch so far.
-    """
-
-    index: int
-    epoch: int
-    step: int
-    kind: str
-    train_loss: float
-    train_acc: float
-    val_loss: float
-    val_acc: float
-    penalty: float
-    weights: np.ndarray
-    errors: int | None = None
-
-    @property
-    def objective(self) -> float:
-        """Training loss plus the penalty: what the updates minimise."""
-        return self.train_loss + self.penalty
 
 
 @dataclass
@@ -135,172 +90,6 @@ class TrainResult:
     epoch: int
     best_epoch: int | None = None
     perceptron: PerceptronResult | None = None
-
-
-_COLUMNS = (
-    "epoch",
-    "step",
-    "kind",
-    "train_loss",
-    "train_acc",
-    "val_loss",
-    "val_acc",
-    "penalty",
-    "errors",
-)
-_INT_COLUMNS = ("epoch", "step", "kind", "errors")
-
-
-class History:
-    """Loss curves and the weight trajectory of a training, one row per snapshot.
-
-    Columns are arrays (``epoch``, ``step``, ``train_loss``, ``val_loss``...) and
-    ``weights`` is an (n_snapshots × n_params) array. The storage grows by doubling,
-    so appending is amortised O(n_params) and no list of copies is kept.
-
-    Parameters
-    ----------
-    n_params : int
-        Length of the flat parameter vector.
-    dtype : numpy dtype
-        Of the weights (the network's).
-    """
-
-    def __init__(self, n_params: int, dtype=np.float64, capacity: int = 16):
-        self.n_params = int(n_params)
-        self.dtype = np.dtype(dtype)
-        self._n = 0
-        self._alloc(max(int(capacity), 1))
-
-    def _alloc(self, cap: int, keep: int = 0) -> None:
-        old_w = getattr(self, "_w", None)
-        old_c = getattr(self, "_c", None)
-        self._w = np.empty((cap, self.n_params), self.dtype)
-        self._c = {
-            k: np.empty(cap, np.int64 if k in _INT_COLUMNS else np.float64) for k in _COLUMNS
-        }
-        if keep:
-            self._w[:keep] = old_w[:keep]
-            for k in _COLUMNS:
-                self._c[k][:keep] = old_c[k][:keep]
-
-    def __len__(self) -> int:
-        return self._n
-
-    def append(self, weights, **values) -> int:
-        """Add a row: ``weights`` and one value per column. Returns its index."""
-        if self._n == self._w.shape[0]:
-            self._alloc(2 * self._w.shape[0], keep=self._n)
-        i = self._n
-        self._w[i] = weights
-        for k in _COLUMNS:
-            v = values[k]
-            if k == "kind":
-                v = SNAPSHOT_KINDS.index(v)
-            elif k == "errors" and v is None:
-                v = -1
-            self._c[k][i] = v
-        self._n += 1
-        return i
-
-    def truncate(self, n: int) -> None:
-        """Keep the first ``n`` rows (a new branch of time starts after them).
-
-        The kept rows move to fresh storage, so snapshots handed out earlier keep
-        their weights when later rows are overwritten.
-        """
-        n = max(0, min(int(n), self._n))
-        if n == self._n:
-            return
-        self._alloc(max(16, self._w.shape[0]), keep=n)
-        self._n = n
-
-    def weights_at(self, i: int) -> np.ndarray:
-        """The weights of snapshot ``i`` (a read-only view)."""
-        i = self._index(i)
-        w = self._w[i]
-        w.flags.writeable = False
-        return w
-
-    def _index(self, i: int) -> int:
-        i = int(i)
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(f"snapshot {i} does not exist; the history has {self._n}")
-        return i
-
-    def __getitem__(self, i: int) -> Snapshot:
-        i = self._index(i)
-        c = self._c
-        errors = int(c["errors"][i])
-        return Snapshot(
-            index=i,
-            epoch=int(c["epoch"][i]),
-            step=int(c["step"][i]),
-            kind=SNAPSHOT_KINDS[int(c["kind"][i])],
-            train_loss=float(c["train_loss"][i]),
-            train_acc=float(c["train_acc"][i]),
-            val_loss=float(c["val_loss"][i]),
-            val_acc=float(c["val_acc"][i]),
-            penalty=float(c["penalty"][i]),
-            weights=self.weights_at(i),
-            errors=None if errors < 0 else errors,
-        )
-
-    def __iter__(self):
-        for i in range(self._n):
-            yield self[i]
-
-    # Columns as read-only views of the first len(self) rows.
-    def _col(self, k):
-        v = self._c[k][: self._n]
-        v.flags.writeable = False
-        return v
-
-    @property
-    def weights(self) -> np.ndarray:
-        """The weight trajectory, (n_snapshots × n_params), read-only."""
-        v = self._w[: self._n]
-        v.flags.writeable = False
-        return v
-
-    @property
-    def epoch(self) -> np.ndarray:
-        return self._col("epoch")
-
-    @property
-    def step(self) -> np.ndarray:
-        return self._col("step")
-
-    @property
-    def kind(self) -> list[str]:
-        return [SNAPSHOT_KINDS[k] for k in self._c["kind"][: self._n]]
-
-    @property
-    def train_loss(self) -> np.ndarray:
-        return self._col("train_loss")
-
-    @property
-    def train_acc(self) -> np.ndarray:
-        return self._col("train_acc")
-
-    @property
-    def val_loss(self) -> np.ndarray:
-        return self._col("val_loss")
-
-    @property
-    def val_acc(self) -> np.ndarray:
-        return self._col("val_acc")
-
-    @property
-    def penalty(self) -> np.ndarray:
-        return self._col("penalty")
-
-    def epoch_rows(self) -> np.ndarray:
-        """Indices of the initial and end-of-epoch snapshots (the per-epoch curve)."""
-        k = self._c["kind"][: self._n]
-        return np.flatnonzero(k != SNAPSHOT_KINDS.index("step"))
 
 
 def _n_rows(x) -> int:
@@ -665,6 +454,7 @@ class Trainer:
             return None, bad
         i = self.history.append(
             theta,
+            keep=self._best_index,  # a long run's thinning keeps the best epoch
             epoch=self.epoch if kind != "step" else self.epoch + 1,
             step=self.step,
             kind=kind,
@@ -675,6 +465,8 @@ class Trainer:
             penalty=pen,
             errors=errors,
         )
+        if self.history.moved is not None and self._best_index is not None:
+            self._best_index = int(self.history.moved[self._best_index])
         self.cursor = i
         return self.history[i], None
 
