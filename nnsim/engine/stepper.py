@@ -564,9 +564,9 @@ class Stepper(RecordSequence):
         return self.plan.optimizer_after
 
     def _update_words(self, g) -> str:
-        return f"{_comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}" + (
-            self.plan.settings_words(g)
-        )
+        # the optimiser's settings (μ, β₁, β₂, ε, t) show in its formula's numbers: the
+        # words stay short so the formula starts on the first lines of the panel
+        return f"{_comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}"
 
     def _update_weight(self, name, kk, src, i, j) -> StepRecord:
         nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan

@@ -57,7 +57,7 @@ def test_step_shows_the_optimisers_update(tmp_path, capsys):
     out = capsys.readouterr().out
     # each update takes three lines, the later ones indented
     assert (
-        "weight b_1 → ŷ_1, learning rate η = 1, momentum μ = 0.9: "
+        "weight b_1 → ŷ_1, learning rate η = 1: "
         "∂E/∂w_11 = −g_1 b_1 = −(−0.0406811)×0.680267 = 0.027674\n"
         "    v(w_11) ← μv(w_11) − η ∂E/∂w_11 = 0.9×0 − 1×0.027674 = −0.027674\n"
         "    w_11 ← w_11 + v(w_11) = 0.3 + (−0.027674) = 0.272326\n"

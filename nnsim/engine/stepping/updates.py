@@ -26,9 +26,9 @@ import math
 
 import numpy as np
 
-from nnsim.engine.notation import factor, fmt, word
+from nnsim.engine.notation import factor, fmt
 from nnsim.engine.optim import SGD, get_regularizer
-from nnsim.engine.stepping.records import StepperError, comma
+from nnsim.engine.stepping.records import StepperError
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -199,20 +199,3 @@ class UpdatePlan:
             f"{psym} ← {fmt(e['old'], dg)} + {factor(e['change'], dg)} = {fmt(e['new'], dg)}"
         )
         return "\n".join(lines)
-
-    def settings_words(self, lang: str) -> str:
-        """The optimiser's and the penalty's settings in words, e.g.
-        ", momentum μ = 0.9" or ", Adam β₁ = 0.9, β₂ = 0.999, ε = 1e−8, t = 1"."""
-        c, opt = comma(lang), self.optimizer_after
-        out = ""
-        if self.name == "momentum":
-            out += f"{c}{word('momentum', lang)} μ = {fmt(opt.momentum)}"
-        elif self.name == "adam":
-            out += (
-                f"{c}Adam β₁ = {fmt(opt.beta1)}, β₂ = {fmt(opt.beta2)}, ε = {fmt(opt.eps)}, "
-                f"t = {opt.t}"
-            )
-        if self.regularizer.name != "none" and self.regularizer.lam:
-            name = self.regularizer.name.upper()
-            out += f"{c}{word('penalty', lang, name=name, lam=fmt(self.regularizer.lam))}"
-        return out
