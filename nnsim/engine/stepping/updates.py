@@ -195,7 +195,8 @@ class UpdatePlan:
             ]
         else:
             lines.append(f"Δ{psym} = −η {dpsym} = −{lr}×{g} = {fmt(e['change'], dg)}")
-        lines.append(
-            f"{psym} ← {fmt(e['old'], dg)} + {factor(e['change'], dg)} = {fmt(e['new'], dg)}"
+        # Δp and p ← p + Δp on one line, as the slides write the plain step
+        lines[-1] += (
+            f",  {psym} ← {fmt(e['old'], dg)} + {factor(e['change'], dg)} = {fmt(e['new'], dg)}"
         )
         return "\n".join(lines)
