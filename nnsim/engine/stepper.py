@@ -209,6 +209,12 @@ class Stepper(UpdateRecords, RecordSequence):
         # the update as training applies it (optimiser, penalty), once for all parameters
         self.plan = UpdatePlan(network, lr_f, optimizer, regularizer)
         self.lr = self.plan.lr
+        # Layers whose parameters the update changes: those the error reaches and, with a
+        # penalty or an optimiser's state, the others too (their gradient term is 0).
+        self._updated = [n for n in self.dense if n in self.live or not self.plan.plain]
+        for n in self._updated:
+            if n not in self.live:
+                self._delta[n] = np.zeros_like(self._out[n])
         o = self._out[self.output]
         self._per_sample = self.loss.per_sample(o, self._Y)
         self._prob = self.loss.predict(o) if self.loss.wants_logits else o
@@ -301,7 +307,7 @@ class Stepper(UpdateRecords, RecordSequence):
                     yield self._backward(name, i, k)
         if self.m > 1:
             yield self._batch_loss()
-        for name in reversed(self.live):
+        for name in reversed(self._updated):
             layer = self.network.layers[name]
             for j in range(self._size[name]):
                 for kk, src in enumerate(layer.inputs):
