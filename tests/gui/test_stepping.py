@@ -291,3 +291,15 @@ def test_the_perceptron_lesson_steps_the_perceptron_rule(window):
         assert "输出神经元与目标比较" in "\n".join(r.text("zh") for r in step.stepped())
     finally:
         window.set_language("en")
+
+
+def test_a_step_whose_numbers_overflow_says_so(window):
+    """β_1 = 0.35×1.7e308 + 0.9×1.7e308 = ∞: no NaN arithmetic, one sentence instead."""
+    ids = links(window)
+    window.editor.set_weight(ids["hid"], 0, 0, 1.7e308)
+    window.editor.set_weight(ids["hid"], 1, 0, 1.7e308)
+    window.training_ui.actions["next"].trigger()
+    assert not window.stepping.active
+    text = formula(window)
+    assert text.startswith("this step cannot be shown: the net inputs of layer")
+    assert "too large" in text and "NaN" not in text
