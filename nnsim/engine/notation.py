@@ -48,8 +48,6 @@ WORDS = {
         "en": "{unit} against its target: right, no update",
         "zh": "{unit}与目标比较：正确，不更新",
     },
-    "momentum": {"en": "momentum", "zh": "动量"},
-    "penalty": {"en": "{name} penalty λ = {lam}", "zh": "{name} 正则化 λ = {lam}"},
 }
 
 

@@ -8,8 +8,10 @@ The numbers are the engine's own: the stepper runs the vectorised pass
 (``Network.loss_and_grad``) once on the weights it is given, keeps every layer's net
 input, output, δ and the gradient, and then explains them neuron by neuron. So what the
 lecture shows is exactly what training computes, and stepping every update record ends
-bit for bit in the weights ``Network.sgd_step`` gives. Stepping an update record writes
-the new weight into the network; stepping back writes the old one again.
+bit for bit in the weights one training step gives, with the optimiser and penalty set
+(``stepping.updates``). Stepping an update record writes the new weight into the network;
+stepping back writes the old one again. ``make_stepper`` gives the perceptron rule's pass
+(``stepping.perceptron``) for the rule "perceptron".
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from nnsim.engine.stepping.records import minus as _minus
 from nnsim.engine.stepping.records import plus as _plus
 from nnsim.engine.stepping.records import products as _products
 from nnsim.engine.stepping.records import sum_text as _sum
-from nnsim.engine.stepping.updates import UpdatePlan
+from nnsim.engine.stepping.updates import UpdatePlan, UpdateRecords
 
 __all__ = ["GROUPINGS", "PHASES", "StepRecord", "Stepper", "StepperError", "make_stepper"]
 
@@ -70,7 +72,7 @@ def _fprime_text(act, arg_sym: str, out_sym: str):
     return f"{name}′({arg_sym})", lambda out, d, dg: factor(d, dg)
 
 
-class Stepper(RecordSequence):
+class Stepper(UpdateRecords, RecordSequence):
     """Step one training step of a dense network record by record.
 
     Parameters
@@ -207,6 +209,12 @@ class Stepper(RecordSequence):
         # the update as training applies it (optimiser, penalty), once for all parameters
         self.plan = UpdatePlan(network, lr_f, optimizer, regularizer)
         self.lr = self.plan.lr
+        # Layers whose parameters the update changes: those the error reaches and, with a
+        # penalty or an optimiser's state, the others too (their gradient term is 0).
+        self._updated = [n for n in self.dense if n in self.live or not self.plan.plain]
+        for n in self._updated:
+            if n not in self.live:
+                self._delta[n] = np.zeros_like(self._out[n])
         o = self._out[self.output]
         self._per_sample = self.loss.per_sample(o, self._Y)
         self._prob = self.loss.predict(o) if self.loss.wants_logits else o
@@ -299,7 +307,7 @@ class Stepper(RecordSequence):
                     yield self._backward(name, i, k)
         if self.m > 1:
             yield self._batch_loss()
-        for name in reversed(self.live):
+        for name in reversed(self._updated):
             layer = self.network.layers[name]
             for j in range(self._size[name]):
                 for kk, src in enumerate(layer.inputs):
@@ -548,142 +556,6 @@ class Stepper(RecordSequence):
             terms=terms,
             sources=sources,
             details={"delta": delta, "fprime": d_f, "dout": dout_f},
-            head_fn=head,
-            formula_fn=formula,
-        )
-
-    # --- updates --------------------------------------------------------------------
-    @property
-    def optimizer_before(self):
-        """The optimiser (a copy, with its state) the update of this pass starts from."""
-        return self.plan.optimizer_before
-
-    @property
-    def optimizer_after(self):
-        """The optimiser's state after this pass's update: what training goes on with."""
-        return self.plan.optimizer_after
-
-    def _update_words(self, g) -> str:
-        return f"{_comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}" + (
-            self.plan.settings_words(g)
-        )
-
-    def _update_weight(self, name, kk, src, i, j) -> StepRecord:
-        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
-        xs, ds = self._out[src][:, i], self._delta[name][:, j]
-        e = plan.entry(plan.flat(name, f"W{kk}", (i, j)))
-        old_f, new_f, chg = e["old"], e["new"], e["change"]
-        terms = tuple(zip((sign * ds).tolist(), xs.tolist()))
-        wsym, gsym, vsym = nt.weight(name, kk, i, j), nt.grad(name, j), nt.value(src, i)
-        lr = self.lr
-
-        def grad_num(dg):
-            # ∂E/∂w = δ x = −g x (the book's g = −δ)
-            neg = "−" if sign < 0 else ""
-            if m == 1:
-                return f"{neg}{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
-            return f"{neg}({_products(terms, dg)})"
-
-        neg = "−" if sign < 0 else ""
-        grad_sym = f"{neg}{gsym} {vsym}" if m == 1 else f"{neg}Σ_k {gsym} {vsym}"
-
-        def formula(dg):
-            if not plan.plain:
-                return plan.formula(wsym, grad_sym, grad_num, e, dg, nt.kind == "book")
-            eta = "η" if sign < 0 else "−η"
-            pre = factor(lr, dg) if sign < 0 else f"−{factor(lr, dg)}"
-            if m == 1:
-                s = f"{eta} {gsym} {vsym}"
-                num = f"{pre}×{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
-            else:
-                s = f"{eta} Σ_k {gsym} {vsym}"
-                num = f"{pre}×({_products(terms, dg)})"
-            return (
-                f"Δ{wsym} = {s} = {num} = {fmt(chg, dg)},  "
-                f"{wsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
-            )
-
-        def head(g):
-            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
-                self._update_words(g)
-            )
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(i, j),
-            symbol=wsym,
-            value=new_f,
-            terms=terms,
-            sources=tuple(range(m)),
-            details=e,
-            param=f"W{kk}",
-            source=src,
-            old=old_f,
-            change=chg,
-            new=new_f,
-            param_old=e["param_old"],
-            param_new=e["param_new"],
-            head_fn=head,
-            formula_fn=formula,
-        )
-
-    def _update_bias(self, name, j) -> StepRecord:
-        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
-        ds = self._delta[name][:, j]
-        # the book shows the threshold θ = −b: Δθ = −Δb
-        flip = -1.0 if nt.threshold else 1.0
-        e = plan.entry(plan.flat(name, "b", (j,)), flip)
-        old_f, new_f, chg = e["old"], e["new"], e["change"]
-        terms = tuple((sign * float(b),) for b in ds)
-        bsym, gsym, lr = nt.bias(name, j), nt.grad(name, j), self.lr
-        # ∂E/∂b = δ; the book's ∂E/∂θ = −δ = g: either way the gradient term itself
-        grad_sym = gsym if m == 1 else f"Σ_k {gsym}"
-
-        def grad_num(dg):
-            if m == 1:
-                return factor(terms[0][0], dg)
-            return f"({_sum([t[0] for t in terms], dg)})"
-
-        def formula(dg):
-            if not plan.plain:
-                return plan.formula(bsym, grad_sym, grad_num, e, dg, nt.kind == "book")
-            # generic Δb = −η δ; the book's Δθ = −η g (g = −δ): both read −η × term
-            pre = f"−{factor(lr, dg)}"
-            if m == 1:
-                s, num = f"−η {gsym}", f"{pre}×{factor(terms[0][0], dg)}"
-            else:
-                s, num = f"−η Σ_k {gsym}", f"{pre}×({_sum([t[0] for t in terms], dg)})"
-            return (
-                f"Δ{bsym} = {s} = {num} = {fmt(chg, dg)},  "
-                f"{bsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
-            )
-
-        key = "threshold of" if nt.threshold else "bias of"
-
-        def head(g):
-            return word(key, g, name=nt.label(name, j)) + self._update_words(g)
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(j,),
-            symbol=bsym,
-            value=new_f,
-            terms=terms,
-            sources=tuple(range(m)),
-            details=e,
-            param="b",
-            source=None,
-            old=old_f,
-            change=chg,
-            new=new_f,
-            param_old=e["param_old"],
-            param_new=e["param_new"],
             head_fn=head,
             formula_fn=formula,
         )

@@ -57,7 +57,7 @@ def test_step_shows_the_optimisers_update(tmp_path, capsys):
     out = capsys.readouterr().out
     # each update takes three lines, the later ones indented
     assert (
-        "weight b_1 → ŷ_1, learning rate η = 1, momentum μ = 0.9: "
+        "weight b_1 → ŷ_1, learning rate η = 1: "
         "∂E/∂w_11 = −g_1 b_1 = −(−0.0406811)×0.680267 = 0.027674\n"
         "    v(w_11) ← μv(w_11) − η ∂E/∂w_11 = 0.9×0 − 1×0.027674 = −0.027674\n"
         "    w_11 ← w_11 + v(w_11) = 0.3 + (−0.027674) = 0.272326\n"
@@ -80,3 +80,21 @@ def test_step_on_overflowing_numbers_says_so_and_fails(tmp_path, capsys):
     assert len(err) == 1
     assert err[0].startswith("nnsim: error: this step cannot be shown: ")
     assert "too large" in err[0]
+
+
+def test_the_step_goes_on_from_the_trainers_optimiser_state():
+    """After training, the session's step starts from the velocity training left, so
+    stepping is the next update training would make."""
+    from nnsim.model.session import Session
+
+    doc = load_lesson("bp-worked-example")
+    doc.update_settings(optimizer="momentum", momentum=0.9)
+    session = Session(doc)
+    session.train_epochs(2)
+    v = session.trainer.optimizer.v.copy()
+    st = session.stepper()
+    assert np.array_equal(st.optimizer_before.v, v) and np.any(v != 0)
+    rec = next(r for r in st.records if r.phase == "update")
+    d = rec.details
+    assert d["v_new"] == pytest.approx(0.9 * d["v_old"] - 1.0 * d["total"], abs=1e-15)
+    assert np.array_equal(session.trainer.optimizer.v, v)  # the trainer's own is untouched

@@ -1,6 +1,7 @@
 """The step-through: exact agreement with the vectorised step, an independent scalar
 reference, stepping back and forth, grouping, notation and clear errors."""
 
+import copy
 import math
 
 import numpy as np
@@ -16,6 +17,7 @@ from nnsim.engine.notation import (
     subscript,
     word,
 )
+from nnsim.engine.optim import get_optimizer, get_regularizer
 from nnsim.engine.stepper import StepperError
 
 ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "identity")
@@ -207,6 +209,34 @@ def check_bit_for_bit(loss_name, dtype, seeds):
         # and stepping back restores the start exactly
         st.reset()
         assert np.array_equal(net.get_weights(), start), f"seed {seed}"
+        check_optimisers(net, loss, x, y, lr, rng, seed)
+
+
+def check_optimisers(net, loss, x, y, lr, rng, seed):
+    """Momentum and Adam from a state of earlier steps, with an L2 or L1 penalty: the
+    stepped weights are those of the Trainer's update (penalty gradient added, one
+    optimiser step), dead branches and masked weights included."""
+    start = net.get_weights()
+    for name, reg in (("momentum", "l2"), ("adam", "l1")):
+        opt = get_optimizer(name, lr * 0.1, momentum=0.7)
+        pen = get_regularizer(reg, 0.03)
+        for _ in range(2):  # two earlier updates leave a velocity / moments and t = 2
+            net.loss_and_grad(x, y, loss)
+            pen.add_grad(net.theta, net.grad)
+            opt.step(net.theta, net.grad)
+        start = net.get_weights()
+        ref = copy.deepcopy(opt)
+        net.loss_and_grad(x, y, loss)
+        pen.add_grad(net.theta, net.grad)
+        ref.step(net.theta, net.grad)
+        want = net.get_weights()
+        net.set_weights(start)
+        st = Stepper(net, loss, x, y, lr, optimizer=opt, regularizer=pen)
+        st.run_to_end()
+        assert np.array_equal(net.get_weights(), want), f"seed {seed}, {name}"
+        assert st.optimizer_after.t == 3
+        st.reset()
+        assert np.array_equal(net.get_weights(), start), f"seed {seed}, {name}"
 
 
 @pytest.mark.parametrize("loss_name", LOSS_NAMES)

@@ -219,26 +219,87 @@ def test_an_edit_ends_the_pass(window):
     assert window.scene.neuron_values(OUTPUT, 0)[1] == pytest.approx(out, abs=1e-9)
 
 
-def test_updates_say_when_training_does_more_than_the_slide(window):
-    """With Adam (or a penalty) chosen, the update records still show the slide's
-    Δw = −η·g, and the line above the formula says that training does more."""
+def test_updates_show_what_the_optimiser_set_does(window):
+    """With Adam and an L2 penalty chosen, each update record shows ∂E/∂w with the penalty,
+    Adam's m, v, m̂, v̂ and the step; after the pass the trainer goes on from the moments
+    the pass left, and the next pass starts from them (t = 2)."""
+    doc = window.document
+    doc.update_settings(optimizer="adam", lr=0.1, regularization="l2", reg_lambda=0.01)
+    step = window.stepping
+    step.one_sample()
+    rec = step.current
+    assert rec.phase == "update" and rec.symbol == "v_22"
+    text = formula(window)
+    assert text.startswith("weight B → b_2, learning rate η = 0.1: ∂E/∂v_22 = ")
+    assert "∂E/∂v_22 = −e_2 x_2 + 2λv_22 = −(−0.00817165)×0.9 + 2×0.01×0.6 = 0.0193545" in text
+    assert "m̂(v_22) = m(v_22)/(1−β₁ᵗ) = 0.00193545/(1−0.9¹) = 0.0193545" in text
+    # the weights are those one Adam step of training gives, and so is its state
+    trainer = window.training.session.trainer
+    assert trainer.optimizer.t == 1
+    assert np.array_equal(trainer.optimizer.m, step.stepper.optimizer_after.m)
+    ids = links(window)
+    assert doc.links[ids["hid"]].weights[1, 1] == rec.new
+    step.backward("record")  # the pass is no longer whole: the trainer's state goes back
+    assert window.training.session.trainer.optimizer.t == 0
+    step.forward("record")
+    step.one_sample()
+    assert "(1−0.9²)" in formula(window)  # t = 2
+    assert window.training.session.trainer.optimizer.t == 2
+
+
+def test_the_perceptron_lesson_steps_the_perceptron_rule(window):
+    """COURSE §2 in the app: output, y − ŷ, and Δw_i = η(y − ŷ)x_i, Δθ = −η(y − ŷ) written
+    into the weights; a correct sample makes no update."""
+    assert window.open_lesson("perceptron-and-or-not")
+    doc = window.document
+    step = window.stepping
     ui = window.training_ui
-    where = ui.formula.where
     ui.actions["next"].trigger()
-    assert window.stepping.current.phase == "forward"
-    assert "training also" not in where.text()
-    ui.actions["update"].trigger()
-    assert window.stepping.current.phase == "update"
-    assert "training also" not in where.text()  # plain SGD: the slide is what training does
-    window.document.update_settings(optimizer="adam", regularization="l2", reg_lambda=0.01)
-    window.stepping.one_sample()
-    assert window.stepping.current.phase == "update"
-    assert (
-        "these updates are plain gradient descent, Δw = −η·g, as on the slides; "
-        "training also applies Adam and the L2 penalty" in where.text()
+    assert formula(window) == (
+        "output unit: Σ_i w_i x_i = 0×0.5118 + 0×0.9505 = 0,  "
+        "ŷ = ε(Σ_i w_i x_i − θ) = ε(0 − (−0.1442)) = 1"
     )
+    out_layer = next(lid for lid, lay in doc.layers.items() if lay.kind == "dense")
+    assert window.scene.neuron_values(out_layer, 0)[1] == 1.0
+    ui.actions["next"].trigger()
+    assert formula(window) == (
+        "output unit against its target: wrong, the weights change: y − ŷ = 0 − 1 = −1"
+    )
+    assert ui.formula.where.text().startswith("Error · sample 1 · step 2 of 5")
+    ui.actions["update"].trigger()
+    assert formula(window) == (
+        "threshold of ŷ, learning rate η = 0.1: Δθ = −η(y − ŷ) = −0.1×(−1) = 0.1,  "
+        "θ ← −0.1442 + 0.1 = −0.0442"
+    )
+    assert doc.layers[out_layer].biases[0] == pytest.approx(0.0442, abs=1e-12)  # b = −θ
+    # the next passes: samples 2, 3, 4 of the epoch, as training presents them
+    for _ in range(3):
+        step.one_sample()
+    assert step.pass_rows == [3]
+    # four samples stepped = one epoch of the perceptron rule, bit for bit
+    from nnsim.api import load
+    from nnsim.engine.training import Trainer
+    from nnsim.model.session import Session
+
+    ref = Session(load("perceptron-and-or-not"))
+    tr = Trainer(ref.network, None, (ref.data.x, ref.data.y), rule="perceptron", lr=0.1, init=None)
+    tr.run(1)
+    assert np.array_equal(window.training.session.network.get_weights(), ref.network.get_weights())
     window.set_language("zh_CN")
     try:
-        assert "与课件一致；训练时还会使用Adam和L2 正则化" in where.text()
+        step.one_sample()  # sample 1 again
+        assert "输出神经元与目标比较" in "\n".join(r.text("zh") for r in step.stepped())
     finally:
         window.set_language("en")
+
+
+def test_a_step_whose_numbers_overflow_says_so(window):
+    """β_1 = 0.35×1.7e308 + 0.9×1.7e308 = ∞: no NaN arithmetic, one sentence instead."""
+    ids = links(window)
+    window.editor.set_weight(ids["hid"], 0, 0, 1.7e308)
+    window.editor.set_weight(ids["hid"], 1, 0, 1.7e308)
+    window.training_ui.actions["next"].trigger()
+    assert not window.stepping.active
+    text = formula(window)
+    assert text.startswith("this step cannot be shown: the net inputs of layer")
+    assert "too large" in text and "NaN" not in text

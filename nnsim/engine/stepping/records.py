@@ -34,7 +34,8 @@ class StepRecord:
     Attributes
     ----------
     phase : str
-        "forward", "loss", "backward" or "update".
+        "forward", "loss", "backward" or "update" (the perceptron's comparison y − ŷ is
+        its "loss" record; it has no "backward").
     layer : str or None
         The engine layer of the neuron or parameter (the output layer for a loss record).
     neuron : int or None
@@ -64,7 +65,11 @@ class StepRecord:
     details : mapping
         Named numbers: forward ``sum`` (Σ w x), ``bias``, ``net`` (= sum + bias, what
         f is applied to), ``out``, ``activation``; backward ``delta`` (∂E/∂net),
-        ``fprime`` (f′(net)), ``dout`` (∂E/∂out); update ``grad`` (∂E/∂parameter).
+        ``fprime`` (f′(net)), ``dout`` (∂E/∂out); BP update the numbers of
+        ``UpdatePlan.entry`` (``grad`` ∂E/∂p of the data, ``total`` with the penalty,
+        ``change``; momentum ``v_old``, ``v_new``; Adam ``t``, ``m``, ``v``, ``m_hat``,
+        ``v_hat``), as the notation shows the parameter; perceptron comparison ``target``,
+        ``out``, ``error`` (y − ŷ) and its updates ``error``.
     param, source : str or None
         Updates: the engine parameter (``"W0"``, ``"W1"``, ``"b"``) and the layer the
         weight comes from.

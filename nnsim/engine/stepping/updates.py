@@ -28,7 +28,13 @@ import numpy as np
 
 from nnsim.engine.notation import factor, fmt, word
 from nnsim.engine.optim import SGD, get_regularizer
-from nnsim.engine.stepping.records import StepperError, comma
+from nnsim.engine.stepping.records import (
+    StepperError,
+    StepRecord,
+    comma,
+    products,
+    sum_text,
+)
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -195,24 +201,152 @@ class UpdatePlan:
             ]
         else:
             lines.append(f"Δ{psym} = −η {dpsym} = −{lr}×{g} = {fmt(e['change'], dg)}")
-        lines.append(
-            f"{psym} ← {fmt(e['old'], dg)} + {factor(e['change'], dg)} = {fmt(e['new'], dg)}"
+        # Δp and p ← p + Δp on one line, as the slides write the plain step
+        lines[-1] += (
+            f",  {psym} ← {fmt(e['old'], dg)} + {factor(e['change'], dg)} = {fmt(e['new'], dg)}"
         )
         return "\n".join(lines)
 
-    def settings_words(self, lang: str) -> str:
-        """The optimiser's and the penalty's settings in words, e.g.
-        ", momentum μ = 0.9" or ", Adam β₁ = 0.9, β₂ = 0.999, ε = 1e−8, t = 1"."""
-        c, opt = comma(lang), self.optimizer_after
-        out = ""
-        if self.name == "momentum":
-            out += f"{c}{word('momentum', lang)} μ = {fmt(opt.momentum)}"
-        elif self.name == "adam":
-            out += (
-                f"{c}Adam β₁ = {fmt(opt.beta1)}, β₂ = {fmt(opt.beta2)}, ε = {fmt(opt.eps)}, "
-                f"t = {opt.t}"
+
+class UpdateRecords:
+    """The update records of a BP pass (``Stepper``): one per weight and threshold/bias,
+    their numbers read from the pass's ``UpdatePlan`` (``self.plan``).
+
+    The plain step keeps the slides' one-line formula (Δw_hj = η g_j b_h, w_hj ← …);
+    an optimiser or a penalty writes ∂E/∂p first, then the optimiser's lines.
+    """
+
+    @property
+    def optimizer_before(self):
+        """The optimiser (a copy, with its state) the update of this pass starts from."""
+        return self.plan.optimizer_before
+
+    @property
+    def optimizer_after(self):
+        """The optimiser's state after this pass's update: what training goes on with."""
+        return self.plan.optimizer_after
+
+    def _update_words(self, g) -> str:
+        # the optimiser's settings (μ, β₁, β₂, ε, t) show in its formula's numbers: the
+        # words stay short so the formula starts on the first lines of the panel
+        return f"{comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}"
+
+    def _update_weight(self, name, kk, src, i, j) -> StepRecord:
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
+        xs, ds = self._out[src][:, i], self._delta[name][:, j]
+        e = plan.entry(plan.flat(name, f"W{kk}", (i, j)))
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
+        terms = tuple(zip((sign * ds).tolist(), xs.tolist()))
+        wsym, gsym, vsym = nt.weight(name, kk, i, j), nt.grad(name, j), nt.value(src, i)
+        lr = self.lr
+
+        def grad_num(dg):
+            # ∂E/∂w = δ x = −g x (the book's g = −δ)
+            neg = "−" if sign < 0 else ""
+            if m == 1:
+                return f"{neg}{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
+            return f"{neg}({products(terms, dg)})"
+
+        neg = "−" if sign < 0 else ""
+        grad_sym = f"{neg}{gsym} {vsym}" if m == 1 else f"{neg}Σ_k {gsym} {vsym}"
+
+        def formula(dg):
+            if not plan.plain:
+                return plan.formula(wsym, grad_sym, grad_num, e, dg, nt.kind == "book")
+            eta = "η" if sign < 0 else "−η"
+            pre = factor(lr, dg) if sign < 0 else f"−{factor(lr, dg)}"
+            if m == 1:
+                s = f"{eta} {gsym} {vsym}"
+                num = f"{pre}×{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
+            else:
+                s = f"{eta} Σ_k {gsym} {vsym}"
+                num = f"{pre}×({products(terms, dg)})"
+            return (
+                f"Δ{wsym} = {s} = {num} = {fmt(chg, dg)},  "
+                f"{wsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
             )
-        if self.regularizer.name != "none" and self.regularizer.lam:
-            name = self.regularizer.name.upper()
-            out += f"{c}{word('penalty', lang, name=name, lam=fmt(self.regularizer.lam))}"
-        return out
+
+        def head(g):
+            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
+                self._update_words(g)
+            )
+
+        return StepRecord(
+            phase="update",
+            layer=name,
+            neuron=j,
+            sample=None,
+            index=(i, j),
+            symbol=wsym,
+            value=new_f,
+            terms=terms,
+            sources=tuple(range(m)),
+            details=e,
+            param=f"W{kk}",
+            source=src,
+            old=old_f,
+            change=chg,
+            new=new_f,
+            param_old=e["param_old"],
+            param_new=e["param_new"],
+            head_fn=head,
+            formula_fn=formula,
+        )
+
+    def _update_bias(self, name, j) -> StepRecord:
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
+        ds = self._delta[name][:, j]
+        # the book shows the threshold θ = −b: Δθ = −Δb
+        flip = -1.0 if nt.threshold else 1.0
+        e = plan.entry(plan.flat(name, "b", (j,)), flip)
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
+        terms = tuple((sign * float(b),) for b in ds)
+        bsym, gsym, lr = nt.bias(name, j), nt.grad(name, j), self.lr
+        # ∂E/∂b = δ; the book's ∂E/∂θ = −δ = g: either way the gradient term itself
+        grad_sym = gsym if m == 1 else f"Σ_k {gsym}"
+
+        def grad_num(dg):
+            if m == 1:
+                return factor(terms[0][0], dg)
+            return f"({sum_text([t[0] for t in terms], dg)})"
+
+        def formula(dg):
+            if not plan.plain:
+                return plan.formula(bsym, grad_sym, grad_num, e, dg, nt.kind == "book")
+            # generic Δb = −η δ; the book's Δθ = −η g (g = −δ): both read −η × term
+            pre = f"−{factor(lr, dg)}"
+            if m == 1:
+                s, num = f"−η {gsym}", f"{pre}×{factor(terms[0][0], dg)}"
+            else:
+                s, num = f"−η Σ_k {gsym}", f"{pre}×({sum_text([t[0] for t in terms], dg)})"
+            return (
+                f"Δ{bsym} = {s} = {num} = {fmt(chg, dg)},  "
+                f"{bsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
+            )
+
+        key = "threshold of" if nt.threshold else "bias of"
+
+        def head(g):
+            return word(key, g, name=nt.label(name, j)) + self._update_words(g)
+
+        return StepRecord(
+            phase="update",
+            layer=name,
+            neuron=j,
+            sample=None,
+            index=(j,),
+            symbol=bsym,
+            value=new_f,
+            terms=terms,
+            sources=tuple(range(m)),
+            details=e,
+            param="b",
+            source=None,
+            old=old_f,
+            change=chg,
+            new=new_f,
+            param_old=e["param_old"],
+            param_new=e["param_new"],
+            head_fn=head,
+            formula_fn=formula,
+        )

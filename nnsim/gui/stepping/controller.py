@@ -1,7 +1,9 @@
 """The step controller: one training step, neuron by neuron, shown on the canvas.
 
 A pass is one engine ``Stepper`` over one sample (standard BP) or one batch (accumulated
-and mini-batch BP) from the current weights. Stepping forward shows each neuron's net
+and mini-batch BP) from the current weights, its updates those of the optimiser set
+(momentum, Adam, a penalty); for the perceptron rule it is a ``PerceptronStepper`` over
+one sample (output, y − ŷ, Δw_i = η(y − ŷ)x_i, Δθ = −η(y − ŷ)). Stepping forward shows each neuron's net
 input and output under it and in the inspector, stepping backward prints its gradient
 term (g_j, e_h in the book's notation) under it, and the update records change the edges
 one weight at a time. At the end of a pass the next press starts the next pass.
@@ -13,6 +15,8 @@ edit, training, reset, an undo) ends the pass.
 """
 
 from __future__ import annotations
+
+import copy
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -132,14 +136,6 @@ class StepController(QObject):
                 self.training.problem.message or self.tr("This network cannot be trained yet.")
             )
             return None
-        if tr.rule == "perceptron":
-            self.message.emit(
-                self.tr(
-                    "The perceptron rule is not back-propagation: train it with One epoch or "
-                    "Play and watch its decision line."
-                )
-            )
-            return None
         if isinstance(tr.x_train, dict):
             self.message.emit(self.tr("Stepping needs a network with one input layer."))
             return None
@@ -157,7 +153,8 @@ class StepController(QObject):
         x, y = data
         doc = self.window.document
         s = doc.settings
-        if batch is None:
+        if batch is None or s.rule == "perceptron":
+            # the perceptron rule learns from one sample at a time
             batch = s.rule in ("accumulated", "minibatch")
         m = int(np.shape(x)[0])
         if batch:
@@ -175,9 +172,10 @@ class StepController(QObject):
             kind = "sample"
         xs = x[rows[0]] if len(rows) == 1 else x[rows]
         ys = y[rows[0]] if len(rows) == 1 else y[rows]
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.stepper import make_stepper
         from nnsim.model.compile import compile_document
 
+        trainer = self.training.trainer_or_none()
         labels = {
             lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
             for lid, layer in doc.layers.items()
@@ -185,9 +183,21 @@ class StepController(QObject):
         }
         notation = "auto" if doc.meta.notation == "book" else "generic"
         try:
-            # a network of the pass's own, with the document's weights
+            # a network of the pass's own, with the document's weights; the update starts
+            # from the trainer's optimiser state (momentum's velocity, Adam's moments)
             comp = compile_document(doc)
-            stepper = Stepper(comp.network, s.loss, xs, ys, s.lr, notation=notation, labels=labels)
+            stepper = make_stepper(
+                comp.network,
+                s.loss,
+                xs,
+                ys,
+                s.lr,
+                rule=s.rule,
+                optimizer=trainer.optimizer,
+                regularizer=trainer.regularizer,
+                notation=notation,
+                labels=labels,
+            )
         except ValueError as e:
             self.message.emit(str(e))
             return False
@@ -257,6 +267,7 @@ class StepController(QObject):
 
     def _moved(self, recs) -> None:
         if any(r.phase == "update" for r in recs):
+            self._follow_optimizer()
             from nnsim.gui.commands import ID_STEP_PASS
             from nnsim.model.compile import pull_weights
 
@@ -273,6 +284,19 @@ class StepController(QObject):
                 self._writing -= 1
             self.training.request_frame()
         self._show()
+
+    def _follow_optimizer(self) -> None:
+        """Give the trainer the optimiser state that goes with the weights shown: after a
+        whole pass the state the pass's update leaves (momentum's velocity, Adam's
+        moments), before its end the state it started from. The next pass, and Play,
+        then go on as training would."""
+        st = self.stepper
+        before = getattr(st, "optimizer_before", None)
+        trainer = self.training.trainer_or_none()
+        if before is None or trainer is None:
+            return
+        state = st.optimizer_after if st.done else before
+        trainer.optimizer = copy.deepcopy(state)
 
     # ------------------------------------------------------------------ the canvas
     def _show(self) -> None:

@@ -198,27 +198,6 @@ class FormulaPanel(QWidget):
                 ).format(1)
         return self.tr("Press → to start the forward pass at the first neuron.")
 
-    def _training_only_note(self) -> str:
-        """What training does beyond the slide's update (an optimiser, a penalty), or ""."""
-        settings = getattr(getattr(self.controller.window, "document", None), "settings", None)
-        if settings is None:
-            return ""
-        parts = []
-        opt = getattr(settings, "optimizer", "sgd")
-        if opt == "momentum":
-            parts.append(self.tr("momentum"))
-        elif opt == "adam":
-            parts.append("Adam")
-        reg = getattr(settings, "regularization", "none")
-        if reg in ("l1", "l2") and getattr(settings, "reg_lambda", 0.0) > 0:
-            parts.append(self.tr("the {0} penalty").format(reg.upper()))
-        if not parts:
-            return ""
-        return self.tr(
-            "these updates are plain gradient descent, Δw = −η·g, as on the slides; "
-            "training also applies {0}"
-        ).format(self.tr(" and ").join(parts))
-
     def _set_formula(self, plain: str, html: str | None = None) -> None:
         """Show ``plain`` (engine notation or words) set like the slides."""
         self.formula_plain = plain
@@ -262,10 +241,6 @@ class FormulaPanel(QWidget):
                     c.pass_rows[0] + 1, c.pass_rows[-1] + 1
                 )
         line = f"{where} · {sample} · " + self.tr("step {0} of {1}").format(st.position, total)
-        if cur is not None and cur.phase == "update":
-            note = self._training_only_note()
-            if note:
-                line += " · " + note
         self.where.setText(line)
         if cur is not None:
             self._set_formula(cur.text(lang), record_rich(cur, lang))
