@@ -1,0 +1,280 @@
+"""One stretch of epochs of a ``ReplicaTrainer``: the live replicas packed into one stack.
+
+The replicas are sorted so that those updated alike are neighbouring rows — the fused-SGD
+ones first, then one block per optimiser set-up (kind, β₁, β₂, ε, step count, penalty) —
+and each block's update is the ``Optimizer``'s own ``step`` on its rows, with the learning
+rate, momentum and penalty rate as columns (one value per row).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+
+from nnsim.engine.replica_stack import ROW_KERNELS, Stack, loss_values, predicted_classes
+from nnsim.engine.training import _first_bad
+
+_KIND = {"init": 0, "step": 1, "epoch": 2}  # SNAPSHOT_KINDS.index
+
+
+class Pack:
+    """The replicas of one stretch of epochs, sorted so that replicas updated alike are
+    neighbouring rows: the fused-SGD ones first, then one block per optimiser set-up."""
+
+    def __init__(self, rt, ids):
+        self.rt = rt
+        trs = rt.trainers
+        dt = rt.shape.dtype
+
+        def key(r):
+            tr = trs[r]
+            acts = tuple(a.name for a in rt.acts[r])
+            if tr._can_fast():
+                return (0, "", 0.0, 0.0, 0.0, 0, "", False, acts)
+            o, reg = tr.optimizer, tr.regularizer
+            return (
+                1,
+                o.name,
+                getattr(o, "beta1", 0.0),
+                getattr(o, "beta2", 0.0),
+                getattr(o, "eps", 0.0),
+                int(rt.opt_t[r]),
+                reg.name,
+                bool(reg.lam),
+                acts,
+            )
+
+        keys = {int(r): key(int(r)) for r in ids}
+        self.ids = ids = np.array(sorted(keys, key=lambda r: (keys[r], r)), np.int64)
+        self.A = A = len(ids)
+        self.stack = Stack(
+            rt.shape,
+            [[rt.acts[r][i] for r in ids] for i in range(len(rt.shape.layers))],
+            rt.theta[ids],
+        )
+        self.F = F = sum(1 for r in ids if keys[r][0] == 0)
+        lr = np.array([trs[r].lr for r in ids], np.float64)
+        bs, n = rt.batch_size, rt.n
+        self.starts = list(range(0, n, bs))
+        last_b = n - self.starts[-1]
+        s_mid = np.where(np.arange(A) < F, -lr / bs, 1.0 / bs)
+        self.s_mid = s_mid.astype(dt).reshape(A, 1, 1)
+        self.s_last = np.full((A, 1, 1), 1.0 / last_b, dt)
+        self.lr_fast = lr[:F].astype(dt).reshape(F, 1)
+        self.m = rt.opt_m[ids]
+        self.v = rt.opt_v[ids]
+        self.groups = []  # (rows, optimizer, regularizer or None, λ column)
+        i = F
+        while i < A:
+            j = i
+            while j < A and keys[ids[j]][:8] == keys[ids[i]][:8]:
+                j += 1
+            rows = slice(i, j)
+            tr = trs[ids[i]]
+            opt = copy.copy(tr.optimizer)
+            lr_g = np.array([[trs[r].optimizer.lr] for r in ids[rows]])
+            opt.lr = lr_g if opt.name == "adam" else lr_g.astype(dt)
+            if opt.name == "momentum":
+                opt.momentum = np.array([[trs[r].optimizer.momentum] for r in ids[rows]], dt)
+                opt.v = self.v[rows]
+            elif opt.name == "adam":
+                opt.m, opt.v = self.m[rows], self.v[rows]
+                opt._tmp = np.empty_like(opt.m)
+            opt.t = int(rt.opt_t[ids[i]])
+            reg = tr.regularizer if keys[ids[i]][7] else None
+            lam = np.array([[trs[r].regularizer.lam] for r in ids[rows]], dt)
+            self.groups.append((rows, opt, reg, lam))
+            i = j
+        d = rt.shape.n_in
+        self.bias0 = rt.shape.layers[0][2]
+        self.x = rt.x[ids]
+        self.t = rt.t[ids]
+        self.y = rt.y[ids]
+        self.classes = None if rt.classes is None else rt.classes[ids]
+        if rt.has_val:
+            self.xv, self.yv = rt.xv[ids], rt.yv[ids]
+            self.classes_v = None if rt.classes_v is None else rt.classes_v[ids]
+        self.thresholds = rt.thresholds[ids]
+        self.shuffle = rt.shuffle[ids]
+        self.kernel = ROW_KERNELS[type(rt.loss)]
+        self.d = d
+
+    def _operand(self, xs):
+        return (xs if self.bias0 else xs[:, :, : self.d]).transpose(0, 2, 1)
+
+    def store(self, exclude=()) -> None:
+        """Write the rows back into the trainer's store (all but ``exclude``, whose
+        state the end of their run has set already)."""
+        rt = self.rt
+        keep = np.array([k for k, r in enumerate(self.ids) if r not in exclude], np.int64)
+        ids = self.ids[keep]
+        rt.theta[ids] = self.stack.theta[keep]
+        rt.opt_m[ids], rt.opt_v[ids] = self.m[keep], self.v[keep]
+        for rows, opt, _reg, _lam in self.groups:
+            for r in self.ids[rows]:
+                if r not in exclude:
+                    rt.opt_t[r] = opt.t
+
+    # --- one epoch -------------------------------------------------------------------------
+    def epoch(self):
+        """One epoch for every row; returns (replicas that recorded, replicas that ended)."""
+        rt, st, A, F = self.rt, self.stack, self.A, self.F
+        trs = rt.trainers
+        theta, grad = st.theta, st.grad
+        n, bs = rt.n, rt.batch_size
+        if self.shuffle.any():
+            keep = np.arange(n)
+            order = np.stack(
+                [trs[r]._rng.permutation(n) if s else keep for r, s in zip(self.ids, self.shuffle)]
+            )
+            rows = np.arange(A)[:, None]
+            xs, ts = self.x[rows, order], self.t[rows, order]
+        else:
+            xs, ts = self.x, self.t
+        notes: dict[int, str] = {}
+        totals = np.empty((len(self.starts), A), st.dtype)
+        slow = F < A
+        with np.errstate(all="ignore"):
+            for k, i in enumerate(self.starts):
+                last = k == len(self.starts) - 1
+                b = min(bs, n - i)
+                w = st.work(b)
+                x = self._operand(xs[:, i : i + b])
+                st.forward(w, x)
+                tb = ts[:, i : i + b].transpose(0, 2, 1)
+                totals[k] = self.kernel(w.o[-1], tb, w, self.s_last if last else self.s_mid)
+                st.backward(w, x)
+                if F:
+                    if last:
+                        theta[:F] -= self.lr_fast * grad[:F]
+                    else:
+                        np.add(theta[:F], grad[:F], theta[:F])
+                if slow:
+                    self._slow_update(totals[k], b, notes)
+            epoch = rt.epoch[self.ids] + 1
+            value = np.add.reduce(totals, axis=0)
+            sums = np.add.reduce(theta, axis=1)
+        for k in range(F):
+            if not math.isfinite(float(sums[k])):
+                notes[k] = f"the weights became {_first_bad(theta[k])}"
+            elif not math.isfinite(float(value[k]) / n):
+                notes[k] = f"the loss became {float(value[k]) / n}"
+        nb = len(self.starts)
+        ended = []
+        for k, r in enumerate(self.ids):
+            if k in notes:
+                rt._diverged(int(r), notes[k], int(epoch[k]))
+                ended.append(int(r))
+            else:
+                rt.epoch[r] = epoch[k]
+                rt.step[r] += nb
+        good, bad = self.record("epoch", [k for k in range(A) if k not in notes])
+        return good, ended + bad
+
+    def _slow_update(self, totals, b: int, notes) -> None:
+        """Penalty gradient, optimiser step and the per-update checks of the slow rows."""
+        st = self.stack
+        theta, grad = st.theta, st.grad
+        F = self.F
+        fin = np.isfinite(totals[F:])
+        if not fin.all():
+            for k in np.flatnonzero(~fin) + F:
+                notes.setdefault(int(k), f"the loss became {float(totals[k]) / b}")
+        for rows, opt, reg, lam in self.groups:
+            if reg is not None:
+                reg.add_grad_at(theta[rows], grad[rows], lam)
+            opt.step(theta[rows], grad[rows])
+        sums = np.add.reduce(theta[F:], axis=1)
+        fin = np.isfinite(sums)
+        if not fin.all():
+            for k in np.flatnonzero(~fin) + F:
+                notes.setdefault(int(k), f"the weights became {_first_bad(theta[k])}")
+
+    # --- evaluation and the history row ----------------------------------------------------
+    def _evaluate(self, xs, y, classes):
+        """(loss, accuracy) of every row, as ``Trainer._evaluate`` row by row."""
+        rt, st = self.rt, self.stack
+        m = xs.shape[1]
+        eb = rt.trainers[0].eval_batch
+        total = np.zeros(self.A)
+        hits = np.zeros(self.A, np.int64)
+        for i in range(0, m, eb):
+            c = min(eb, m - i)
+            w = st.work(c)
+            st.forward(w, self._operand(xs[:, i : i + c]))
+            out = w.o[-1]
+            total = total + loss_values(rt.loss, out, y[:, i : i + c]) * c
+            if classes is not None:
+                pred = predicted_classes(out, self.thresholds)
+                hits += np.count_nonzero(pred == classes[:, i : i + c], axis=1)
+        loss = total / m if m else np.full(self.A, np.nan)
+        acc = hits / m if classes is not None else np.full(self.A, np.nan)
+        return loss, acc
+
+    def record(self, kind, rows):
+        """Evaluate, check and append a history row for the pack's ``rows``; returns
+        (replicas that recorded, replicas that diverged)."""
+        rt = self.rt
+        rows = np.asarray(rows, np.int64)
+        ids = self.ids[rows]
+        if len(ids) == 0:
+            return ids, []
+        theta = self.stack.theta[rows]
+        with np.errstate(all="ignore"):
+            tl, ta = self._evaluate(self.x, self.y, self.classes)
+            if rt.has_val:
+                vl, va = self._evaluate(self.xv, self.yv, self.classes_v)
+            else:
+                vl = va = np.full(self.A, np.nan)
+            tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
+            pen = np.zeros(len(ids))
+            regs: dict = {}
+            for k, r in enumerate(ids):
+                regs.setdefault(type(rt.trainers[r].regularizer), []).append(k)
+            for ks in regs.values():
+                reg = rt.trainers[ids[ks[0]]].regularizer
+                lam = np.array([rt.trainers[ids[k]].regularizer.lam for k in ks])
+                pen[ks] = reg.penalty_rows(theta[ks], lam)
+            sums = np.add.reduce(theta, axis=1)
+        good, bad = [], []
+        for k, r in enumerate(ids):
+            r = int(r)
+            note = None  # Trainer._record's checks, in its order
+            if not math.isfinite(float(sums[k])):
+                note = f"the weights became {_first_bad(theta[k])}"
+            elif not math.isfinite(float(tl[k])):
+                note = f"the loss became {float(tl[k])}"
+            elif rt.has_val and not math.isfinite(float(vl[k])):
+                note = f"the validation loss became {float(vl[k])}"
+            elif not math.isfinite(float(pen[k])):
+                note = f"the penalty became {float(pen[k])}"
+            if note is not None:
+                rt._diverged(r, note, int(rt.epoch[r]))
+                bad.append(r)
+            else:
+                good.append(k)
+        good = np.array(good, np.int64)
+        if good.size:
+            gi = ids[good]
+            n = rt.n_rows[gi]
+            rt._ensure_rows(int(n.max()) + 1)
+            rt._w[gi, n] = theta[good]
+            ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
+            rt._c[gi, n] = np.column_stack(
+                [
+                    ep,
+                    rt.step[gi],
+                    np.full(len(gi), _KIND[kind]),
+                    tl[good],
+                    ta[good],
+                    vl[good],
+                    va[good],
+                    pen[good],
+                    np.full(len(gi), -1),
+                ]
+            )
+            rt.cursor[gi] = n
+            rt.n_rows[gi] = n + 1
+        return (ids[good] if good.size else np.array([], np.int64)), bad
