@@ -89,6 +89,7 @@ class Pack:
             i = j
         d = rt.shape.n_in
         self.bias0 = rt.shape.layers[0][2]
+        self.d = d
         self.x = rt.x[ids]
         self.t = rt.t[ids]
         self.y = rt.y[ids]
@@ -99,7 +100,45 @@ class Pack:
         self.thresholds = rt.thresholds[ids]
         self.shuffle = rt.shuffle[ids]
         self.kernel = ROW_KERNELS[type(rt.loss)]
-        self.d = d
+        # Replicas whose generators are in the same state (the same seed, so far) draw the
+        # same orders: one draw serves them all, and ``release`` syncs the others.
+        first: dict = {}
+        self.leaders = []
+        for r in ids:
+            st = trs[r]._rng.bit_generator.state
+            k = (repr(st), bool(self.shuffle[len(self.leaders)]))
+            self.leaders.append(first.setdefault(k, int(r)))
+        self.draw = sorted({ld for ld, s in zip(self.leaders, self.shuffle) if s})
+        self.penalties = []  # (regulariser, rows, λ) per kind of penalty
+        kinds: dict = {}
+        for k, r in enumerate(ids):
+            kinds.setdefault(type(trs[r].regularizer), []).append(k)
+        for ks in kinds.values():
+            reg = trs[ids[ks[0]]].regularizer
+            self.penalties.append((reg, ks, np.array([trs[ids[k]].regularizer.lam for k in ks])))
+        # The epoch's samples in each replica's order, and its batches as views of them
+        # (bound once: an update is then only the passes).
+        self.xs = self.x.copy() if self.shuffle.any() else self.x
+        self.ts = self.t.copy() if self.shuffle.any() else self.t
+        self.offsets = (np.arange(A) * n)[:, None]
+        self.totals = np.empty((len(self.starts), A, 1, 1), dt)
+        self.plan = []
+        for k, i in enumerate(self.starts):
+            last = k == len(self.starts) - 1
+            b = min(bs, n - i)
+            x = self._operand(self.xs[:, i : i + b])
+            tb = self.ts[:, i : i + b].transpose(0, 2, 1)
+            self.plan.append(
+                (
+                    self.stack.work(b),
+                    x,
+                    tb,
+                    self.s_last if last else self.s_mid,
+                    self.totals[k],
+                    last,
+                )
+            )
+        self.fast_rows = (self.stack.theta[:F], self.stack.grad[:F]) if F else None
 
     def _operand(self, xs):
         return (xs if self.bias0 else xs[:, :, : self.d]).transpose(0, 2, 1)
@@ -108,69 +147,71 @@ class Pack:
         """Write the rows back into the trainer's store (all but ``exclude``, whose
         state the end of their run has set already)."""
         rt = self.rt
-        keep = np.array([k for k, r in enumerate(self.ids) if r not in exclude], np.int64)
+        keep = ~np.isin(self.ids, list(exclude)) if exclude else np.ones(self.A, bool)
         ids = self.ids[keep]
         rt.theta[ids] = self.stack.theta[keep]
-        rt.opt_m[ids], rt.opt_v[ids] = self.m[keep], self.v[keep]
-        for rows, opt, _reg, _lam in self.groups:
-            for r in self.ids[rows]:
-                if r not in exclude:
-                    rt.opt_t[r] = opt.t
+        if self.groups:
+            rt.opt_m[ids], rt.opt_v[ids] = self.m[keep], self.v[keep]
+            for rows, opt, _reg, _lam in self.groups:
+                rt.opt_t[self.ids[rows][keep[rows]]] = opt.t
+
+    def release(self) -> None:
+        """Hand each replica's shuffling generator its state (followers of a shared one
+        take their leader's: the same state draws the same orders)."""
+        trs = self.rt.trainers
+        for r, lead in zip(self.ids, self.leaders):
+            if lead != r:
+                trs[r]._rng.bit_generator.state = trs[lead]._rng.bit_generator.state
 
     # --- one epoch -------------------------------------------------------------------------
     def epoch(self):
         """One epoch for every row; returns (replicas that recorded, replicas that ended)."""
         rt, st, A, F = self.rt, self.stack, self.A, self.F
         trs = rt.trainers
-        theta, grad = st.theta, st.grad
-        n, bs = rt.n, rt.batch_size
+        theta = st.theta
+        n = rt.n
         if self.shuffle.any():
             keep = np.arange(n)
+            drawn = {r: trs[r]._rng.permutation(n) for r in self.draw}
             order = np.stack(
-                [trs[r]._rng.permutation(n) if s else keep for r, s in zip(self.ids, self.shuffle)]
+                [drawn[ld] if s else keep for ld, s in zip(self.leaders, self.shuffle)]
             )
-            rows = np.arange(A)[:, None]
-            xs, ts = self.x[rows, order], self.t[rows, order]
-        else:
-            xs, ts = self.x, self.t
+            flat = (order + self.offsets).ravel()
+            np.take(self.x.reshape(A * n, -1), flat, axis=0, out=self.xs.reshape(A * n, -1))
+            np.take(self.t.reshape(A * n, -1), flat, axis=0, out=self.ts.reshape(A * n, -1))
         notes: dict[int, str] = {}
-        totals = np.empty((len(self.starts), A), st.dtype)
         slow = F < A
+        fwd, bwd, kernel = st.forward, st.backward, self.kernel
         with np.errstate(all="ignore"):
-            for k, i in enumerate(self.starts):
-                last = k == len(self.starts) - 1
-                b = min(bs, n - i)
-                w = st.work(b)
-                x = self._operand(xs[:, i : i + b])
-                st.forward(w, x)
-                tb = ts[:, i : i + b].transpose(0, 2, 1)
-                totals[k] = self.kernel(w.o[-1], tb, w, self.s_last if last else self.s_mid)
-                st.backward(w, x)
+            for w, x, tb, s, out, last in self.plan:
+                fwd(w, x)
+                kernel(w.o[-1], tb, w, s, out)
+                bwd(w, x)
                 if F:
+                    th, gr = self.fast_rows
                     if last:
-                        theta[:F] -= self.lr_fast * grad[:F]
+                        th -= self.lr_fast * gr
                     else:
-                        np.add(theta[:F], grad[:F], theta[:F])
+                        np.add(th, gr, th)
                 if slow:
-                    self._slow_update(totals[k], b, notes)
+                    self._slow_update(out[:, 0, 0], w.b, notes)
             epoch = rt.epoch[self.ids] + 1
-            value = np.add.reduce(totals, axis=0)
+            value = np.add.reduce(self.totals[:, :, 0, 0], axis=0)
             sums = np.add.reduce(theta, axis=1)
-        for k in range(F):
+        for k in np.flatnonzero(~(np.isfinite(sums[:F]) & np.isfinite(value[:F]))):
             if not math.isfinite(float(sums[k])):
-                notes[k] = f"the weights became {_first_bad(theta[k])}"
-            elif not math.isfinite(float(value[k]) / n):
-                notes[k] = f"the loss became {float(value[k]) / n}"
-        nb = len(self.starts)
-        ended = []
-        for k, r in enumerate(self.ids):
-            if k in notes:
-                rt._diverged(int(r), notes[k], int(epoch[k]))
-                ended.append(int(r))
+                notes[int(k)] = f"the weights became {_first_bad(theta[k])}"
             else:
-                rt.epoch[r] = epoch[k]
-                rt.step[r] += nb
-        good, bad = self.record("epoch", [k for k in range(A) if k not in notes])
+                notes[int(k)] = f"the loss became {float(value[k]) / n}"
+        ok = np.ones(A, bool)
+        ok[list(notes)] = False
+        rt.epoch[self.ids[ok]] = epoch[ok]
+        rt.step[self.ids[ok]] += len(self.starts)
+        ended = []
+        for k, note in notes.items():
+            rt._diverged(int(self.ids[k]), note, int(epoch[k]))
+            ended.append(int(self.ids[k]))
+        good, bad = self.record("epoch", np.flatnonzero(ok))
         return good, ended + bad
 
     def _slow_update(self, totals, b: int, notes) -> None:
@@ -229,18 +270,17 @@ class Pack:
             else:
                 vl = va = np.full(self.A, np.nan)
             tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
-            pen = np.zeros(len(ids))
-            regs: dict = {}
-            for k, r in enumerate(ids):
-                regs.setdefault(type(rt.trainers[r].regularizer), []).append(k)
-            for ks in regs.values():
-                reg = rt.trainers[ids[ks[0]]].regularizer
-                lam = np.array([rt.trainers[ids[k]].regularizer.lam for k in ks])
-                pen[ks] = reg.penalty_rows(theta[ks], lam)
+            pen = np.zeros(self.A)
+            for reg, ks, lam in self.penalties:
+                pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
+            pen = pen[rows]
             sums = np.add.reduce(theta, axis=1)
-        good, bad = [], []
-        for k, r in enumerate(ids):
-            r = int(r)
+            fine = np.isfinite(sums) & np.isfinite(tl) & np.isfinite(pen)
+            if rt.has_val:
+                fine &= np.isfinite(vl)
+        good, bad = list(np.flatnonzero(fine)), []
+        for k in np.flatnonzero(~fine):
+            r = int(ids[k])
             note = None  # Trainer._record's checks, in its order
             if not math.isfinite(float(sums[k])):
                 note = f"the weights became {_first_bad(theta[k])}"
@@ -250,11 +290,8 @@ class Pack:
                 note = f"the validation loss became {float(vl[k])}"
             elif not math.isfinite(float(pen[k])):
                 note = f"the penalty became {float(pen[k])}"
-            if note is not None:
-                rt._diverged(r, note, int(rt.epoch[r]))
-                bad.append(r)
-            else:
-                good.append(k)
+            rt._diverged(r, note, int(rt.epoch[r]))
+            bad.append(r)
         good = np.array(good, np.int64)
         if good.size:
             gi = ids[good]

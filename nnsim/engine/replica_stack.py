@@ -168,7 +168,7 @@ class Stack:
         """The arrays for batch size ``b`` (kept)."""
         w = self._work.get(b)
         if w is None:
-            if len(self._work) >= 4:
+            if len(self._work) >= 6:
                 self._work.pop(next(iter(self._work)))
             w = self._work[b] = _Work(self, b)
         return w
@@ -217,69 +217,73 @@ class _Work:
         self.e_col = self.e.reshape(A, n_out * b, 1)
         self.m = np.empty((A, 1, b), dt)
         self.r = np.empty((A, 1, b), dt)
+        self.half = np.array(0.5, dt)
         self.tc = np.empty((A, n_out, b), dt)  # targets, contiguous (for the row dots)
-        self.total = np.empty((A, 1, 1), dt)
         self.sigmoid = _kernels(_sigmoid_activation(), dt)[0]
-        mm = np.matmul
+        mm, tanh, mul, sub = np.matmul, np.tanh, np.multiply, np.subtract
+        one = np.array(1, dt)
         self.fwd = []
         for i in range(len(layers)):
-            wf, z = stack.wf[i], self.z[i]
-            acts = _fwd_calls(stack.groups[i], stack.acts[i], dt, z, self.o[i], self.t[i])
-            if i == 0:
+            wf, z, o = stack.wf[i], self.z[i], self.o[i]
+            ain = ins[i]
+            if stack.groups[i] == [("tanh", slice(None))]:  # the Playground's, two calls
 
-                def first(x, wf=wf, z=z, acts=acts):
-                    mm(wf, x, out=z)
-                    for c in acts:
-                        c()
+                def fwd(x, wf=wf, z=z, o=o, ain=ain):
+                    mm(wf, x if ain is None else ain, out=z)
+                    tanh(z, o)
 
-                self.fwd.append(first)
             else:
+                acts = _fwd_calls(stack.groups[i], stack.acts[i], dt, z, o, self.t[i])
 
-                def hidden(x, wf=wf, z=z, ain=ins[i], acts=acts):
-                    mm(wf, ain, out=z)
+                def fwd(x, wf=wf, z=z, ain=ain, acts=acts):
+                    mm(wf, x if ain is None else ain, out=z)
                     for c in acts:
                         c()
 
-                self.fwd.append(hidden)
+            self.fwd.append(fwd)
         bwd = []
         for i, (_k, _n, _bias, mask, _a, _b) in enumerate(layers):
-            delta = _bwd_calls(
-                stack.groups[i],
-                stack.acts[i],
-                dt,
-                self.g[i],
-                self.z[i],
-                self.o[i],
-                self.t[i],
-                self.d[i],
-            )
-            d, gw, gb, gmask = self.d[i], stack.gw[i], stack.gb[i], stack.gmask[i]
+            g, z, o, t, d = self.g[i], self.z[i], self.o[i], self.t[i], self.d[i]
+            gw, gb, gmask = stack.gw[i], stack.gb[i], stack.gmask[i]
             dT = d.transpose(0, 2, 1)
             wt = stack.wt[i]
             dx = self.g[i - 1] if i > 0 else None
+            ain = ins[i]
+            if stack.groups[i] == [("tanh", slice(None))] and mask is None and gb is None:
 
-            def back(
-                x,
-                delta=delta,
-                ain=ins[i],
-                dT=dT,
-                gw=gw,
-                mask=mask,
-                gmask=gmask,
-                gb=gb,
-                wt=wt,
-                d=d,
-                dx=dx,
-            ):
-                for c in delta:
-                    c()
-                mm(x if ain is None else ain, dT, out=gw)  # ∂E/∂[W; b] = [x; 1] δᵀ
-                if mask is not None:
-                    np.multiply(gmask, mask, gmask)
-                if gb is not None:
-                    gb.fill(0)
-                if dx is not None:
-                    mm(wt, d, out=dx)  # ∂E/∂x = W δ
+                def back(x, g=g, o=o, t=t, d=d, ain=ain, dT=dT, gw=gw, wt=wt, dx=dx):
+                    mul(o, o, t)
+                    sub(one, t, t)  # 1 − y²
+                    mul(g, t, d)
+                    mm(x if ain is None else ain, dT, out=gw)
+                    if dx is not None:
+                        mm(wt, d, out=dx)
+
+            else:
+                delta = _bwd_calls(stack.groups[i], stack.acts[i], dt, g, z, o, t, d)
+
+                def back(
+                    x,
+                    delta=delta,
+                    ain=ain,
+                    dT=dT,
+                    gw=gw,
+                    mask=mask,
+                    gmask=gmask,
+                    gb=gb,
+                    wt=wt,
+                    d=d,
+                    dx=dx,
+                ):
+                    for c in delta:
+                        c()
+                    mm(x if ain is None else ain, dT, out=gw)  # ∂E/∂[W; b] = [x; 1] δᵀ
+                    if mask is not None:
+                        mul(gmask, mask, gmask)
+                    if gb is not None:
+                        gb.fill(0)
+                    if dx is not None:
+                        mm(wt, d, out=dx)  # ∂E/∂x = W δ
 
             bwd.append(back)
         self.bwd = bwd[::-1]
@@ -293,27 +297,25 @@ def _sigmoid_activation():
 
 # --- losses over the stack --------------------------------------------------------------
 # Twins of dense_chain's loss kernels: o and tgt are (A, outputs, b); each writes s·∂E/∂o
-# into w.g[-1] (s an (A, 1, 1) column of scales) and returns each row's summed loss, an
-# (A,) array, with the single kernel's operations row by row.
+# into w.g[-1] (s an (A, 1, 1) column of scales) and each row's summed loss into ``out``
+# (an (A, 1, 1) array), with the single kernel's operations row by row.
 
 
-def _rows_dot(w, a, b_):
-    """(A,) row-wise dot products of two (A, outputs, b) arrays (BLAS ddot per row)."""
+def _rows_dot(a, b_):
+    """(A, 1, 1) row-wise dot products of two (A, outputs, b) arrays (BLAS ddot per row)."""
     A = a.shape[0]
-    np.matmul(a.reshape(A, 1, -1), b_.reshape(A, -1, 1), out=w.total)
-    return w.total[:, 0, 0].copy()
+    return np.matmul(a.reshape(A, 1, -1), b_.reshape(A, -1, 1))
 
 
-def se_rows(o, tgt, w, s):
+def se_rows(o, tgt, w, s, out):
     e = w.e
     np.subtract(o, tgt, e)
-    np.matmul(w.e_row, w.e_col, out=w.total)
-    total = 0.5 * w.total[:, 0, 0]
+    np.matmul(w.e_row, w.e_col, out=out)
+    np.multiply(out, w.half, out)
     np.multiply(e, s, w.g[-1])
-    return total
 
 
-def softmax_ce_rows(o, tgt, w, s):
+def softmax_ce_rows(o, tgt, w, s, out):
     e, g, m, r = w.e, w.g[-1], w.m, w.r
     np.max(o, axis=1, keepdims=True, out=m)
     np.subtract(o, m, e)
@@ -323,15 +325,14 @@ def softmax_ce_rows(o, tgt, w, s):
     lr = np.log(r)
     ts = np.ascontiguousarray(tgt.sum(axis=1, keepdims=True))
     A = o.shape[0]
-    first = np.matmul(ts.reshape(A, 1, -1), lr.reshape(A, -1, 1))[:, 0, 0]
-    total = first - _rows_dot(w, w.tc, e)
+    first = np.matmul(ts.reshape(A, 1, -1), lr.reshape(A, -1, 1))
+    np.subtract(first, _rows_dot(w.tc, e), out)
     np.divide(g, r, g)
     np.subtract(g, tgt, g)
     np.multiply(g, s, g)
-    return total
 
 
-def sigmoid_bce_rows(o, tgt, w, s):
+def sigmoid_bce_rows(o, tgt, w, s, out):
     e, g = w.e, w.g[-1]
     A = o.shape[0]
     np.abs(o, e)
@@ -339,13 +340,11 @@ def sigmoid_bce_rows(o, tgt, w, s):
     np.exp(e, e)
     np.log1p(e, e)
     np.copyto(w.tc, tgt)
-    total = (
-        e.reshape(A, -1).sum(axis=1) + np.maximum(o, 0).reshape(A, -1).sum(axis=1)
-    ) - _rows_dot(w, o, w.tc)
+    total = e.reshape(A, -1).sum(axis=1) + np.maximum(o, 0).reshape(A, -1).sum(axis=1)
+    np.subtract(total[:, None, None], _rows_dot(o, w.tc), out)
     w.sigmoid(o, g, None)
     np.subtract(g, tgt, g)
     np.multiply(g, s, g)
-    return total
 
 
 ROW_KERNELS = {

@@ -212,6 +212,12 @@ class ReplicaTrainer:
         self._w = np.empty((R, 16, P), dt)
         self._c = np.empty((R, 16, len(COLUMNS)), np.float64)
         self._stop = np.zeros(R, bool)
+        self._pack = None
+        self.early = np.array([tr.early_stopping for tr in self.trainers])
+        self.patience = np.array([tr.patience for tr in self.trainers])
+        self.target = np.array(
+            [np.nan if tr.target_accuracy is None else tr.target_accuracy for tr in self.trainers]
+        )
         for r, tr in enumerate(self.trainers):
             self._take_over(r, tr)
 
@@ -268,6 +274,8 @@ class ReplicaTrainer:
     def trainer(self, r: int):
         """Replica ``r``'s own Trainer brought up to date (weights, history, optimiser
         moments, counters, result): it trains on alone as if it had never been stacked."""
+        if self._pack is not None:
+            self._pack.release()
         tr = self.trainers[r]
         opt = copy.deepcopy(tr.optimizer)
         opt.reset()
@@ -380,56 +388,75 @@ class ReplicaTrainer:
             live = [r for r in live if r not in ended]
             yield self._report("init", ok, ended)
         start = self.epoch.copy()
-        pack = None
-        while True:
-            ending = []
-            for r in live:  # the head of Trainer._iterate's loop, replica by replica
-                tr = self.trainers[r]
-                if self.epoch[r] >= start[r] + epochs:
-                    ending.append((r, "finished", f"trained to epoch {int(self.epoch[r])}"))
-                elif tr.max_epochs is not None and self.epoch[r] >= tr.max_epochs:
-                    ending.append((r, "max_epochs", f"reached the cap of {tr.max_epochs} epochs"))
-                elif self._stop[r] or tr._stop_requested:
-                    ending.append(
-                        (r, "stopped", f"stopped at epoch {int(self.epoch[r])} by request")
-                    )
-            for r, status, message in ending:
-                self._finish(r, status, message)
-                live.remove(r)
-                pack = None
-            if not live:
-                return
-            if pack is None:
-                pack = Pack(self, np.array(live))
-            ok, ended = pack.epoch()
-            pack.store(exclude=set(ended))  # the diverged ones are back at their last row
-            for r in ok:
-                if self._after_epoch(int(r)):
-                    ended.append(int(r))
-            if ended:
-                pack = None
-                live = [r for r in live if r not in ended]
-            yield self._report("epoch", ok, ended)
+        cap = np.array([np.inf if tr.max_epochs is None else tr.max_epochs for tr in self.trainers])
+        self._pack = None
+        try:
+            while True:
+                # the head of Trainer._iterate's loop, for every live replica at once
+                lv = np.array(live, np.int64)
+                stop = self._stop[lv] | np.array(
+                    [self.trainers[r]._stop_requested for r in lv], bool
+                )
+                done = self.epoch[lv] >= start[lv] + epochs
+                capped = ~done & (self.epoch[lv] >= cap[lv])
+                stop &= ~done & ~capped
+                if done.any() or capped.any() or stop.any():
+                    self._drop_pack()
+                    for r in lv[done]:
+                        self._finish(r, "finished", f"trained to epoch {int(self.epoch[r])}")
+                    for r in lv[capped]:
+                        m = self.trainers[r].max_epochs
+                        self._finish(r, "max_epochs", f"reached the cap of {m} epochs")
+                    for r in lv[stop]:
+                        self._finish(
+                            r, "stopped", f"stopped at epoch {int(self.epoch[r])} by request"
+                        )
+                    live = [int(r) for r in lv[~(done | capped | stop)]]
+                if not live:
+                    return
+                if self._pack is None:
+                    self._pack = Pack(self, np.array(live))
+                ok, ended = self._pack.epoch()
+                self._pack.store(exclude=set(ended))  # the diverged are back at their last row
+                ended += self._after_epoch(ok)
+                if ended:
+                    self._drop_pack()
+                    live = [r for r in live if r not in ended]
+                yield self._report("epoch", ok, ended)
+        finally:
+            self._drop_pack()
 
-    def _after_epoch(self, r: int) -> bool:
-        """Best validation loss, early stopping and the accuracy target; True when the
-        replica's run ends here (``Trainer._check_best`` and the end of its loop)."""
-        tr = self.trainers[r]
-        i = int(self.cursor[r])
-        c = self._c[r, i]
+    def _drop_pack(self) -> None:
+        if self._pack is not None:
+            self._pack.release()
+            self._pack = None
+
+    def _after_epoch(self, ok) -> list[int]:
+        """Best validation loss, early stopping and the accuracy target for the replicas
+        that recorded an epoch (``Trainer._check_best`` and the end of its loop); returns
+        those whose run ends here."""
+        ok = np.asarray(ok, np.int64)
+        ended = []
+        if not ok.size:
+            return ended
+        c = self._c[ok, self.cursor[ok]]
         if self.has_val:
-            b = int(self.best_index[r])
-            if b < 0 or c[5] < self._c[r, b, 5]:
-                self.best_index[r], self.best_epoch[r] = i, int(c[0])
-            elif tr.early_stopping and int(c[0]) - int(self.best_epoch[r]) >= tr.patience:
-                self._restore_best(r)
-                return True
-        if tr.target_accuracy is not None and c[4] >= tr.target_accuracy:
-            self._finish(
-                r, "solved", f"reached {100 * c[4]:.4g} % training accuracy at epoch {int(c[0])}"
-            )
-            return True
-        return False
+            b = self.best_index[ok]
+            better = (b < 0) | (c[:, 5] < self._c[ok, np.maximum(b, 0), 5])
+            self.best_index[ok[better]] = self.cursor[ok[better]]
+            self.best_epoch[ok[better]] = c[better, 0]
+            stale = c[:, 0] - self.best_epoch[ok] >= self.patience[ok]
+            for k in np.flatnonzero(~better & self.early[ok] & stale):
+                self._restore_best(int(ok[k]))
+                ended.append(int(ok[k]))
+        solved = c[:, 4] >= self.target[ok]  # NaN target: never
+        for k in np.flatnonzero(solved):
+            r = int(ok[k])
+            if r not in ended:
+                msg = f"reached {100 * c[k, 4]:.4g} % training accuracy at epoch {int(c[k, 0])}"
+                self._finish(r, "solved", msg)
+                ended.append(r)
+        return ended
 
     def _report(self, kind, ok, ended) -> ReplicaEpoch:
         ok = np.sort(np.asarray(ok, np.int64))
