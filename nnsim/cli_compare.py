@@ -54,12 +54,9 @@ def run(args) -> int:
         file=sys.stderr,
     )
     bar = Progress(epochs)
-    done = 0
     try:
         for step in cmp.iter_epochs(epochs):
-            if step.variants:
-                done = min(epochs, done + 1) if done or step.variants else done
-                bar.update(done)
+            bar.update(step.epoch, f"{len(step.variants)} variants training")
     finally:
         bar.close()
     print(cmp.csv() if args.csv else cmp.table(), end="" if args.csv else "\n")

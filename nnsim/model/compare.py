@@ -142,12 +142,18 @@ class CompareStep:
 
     Attributes
     ----------
+    kind : str
+        "init" (the initial weights evaluated) or "epoch".
+    epoch : int
+        Epochs trained so far in this ``iter_epochs`` call (0 for "init").
     variants : tuple of int
         The variants that recorded a history row (the initial one or an epoch).
     ended : tuple of int
         Variants whose run ended here (``Comparison.results`` says why).
     """
 
+    kind: str
+    epoch: int
     variants: tuple
     ended: tuple
 
@@ -224,8 +230,9 @@ class Comparison:
                 gens.append((g, rt, rt.iter_epochs(n)))
             else:
                 gens.append((g, None, self.sessions[g[0]].trainer.iter_epochs(n)))
+        done = 0
         while gens:
-            rec, ended, alive = [], [], []
+            rec, ended, alive, kinds = [], [], [], set()
             for g, rt, gen in gens:
                 try:
                     step = next(gen)
@@ -234,14 +241,17 @@ class Comparison:
                         ended.append(g[0])
                     continue
                 alive.append((g, rt, gen))
+                kinds.add(step.kind)
                 if rt is None:
                     rec.append(g[0])
                 else:
                     rec.extend(g[int(r)] for r in step.replicas)
                     ended.extend(g[int(r)] for r in step.ended)
             gens = alive
+            kind = "init" if kinds == {"init"} else "epoch"
+            done += kind == "epoch"
             if rec or ended:
-                yield CompareStep(tuple(sorted(rec)), tuple(sorted(ended)))
+                yield CompareStep(kind, done, tuple(sorted(rec)), tuple(sorted(ended)))
         self.sync()
 
     def run(self, epochs: int | None = None) -> Comparison:

@@ -82,6 +82,12 @@ def test_steps_report_recorded_and_ended_variants_and_the_table_marks_divergence
     cmp = Comparison(doc, grid({"lr": [0.03, 10.0]}), target_loss=0.05)
     steps = list(cmp.iter_epochs(30))
     assert steps[0].variants == (0, 1)
+    assert (steps[0].kind, steps[1].kind, steps[1].epoch, steps[-1].epoch) == (
+        "init",
+        "epoch",
+        1,
+        30,
+    )
     ended = [s.ended for s in steps if s.ended]
     assert ended[0] == (1,)  # η = 10 stopped, η = 0.03 went on
     assert steps[-1].variants == (0,)
