@@ -315,6 +315,13 @@ def se_rows(o, tgt, w, s, out):
     np.multiply(e, s, w.g[-1])
 
 
+def se_grad_rows(o, tgt, w, s):
+    """``se_rows`` without the batch losses (see ``Pack.skip_totals``)."""
+    e = w.e
+    np.subtract(o, tgt, e)
+    np.multiply(e, s, w.g[-1])
+
+
 def softmax_ce_rows(o, tgt, w, s, out):
     e, g, m, r = w.e, w.g[-1], w.m, w.r
     np.max(o, axis=1, keepdims=True, out=m)

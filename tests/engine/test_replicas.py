@@ -130,6 +130,45 @@ def test_one_replica_explodes_and_is_restored_the_others_go_on():
     assert np.isfinite(rt.weights(1)).all() and rt.trainer(3).epoch == 15
 
 
+def test_bounded_outputs_saturate_or_turn_nan_as_alone():
+    # tanh outputs and plain SGD: the stack skips the batch losses (Pack.skip_totals)
+    x, y = make_data(40, seed=4)
+    pairs = [
+        pair(
+            [2, 4, 1],
+            ["relu", "tanh"],
+            ((x, y),),
+            rule="minibatch",
+            batch_size=8,
+            lr=lr,
+            seed=2,
+            init="xavier",
+        )
+        for lr in (0.1, 1e305, 1.0)
+    ]
+    rt = run_both(pairs, 6)
+    assert [rt.results[r].status for r in range(3)] == ["finished"] * 3
+    assert np.abs(rt.weights(1)).max() > 1e300  # saturated, not diverged
+    x[7, 1] = np.nan  # one bad sample: every replica stops at once, as alone
+    pairs = [
+        pair(
+            [2, 4, 1],
+            ["tanh", "sigmoid"],
+            ((x, y),),
+            rule="minibatch",
+            batch_size=8,
+            lr=lr,
+            seed=2,
+            init="xavier",
+        )
+        for lr in (0.1, 1.0)
+    ]
+    rt = run_both(pairs, 3)
+    assert [rt.results[r].message for r in range(2)] == [
+        "the loss became nan at epoch 0: learning rate too high?"
+    ] * 2
+
+
 def test_early_stopping_validation_splits_and_targets_per_replica():
     x, y = make_data(60, seed=5)
     pairs = [
