@@ -14,6 +14,8 @@ from functools import partial
 
 import numpy as np
 
+from nnsim.engine.divergence import LOSS_GROWTH, WEIGHT_LIMIT
+from nnsim.engine.history import SNAPSHOT_KINDS
 from nnsim.engine.replica_stack import (
     ROW_KERNELS,
     Stack,
@@ -22,9 +24,8 @@ from nnsim.engine.replica_stack import (
     se_grad_rows,
     se_rows,
 )
-from nnsim.engine.training import _first_bad
 
-_KIND = {"init": 0, "step": 1, "epoch": 2}  # SNAPSHOT_KINDS.index
+_KIND = {k: i for i, k in enumerate(SNAPSHOT_KINDS)}
 
 
 def _sgd_step(theta, grad, lr) -> None:
@@ -219,8 +220,8 @@ class Pack:
             value = np.add.reduce(self.totals[:, :, 0, 0], axis=0)
             sums = np.add.reduce(theta, axis=1)
         for k in np.flatnonzero(~(np.isfinite(sums[:F]) & np.isfinite(value[:F]))):
-            if not math.isfinite(float(sums[k])):
-                notes[int(k)] = f"the weights became {_first_bad(theta[k])}"
+            if not math.isfinite(float(sums[k])):  # Trainer._fast_bp_epoch's checks
+                notes[int(k)] = trs[self.ids[k]]._guard.weights(theta[k])
             else:
                 notes[int(k)] = f"the loss became {float(value[k]) / n}"
         ok = np.ones(A, bool)
@@ -251,7 +252,9 @@ class Pack:
         fin = np.isfinite(sums)
         if not fin.all():
             for k in np.flatnonzero(~fin) + F:
-                notes.setdefault(int(k), f"the weights became {_first_bad(theta[k])}")
+                if int(k) not in notes:  # Trainer._bp_update's check and note
+                    guard = self.rt.trainers[self.ids[k]]._guard
+                    notes[int(k)] = guard.gradient(grad[k]) or guard.weights(theta[k])
 
     # --- evaluation and the history row ----------------------------------------------------
     def _evaluate(self, xs, y, classes):
@@ -294,32 +297,38 @@ class Pack:
             for reg, ks, lam in self.penalties:
                 pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
             pen = pen[rows]
-            sums = np.add.reduce(theta, axis=1)
-            fine = np.isfinite(sums) & np.isfinite(tl) & np.isfinite(pen)
+            # Trainer._record's checks (the trainer's DivergenceGuard): a cheap test of all
+            # rows first, the guard itself on the few it flags.
+            extent = np.maximum(
+                theta.max(axis=1, initial=-np.inf), -theta.min(axis=1, initial=np.inf)
+            )
+            first = rt._c[ids, 0, 3]
+            ref = np.where(rt.n_rows[ids] > 0, first, np.nan)
+            grown = np.isfinite(ref) & (tl > LOSS_GROWTH * np.maximum(ref, 1.0))
+            fine = (extent <= WEIGHT_LIMIT) & np.isfinite(tl) & ~grown & np.isfinite(pen)
             if rt.has_val:
                 fine &= np.isfinite(vl)
         good, bad = list(np.flatnonzero(fine)), []
         for k in np.flatnonzero(~fine):
             r = int(ids[k])
-            note = None  # Trainer._record's checks, in its order
-            if not math.isfinite(float(sums[k])):
-                note = f"the weights became {_first_bad(theta[k])}"
-            elif not math.isfinite(float(tl[k])):
-                note = f"the loss became {float(tl[k])}"
-            elif rt.has_val and not math.isfinite(float(vl[k])):
-                note = f"the validation loss became {float(vl[k])}"
-            elif not math.isfinite(float(pen[k])):
+            guard = rt.trainers[r]._guard
+            reference = float(ref[k]) if rt.n_rows[r] else None
+            note = guard.weights(theta[k]) or guard.loss(float(tl[k]), reference)
+            if note is None and rt.has_val:
+                note = guard.loss(float(vl[k]), what="the validation loss")
+            if note is None and not math.isfinite(float(pen[k])):
                 note = f"the penalty became {float(pen[k])}"
+            if note is None:
+                good.append(k)
+                continue
             rt._diverged(r, note, int(rt.epoch[r]))
             bad.append(r)
+        good = np.array(sorted(good), np.int64)
         good = np.array(good, np.int64)
         if good.size:
             gi = ids[good]
-            n = rt.n_rows[gi]
-            rt._ensure_rows(int(n.max()) + 1)
-            rt._w[gi, n] = theta[good]
             ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
-            rt._c[gi, n] = np.column_stack(
+            cols = np.column_stack(
                 [
                     ep,
                     rt.step[gi],
@@ -330,8 +339,8 @@ class Pack:
                     va[good],
                     pen[good],
                     np.full(len(gi), -1),
+                    np.zeros(len(gi)),  # the serial, set by _append_rows
                 ]
             )
-            rt.cursor[gi] = n
-            rt.n_rows[gi] = n + 1
+            rt._append_rows(gi, theta[good], cols)
         return (ids[good] if good.size else np.array([], np.int64)), bad

@@ -31,9 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsim.engine.dense_chain import SHUFFLE_COPY_LIMIT, target_matrix
+from nnsim.engine.history import SNAPSHOT_KINDS, History, row_limit, thin_rows
 from nnsim.engine.replica_pack import Pack
 from nnsim.engine.replica_stack import ROW_KERNELS, ChainShape
-from nnsim.engine.training import History, TrainingError, TrainResult
+from nnsim.engine.training import TrainingError, TrainResult
 
 #: History columns in the order the stacked store keeps them.
 COLUMNS = (
@@ -46,8 +47,9 @@ COLUMNS = (
     "val_acc",
     "penalty",
     "errors",
+    "serial",
 )
-_KIND = {"init": 0, "step": 1, "epoch": 2}  # SNAPSHOT_KINDS.index
+_KIND = {k: i for i, k in enumerate(SNAPSHOT_KINDS)}
 
 
 def stack_reason(trainer) -> str | None:
@@ -209,6 +211,9 @@ class ReplicaTrainer:
         self.opt_m = np.zeros((R, P), dt)
         self.opt_v = np.zeros((R, P), dt)
         self.n_rows = np.zeros(R, np.int64)
+        #: History's bound and each replica's thinning span (``nnsim.engine.history``)
+        self.row_limit = row_limit(P, np.dtype(dt).itemsize)
+        self.recent = np.full(R, self.row_limit // 2, np.int64)
         self._w = np.empty((R, 16, P), dt)
         self._c = np.empty((R, 16, len(COLUMNS)), np.float64)
         self._stop = np.zeros(R, bool)
@@ -234,6 +239,7 @@ class ReplicaTrainer:
         h = tr.history
         self._ensure_rows(len(h))
         self.n_rows[r] = len(h)
+        self.recent[r] = h.recent
         if len(h):
             self._w[r, : len(h)] = h.weights
             for j, k in enumerate(COLUMNS):
@@ -262,8 +268,37 @@ class ReplicaTrainer:
         h._w[:n] = self._w[r, :n]
         for j, k in enumerate(COLUMNS):
             h._c[k][:n] = self._c[r, :n, j]
-        h._n = n
+        h._n, h.recent = n, int(self.recent[r])
         return h
+
+    def _append_rows(self, ids, theta, cols) -> np.ndarray:
+        """``History.append`` for replicas ``ids`` at once: a full history thins its old
+        rows first (keeping the best epoch), then each gets its row; returns the rows."""
+        n = self.n_rows[ids]
+        for k in np.flatnonzero(n >= self.row_limit):
+            r = int(ids[k])
+            b = int(self.best_index[r])
+            rows, self.recent[r] = thin_rows(
+                self._c[r, : n[k], 9].astype(np.int64),
+                self.row_limit,
+                self.recent[r],
+                None if b < 0 else b,
+            )
+            self._w[r, : rows.size] = self._w[r, rows]
+            self._c[r, : rows.size] = self._c[r, rows]
+            if b >= 0:
+                moved = np.full(int(n[k]), -1, np.int64)
+                moved[rows] = np.arange(rows.size)
+                self.best_index[r] = moved[b]
+            self.n_rows[r] = n[k] = rows.size
+        self._ensure_rows(int(n.max()) + 1)
+        last = self._c[ids, np.maximum(n - 1, 0), 9]
+        cols[:, 9] = np.where(n > 0, last + 1, 0)
+        self._w[ids, n] = theta
+        self._c[ids, n] = cols
+        self.cursor[ids] = n
+        self.n_rows[ids] = n + 1
+        return n
 
     def column(self, r: int, name: str) -> np.ndarray:
         """One history column of replica ``r`` (e.g. "train_loss"), a read-only view."""

@@ -25,10 +25,10 @@ def test_minibatch_reaches_the_target_in_fewer_epochs_than_accumulated_bp():
 
 def test_the_large_learning_rates_are_marked_diverged():
     r = run_comparison("learning-rate")
-    assert r.values["diverged"] == [3.0, 10.0]
-    assert 0.001 < r.values["best_lr"] < 3.0
+    assert r.values["diverged"] == [1.0, 3.0, 10.0]
+    assert 0.001 < r.values["best_lr"] < 1.0
     table = r.values["table"].splitlines()
-    assert [line.split()[0] for line in table if "DIVERGED" in line] == ["η=3", "η=10"]
+    assert [line.split()[0] for line in table if "DIVERGED" in line] == ["η=1", "η=3", "η=10"]
     assert "DIVERGED" in r.summary("en") and "发散" in r.summary("zh")
 
 

@@ -20,6 +20,8 @@ LECTURE_ORDER = [
     "bp-worked-example",
     "bp-variants",
     "learning-rate",
+    "watermelon-3.0",
+    "watermelon-alpha-csv",
     "overfitting",
     "activation-gallery",
     "softmax-overflow",
