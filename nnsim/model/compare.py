@@ -287,6 +287,14 @@ class Comparison:
         rt, r = self._where(i)
         return self.sessions[i].trainer.history if rt is None else rt.history(r)
 
+    def column(self, i: int, name: str) -> np.ndarray:
+        """One history column of variant ``i`` ("train_loss", "val_acc", "epoch", ...), a
+        read-only view: cheap enough to redraw a live curve from every frame."""
+        rt, r = self._where(i)
+        if rt is None:
+            return getattr(self.sessions[i].trainer.history, name)
+        return rt.column(r, name)
+
     @property
     def histories(self) -> list:
         """One ``History`` per variant."""

@@ -45,6 +45,7 @@ def test_each_variant_equals_its_own_session_bit_for_bit():
         np.testing.assert_array_equal(h.weights, mine.weights)
         np.testing.assert_array_equal(h.train_loss, mine.train_loss)
         np.testing.assert_array_equal(h.val_acc, mine.val_acc)
+        np.testing.assert_array_equal(h.val_loss, cmp.column(i, "val_loss"))
         # the variant as a network: the same weights as the engine's replica
         d = cmp.document(i)
         np.testing.assert_array_equal(Session(d).network.theta, cmp.weights(i))
