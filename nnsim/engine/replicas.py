@@ -7,8 +7,9 @@ matrix product is one ``np.matmul`` over the stack, each update one operation pe
 of replicas that share an optimiser kind. Each replica keeps its own seed and initial
 weights, learning rate, momentum or Adam setting, L1/L2 rate, activation per layer,
 shuffling, validation split, early stopping, accuracy target, epoch cap and divergence
-handling; a replica that explodes is stopped and restored to its last finite weights
-while the others go on.
+handling (the trainer's own ``DivergenceGuard``: NaN/inf, |w| > 10⁶, a loss grown 10⁴-fold);
+a replica that explodes is stopped and restored to its last sound weights while the others
+go on. Histories are kept in one stacked store, bounded and thinned as ``History`` is.
 
 Each replica's numbers are bit for bit those of its ``Trainer`` run alone: the weights,
 every history row and the final ``TrainResult`` (tests/engine/test_replicas.py). The
