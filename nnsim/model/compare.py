@@ -305,6 +305,15 @@ class Comparison:
         rt, r = self._where(i)
         return self.sessions[i].network.theta.copy() if rt is None else rt.weights(r)
 
+    def network(self, i: int):
+        """Variant ``i``'s engine network holding its current weights (for its pictures,
+        e.g. ``forward_grid``); the stack stays the owner of the weights."""
+        rt, r = self._where(i)
+        net = self.sessions[i].network
+        if rt is not None:
+            net.set_weights(rt.theta[r])
+        return net
+
     @property
     def results(self) -> list:
         """How each variant's last run ended (``TrainResult`` or None)."""

@@ -50,6 +50,10 @@ def test_each_variant_equals_its_own_session_bit_for_bit():
         d = cmp.document(i)
         np.testing.assert_array_equal(Session(d).network.theta, cmp.weights(i))
         np.testing.assert_array_equal(cmp.weights(i), s.network.theta)
+        grid_pts = np.array([[0.5, -1.0], [2.0, 3.0]])
+        np.testing.assert_array_equal(
+            cmp.network(i).forward_grid(grid_pts)["L4"], s.network.forward_grid(grid_pts)["L4"]
+        )
 
 
 def test_without_a_seed_every_variant_starts_from_the_documents_weights():
