@@ -154,7 +154,10 @@ class Pack:
             w = self.stack.work(b)
             x = self._operand(self.xs[:, i : i + b])
             tb = self.ts[:, i : i + b].transpose(0, 2, 1)
-            s_ = self.s_last if last else self.s_mid
+            # the error's scale as a full array: a contiguous multiply, not a broadcast
+            s_ = np.ascontiguousarray(
+                np.broadcast_to(self.s_last if last else self.s_mid, (A, rt.shape.n_out, b))
+            )
             ops = [partial(f, x) for f in w.fwd]
             if self.skip_totals:
                 ops.append(partial(se_grad_rows, w.o[-1], tb, w, s_))
