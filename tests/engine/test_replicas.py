@@ -361,3 +361,21 @@ def test_long_runs_thin_their_history_as_alone():
     rt = run_both(pairs, 4300)
     h = rt.history(0)
     assert len(h) < 4096 and h.serial[-1] == 4300
+
+
+def test_stacked_products_equal_the_single_ones_on_this_blas():
+    # what the stack relies on: np.matmul over (R, …) calls the same BLAS product per
+    # slice as np.dot on the single (transposed) matrices of the fused path
+    rng = np.random.default_rng(5)
+    for n, k, b in [(4, 3, 10), (1, 3, 1), (2, 5, 1), (8, 9, 10), (1, 7, 250), (6, 2, 3)]:
+        R = 7
+        both = rng.normal(size=(R, k, n))  # [W; b] of each replica, as theta lays it out
+        xs = rng.normal(size=(R, b, k))  # a batch of the data, rows per sample
+        z = np.empty((R, n, b))
+        np.matmul(both.transpose(0, 2, 1), xs.transpose(0, 2, 1), out=z)
+        d = rng.normal(size=(R, n, b))
+        gw = np.empty((R, k, n))
+        np.matmul(xs.transpose(0, 2, 1), d.transpose(0, 2, 1), out=gw)
+        for r in range(R):
+            np.testing.assert_array_equal(z[r], np.dot(both[r].T, xs[r].T))
+            np.testing.assert_array_equal(gw[r], np.dot(xs[r].T, d[r].T))
