@@ -134,6 +134,8 @@ class Pack:
         self.xs = self.x.copy() if self.shuffle.any() else self.x
         self.ts = self.t.copy() if self.shuffle.any() else self.t
         self.offsets = (np.arange(A) * n)[:, None]
+        self._x2, self._xs2 = self.x.reshape(A * n, -1), self.xs.reshape(A * n, -1)
+        self._t2, self._ts2 = self.t.reshape(A * n, -1), self.ts.reshape(A * n, -1)
         self.totals = np.empty((len(self.starts), A, 1, 1), dt)
         # With bounded outputs (tanh, sigmoid), squared error and moderate targets, a batch
         # loss can only be non-finite when the output is NaN, and then the weights become
@@ -209,8 +211,9 @@ class Pack:
                 [drawn[ld] if s else keep for ld, s in zip(self.leaders, self.shuffle)]
             )
             flat = (order + self.offsets).ravel()
-            np.take(self.x.reshape(A * n, -1), flat, axis=0, out=self.xs.reshape(A * n, -1))
-            np.take(self.t.reshape(A * n, -1), flat, axis=0, out=self.ts.reshape(A * n, -1))
+            # (mode "clip": the indices are valid, and "raise" would buffer the output)
+            np.take(self._x2, flat, axis=0, out=self._xs2, mode="clip")
+            np.take(self._t2, flat, axis=0, out=self._ts2, mode="clip")
         notes: dict[int, str] = {}
         slow = F < A
         with np.errstate(all="ignore"):
@@ -331,19 +334,9 @@ class Pack:
         if good.size:
             gi = ids[good]
             ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
-            cols = np.column_stack(
-                [
-                    ep,
-                    rt.step[gi],
-                    np.full(len(gi), _KIND[kind]),
-                    tl[good],
-                    ta[good],
-                    vl[good],
-                    va[good],
-                    pen[good],
-                    np.full(len(gi), -1),
-                    np.zeros(len(gi)),  # the serial, set by _append_rows
-                ]
-            )
+            cols = np.empty((len(gi), 10))  # COLUMNS; the serial is set by _append_rows
+            cols[:, 0], cols[:, 1], cols[:, 2] = ep, rt.step[gi], _KIND[kind]
+            cols[:, 3], cols[:, 4], cols[:, 5] = tl[good], ta[good], vl[good]
+            cols[:, 6], cols[:, 7], cols[:, 8] = va[good], pen[good], -1
             rt._append_rows(gi, theta[good], cols)
         return (ids[good] if good.size else np.array([], np.int64)), bad

@@ -276,7 +276,8 @@ class ReplicaTrainer:
         """``History.append`` for replicas ``ids`` at once: a full history thins its old
         rows first (keeping the best epoch), then each gets its row; returns the rows."""
         n = self.n_rows[ids]
-        for k in np.flatnonzero(n >= self.row_limit):
+        full = np.flatnonzero(n >= self.row_limit) if n.max() >= self.row_limit else ()
+        for k in full:
             r = int(ids[k])
             b = int(self.best_index[r])
             rows, self.recent[r] = thin_rows(
@@ -293,8 +294,8 @@ class ReplicaTrainer:
                 self.best_index[r] = moved[b]
             self.n_rows[r] = n[k] = rows.size
         self._ensure_rows(int(n.max()) + 1)
-        last = self._c[ids, np.maximum(n - 1, 0), 9]
-        cols[:, 9] = np.where(n > 0, last + 1, 0)
+        cols[:, 9] = self._c[ids, np.maximum(n - 1, 0), 9] + 1
+        cols[n == 0, 9] = 0
         self._w[ids, n] = theta
         self._c[ids, n] = cols
         self.cursor[ids] = n
@@ -428,15 +429,19 @@ class ReplicaTrainer:
         self._pack = None
         try:
             while True:
-                # the head of Trainer._iterate's loop, for every live replica at once
+                # the head of Trainer._iterate's loop, for every live replica at once (the
+                # live ones advance together: only the first and the capped need a look)
+                if not live:
+                    return
                 lv = np.array(live, np.int64)
+                k = int(self.epoch[lv[0]] - start[lv[0]])
                 stop = self._stop[lv] | np.array(
                     [self.trainers[r]._stop_requested for r in lv], bool
                 )
-                done = self.epoch[lv] >= start[lv] + epochs
-                capped = ~done & (self.epoch[lv] >= cap[lv])
-                stop &= ~done & ~capped
-                if done.any() or capped.any() or stop.any():
+                if k >= epochs or stop.any() or (self.epoch[lv] >= cap[lv]).any():
+                    done = self.epoch[lv] >= start[lv] + epochs
+                    capped = ~done & (self.epoch[lv] >= cap[lv])
+                    stop &= ~done & ~capped
                     self._drop_pack()
                     for r in lv[done]:
                         self._finish(r, "finished", f"trained to epoch {int(self.epoch[r])}")
