@@ -18,7 +18,8 @@ def add_parser(sub) -> None:
         default=[],
         metavar="NAME=VALUES",
         help="a setting and its values: lr, seed, rule, batch_size, optimizer, momentum, reg, "
-        "reg_lambda, early_stopping, patience, init, activation (the hidden layers'); "
+        "reg_lambda, early_stopping, patience, init, activation and hidden (the hidden "
+        "layers' activation and size); "
         "comma lists, whole-number ranges like 0-3. Several --vary make a grid. "
         "Default: the lesson's own comparison.",
     )

@@ -8,9 +8,9 @@ variants whose networks and batch schedules match train together in the engine's
 ``iter_epochs`` yields a ``CompareStep`` after every epoch, so a view can draw all
 variants live; ``document(i)`` is variant i as a standalone network with its weights.
 
-A variant that does not change the seed (or the initialisation) starts from the
-document's own weights, so "the same initial weights" holds across rules, rates and
-penalties; a variant that sets ``seed`` or ``init`` draws its weights from them.
+A variant that does not change the seed, the initialisation or the hidden size starts
+from the document's own weights, so "the same initial weights" holds across rules, rates
+and penalties; a variant that sets ``seed``, ``init`` or ``hidden`` draws new weights.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from nnsim.model.document import NetworkDocument
 from nnsim.model.session import Session, SessionError
 
 #: What a variant may change: name → (settings field or None, parser). "activation" sets
-#: every hidden dense layer's activation.
+#: every hidden dense layer's activation, "hidden" its number of neurons (variants of
+#: different sizes train in separate stacks).
 VARY = {
     "lr": ("lr", float),
     "seed": ("seed", int),
@@ -44,7 +45,12 @@ VARY = {
     "validation_fraction": ("validation_fraction", float),
     "init": ("init", str),
     "activation": (None, str),
+    "hidden": (None, int),
 }
+
+#: Variations that change the network's weights: such a variant draws new ones (from its
+#: settings' init and seed) instead of starting from the document's.
+NEW_WEIGHTS = ("seed", "init", "hidden")
 
 
 _RANGE = re.compile(r"^(-?\d+)-(-?\d+)$")
@@ -123,9 +129,17 @@ def apply(doc: NetworkDocument, variant: Variant) -> NetworkDocument:
         if name not in VARY:
             raise CompareError(f"variant {variant.label!r}: cannot vary {name!r}")
         field, _ = VARY[name]
-        if field is None:
+        if name == "activation":
             for lid in hidden_layers(d):
                 d.set_activation(lid, str(value))
+        elif name == "hidden":
+            if int(value) < 1:
+                raise CompareError(f"variant {variant.label!r}: a layer needs at least 1 neuron")
+            for lid in hidden_layers(d):
+                while d.layers[lid].size < int(value):
+                    d.add_neuron(lid)
+                while d.layers[lid].size > int(value):
+                    d.remove_neuron(lid, d.layers[lid].size - 1)
         else:
             fields[field] = value
     if fields:
@@ -200,7 +214,7 @@ class Comparison:
         for v, d in zip(self.variants, self.documents):
             s = Session(d)
             try:
-                if "seed" in v.changes or "init" in v.changes:
+                if any(k in v.changes for k in NEW_WEIGHTS):
                     s.reset_weights()
                 s.trainer  # noqa: B018 — build it now, so a bad variant fails here
             except (SessionError, EngineError, ValueError) as e:

@@ -109,3 +109,18 @@ def test_bad_variants_are_named():
         Comparison(doc, [Variant("x", {"rule": "sideways"})])
     with pytest.raises(CompareError, match="at least one variant"):
         Comparison(doc, [])
+
+
+def test_hidden_sizes_run_as_one_stack_per_size():
+    doc = lesson("playground-circle")
+    variants = grid({"hidden": [3, 5], "lr": [0.03, 0.3]})
+    cmp = Comparison(doc, variants)
+    assert sorted(len(g) for g, _ in cmp.units) == [2, 2]
+    cmp.run(4)
+    for i, v in enumerate(variants):
+        d = apply(doc, v)
+        assert [d.layers[lid].size for lid in ("L2", "L3")] == [v.changes["hidden"]] * 2
+        s = Session(d)
+        s.reset_weights()
+        s.train_epochs(4)
+        np.testing.assert_array_equal(s.history.weights, cmp.history(i).weights)
