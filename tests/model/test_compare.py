@@ -124,3 +124,14 @@ def test_hidden_sizes_run_as_one_stack_per_size():
         s.reset_weights()
         s.train_epochs(4)
         np.testing.assert_array_equal(s.history.weights, cmp.history(i).weights)
+
+
+def test_the_model_api_example_runs():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "MODEL_API.md").read_text("utf-8")
+    section = text.split("## Variants side by side", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    ns: dict = {}
+    exec(compile(code.replace("epochs=100", "epochs=5"), "MODEL_API.md", "exec"), ns)
+    assert len(ns["h"]) == 6 and ns["lr_lesson"].rows()[-1].diverged
