@@ -35,6 +35,7 @@ from nnsim.model.session import Session
 
 __all__ = [
     "TrainReport",
+    "compare",
     "evaluate",
     "export_pytorch",
     "lesson",
@@ -294,3 +295,57 @@ def use_csv(
 def evaluate(target) -> dict:
     """Loss and accuracy on the training data (and ``val_loss``, ``val_accuracy`` on the test part)."""
     return session(target).evaluate()
+
+
+def compare(
+    target,
+    vary: dict | None = None,
+    *,
+    variants=None,
+    epochs: int | None = None,
+    target_loss: float | None = None,
+    train: bool = True,
+):
+    """Train variants of a document, file or lesson side by side.
+
+    Parameters
+    ----------
+    target : NetworkDocument, path or lesson name
+    vary : dict, optional
+        {name: [values]}, e.g. ``{"lr": [0.003, 0.03, 0.3], "seed": range(4)}``: every
+        combination is a variant (names in ``nnsim.model.compare.VARY``).
+    variants : list of Variant, optional
+        Instead of ``vary``. With neither, a lesson's own comparison is used.
+    epochs : int, optional
+        Default: the document's (or the lesson comparison's) ``epochs``.
+    target_loss : float, optional
+        For the table's "epochs to target".
+    train : bool
+        False returns the comparison untrained (to iterate it with ``iter_epochs``).
+
+    Returns
+    -------
+    Comparison
+        ``.histories`` holds one ``History`` per variant, ``.table()``/``.csv()`` the
+        summary, ``.document(i)`` variant i as a network.
+    """
+    from nnsim.lessons.comparisons import comparison_spec
+    from nnsim.model.compare import Comparison, grid
+
+    spec = None
+    if variants is None and vary is None and isinstance(target, str):
+        spec = comparison_spec(target)
+        if spec is None:
+            raise ValueError(f"{target}: give the settings to vary (the lesson has no comparison)")
+    doc = load(target) if spec is None else spec.document()
+    if spec is not None:
+        variants = spec.variants
+        target_loss = spec.target_loss if target_loss is None else target_loss
+    elif variants is None:
+        variants = grid({k: list(v) for k, v in (vary or {}).items()})
+    cmp = Comparison(doc, variants, target_loss=target_loss)
+    if spec is not None and spec.epochs is not None:
+        cmp.epochs = spec.epochs
+    if train:
+        cmp.run(epochs)
+    return cmp

@@ -498,6 +498,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("doctor", help="check this installation and print what was found")
     d.set_defaults(func=_doctor)
+
+    from nnsim import cli_compare
+
+    cli_compare.add_parser(sub)
     return p
 
 

@@ -156,7 +156,9 @@ class History:
     def __init__(self, n_params: int, dtype=np.float64, capacity: int = 16, limit=None):
         self.n_params = int(n_params)
         self.dtype = np.dtype(dtype)
-        self.limit = max(4, int(limit if limit is not None else row_limit(n_params, self.dtype.itemsize)))
+        self.limit = max(
+            4, int(limit if limit is not None else row_limit(n_params, self.dtype.itemsize))
+        )
         #: The thinning rule's "recent" span (halved when a thinning frees too little).
         self.recent = self.limit // 2
         #: Old position → new position (−1: dropped) of the last thinning, or None when

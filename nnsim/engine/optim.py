@@ -228,8 +228,19 @@ class Regularizer:
         """Ω(θ), reported apart from the data loss."""
         return 0.0
 
+    def penalty_rows(self, rows, lam) -> np.ndarray:
+        """Ω of each row of ``rows`` (stacked replicas' θ) for the rates ``lam`` (one per
+        row): row by row the numbers ``penalty`` gives."""
+        return np.zeros(len(rows))
+
     def add_grad(self, theta, grad) -> None:
         """grad += ∂Ω/∂θ, in place."""
+        if self.lam:
+            self.add_grad_at(theta, grad, self.lam)
+
+    def add_grad_at(self, theta, grad, lam) -> None:
+        """grad += ∂Ω/∂θ for the rate ``lam``: a number, or a column of rates, one per row
+        of stacked replicas (``nnsim.engine.replicas``)."""
 
     def __repr__(self):
         return f"{type(self).__name__}(lam={self.lam:g})"
@@ -248,9 +259,13 @@ class L2(Regularizer):
         theta = np.asarray(theta)
         return self.lam * float(np.dot(theta, theta))
 
-    def add_grad(self, theta, grad):
-        if self.lam:
-            grad += (2 * self.lam) * theta
+    def penalty_rows(self, rows, lam):
+        # a stack of (1 × n)(n × 1) products: BLAS's dot of each row, as np.dot above
+        dots = np.matmul(rows[:, None, :], rows[:, :, None])[:, 0, 0]
+        return lam * dots.astype(np.float64)
+
+    def add_grad_at(self, theta, grad, lam):
+        grad += (2 * lam) * theta
 
 
 class L1(Regularizer):
@@ -261,9 +276,11 @@ class L1(Regularizer):
     def penalty(self, theta):
         return self.lam * float(np.abs(theta).sum())
 
-    def add_grad(self, theta, grad):
-        if self.lam:
-            grad += self.lam * np.sign(theta)
+    def penalty_rows(self, rows, lam):
+        return lam * np.abs(rows).sum(axis=1).astype(np.float64)
+
+    def add_grad_at(self, theta, grad, lam):
+        grad += lam * np.sign(theta)
 
 
 REGULARIZERS = {"none": NoRegularizer, "l2": L2, "l1": L1}

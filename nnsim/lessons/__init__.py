@@ -58,6 +58,13 @@ class Lesson:
         """A new document with the lesson's content."""
         return load(self.path)
 
+    @property
+    def comparison(self):
+        """The variants the lesson trains side by side (a ``CompareSpec``), or None."""
+        from nnsim.lessons.comparisons import comparison_spec
+
+        return comparison_spec(self.name)
+
     def titles(self) -> dict:
         """Title and goal in both languages, read from the file's meta."""
         m = self.load().meta
@@ -77,6 +84,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("xor-two-layer", "3"),
     Lesson("bp-worked-example", "6"),
     Lesson("bp-variants", "7"),
+    Lesson("learning-rate", "7"),
     Lesson("watermelon-3.0", "5, 7"),
     Lesson("watermelon-alpha-csv", "7"),
     Lesson("overfitting", "8"),

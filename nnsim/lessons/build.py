@@ -230,6 +230,49 @@ def bp_variants() -> NetworkDocument:
     return doc
 
 
+def learning_rate() -> NetworkDocument:
+    """COURSE §7: one network trained with η from 0.001 to 10 side by side."""
+    doc = _doc(
+        "learning-rate",
+        title_zh="学习率：太小、合适、太大",
+        title_en="Learning rate: too small, right, too large",
+        goal_zh="同一个网络、同一组初始权重，学习率从 0.001 到 10（对数刻度）并排训练："
+        "太小几乎不动，合适的很快收敛，太大的发散。",
+        goal_en="One network, the same initial weights, η from 0.001 to 10 on a log scale "
+        "trained side by side: too small barely moves, a good one converges fast, too large "
+        "diverges.",
+        notes_zh=(
+            "梯度下降 w ← w − η ∂E/∂w。η 太小，每步几乎不动；η 合适，误差很快下降；η 太大，"
+            "每一步都越过谷底，误差和权重越来越大，直到变成 inf 或 NaN——nnsim 会停下这次训练，"
+            "恢复最后一组有限的权重，并标记为“发散”。用“比较”视图同时看所有学习率的误差曲线。"
+        ),
+        notes_en=(
+            "Gradient descent w ← w − η ∂E/∂w. With η too small each step barely moves; with a "
+            "good η the error falls fast; with η too large every step overshoots the valley and "
+            "the error and the weights grow until they become inf or NaN — nnsim stops that run, "
+            "restores its last finite weights and marks it diverged. The Compare view shows the "
+            "error curves of all rates at once."
+        ),
+    )
+    x = doc.add_layer("input", 2, position=_pos(0), label="x1, x2")
+    h = doc.add_layer("dense", 4, activation="tanh", position=_pos(1), label="隐层 hidden")
+    y = doc.add_layer("dense", 1, activation="identity", position=_pos(2), label="y")
+    doc.connect(x, h)
+    doc.connect(h, y)
+    doc.update_settings(
+        dataset="reg_plane",
+        dataset_params={"n_points": 200, "noise": 0, "train_fraction": 0.5, "seed": 0},
+        rule="minibatch",
+        batch_size=10,
+        lr=0.03,
+        epochs=100,
+        seed=1,
+        init="xavier",
+    )
+    _draw_weights(doc, "xavier", seed=1)
+    return doc
+
+
 def overfitting() -> NetworkDocument:
     """COURSE §8: training error falls while test error rises; early stopping and L2."""
     doc = _doc(
@@ -630,6 +673,7 @@ BUILDERS = {
     "xor-two-layer": xor_two_layer,
     "bp-worked-example": bp_worked_example,
     "bp-variants": bp_variants,
+    "learning-rate": learning_rate,
     "watermelon-3.0": watermelon_csv.watermelon_3_0,
     "watermelon-alpha-csv": watermelon_csv.watermelon_alpha_csv,
     "overfitting": overfitting,

@@ -292,6 +292,13 @@ def bp_variants(doc: NetworkDocument, epochs: int | None = None) -> LessonResult
     return r
 
 
+def learning_rate(doc: NetworkDocument, epochs: int | None = None) -> LessonResult:
+    """η from 0.001 to 10 side by side: the lesson's comparison (``comparisons.py``)."""
+    from nnsim.lessons.comparisons import run_comparison  # it imports this module
+
+    return run_comparison("learning-rate", epochs=epochs)
+
+
 # --------------------------------------------------------------------------- §8
 def overfitting(doc: NetworkDocument, epochs: int | None = None) -> LessonResult:
     r = _new(doc, "overfitting")
@@ -655,6 +662,7 @@ OUTCOMES = {
     "xor-two-layer": xor_two_layer,
     "bp-worked-example": bp_worked_example,
     "bp-variants": bp_variants,
+    "learning-rate": learning_rate,
     "watermelon-3.0": watermelon_csv.outcome_3_0,
     "watermelon-alpha-csv": watermelon_csv.outcome_alpha,
     "overfitting": overfitting,

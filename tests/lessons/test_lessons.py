@@ -19,6 +19,7 @@ LECTURE_ORDER = [
     "xor-two-layer",
     "bp-worked-example",
     "bp-variants",
+    "learning-rate",
     "watermelon-3.0",
     "watermelon-alpha-csv",
     "overfitting",

@@ -1,0 +1,342 @@
+"""One stretch of epochs of a ``ReplicaTrainer``: the live replicas packed into one stack.
+
+The replicas are sorted so that those updated alike are neighbouring rows — the fused-SGD
+ones first, then one block per optimiser set-up (kind, β₁, β₂, ε, step count, penalty) —
+and each block's update is the ``Optimizer``'s own ``step`` on its rows, with the learning
+rate, momentum and penalty rate as columns (one value per row).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from functools import partial
+
+import numpy as np
+
+from nnsim.engine.divergence import LOSS_GROWTH, WEIGHT_LIMIT
+from nnsim.engine.history import SNAPSHOT_KINDS
+from nnsim.engine.replica_stack import (
+    ROW_KERNELS,
+    Stack,
+    loss_values,
+    predicted_classes,
+    se_grad_rows,
+    se_rows,
+)
+
+_KIND = {k: i for i, k in enumerate(SNAPSHOT_KINDS)}
+
+
+def _sgd_step(theta, grad, lr) -> None:
+    theta -= lr * grad
+
+
+class Pack:
+    """The replicas of one stretch of epochs, sorted so that replicas updated alike are
+    neighbouring rows: the fused-SGD ones first, then one block per optimiser set-up."""
+
+    def __init__(self, rt, ids):
+        self.rt = rt
+        trs = rt.trainers
+        dt = rt.shape.dtype
+
+        def key(r):
+            tr = trs[r]
+            acts = tuple(a.name for a in rt.acts[r])
+            if tr._can_fast():
+                return (0, "", 0.0, 0.0, 0.0, 0, "", False, acts)
+            o, reg = tr.optimizer, tr.regularizer
+            return (
+                1,
+                o.name,
+                getattr(o, "beta1", 0.0),
+                getattr(o, "beta2", 0.0),
+                getattr(o, "eps", 0.0),
+                int(rt.opt_t[r]),
+                reg.name,
+                bool(reg.lam),
+                acts,
+            )
+
+        keys = {int(r): key(int(r)) for r in ids}
+        self.ids = ids = np.array(sorted(keys, key=lambda r: (keys[r], r)), np.int64)
+        self.A = A = len(ids)
+        self.stack = Stack(
+            rt.shape,
+            [[rt.acts[r][i] for r in ids] for i in range(len(rt.shape.layers))],
+            rt.theta[ids],
+        )
+        self.F = F = sum(1 for r in ids if keys[r][0] == 0)
+        lr = np.array([trs[r].lr for r in ids], np.float64)
+        bs, n = rt.batch_size, rt.n
+        self.starts = list(range(0, n, bs))
+        last_b = n - self.starts[-1]
+        s_mid = np.where(np.arange(A) < F, -lr / bs, 1.0 / bs)
+        self.s_mid = s_mid.astype(dt).reshape(A, 1, 1)
+        self.s_last = np.full((A, 1, 1), 1.0 / last_b, dt)
+        self.lr_fast = lr[:F].astype(dt).reshape(F, 1)
+        self.m = rt.opt_m[ids]
+        self.v = rt.opt_v[ids]
+        self.groups = []  # (rows, optimizer, regularizer or None, λ column)
+        i = F
+        while i < A:
+            j = i
+            while j < A and keys[ids[j]][:8] == keys[ids[i]][:8]:
+                j += 1
+            rows = slice(i, j)
+            tr = trs[ids[i]]
+            opt = copy.copy(tr.optimizer)
+            lr_g = np.array([[trs[r].optimizer.lr] for r in ids[rows]])
+            opt.lr = lr_g if opt.name == "adam" else lr_g.astype(dt)
+            if opt.name == "momentum":
+                opt.momentum = np.array([[trs[r].optimizer.momentum] for r in ids[rows]], dt)
+                opt.v = self.v[rows]
+            elif opt.name == "adam":
+                opt.m, opt.v = self.m[rows], self.v[rows]
+                opt._tmp = np.empty_like(opt.m)
+            opt.t = int(rt.opt_t[ids[i]])
+            reg = tr.regularizer if keys[ids[i]][7] else None
+            lam = np.array([[trs[r].regularizer.lam] for r in ids[rows]], dt)
+            self.groups.append((rows, opt, reg, lam))
+            i = j
+        d = rt.shape.n_in
+        self.bias0 = rt.shape.layers[0][2]
+        self.d = d
+        self.x = rt.x[ids]
+        self.t = rt.t[ids]
+        self.y = rt.y[ids]
+        self.classes = None if rt.classes is None else rt.classes[ids]
+        if rt.has_val:
+            self.xv, self.yv = rt.xv[ids], rt.yv[ids]
+            self.classes_v = None if rt.classes_v is None else rt.classes_v[ids]
+        self.thresholds = rt.thresholds[ids]
+        self.shuffle = rt.shuffle[ids]
+        self.kernel = ROW_KERNELS[type(rt.loss)]
+        # Replicas whose generators are in the same state (the same seed, so far) draw the
+        # same orders: one draw serves them all, and ``release`` syncs the others.
+        first: dict = {}
+        self.leaders = []
+        for r in ids:
+            st = trs[r]._rng.bit_generator.state
+            k = (repr(st), bool(self.shuffle[len(self.leaders)]))
+            self.leaders.append(first.setdefault(k, int(r)))
+        self.draw = sorted({ld for ld, s in zip(self.leaders, self.shuffle) if s})
+        self.penalties = []  # (regulariser, rows, λ) per kind of penalty
+        kinds: dict = {}
+        for k, r in enumerate(ids):
+            kinds.setdefault(type(trs[r].regularizer), []).append(k)
+        for ks in kinds.values():
+            reg = trs[ids[ks[0]]].regularizer
+            self.penalties.append((reg, ks, np.array([trs[ids[k]].regularizer.lam for k in ks])))
+        # The epoch's samples in each replica's order, and its batches as views of them
+        # (bound once: an update is then only the passes).
+        self.xs = self.x.copy() if self.shuffle.any() else self.x
+        self.ts = self.t.copy() if self.shuffle.any() else self.t
+        self.offsets = (np.arange(A) * n)[:, None]
+        self._x2, self._xs2 = self.x.reshape(A * n, -1), self.xs.reshape(A * n, -1)
+        self._t2, self._ts2 = self.t.reshape(A * n, -1), self.ts.reshape(A * n, -1)
+        self.totals = np.empty((len(self.starts), A, 1, 1), dt)
+        # With bounded outputs (tanh, sigmoid), squared error and moderate targets, a batch
+        # loss can only be non-finite when the output is NaN, and then the weights become
+        # NaN too: for plain-SGD stacks the end-of-epoch weight check then says all the
+        # loss check could, so the batch losses need not be summed.
+        bounded = set(self.stack.acts[-1]) <= {"tanh", "sigmoid"}
+        self.skip_totals = (
+            F == A
+            and bounded
+            and self.kernel is se_rows
+            and float(np.max(np.abs(self.t), initial=0.0)) <= 1e100
+        )
+        self.totals[...] = 0
+        self.plan = []
+        for k, i in enumerate(self.starts):
+            last = k == len(self.starts) - 1
+            b = min(bs, n - i)
+            w = self.stack.work(b)
+            x = self._operand(self.xs[:, i : i + b])
+            tb = self.ts[:, i : i + b].transpose(0, 2, 1)
+            # the error's scale as a full array: a contiguous multiply, not a broadcast
+            s_ = np.ascontiguousarray(
+                np.broadcast_to(self.s_last if last else self.s_mid, (A, rt.shape.n_out, b))
+            )
+            ops = [partial(f, x) for f in w.fwd]
+            if self.skip_totals:
+                ops.append(partial(se_grad_rows, w.o[-1], tb, w, s_))
+            else:
+                ops.append(partial(self.kernel, w.o[-1], tb, w, s_, self.totals[k]))
+            ops += [partial(f, x) for f in w.bwd]
+            if F:
+                th, gr = self.stack.theta[:F], self.stack.grad[:F]
+                if last:  # Network.sgd_step: θ ← θ − η ∇E
+                    ops.append(partial(_sgd_step, th, gr, self.lr_fast))
+                else:  # the step is already in the gradient (error scaled by −η/B)
+                    ops.append(partial(np.add, th, gr, th))
+            self.plan.append((ops, w.b, self.totals[k]))
+
+    def _operand(self, xs):
+        return (xs if self.bias0 else xs[:, :, : self.d]).transpose(0, 2, 1)
+
+    def store(self, exclude=()) -> None:
+        """Write the rows back into the trainer's store (all but ``exclude``, whose
+        state the end of their run has set already)."""
+        rt = self.rt
+        keep = ~np.isin(self.ids, list(exclude)) if exclude else np.ones(self.A, bool)
+        ids = self.ids[keep]
+        rt.theta[ids] = self.stack.theta[keep]
+        if self.groups:
+            rt.opt_m[ids], rt.opt_v[ids] = self.m[keep], self.v[keep]
+            for rows, opt, _reg, _lam in self.groups:
+                rt.opt_t[self.ids[rows][keep[rows]]] = opt.t
+
+    def release(self) -> None:
+        """Hand each replica's shuffling generator its state (followers of a shared one
+        take their leader's: the same state draws the same orders)."""
+        trs = self.rt.trainers
+        for r, lead in zip(self.ids, self.leaders):
+            if lead != r:
+                trs[r]._rng.bit_generator.state = trs[lead]._rng.bit_generator.state
+
+    # --- one epoch -------------------------------------------------------------------------
+    def epoch(self):
+        """One epoch for every row; returns (replicas that recorded, replicas that ended)."""
+        rt, st, A, F = self.rt, self.stack, self.A, self.F
+        trs = rt.trainers
+        theta = st.theta
+        n = rt.n
+        if self.shuffle.any():
+            keep = np.arange(n)
+            drawn = {r: trs[r]._rng.permutation(n) for r in self.draw}
+            order = np.stack(
+                [drawn[ld] if s else keep for ld, s in zip(self.leaders, self.shuffle)]
+            )
+            flat = (order + self.offsets).ravel()
+            # (mode "clip": the indices are valid, and "raise" would buffer the output)
+            np.take(self._x2, flat, axis=0, out=self._xs2, mode="clip")
+            np.take(self._t2, flat, axis=0, out=self._ts2, mode="clip")
+        notes: dict[int, str] = {}
+        slow = F < A
+        with np.errstate(all="ignore"):
+            for ops, b, out in self.plan:
+                for op in ops:
+                    op()
+                if slow:
+                    self._slow_update(out[:, 0, 0], b, notes)
+            epoch = rt.epoch[self.ids] + 1
+            value = np.add.reduce(self.totals[:, :, 0, 0], axis=0)
+            sums = np.add.reduce(theta, axis=1)
+        for k in np.flatnonzero(~(np.isfinite(sums[:F]) & np.isfinite(value[:F]))):
+            if not math.isfinite(float(sums[k])):  # Trainer._fast_bp_epoch's checks
+                notes[int(k)] = trs[self.ids[k]]._guard.weights(theta[k])
+            else:
+                notes[int(k)] = f"the loss became {float(value[k]) / n}"
+        ok = np.ones(A, bool)
+        ok[list(notes)] = False
+        rt.epoch[self.ids[ok]] = epoch[ok]
+        rt.step[self.ids[ok]] += len(self.starts)
+        ended = []
+        for k, note in notes.items():
+            rt._diverged(int(self.ids[k]), note, int(epoch[k]))
+            ended.append(int(self.ids[k]))
+        good, bad = self.record("epoch", np.flatnonzero(ok))
+        return good, ended + bad
+
+    def _slow_update(self, totals, b: int, notes) -> None:
+        """Penalty gradient, optimiser step and the per-update checks of the slow rows."""
+        st = self.stack
+        theta, grad = st.theta, st.grad
+        F = self.F
+        fin = np.isfinite(totals[F:])
+        if not fin.all():
+            for k in np.flatnonzero(~fin) + F:
+                notes.setdefault(int(k), f"the loss became {float(totals[k]) / b}")
+        for rows, opt, reg, lam in self.groups:
+            if reg is not None:
+                reg.add_grad_at(theta[rows], grad[rows], lam)
+            opt.step(theta[rows], grad[rows])
+        sums = np.add.reduce(theta[F:], axis=1)
+        fin = np.isfinite(sums)
+        if not fin.all():
+            for k in np.flatnonzero(~fin) + F:
+                if int(k) not in notes:  # Trainer._bp_update's check and note
+                    guard = self.rt.trainers[self.ids[k]]._guard
+                    notes[int(k)] = guard.gradient(grad[k]) or guard.weights(theta[k])
+
+    # --- evaluation and the history row ----------------------------------------------------
+    def _evaluate(self, xs, y, classes):
+        """(loss, accuracy) of every row, as ``Trainer._evaluate`` row by row."""
+        rt, st = self.rt, self.stack
+        m = xs.shape[1]
+        eb = rt.trainers[0].eval_batch
+        total = np.zeros(self.A)
+        hits = np.zeros(self.A, np.int64)
+        for i in range(0, m, eb):
+            c = min(eb, m - i)
+            w = st.work(c)
+            st.forward(w, self._operand(xs[:, i : i + c]))
+            out = w.o[-1]
+            total = total + loss_values(rt.loss, out, y[:, i : i + c]) * c
+            if classes is not None:
+                pred = predicted_classes(out, self.thresholds)
+                hits += np.count_nonzero(pred == classes[:, i : i + c], axis=1)
+        loss = total / m if m else np.full(self.A, np.nan)
+        acc = hits / m if classes is not None else np.full(self.A, np.nan)
+        return loss, acc
+
+    def record(self, kind, rows):
+        """Evaluate, check and append a history row for the pack's ``rows``; returns
+        (replicas that recorded, replicas that diverged)."""
+        rt = self.rt
+        rows = np.asarray(rows, np.int64)
+        ids = self.ids[rows]
+        if len(ids) == 0:
+            return ids, []
+        theta = self.stack.theta[rows]
+        with np.errstate(all="ignore"):
+            tl, ta = self._evaluate(self.x, self.y, self.classes)
+            if rt.has_val:
+                vl, va = self._evaluate(self.xv, self.yv, self.classes_v)
+            else:
+                vl = va = np.full(self.A, np.nan)
+            tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
+            pen = np.zeros(self.A)
+            for reg, ks, lam in self.penalties:
+                pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
+            pen = pen[rows]
+            # Trainer._record's checks (the trainer's DivergenceGuard): a cheap test of all
+            # rows first, the guard itself on the few it flags.
+            extent = np.maximum(
+                theta.max(axis=1, initial=-np.inf), -theta.min(axis=1, initial=np.inf)
+            )
+            first = rt._c[ids, 0, 3]
+            ref = np.where(rt.n_rows[ids] > 0, first, np.nan)
+            grown = np.isfinite(ref) & (tl > LOSS_GROWTH * np.maximum(ref, 1.0))
+            fine = (extent <= WEIGHT_LIMIT) & np.isfinite(tl) & ~grown & np.isfinite(pen)
+            if rt.has_val:
+                fine &= np.isfinite(vl)
+        good, bad = list(np.flatnonzero(fine)), []
+        for k in np.flatnonzero(~fine):
+            r = int(ids[k])
+            guard = rt.trainers[r]._guard
+            reference = float(ref[k]) if rt.n_rows[r] else None
+            note = guard.weights(theta[k]) or guard.loss(float(tl[k]), reference)
+            if note is None and rt.has_val:
+                note = guard.loss(float(vl[k]), what="the validation loss")
+            if note is None and not math.isfinite(float(pen[k])):
+                note = f"the penalty became {float(pen[k])}"
+            if note is None:
+                good.append(k)
+                continue
+            rt._diverged(r, note, int(rt.epoch[r]))
+            bad.append(r)
+        good = np.array(sorted(good), np.int64)
+        good = np.array(good, np.int64)
+        if good.size:
+            gi = ids[good]
+            ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
+            cols = np.empty((len(gi), 10))  # COLUMNS; the serial is set by _append_rows
+            cols[:, 0], cols[:, 1], cols[:, 2] = ep, rt.step[gi], _KIND[kind]
+            cols[:, 3], cols[:, 4], cols[:, 5] = tl[good], ta[good], vl[good]
+            cols[:, 6], cols[:, 7], cols[:, 8] = va[good], pen[good], -1
+            rt._append_rows(gi, theta[good], cols)
+        return (ids[good] if good.size else np.array([], np.int64)), bad

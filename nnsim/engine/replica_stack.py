@@ -1,0 +1,387 @@
+"""The stacked passes of R replicas of one Dense chain: weights (R, …), batched products.
+
+``replicas.py`` trains R copies of one chain of Dense layers together. This module holds
+their arrays and passes: every weight array of ``dense_chain`` gains a leading replica axis
+(row r of ``theta`` (R, P) is replica r's flat parameter vector, laid out as its own
+network's), a matrix product becomes one ``np.matmul`` over the stack, an activation one
+in-place kernel call over the replicas that use it.
+
+Bit for bit. Each replica's numbers are those of its own network on the fused path: the
+same kernels (``dense_chain._kernels``) in the same order on arrays of the same layout.
+On NumPy's OpenBLAS, ``np.matmul`` on a stack calls the same BLAS routine on each
+(k × b) slice as ``np.dot`` does on the single matrix (with the same transposition flags,
+since the slices keep the single arrays' strides), and the elementwise kernels give each
+element the value they give it anywhere in an array; tests/engine/test_replicas.py checks
+both on random networks. The per-replica sums the trainer only tests for finiteness
+(the batch losses) are row-wise dot products, BLAS's ``ddot`` of each row as ``np.vdot``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnsim.engine.dense_chain import _kernels
+from nnsim.engine.losses import SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, SquaredError
+
+
+class ChainShape:
+    """What replicas must share to be stacked: layer sizes, biases, masks, slots, dtype.
+
+    Parameters
+    ----------
+    net : Network
+        A network with a fused chain (``net.chain`` not None).
+    """
+
+    def __init__(self, net):
+        ch = net.chain
+        slots = {(ln, pn): sl for ln, pn, sl, _ in net.slots}
+        self.dtype = net.dtype
+        self.n_in, self.n_out, self.n_params = ch.n_in, ch.n_out, net.n_params
+        #: per layer: (inputs, units, bias, mask or None, first slot index of W0, end of b)
+        self.layers = []
+        for st in ch.steps:
+            sw, sb = slots[(st.name, "W0")], slots[(st.name, "b")]
+            mask = None if st.layer.masks[0] is None else np.asarray(st.layer.masks[0], bool)
+            self.layers.append((st.n_in, st.n, st.bias, mask, sw.start, sb.stop))
+
+    def key(self) -> tuple:
+        """Equal for chains that can share one stack."""
+        return (
+            self.dtype.str,
+            self.n_in,
+            self.n_params,
+            tuple(
+                (k, n, bias, None if m is None else m.tobytes(), a, b)
+                for k, n, bias, m, a, b in self.layers
+            ),
+        )
+
+
+def _row_groups(names):
+    """[(name, rows)] for the distinct names of a column; rows a slice when contiguous."""
+    order: dict[str, list[int]] = {}
+    for i, a in enumerate(names):
+        order.setdefault(a, []).append(i)
+    if len(order) == 1:
+        return [(names[0], slice(None))]
+    out = []
+    for a, ix in order.items():
+        rows = slice(ix[0], ix[-1] + 1) if ix[-1] - ix[0] + 1 == len(ix) else np.array(ix)
+        out.append((a, rows))
+    return out
+
+
+def _fwd_calls(groups, acts, dtype, z, o, t):
+    """The activation calls of one layer, bound to its arrays (a slice of rows is a view,
+    scattered rows go through copies; identity copies z into o unless o is z)."""
+    calls = []
+    for name, rows in groups:
+        f = _kernels(acts[name], dtype)[0]
+        if o is z:
+            continue  # identity for every row: the output is the net input
+        if isinstance(rows, slice):
+            zr, orr, tr = z[rows], o[rows], t[rows]
+            calls.append(lambda f=f, zr=zr, orr=orr, tr=tr: f(zr, orr, tr))
+        else:
+
+            def scattered(f=f, rows=rows):
+                zz = z[rows]
+                oo = np.empty_like(zz)
+                f(zz, oo, np.empty_like(zz))
+                o[rows] = oo
+
+            calls.append(scattered)
+    return calls
+
+
+def _bwd_calls(groups, acts, dtype, g, z, o, t, d):
+    """The δ = g·f′(net) calls of one layer (identity: δ = g, copied unless d is g)."""
+    calls = []
+    for name, rows in groups:
+        df = _kernels(acts[name], dtype)[1]
+        if d is g:
+            continue
+        if df is None:
+            if isinstance(rows, slice):
+                gr, dr = g[rows], d[rows]
+                calls.append(lambda gr=gr, dr=dr: np.copyto(dr, gr))
+            else:
+
+                def copy_rows(rows=rows):
+                    d[rows] = g[rows]
+
+                calls.append(copy_rows)
+        elif isinstance(rows, slice):
+            gr, zr, orr, tr, dr = g[rows], z[rows], o[rows], t[rows], d[rows]
+            calls.append(lambda df=df, a=(gr, zr, orr, tr, dr): df(*a))
+        else:
+
+            def scattered(df=df, rows=rows):
+                gg = g[rows]
+                dd = np.empty_like(gg)
+                df(gg, z[rows], o[rows], np.empty_like(gg), dd)
+                d[rows] = dd
+
+            calls.append(scattered)
+    return calls
+
+
+class Stack:
+    """The replicas being trained: their weights and gradients as (A, P) rows, their
+    activations per layer, and the arrays of each batch size.
+
+    Parameters
+    ----------
+    shape : ChainShape
+    acts : list of list of Activation
+        acts[i][r]: layer i's activation in row r.
+    theta : ndarray
+        (A, P) starting weights, copied.
+    """
+
+    def __init__(self, shape: ChainShape, acts, theta):
+        self.shape = shape
+        dt = self.dtype = shape.dtype
+        self.theta = np.array(theta, dtype=dt, order="C")
+        A, P = self.theta.shape
+        self.A = A
+        self.grad = np.zeros((A, P), dt)
+        self.wf, self.gw, self.wt, self.gb, self.gmask = [], [], [], [], []
+        for k, n, bias, _mask, a, b in shape.layers:
+            both = self.theta[:, a:b].reshape(A, k + 1, n)
+            gboth = self.grad[:, a:b].reshape(A, k + 1, n)
+            self.wf.append((both if bias else both[:, :k]).transpose(0, 2, 1))
+            self.gw.append(gboth if bias else gboth[:, :k])
+            self.wt.append(both[:, :k])
+            self.gb.append(None if bias else gboth[:, k])
+            self.gmask.append(gboth[:, :k])
+        self.acts = []  # per layer: {name: Activation}
+        self.groups = []  # per layer: [(name, rows)]
+        for col in acts:
+            names = [a.name for a in col]
+            self.acts.append({a.name: a for a in col})
+            self.groups.append(_row_groups(names))
+        self._work: dict[int, _Work] = {}
+
+    def work(self, b: int) -> _Work:
+        """The arrays for batch size ``b`` (kept)."""
+        w = self._work.get(b)
+        if w is None:
+            if len(self._work) >= 6:
+                self._work.pop(next(iter(self._work)))
+            w = self._work[b] = _Work(self, b)
+        return w
+
+    def forward(self, w, x) -> None:
+        """Every layer's output for the operand ``x`` (A, inputs [+ 1], b)."""
+        for f in w.fwd:
+            f(x)
+
+    def backward(self, w, x) -> None:
+        """∂E/∂θ into ``grad`` from the output error already in ``w.g[-1]``."""
+        for f in w.bwd:
+            f(x)
+
+
+class _Work:
+    """Every array one batch size needs for the stack (cf. ``dense_chain._Workspace``)."""
+
+    def __init__(self, stack: Stack, b: int):
+        shape, dt, A = stack.shape, stack.dtype, stack.A
+        layers = shape.layers
+        last = len(layers) - 1
+        self.b = b
+        self.z, self.o, self.t, self.g, self.d, ins = [], [], [], [], [], [None]
+        for i, (_k, n, _bias, _m, _a, _b) in enumerate(layers):
+            all_identity = all(a == "identity" for a, _ in stack.groups[i])
+            z = np.empty((A, n, b), dt)
+            if i < last:
+                a = np.empty((A, n + 1, b), dt)
+                a[:, n] = 1  # the constant input of the next layer's bias
+                o = a[:, :n]
+                ins.append(a if layers[i + 1][2] else o)
+            elif all_identity:
+                o = z
+            else:
+                o = np.empty((A, n, b), dt)
+            g = np.empty((A, n, b), dt)
+            self.z.append(z)
+            self.o.append(o)
+            self.t.append(np.empty((A, n, b), dt))
+            self.g.append(g)
+            self.d.append(g if all_identity else np.empty((A, n, b), dt))
+        n_out = shape.n_out
+        self.e = np.empty((A, n_out, b), dt)
+        self.e_row = self.e.reshape(A, 1, n_out * b)
+        self.e_col = self.e.reshape(A, n_out * b, 1)
+        self.m = np.empty((A, 1, b), dt)
+        self.r = np.empty((A, 1, b), dt)
+        self.half = np.array(0.5, dt)
+        self.tc = np.empty((A, n_out, b), dt)  # targets, contiguous (for the row dots)
+        self.sigmoid = _kernels(_sigmoid_activation(), dt)[0]
+        mm, tanh, mul, sub = np.matmul, np.tanh, np.multiply, np.subtract
+        one = np.array(1, dt)
+        self.fwd = []
+        for i in range(len(layers)):
+            wf, z, o = stack.wf[i], self.z[i], self.o[i]
+            ain = ins[i]
+            if stack.groups[i] == [("tanh", slice(None))]:  # the Playground's, two calls
+
+                def fwd(x, wf=wf, z=z, o=o, ain=ain):
+                    mm(wf, x if ain is None else ain, out=z)
+                    tanh(z, o)
+
+            else:
+                acts = _fwd_calls(stack.groups[i], stack.acts[i], dt, z, o, self.t[i])
+
+                def fwd(x, wf=wf, z=z, ain=ain, acts=acts):
+                    mm(wf, x if ain is None else ain, out=z)
+                    for c in acts:
+                        c()
+
+            self.fwd.append(fwd)
+        bwd = []
+        for i, (_k, _n, _bias, mask, _a, _b) in enumerate(layers):
+            g, z, o, t, d = self.g[i], self.z[i], self.o[i], self.t[i], self.d[i]
+            gw, gb, gmask = stack.gw[i], stack.gb[i], stack.gmask[i]
+            dT = d.transpose(0, 2, 1)
+            wt = stack.wt[i]
+            dx = self.g[i - 1] if i > 0 else None
+            ain = ins[i]
+            if stack.groups[i] == [("tanh", slice(None))] and mask is None and gb is None:
+
+                def back(x, g=g, o=o, t=t, d=d, ain=ain, dT=dT, gw=gw, wt=wt, dx=dx):
+                    mul(o, o, t)
+                    sub(one, t, t)  # 1 − y²
+                    mul(g, t, d)
+                    mm(x if ain is None else ain, dT, out=gw)
+                    if dx is not None:
+                        mm(wt, d, out=dx)
+
+            else:
+                delta = _bwd_calls(stack.groups[i], stack.acts[i], dt, g, z, o, t, d)
+
+                def back(
+                    x,
+                    delta=delta,
+                    ain=ain,
+                    dT=dT,
+                    gw=gw,
+                    mask=mask,
+                    gmask=gmask,
+                    gb=gb,
+                    wt=wt,
+                    d=d,
+                    dx=dx,
+                ):
+                    for c in delta:
+                        c()
+                    mm(x if ain is None else ain, dT, out=gw)  # ∂E/∂[W; b] = [x; 1] δᵀ
+                    if mask is not None:
+                        mul(gmask, mask, gmask)
+                    if gb is not None:
+                        gb.fill(0)
+                    if dx is not None:
+                        mm(wt, d, out=dx)  # ∂E/∂x = W δ
+
+            bwd.append(back)
+        self.bwd = bwd[::-1]
+
+
+def _sigmoid_activation():
+    from nnsim.engine.activations import get_activation
+
+    return get_activation("sigmoid")
+
+
+# --- losses over the stack --------------------------------------------------------------
+# Twins of dense_chain's loss kernels: o and tgt are (A, outputs, b); each writes s·∂E/∂o
+# into w.g[-1] (s an (A, 1, 1) column of scales) and each row's summed loss into ``out``
+# (an (A, 1, 1) array), with the single kernel's operations row by row.
+
+
+def _rows_dot(a, b_):
+    """(A, 1, 1) row-wise dot products of two (A, outputs, b) arrays (BLAS ddot per row)."""
+    A = a.shape[0]
+    return np.matmul(a.reshape(A, 1, -1), b_.reshape(A, -1, 1))
+
+
+def se_rows(o, tgt, w, s, out):
+    e = w.e
+    np.subtract(o, tgt, e)
+    np.matmul(w.e_row, w.e_col, out=out)
+    np.multiply(out, w.half, out)
+    np.multiply(e, s, w.g[-1])
+
+
+def se_grad_rows(o, tgt, w, s):
+    """``se_rows`` without the batch losses (see ``Pack.skip_totals``)."""
+    e = w.e
+    np.subtract(o, tgt, e)
+    np.multiply(e, s, w.g[-1])
+
+
+def softmax_ce_rows(o, tgt, w, s, out):
+    e, g, m, r = w.e, w.g[-1], w.m, w.r
+    np.max(o, axis=1, keepdims=True, out=m)
+    np.subtract(o, m, e)
+    np.exp(e, g)
+    np.sum(g, axis=1, keepdims=True, out=r)
+    np.copyto(w.tc, tgt)
+    lr = np.log(r)
+    ts = np.ascontiguousarray(tgt.sum(axis=1, keepdims=True))
+    A = o.shape[0]
+    first = np.matmul(ts.reshape(A, 1, -1), lr.reshape(A, -1, 1))
+    np.subtract(first, _rows_dot(w.tc, e), out)
+    np.divide(g, r, g)
+    np.subtract(g, tgt, g)
+    np.multiply(g, s, g)
+
+
+def sigmoid_bce_rows(o, tgt, w, s, out):
+    e, g = w.e, w.g[-1]
+    A = o.shape[0]
+    np.abs(o, e)
+    np.negative(e, e)
+    np.exp(e, e)
+    np.log1p(e, e)
+    np.copyto(w.tc, tgt)
+    total = e.reshape(A, -1).sum(axis=1) + np.maximum(o, 0).reshape(A, -1).sum(axis=1)
+    np.subtract(total[:, None, None], _rows_dot(o, w.tc), out)
+    w.sigmoid(o, g, None)
+    np.subtract(g, tgt, g)
+    np.multiply(g, s, g)
+
+
+ROW_KERNELS = {
+    SquaredError: se_rows,
+    SoftmaxCrossEntropy: softmax_ce_rows,
+    SigmoidBinaryCrossEntropy: sigmoid_bce_rows,
+}
+
+
+# --- evaluation over the stack ---------------------------------------------------------------
+
+
+def loss_values(loss, out, y) -> np.ndarray:
+    """``loss.value`` of each replica: out (A, outputs, m) as the chain computes it, y the
+    stacked targets (A, m, ...). Returns (A,) float64.
+
+    With one output the per-sample losses of all replicas are one ``per_sample`` call
+    (each sample's value does not depend on the others'), then each row's mean; otherwise
+    each replica's ``loss.value`` is called on its own (m, outputs) view.
+    """
+    A, n_out, m = out.shape
+    if n_out == 1 and isinstance(loss, (SquaredError, SigmoidBinaryCrossEntropy)):
+        per = loss.per_sample(out.reshape(A * m, 1), y.reshape(A * m, 1))
+        return per.reshape(A, m).mean(axis=1).astype(np.float64)
+    return np.array([loss.value(out[r].T, y[r]) for r in range(A)], np.float64)
+
+
+def predicted_classes(out, thresholds) -> np.ndarray:
+    """(A, m) classes as ``metrics.classes_from_output`` gives them row by row:
+    threshold (a column, one per replica) for one output, argmax for several."""
+    if out.shape[1] == 1:
+        return (out[:, 0, :] >= thresholds).astype(np.int64)
+    return out.argmax(axis=1).astype(np.int64)
