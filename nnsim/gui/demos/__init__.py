@@ -155,6 +155,8 @@ class DemoViews(QObject):
         # canvas. While a demo view is in front they only take room from it, and the
         # step-through would give the exercise's answers away: hide them, and bring back
         # exactly those that were shown when the canvas returns.
+        if getattr(self.window, "presentation", False):
+            return  # presentation mode keeps every panel collapsed; it re-asks on leaving
         current = self.window.views.widget(index)
         if current in self.pages.values():
             if not self._hidden_docks:
