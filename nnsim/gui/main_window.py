@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         # Presentation mode: the formula strip under the views, and the saved layout.
         self.presentation_strip = PresentationStrip(self.act_panels, self.act_leave, central)
         column.addWidget(self.presentation_strip)
+        self.views.currentChanged.connect(self._strip_follows_view)
         self._presentation_layout = PresentationLayout(self)
         self.status_info = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_info)
@@ -810,11 +811,16 @@ class MainWindow(QMainWindow):
             self._presentation_layout.leave(
                 after=lambda: self.views.currentChanged.emit(self.views.currentIndex())
             )
+        self._strip_follows_view()
         self.presentation_strip.setVisible(on)
         self.act_panels.setEnabled(on)
         self.retranslate_ui()
         self.view.fit()
         prefs.settings().setValue("presentation", on)
+
+    def _strip_follows_view(self, *_) -> None:
+        # the step's formula belongs to the network canvas; elsewhere just the buttons
+        self.presentation_strip.set_compact(self.views.currentWidget() is not self.view)
 
     def toggle_panels(self) -> None:
         """In presentation mode, bring the collapsed panels back or collapse them (F6)."""

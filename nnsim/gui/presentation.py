@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
 )
 
 from nnsim.gui.style import relative_font
@@ -52,8 +52,9 @@ class PresentationStrip(QFrame):
         self.formula.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.formula.setStyleSheet("color: #000000;")
         row.addWidget(self.formula, 1)
-        buttons = QVBoxLayout()
+        buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         buttons.setSpacing(2)
+        self._buttons = buttons
         self.panels_button = QToolButton(self)
         self.panels_button.setDefaultAction(panels_action)
         self.leave_button = QToolButton(self)
@@ -67,6 +68,17 @@ class PresentationStrip(QFrame):
         self._source: QLabel | None = None
         self.set_font_families(self.font().families())
         self.hide()
+
+    def set_compact(self, on: bool) -> None:
+        """Only the buttons, side by side (a view other than the network's is in front:
+        the step's formula belongs to the canvas)."""
+        self.formula.setVisible(not on)
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if on else QBoxLayout.Direction.TopToBottom
+        )
+        self.layout().setAlignment(
+            self._buttons, Qt.AlignmentFlag.AlignRight if on else Qt.AlignmentFlag(0)
+        )
 
     def set_font_families(self, families) -> None:
         """Use ``families`` (e.g. the step-through's formula font) at the strip's size."""

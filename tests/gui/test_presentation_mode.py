@@ -151,3 +151,58 @@ def test_leaving_on_another_view_keeps_its_panels_hidden(demo_window):
     win.show_view("network")
     QApplication.processEvents()
     assert {d for d in win.findChildren(QDockWidget) if d.isVisible()} == shown
+
+
+def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
+    """The CNN, RNN and exercise views take the window too; their numbers grow: the
+    convolution's grids fill the width (its settings fold away), the confusion matrix
+    prints its counts at the text's size, the unrolled RNN draws ten steps at a time."""
+    from nnsim.gui.demos.matrix import TEXT_SHARE
+
+    win = demo_window
+    views = win.demo_views
+    win.set_presentation(True)
+    rows = []
+    for name in ("cnn", "rnn", "exercise"):
+        win.show_view(name)
+        settle(win)
+        page = win.view_widget(name)
+        rows.append((name, page.width() * page.height() / (win.width() * win.height())))
+    with capsys.disabled():
+        print("\npresentation mode at 1280×800 (offscreen): share of the window per view")
+        for name, share in rows:
+            print(f"  {name:10s} {share:6.1%}")
+    assert all(share >= 0.70 for _, share in rows), rows
+    # the strip keeps only its buttons away from the canvas
+    assert not win.presentation_strip.formula.isVisible()
+    assert win.presentation_strip.leave_button.isVisible()
+
+    conv = views.cnn.conv
+    win.show_view("cnn")
+    views.cnn.tabs.setCurrentIndex(0)
+    settle(win)
+    assert not conv.left_column.isVisible() and conv.btn_settings.isVisible()
+    cell, _, _ = conv.input_view._geometry()
+    assert cell * TEXT_SHARE >= PRESENTATION_TEXT_PX  # the 7×7 input's digits
+    cell, _, _ = conv.output_view._geometry()
+    longest = max(len(t) for row in conv.output_view.texts() for t in row)
+    assert min(cell * TEXT_SHARE, cell * 1.6 / longest) >= PRESENTATION_TEXT_PX
+    conv.btn_settings.setChecked(True)  # the settings come back on a click
+    QApplication.processEvents()
+    assert conv.left_column.isVisible()
+
+    training = views.cnn.training
+    views.cnn.tabs.setCurrentIndex(2)
+    settle(win)
+    confusion = training.confusion
+    cell, _, _ = confusion._geometry()
+    assert cell >= confusion.readable_cell() - 0.5
+    # the model's name whole in its box ("…→ c" before)
+    model = training.model
+    assert model.width() >= model.fontMetrics().horizontalAdvance(model.currentText())
+
+    win.show_view("rnn")
+    settle(win)
+    assert views.rnn.unrolled.max_columns == 10
+    win.set_presentation(False)
+    assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)

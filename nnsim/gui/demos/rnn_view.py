@@ -112,10 +112,8 @@ class RnnView(QWidget):
             self.btn_reset,
         ):
             top.addWidget(w)
-        self.demo.setMinimumContentsLength(16)
-        self.demo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as its longest demo's name, whole (a projector reads it)
+        self.demo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_row = QHBoxLayout()
         status_row.addWidget(self.progress, 1)
         self.shape_note = QLabel(self)
@@ -273,8 +271,12 @@ class RnnView(QWidget):
         self.step_details.setFont(big)
 
     def set_presentation(self, on: bool) -> None:
-        """Thicker curves, bigger axis text."""
+        """Thicker curves, bigger axis text; the unrolled network shows ten steps around
+        the selected one, taller, so that its numbers are read from the back row."""
         self._presentation = bool(on)
+        self.unrolled.max_columns = 10 if on else 0
+        self.unrolled.setMinimumHeight(440 if on else 200)
+        self.unrolled.update()
         for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
             style_plot(plot.getPlotItem(), on)
         self.loss_curve.setPen(pen(BLUE, on))
