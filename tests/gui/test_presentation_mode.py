@@ -54,14 +54,18 @@ def test_every_lesson_fills_the_projector_at_24_px(demo_window, capsys):
         win.set_presentation(True)
         settle(win)
         share, smallest, whole = measure(win)
-        rows.append((name, share, smallest, whole))
+        missing = sum(link.missing_labels for link in win.scene.link_items.values())
+        rows.append((name, share, smallest, whole, missing))
         win.set_presentation(False)
     with capsys.disabled():
         print("\npresentation mode at 1280×800 (offscreen): canvas share, smallest name/number")
-        for name, share, smallest, whole in rows:
+        for name, share, smallest, whole, missing in rows:
             fit = "whole network in view" if whole else "NOT WHOLE"
-            print(f"  {name:24s} {share:6.1%} {smallest:6.1f} px  {fit}")
-    for name, share, smallest, whole in rows:
+            print(
+                f"  {name:24s} {share:6.1%} {smallest:6.1f} px  {fit}, {missing} weights unprinted"
+            )
+    assert {r[0]: r[4] for r in rows}["bp-worked-example"] == 0  # 0.4 (A→h2) too
+    for name, share, smallest, whole, _ in rows:
         assert share >= 0.70, (name, share)
         assert smallest >= PRESENTATION_TEXT_PX - 0.01, (name, smallest)
         assert whole, name
@@ -84,6 +88,8 @@ def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window):
     # a step shows its formula there
     win.training_ui.actions["next"].trigger()
     QApplication.processEvents()
+    # every weight of the worked example still printed while h1 is computed
+    assert sum(link.missing_labels for link in win.scene.link_items.values()) == 0
     assert strip.formula.text() == win.training_ui.formula.formula.text()
     assert "0.755" in strip.formula.text()  # β1 = 0.35×0.1 + 0.9×0.8 = 0.755
     # one key brings the panels back, the same key collapses them again

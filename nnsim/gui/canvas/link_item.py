@@ -563,12 +563,12 @@ class LinkItem(QGraphicsItem):
         no free spot is not printed (``EdgeItem.placed`` is False; hover and selection still
         show it, and the view says so). Edges of a selected neuron choose first, then the
         strongest weights. The room
-        reserved is that of the widest number of the link, at least "0.000", so that places
-        do not jump with every change of a weight while a network trains.
+        reserved is that of the widest number of the link, so that places do not jump with
+        every change of a weight while a network trains (only when a number grows wider).
         """
         th = self.theme
         self._reserved = max(
-            [label_size(th, "0.000")[0]] + [label_size(th, e._text)[0] for e in self.edges.values()]
+            [label_size(th, "0")[0]] + [label_size(th, e._text)[0] for e in self.edges.values()]
         )
         if self.dense:
             todo = [self.edges[k] for k in sorted(self._featured)]
