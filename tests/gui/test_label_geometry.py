@@ -200,3 +200,30 @@ def test_the_checks_see_a_covered_number():
     assert not segment_hits_rect(QPointF(60, 0), QPointF(80, 20), rect)
     assert circle_hits_rect(QPointF(50, 10), 11, rect)
     assert not circle_hits_rect(QPointF(50, 10), 9, rect)
+
+
+def test_a_long_input_name_is_printed_whole(shown):
+    """An input called "ripeness" does not fit its circle at full size: it is printed
+    whole, at the names' size, beside the circle, and the view keeps it in sight."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from nnsim.gui.fonts import canvas_font
+
+    win = shown
+    win.undo_stack.setClean()
+    assert win.open_lesson("bp-worked-example")
+    win.show_view("network")
+    win.document.set_neuron_labels("L1", ["ripeness", "sweetness"])
+    for presentation in (False, True):
+        settle(win, (1280, 800), presentation)
+        scene = win.scene
+        names = {t[1]: t for t in scene.printed_texts() if t[0] == "name"}
+        _, text, rect, px, _ = names["sweetness"]
+        assert px == scene.theme.label_px  # not shrunk
+        full = QFontMetricsF(canvas_font(scene.theme.label_px, bold=True))
+        assert rect.width() >= full.horizontalAdvance("sweetness")  # not clipped
+        seen = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+        assert seen.contains(rect)
+        assert problems(scene) == []
+    win.set_presentation(False)
+    win.undo_stack.setClean()
