@@ -210,5 +210,8 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
     win.show_view("rnn")
     settle(win)
     assert views.rnn.unrolled.max_columns == 10
+    # the page grew with its taller unrolled network: nothing squeezed over another part
+    assert views.rnn.height() >= views.rnn.minimumSizeHint().height()
+    assert views.rnn.unrolled.height() >= views.rnn.unrolled.minimumHeight()
     win.set_presentation(False)
     assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)

@@ -53,6 +53,17 @@ class FitScrollArea(QScrollArea):
         super().showEvent(event)
         self._fit()
 
+    def setWidget(self, widget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        # the page's least size changed (presentation mode's larger fonts and grids):
+        # fit again, or its parts would be squeezed over each other
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
 
 class DemoViews(QObject):
     """What ``install`` adds to a window; kept as ``window.demo_views``.
