@@ -167,6 +167,7 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
 
     win = demo_window
     views = win.demo_views
+    win.show_view("cnn")  # switched on while another view is in front
     win.set_presentation(True)
     rows = []
     for name in ("cnn", "rnn", "exercise"):
@@ -212,6 +213,8 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
     assert views.rnn.unrolled.max_columns == 10
     # the page grew with its taller unrolled network: nothing squeezed over another part
     assert views.rnn.height() >= views.rnn.minimumSizeHint().height()
-    assert views.rnn.unrolled.height() >= views.rnn.unrolled.minimumHeight()
+    unrolled, slider = views.rnn.unrolled, views.rnn.time_slider
+    assert unrolled.height() >= unrolled.minimumHeight()
+    assert slider.geometry().top() >= unrolled.geometry().bottom()  # not drawn over it
     win.set_presentation(False)
     assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)

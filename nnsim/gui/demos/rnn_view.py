@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -260,7 +260,12 @@ class RnnView(QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange:
             self._mono_font()
+            self._hold_unrolled()
         super().changeEvent(event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._hold_unrolled()  # its texts were re-measured while it was hidden
 
     def _mono_font(self) -> None:
         f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -277,11 +282,28 @@ class RnnView(QWidget):
         self.unrolled.max_columns = 10 if on else 0
         self.unrolled.setMinimumHeight(440 if on else 200)
         self.unrolled.update()
+        self._hold_unrolled()
+        QTimer.singleShot(0, self, self._hold_unrolled)  # once the new fonts have arrived
         for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
             style_plot(plot.getPlotItem(), on)
         self.loss_curve.setPen(pen(BLUE, on))
         self.target_curve.setPen(pen(GREEN, on))
         self.pred_curve.setPen(pen(BLUE, on, width=2.5))
+
+    def _hold_unrolled(self) -> None:
+        # The box around the unrolled network holds its least height firmly: the page's
+        # layout otherwise gives it less (its wrapped note asks height-for-width) and the
+        # slider below is drawn over the network.
+        box = self.unrolled.parentWidget()
+        if box is None:
+            return
+        box.setMinimumHeight(0)
+        if self._presentation:
+            need = box.minimumSizeHint().height()
+            lay = box.layout()
+            if lay is not None and lay.hasHeightForWidth() and box.width() > 0:
+                need = max(need, lay.totalHeightForWidth(box.width()))
+            box.setMinimumHeight(need)
 
     def _shape_note(self) -> None:
         tr = _t
