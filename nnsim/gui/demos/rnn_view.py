@@ -303,7 +303,8 @@ class RnnView(QWidget):
             lay = box.layout()
             if lay is not None and lay.hasHeightForWidth() and box.width() > 0:
                 need = max(need, lay.totalHeightForWidth(box.width()))
-            box.setMinimumHeight(need)
+            # and a line for the wrapped step line under the slider, measured narrower
+            box.setMinimumHeight(need + 2 * box.fontMetrics().height())
 
     def _shape_note(self) -> None:
         tr = _t

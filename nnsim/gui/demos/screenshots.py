@@ -79,7 +79,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
     def shoot(name: str, lang: str, widget=None, size=SIZE) -> None:
         if widget is None:
             win.resize(*size)
-        _settle(app)
+        _settle(app, 12)  # pages re-fit in a few rounds after a resize or a new font
         path = folder / f"{name}-{lang}.png"
         (widget or win).grab().save(str(path))
         written.append(path)
