@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,11 +44,14 @@ from nnsim.gui.i18n import LANGUAGES
 from nnsim.gui.inspectors import Inspector, parameter_count
 from nnsim.gui.live import LivePreview
 from nnsim.gui.palette import Palette
+from nnsim.gui.presentation import PresentationLayout, PresentationStrip
 from nnsim.gui.style import apply_to_application, refresh_relative_fonts, theme_for
 from nnsim.model import LAYER_KINDS, NetworkDocument
 from nnsim.paths import resource
 
 FILE_FILTER = "nnsim (*.nnsim);;JSON (*.json);;* (*)"
+# Least height, in screen pixels, of neuron names and printed numbers in presentation mode.
+PRESENTATION_TEXT_PX = 24
 
 
 _LESSON_CACHE: list[dict] | None = None
@@ -160,7 +164,12 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self._view_names: dict[str, QWidget] = {}
         self._view_titles: dict[str, Callable[[], str] | str] = {}
-        self.setCentralWidget(self.views)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.views, 1)
+        self.setCentralWidget(central)
         self.add_view("network", self.view, lambda: self.tr("Network"))
 
         self.palette = Palette(available_kinds=LAYER_KINDS)
@@ -195,6 +204,11 @@ class MainWindow(QMainWindow):
             [self.palette_dock, self.inspector_dock], [200, 300], Qt.Orientation.Horizontal
         )
         self._build_toolbar()
+        # Presentation mode: the formula strip under the views, and the saved layout.
+        self.presentation_strip = PresentationStrip(self.act_panels, self.act_leave, central)
+        column.addWidget(self.presentation_strip)
+        self.views.currentChanged.connect(self._strip_follows_view)
+        self._presentation_layout = PresentationLayout(self)
         self.status_info = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_info)
         self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
@@ -314,6 +328,9 @@ class MainWindow(QMainWindow):
         self.act_weights = self._act(self._set_show_weights, "Ctrl+Shift+W", checkable=True)
         self.act_threshold = self._act(self._set_threshold, "Ctrl+Shift+T", checkable=True)
         self.act_presentation = self._act(self.set_presentation, "F5", checkable=True)
+        self.act_leave = self._act(lambda: self.set_presentation(False))
+        self.act_panels = self._act(self.toggle_panels, "F6")
+        self.act_panels.setEnabled(False)
         self.act_about = self._act(self.about)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -411,6 +428,12 @@ class MainWindow(QMainWindow):
         self.act_weights.setText(self.tr("Show &weights"))
         self.act_threshold.setText(self.tr("Show &thresholds θ instead of biases b"))
         self.act_presentation.setText(self.tr("&Presentation mode"))
+        self.act_leave.setText(self.tr("Leave (F5)"))
+        self.act_panels.setText(
+            self.tr("Hide panels (F6)")
+            if self._presentation_layout.panels_shown
+            else self.tr("Panels (F6)")
+        )
         self.act_about.setText(self.tr("&About nnsim"))
         self._retranslate_undo_actions()
         for dock, title in self._dock_titles:
@@ -739,7 +762,7 @@ class MainWindow(QMainWindow):
         center = self.view.mapToScene(self.view.viewport().rect().center())
         target = self.scene.layer_at(center)
         self.editor.drop_palette_item(
-            item, (center.x(), center.y()), target.layer_id if target else None
+            item, self.scene.doc_pos(center), target.layer_id if target else None
         )
 
     def _set_show_weights(self, on: bool) -> None:
@@ -752,30 +775,60 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ look and language
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode: larger fonts, thicker lines, high contrast (F5)."""
+        """Presentation mode (F5): the current view gets the screen, fonts and lines grow.
+
+        The docks collapse (F6 or the strip's button brings them back), the tool bar and
+        status bar go, and a strip under the views keeps the current step's formula large.
+        Leaving restores the layout as it was (docks, sizes, bars, window geometry).
+        """
         on = bool(on)
-        self.presentation = on
         if self.act_presentation.isChecked() != on:
             self.act_presentation.blockSignals(True)
             self.act_presentation.setChecked(on)
             self.act_presentation.blockSignals(False)
+        if on == self.presentation:
+            return
+        self.presentation = on
         theme = theme_for(on)
         apply_to_application(QApplication.instance(), theme, self._base_font)
         refresh_relative_fonts(self)
         self.scene.set_theme(theme)
-        size = 32 if on else 22
-        self.toolbar.setIconSize(
-            self.toolbar.iconSize().scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio)
-        )
-        self.resizeDocks(
-            [self.palette_dock, self.inspector_dock],
-            [250 if on else 200, self.inspector_width()],
-            Qt.Orientation.Horizontal,
-        )
-        self.view.max_fit_zoom = 2.6 if on else 2.0
+        self.view.max_fit_zoom = 4.0 if on else 2.0
+        self.view.min_text_px = PRESENTATION_TEXT_PX if on else 0
+        if on:
+            self._presentation_layout.enter()
+        # the tools restyle their panels (and may lay their docks out for the new size)
+        self.presentation_changed.emit(on)
+        if on:
+            self._presentation_layout.collapse()
+            self.presentation_strip.sync()
+        else:
+            # after the tools' own layout, and once the smaller fonts have reached every
+            # widget (posted events; the docks' least sizes follow them): exactly the
+            # layout before presentation mode
+            QCoreApplication.sendPostedEvents()
+            # views that hide docks while they are in front look again at what is shown
+            self._presentation_layout.leave(
+                after=lambda: self.views.currentChanged.emit(self.views.currentIndex())
+            )
+        self._strip_follows_view()
+        self.presentation_strip.setVisible(on)
+        self.act_panels.setEnabled(on)
+        self.retranslate_ui()
         self.view.fit()
         prefs.settings().setValue("presentation", on)
-        self.presentation_changed.emit(on)
+
+    def _strip_follows_view(self, *_) -> None:
+        # the step's formula belongs to the network canvas; elsewhere just the buttons
+        self.presentation_strip.set_compact(self.views.currentWidget() is not self.view)
+
+    def toggle_panels(self) -> None:
+        """In presentation mode, bring the collapsed panels back or collapse them (F6)."""
+        if not self.presentation:
+            return
+        self._presentation_layout.toggle_panels()
+        self.retranslate_ui()
+        self.view.fit()
 
     def inspector_width(self) -> int:
         """The inspector's width to ask for: wider in presentation mode, but at most a

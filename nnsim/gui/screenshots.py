@@ -3,14 +3,17 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR] [--shell]
 
 Writes main-en.png, main-zh_CN.png (normal look, hidden neuron h1 selected, weights shown)
-and presentation-en.png, presentation-zh_CN.png (presentation mode).
+and presentation-en.png, presentation-zh_CN.png (presentation mode at a 1280×800
+projector, stepped to the hidden neuron h1's output).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m nnsim.gui.screenshots [OUT_DIR] --training
 
 Writes training-en.png, training-zh_CN.png: the Playground default photographed while it
 trains at full speed (boundary, neuron pictures, error curve live), and
 training-stepping-en.png, training-stepping-zh_CN.png: the BP worked example stepped to the
-output neuron's g_1 in the backward pass.
+output neuron's g_1 in the backward pass, and presentation-playground-en.png,
+presentation-playground-zh_CN.png: the Playground network trained, in presentation mode at
+1280×800.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1440, 900)
+#: Window size of the presentation-mode pictures: the common small projector.
+PRESENTATION_SIZE = (1280, 800)
 
 
 def _shell_window():
@@ -52,15 +57,19 @@ def render(
     for pres in presentation:
         for lang in languages:
             win = build_window(None, restore=False) if plugins else _shell_window()
-            win.resize(*SIZE)
+            win.resize(*(PRESENTATION_SIZE if pres else SIZE))
             win.set_language(lang)
             win.set_presentation(pres)
             win.act_weights.setChecked(True)
             win.show()
             QApplication.processEvents()
+            if pres and getattr(win, "stepping", None) is not None:
+                win.stepping.forward()  # h1 computed: its formula in the strip
+            for _ in range(3):
+                QApplication.processEvents()
             win.view.fit()
             h1 = win.scene.neuron_item("L2", 0)
-            if h1 is not None:
+            if h1 is not None and not pres:
                 h1.setSelected(True)
             QApplication.processEvents()
             name = f"{'presentation' if pres else 'main'}-{lang}.png"
@@ -113,6 +122,20 @@ def render_training(
         win.grab().save(str(path))
         written.append(path)
         c.stop_and_wait()
+        # the same, trained, on a projector in presentation mode
+        win.act_weights.setChecked(True)
+        win.set_presentation(True)
+        win.resize(*PRESENTATION_SIZE)
+        for _ in range(4):
+            QApplication.processEvents()
+        win.view.fit()
+        QApplication.processEvents()
+        path = out / f"presentation-playground-{lang}.png"
+        win.grab().save(str(path))
+        written.append(path)
+        win.set_presentation(False)
+        win.resize(*SIZE)
+        QApplication.processEvents()
         # the step-through: the worked example at the output's error term g_1
         if win.open_lesson("bp-worked-example"):
             QApplication.processEvents()

@@ -41,6 +41,17 @@ class Theme:
         Pen widths of an edge with weight 0 and of the heaviest edge.
     outline : float
         Pen width of neuron and layer outlines.
+    column_stretch : float
+        Scene x = document x × this: presentation mode spreads the layers so that the
+        larger numbers of crossing edges find room between them.
+    note_line : bool
+        Whether a backward step's note (g1 = −0.0407) gets a line of its own under the
+        neuron's output; presentation mode prints it in the output's place instead (the
+        formula strip shows the output it uses), so that a column of four neurons fits.
+    max_drawn_neurons : int
+        Layers with more neurons are drawn as one box showing their shape. Presentation
+        mode draws fewer: a column of five neurons, each with its output and bias at
+        24 px, is already taller than the canvas of a 1280×800 projector.
     """
 
     name: str
@@ -53,6 +64,9 @@ class Theme:
     edge_min: float
     edge_max: float
     outline: float
+    max_drawn_neurons: int = 16
+    note_line: bool = True
+    column_stretch: float = 1.0
     positive: str = POSITIVE
     negative: str = NEGATIVE
     background: str = "#fbfcfe"
@@ -99,14 +113,19 @@ NORMAL = Theme(
 PRESENTATION = Theme(
     name="presentation",
     ui_point_size=16,
-    neuron_radius=36,
-    neuron_spacing=124,
-    label_px=28,
-    value_px=22,
-    small_px=19,
+    # numbers large beside the circles: the view is fitted at ≥ 24 px on screen for the
+    # smallest of them, and the network must still fit a 1280×800 projector
+    neuron_radius=32,
+    neuron_spacing=118,
+    label_px=30,
+    value_px=27,
+    small_px=26,
     edge_min=2.0,
     edge_max=11.0,
     outline=4.0,
+    max_drawn_neurons=4,
+    note_line=False,
+    column_stretch=1.7,
     background="#ffffff",
     grid="#eef1f5",
     text="#000000",

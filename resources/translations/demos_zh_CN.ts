@@ -190,6 +190,10 @@
       <translation>随机数字</translation>
     </message>
     <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
       <source>Speed</source>
       <translation>速度</translation>
     </message>

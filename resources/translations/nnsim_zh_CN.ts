@@ -314,172 +314,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="160"/>
+        <location filename="../../nnsim/gui/main_window.py" line="173"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="172"/>
+        <location filename="../../nnsim/gui/main_window.py" line="193"/>
         <source>Palette</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="178"/>
+        <location filename="../../nnsim/gui/main_window.py" line="199"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="359"/>
+        <location filename="../../nnsim/gui/main_window.py" line="403"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="360"/>
+        <location filename="../../nnsim/gui/main_window.py" line="404"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="361"/>
+        <location filename="../../nnsim/gui/main_window.py" line="405"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="362"/>
+        <location filename="../../nnsim/gui/main_window.py" line="406"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="363"/>
+        <location filename="../../nnsim/gui/main_window.py" line="407"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="364"/>
+        <location filename="../../nnsim/gui/main_window.py" line="410"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="365"/>
+        <location filename="../../nnsim/gui/main_window.py" line="414"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="366"/>
+        <location filename="../../nnsim/gui/main_window.py" line="415"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="367"/>
+        <location filename="../../nnsim/gui/main_window.py" line="416"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="368"/>
+        <location filename="../../nnsim/gui/main_window.py" line="417"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="369"/>
+        <location filename="../../nnsim/gui/main_window.py" line="418"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="370"/>
+        <location filename="../../nnsim/gui/main_window.py" line="419"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="371"/>
+        <location filename="../../nnsim/gui/main_window.py" line="420"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="372"/>
+        <location filename="../../nnsim/gui/main_window.py" line="421"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="373"/>
+        <location filename="../../nnsim/gui/main_window.py" line="422"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="374"/>
+        <location filename="../../nnsim/gui/main_window.py" line="423"/>
         <source>&amp;Tidy layout</source>
         <translation>整理布局(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="375"/>
+        <location filename="../../nnsim/gui/main_window.py" line="424"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="376"/>
+        <location filename="../../nnsim/gui/main_window.py" line="425"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="377"/>
+        <location filename="../../nnsim/gui/main_window.py" line="426"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="378"/>
+        <location filename="../../nnsim/gui/main_window.py" line="427"/>
         <source>Show &amp;weights</source>
         <translation>显示权重(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="379"/>
+        <location filename="../../nnsim/gui/main_window.py" line="428"/>
         <source>Show &amp;thresholds θ instead of biases b</source>
         <translation>显示阈值 θ 而非偏置 b(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="380"/>
+        <location filename="../../nnsim/gui/main_window.py" line="429"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="381"/>
+        <location filename="../../nnsim/gui/main_window.py" line="430"/>
+        <source>Leave (F5)</source>
+        <translation>退出演示 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/main_window.py" line="432"/>
+        <source>Hide panels (F6)</source>
+        <translation>隐藏面板 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/main_window.py" line="434"/>
+        <source>Panels (F6)</source>
+        <translation>面板 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/main_window.py" line="436"/>
         <source>&amp;About nnsim</source>
         <translation>关于 nnsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="402"/>
+        <location filename="../../nnsim/gui/main_window.py" line="459"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="402"/>
+        <location filename="../../nnsim/gui/main_window.py" line="459"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="451"/>
+        <location filename="../../nnsim/gui/main_window.py" line="519"/>
         <source>Untitled network</source>
         <translation>未命名网络</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="457"/>
+        <location filename="../../nnsim/gui/main_window.py" line="525"/>
         <source>{0} layers · {1} parameters</source>
         <translation>{0} 层 · {1} 个参数</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="459"/>
+        <location filename="../../nnsim/gui/main_window.py" line="527"/>
         <source>not a standard MLP</source>
         <translation>非标准多层前馈网络</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="524"/>
+        <location filename="../../nnsim/gui/main_window.py" line="592"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="535"/>
+        <location filename="../../nnsim/gui/main_window.py" line="603"/>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="537"/>
+        <location filename="../../nnsim/gui/main_window.py" line="605"/>
         <source>{0} could not be opened:
 
 {1}
@@ -492,22 +507,22 @@ The current network is unchanged.</source>
 当前网络保持不变。</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="567"/>
+        <location filename="../../nnsim/gui/main_window.py" line="635"/>
         <source>There is no lesson {0}</source>
         <translation>没有名为 {0} 的课程</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="585"/>
+        <location filename="../../nnsim/gui/main_window.py" line="653"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="601"/>
+        <location filename="../../nnsim/gui/main_window.py" line="669"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="602"/>
+        <location filename="../../nnsim/gui/main_window.py" line="670"/>
         <source>The network was not saved:
 
 {0}</source>
@@ -516,47 +531,47 @@ The current network is unchanged.</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="610"/>
+        <location filename="../../nnsim/gui/main_window.py" line="678"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="619"/>
+        <location filename="../../nnsim/gui/main_window.py" line="687"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="620"/>
+        <location filename="../../nnsim/gui/main_window.py" line="688"/>
         <source>The network has changes that are not saved. Save them?</source>
         <translation>网络有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="647"/>
+        <location filename="../../nnsim/gui/main_window.py" line="715"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="753"/>
+        <location filename="../../nnsim/gui/main_window.py" line="851"/>
         <source>About nnsim</source>
         <translation>关于 nnsim</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/main_window.py" line="755"/>
+        <location filename="../../nnsim/gui/main_window.py" line="853"/>
         <source>&lt;h3&gt;nnsim {0}&lt;/h3&gt;&lt;p&gt;A neural-network simulator for teaching: build a network, then step it through forward and backward passes number by number.&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim {0}&lt;/h3&gt;&lt;p&gt;用于教学的神经网络模拟器：搭建网络，然后逐个数字地单步执行前向传播与反向传播。&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/app.py" line="70"/>
+        <location filename="../../nnsim/gui/app.py" line="50"/>
         <source>Restore the autosaved network?</source>
         <translation>恢复自动保存的网络？</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/app.py" line="71"/>
+        <location filename="../../nnsim/gui/app.py" line="51"/>
         <source>nnsim did not close properly last time. A network autosaved at {0} can be restored. Restore it?</source>
         <translation>nnsim 上次没有正常关闭。可以恢复 {0} 自动保存的网络。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/app.py" line="88"/>
+        <location filename="../../nnsim/gui/app.py" line="68"/>
         <source>Could not restore</source>
         <translation>无法恢复</translation>
     </message>
@@ -615,7 +630,17 @@ The current network is unchanged.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../nnsim/gui/canvas/view.py" line="374"/>
+        <location filename="../../nnsim/gui/canvas/view.py" line="187"/>
+        <source>Not every weight has room to be printed: point at an edge, or click a neuron, to see its weights.</source>
+        <translation>并非每个权重都有位置显示：将鼠标指向一条连线，或点击一个神经元，即可看到它的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/canvas/view.py" line="194"/>
+        <source>Layers of more than {0} neurons are drawn as boxes here; leave presentation mode (F5) to see them neuron by neuron.</source>
+        <translation>超过 {0} 个神经元的层在这里画成方框；退出演示模式 (F5) 可逐个查看神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/canvas/view.py" line="483"/>
         <source>Drag neurons and layers from the palette onto the canvas</source>
         <translation>从组件面板把神经元和层拖到画布上</translation>
     </message>

@@ -1,5 +1,6 @@
 """Presentation mode fits a classroom projector: the whole window in 1280×800 and 1440×900,
-in English and in Chinese, with no panel cut off at its right or bottom edge."""
+in English and in Chinese, with no panel cut off at its right or bottom edge (also with
+the panels brought back with F6)."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -54,6 +55,9 @@ def test_the_window_fits_a_projector(qtbot, demo_window, language, presentation)
     win = demo_window
     win.set_language(language)
     win.set_presentation(presentation)
+    if presentation:
+        win.act_panels.trigger()  # the panels brought back (F6) fit as well
+        assert win.training_ui.docks["formula"].isVisible()
     for size in SCREENS:
         for front in (win.palette_dock, win.training_ui.docks["training"]):  # left tabs
             front.raise_()
@@ -69,6 +73,7 @@ def test_presentation_texts_are_whole_at_1280(qtbot, demo_window, language):
     win = demo_window
     win.set_language(language)
     win.set_presentation(True)
+    win.act_panels.trigger()  # the step-through panel brought back (F6)
     settle(qtbot, win, (1280, 800))
     formula = win.training_ui.formula
     # the step-through buttons: every label whole, in two columns at this width

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QImage,
     QPaintEngine,
@@ -23,8 +24,8 @@ from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.i18n import activation_name, kind_name, layer_label
 
-# Layers with more neurons than this collapse to a box showing their shape.
-MAX_DRAWN_NEURONS = 16
+# Layers with more neurons than the theme's max_drawn_neurons (16 on the normal canvas)
+# collapse to a box showing their shape.
 COLLAPSED_W = 130.0
 COLLAPSED_H = 190.0
 #: Transforms under which a picture drawn in device pixels lines up (no rotation, shear).
@@ -61,6 +62,81 @@ def fitted_font(text: str, pixel_size: int, width: float, minimum: int = 9):
     return font
 
 
+def drawn_as_box(spec, theme) -> bool:
+    """Whether a layer is drawn as one box (its shape) rather than neuron by neuron."""
+    if spec.kind not in ("input", "dense", "maxout"):
+        return True
+    if spec.shape is not None and len(spec.shape) > 1:
+        return True
+    return spec.size > theme.max_drawn_neurons
+
+
+def _under_circle(spec, theme) -> float:
+    """Room under a neuron's circle: its output, and for a computing neuron the note a
+    backward step prints under it (its gradient term, g1 = −0.0407)."""
+    h = QFontMetricsF(canvas_font(theme.value_px, True)).height() + 6
+    return 2 * h if spec.kind != "input" and theme.note_line else h
+
+
+def _over_circle(spec, theme) -> float:
+    """Room over a neuron's circle: its bias (b=0.1), when the layer has biases."""
+    if spec.kind == "input" or not spec.use_bias:
+        return 4.0
+    return QFontMetricsF(canvas_font(theme.small_px)).height() + 6
+
+
+def neuron_spacing(spec, theme, size: int | None = None) -> float:
+    """Distance between the centres of two neurons of a layer: roomy up to five neurons,
+    and never less than the circle with the texts printed under it and over the next."""
+    n = size if size is not None else spec.size
+    need = 2 * theme.neuron_radius + _under_circle(spec, theme) + _over_circle(spec, theme)
+    return max(theme.neuron_spacing, need) if n <= 5 else need
+
+
+def frame_rect(spec, theme) -> QRectF:
+    """The frame of a layer drawn neuron by neuron, around its centre: its neurons with
+    their texts, and room for the caption above it (the caption itself is outside)."""
+    r = theme.neuron_radius
+    half = (spec.size - 1) / 2.0 * neuron_spacing(spec, theme)
+    top = -half - r - _over_circle(spec, theme) - 12
+    bottom = half + r + _under_circle(spec, theme) + 18  # the frame's port below the texts
+    side = frame_side(theme)
+    return QRectF(-side, top, 2 * side, bottom - top)
+
+
+def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
+    """The rows a layer drawn as a box prints: (kind, text, font) for its kind, its shape
+    and its activation (when it has one)."""
+    shape = spec.shape if spec.shape else (spec.size,)
+    shape_text = "×".join(str(int(s)) for s in shape) if spec.size else "?"
+    act = spec.params.get("activation") if spec.kind in ("conv1d", "conv2d", "rnn") else None
+    if spec.kind in ("dense", "maxout") and spec.activations:
+        act = spec.activations[0]
+    rows = [
+        ("kind", kind_name(spec.kind), canvas_font(theme.small_px, bold=True)),
+        ("shape", shape_text, canvas_font(theme.label_px, bold=True)),
+    ]
+    if act and act != "identity":
+        rows.append(("activation", activation_name(act), canvas_font(theme.small_px)))
+    return rows
+
+
+def box_size(spec, theme) -> tuple[float, float]:
+    """Width and height of a layer drawn as a box: wide enough for its texts whole."""
+    widest = max(QFontMetricsF(f).horizontalAdvance(t) for _, t, f in box_texts(spec, theme))
+    return max(COLLAPSED_W, widest + 20), max(COLLAPSED_H, 4.6 * theme.label_px)
+
+
+def frame_side(theme) -> float:
+    """Half the width of a layer's frame: just past the neurons' ports, or wider where the
+    numbers printed under and above the circles are (presentation mode's large ones)."""
+    widest = max(
+        QFontMetricsF(canvas_font(theme.value_px, bold=True)).horizontalAdvance("−0.0000") + 10,
+        QFontMetricsF(canvas_font(theme.small_px)).horizontalAdvance("b=−0.0000"),
+    )
+    return max(theme.neuron_radius + 18, widest / 2 + 6)
+
+
 def activation_symbol(name: str) -> str:
     """Short symbol of an activation for inside a neuron circle (σ, tanh, ReLU...)."""
     try:
@@ -69,6 +145,12 @@ def activation_symbol(name: str) -> str:
         return get_activation(name).symbol
     except Exception:  # noqa: BLE001 - an unknown name just shows as written
         return name
+
+
+def port_radius(theme, layer: bool) -> float:
+    """Drawn radius of a neuron's port (circle) or a layer's (diamond, ``layer``)."""
+    base = 7.0 if theme is None or theme.name == "normal" else 9.0
+    return base * 1.3 if layer else base
 
 
 class PortItem(QGraphicsItem):
@@ -92,9 +174,7 @@ class PortItem(QGraphicsItem):
 
     def radius(self) -> float:
         """Drawn radius (scene units)."""
-        th = self._theme()
-        base = 7.0 if th is None or th.name == "normal" else 9.0
-        return base if self.index is not None else base * 1.3
+        return port_radius(self._theme(), self.index is None)
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
@@ -316,7 +396,22 @@ class NeuronItem(QGraphicsItem):
         r = self.radius()
         extra = 2 * th.value_px + 26  # the value and a note line under the circle
         w = max(r + 10, 110)
-        return QRectF(-w, -r - th.small_px - 8, 2 * w, 2 * r + th.small_px + 8 + extra)
+        rect = QRectF(-w, -r - th.small_px - 8, 2 * w, 2 * r + th.small_px + 8 + extra)
+        return rect.united(self.outer_name_rect())
+
+    def outer_name_rect(self) -> QRectF:
+        """The box of a name printed beside the circle (too long for it), else empty."""
+        spec = self.layer_item.spec()
+        if spec is None or spec.kind != "input" or self.index >= spec.size:
+            return QRectF()
+        th = self.layer_item.theme
+        label = self.layer_item.neuron_label(self.index)
+        fm = QFontMetricsF(canvas_font(th.label_px, bold=True))
+        w = fm.horizontalAdvance(label)
+        r = self.radius()
+        if w <= 1.75 * r:
+            return QRectF()
+        return QRectF(-r - 8 - w, -fm.height() / 2, w, fm.height())
 
     @never_raise(QPainterPath)
     def shape(self) -> QPainterPath:
@@ -356,61 +451,84 @@ class NeuronItem(QGraphicsItem):
         painter.setBrush(QBrush(QColor(fill)))
         painter.drawEllipse(QPointF(0, 0), r, r)
 
+        for kind, text, rect, font in self.text_boxes():
+            painter.setFont(font)
+            if kind == "value":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(QColor(255, 255, 255, 230)))
+                painter.drawRoundedRect(rect, 4, 4)
+                painter.setPen(QColor("#0b3d2e"))
+            elif kind == "note":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(QColor(255, 244, 214, 235)))
+                painter.drawRoundedRect(rect, 4, 4)
+                painter.setPen(QColor("#7a2e00"))
+            elif kind in ("bias", "symbol"):
+                painter.setPen(th.color("muted"))
+            else:
+                painter.setPen(th.color("text"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def text_boxes(self, widest: bool = False) -> list[tuple[str, str, QRectF, QFont]]:
+        """Every text the neuron prints: (kind, text, box in item coordinates, font).
+
+        Kinds: "name", "symbol" (its activation), "bias", "value" (its output) and "note".
+        ``paint`` draws exactly these boxes; tests check them against the weights' labels.
+        With ``widest``, the room the texts may take: an output and, for a computing neuron,
+        a backward step's note as wide as they get, shown or not (the weights' numbers keep
+        clear of it, so a step-through never covers them).
+        A name too long for the circle at full size (an input called "ripeness") is
+        printed whole to the circle's left, where an input layer has nothing else.
+        """
+        li = self.layer_item
+        th = li.theme
+        spec = li.spec()
+        if spec is None or self.index >= spec.size:
+            return []
+        r = self.radius()
+        out: list[tuple[str, str, QRectF, QFont]] = []
+
+        def box(kind, text, font, cx, cy, pad_w=0.0, pad_h=0.0):
+            if not text:
+                return  # the identity has no symbol
+            fm = QFontMetricsF(font)
+            w = fm.horizontalAdvance(text) + pad_w
+            h = fm.height() + pad_h
+            out.append((kind, text, QRectF(cx - w / 2, cy - h / 2, w, h), font))
+
         label = li.neuron_label(self.index)
-        painter.setPen(th.color("text"))
-        has_symbol = spec.kind != "input"
-        label_font = fitted_font(label, th.label_px, 1.75 * r)
-        if has_symbol:
-            painter.setFont(label_font)
-            painter.drawText(
-                QRectF(-r, -r * 0.78, 2 * r, r * 1.05), Qt.AlignmentFlag.AlignCenter, label
-            )
-            painter.setPen(th.color("muted"))
+        if spec.kind != "input":
+            font = fitted_font(label, th.label_px, 1.75 * r)
+            box("name", label, font, 0, -r * 0.78 + r * 0.525)
             sym = activation_symbol(spec.activations[self.index])
-            painter.setFont(canvas_font(max(int(th.small_px * 0.8), 10)))
-            painter.drawText(
-                QRectF(-r, r * 0.22, 2 * r, r * 0.6), Qt.AlignmentFlag.AlignCenter, sym
-            )
+            box("symbol", sym, canvas_font(max(int(th.small_px * 0.8), 10)), 0, r * 0.52)
         else:
-            painter.setFont(label_font)
-            painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, label)
+            font = canvas_font(th.label_px, bold=True)
+            if QFontMetricsF(font).horizontalAdvance(label) <= 1.75 * r:
+                box("name", label, font, 0, 0)
+            else:  # whole, to the left of the circle, its right end near the circle
+                w = QFontMetricsF(font).horizontalAdvance(label)
+                box("name", label, font, -r - 8 - w / 2, 0)
 
         if spec.kind != "input" and spec.use_bias and spec.biases.ndim == 1:
             b = float(spec.biases[self.index])
             text = f"θ={fmt_value(-b)}" if li.scene_flag("show_threshold") else f"b={fmt_value(b)}"
-            painter.setPen(th.color("muted"))
-            painter.setFont(canvas_font(th.small_px))
-            painter.drawText(
-                QRectF(-90, -r - th.small_px - 6, 180, th.small_px + 4),
-                Qt.AlignmentFlag.AlignCenter,
-                text,
-            )
+            font = canvas_font(th.small_px)
+            box("bias", text, font, 0, -r - 2 - QFontMetricsF(font).height() / 2)
 
         vals = li.values_of(self.index)
-        if vals is not None and vals[1] is not None:
-            text = fmt_value(vals[1])
-            font = canvas_font(th.value_px, bold=True)
-            painter.setFont(font)
-            rect = QRectF(-90, r + 4, 180, th.value_px + 6)
-            tw = painter.fontMetrics().horizontalAdvance(text) + 10
-            box = QRectF(-tw / 2, rect.top(), tw, rect.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(255, 255, 255, 230)))
-            painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(QColor("#0b3d2e"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        font = canvas_font(th.value_px, bold=True)
+        h = QFontMetricsF(font).height()
         note = li.note_of(self.index)
+        if widest:
+            vals = (None, -0.00001)
+            note = "g1 = −0.0000" if spec.kind != "input" else None
+        if vals is not None and vals[1] is not None and not (note and not th.note_line):
+            value = "−0.0000" if widest else fmt_value(vals[1])
+            box("value", value, font, 0, r + 3 + h / 2, 10)
         if note:
-            painter.setFont(canvas_font(th.value_px, bold=True))
-            top = r + 4 + th.value_px + 8
-            rect = QRectF(-110, top, 220, th.value_px + 6)
-            tw = painter.fontMetrics().horizontalAdvance(note) + 10
-            box = QRectF(-tw / 2, top, tw, rect.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(255, 244, 214, 235)))
-            painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(QColor("#7a2e00"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, note)
+            box("note", note, font, 0, r + 3 + (h + 4 if th.note_line else 0) + h / 2, 10)
+        return out
 
 
 class LayerItem(QGraphicsItem):
@@ -482,11 +600,7 @@ class LayerItem(QGraphicsItem):
         spec = self.spec()
         if spec is None:
             return False
-        if spec.kind not in ("input", "dense", "maxout"):
-            return True
-        if spec.shape is not None and len(spec.shape) > 1:
-            return True
-        return spec.size > MAX_DRAWN_NEURONS
+        return drawn_as_box(spec, self.theme)
 
     def neuron_label(self, index: int) -> str:
         """The neuron's label: the document's, else x1.. / h1.. / y1.. by role."""
@@ -496,14 +610,11 @@ class LayerItem(QGraphicsItem):
         return doc.neuron_label(self.layer_id, index)
 
     def spacing(self, size: int | None = None) -> float:
-        """Distance between neuron centres: roomy for small layers, tighter above five
-        neurons (just enough for the value printed under each circle)."""
+        """Distance between neuron centres (``neuron_spacing``)."""
         spec = self.spec()
-        n = size if size is not None else (spec.size if spec else 1)
-        th = self.theme
-        if n <= 5:
-            return th.neuron_spacing
-        return min(th.neuron_spacing, 2 * th.neuron_radius + th.value_px + 14)
+        if spec is None:
+            return self.theme.neuron_spacing
+        return neuron_spacing(spec, self.theme, size)
 
     def neuron_offset(self, index: int, size: int | None = None) -> QPointF:
         """Position of neuron ``index``'s centre relative to the layer centre."""
@@ -539,20 +650,15 @@ class LayerItem(QGraphicsItem):
             self._rect = QRectF()
             return
         if self.collapsed:
-            self._rect = QRectF(-COLLAPSED_W / 2, -COLLAPSED_H / 2, COLLAPSED_W, COLLAPSED_H)
+            w, h = box_size(spec, th)
+            self._rect = QRectF(-w / 2, -h / 2, w, h)
         else:
-            r = th.neuron_radius
-            half = (spec.size - 1) / 2.0 * self.spacing(spec.size)
-            pad = 16
-            top = -half - r - pad - th.small_px - 6
-            bottom = half + r + th.value_px + 14
-            # Narrow sideways (just past the ports) so that edges run in the open.
-            side = r + 18
-            self._rect = QRectF(-side, top, 2 * side, bottom - top)
+            self._rect = frame_rect(spec, th)
             for i, n in enumerate(self.neurons):
                 n.setPos(self.neuron_offset(i, spec.size))
                 n.relayout()
-        self.port.setPos(self._rect.right(), 0 if not self.collapsed else 0)
+        # a frame's port sits at its bottom right corner, clear of the neurons' texts
+        self.port.setPos(self._rect.right(), 0 if self.collapsed else self._rect.bottom())
         self.update()
 
     def frame_rect(self) -> QRectF:
@@ -610,46 +716,55 @@ class LayerItem(QGraphicsItem):
         painter.setBrush(QBrush(th.color("layer_fill")))
         painter.drawRoundedRect(self._rect, 14, 14)
 
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        for kind, text, rect, font in self.text_boxes():
+            painter.setFont(font)
+            painter.setPen(th.color("text" if kind in ("kind", "shape") else "muted"))
+            painter.drawText(rect, flags, text)
+
+    def box_texts(self) -> list[tuple[str, str, QFont]]:
+        """What a layer drawn as a box prints: its kind, shape and activation."""
+        spec = self.spec()
+        return box_texts(spec, self.theme) if spec is not None else []
+
+    def text_boxes(self, widest: bool = False) -> list[tuple[str, str, QRectF, QFont]]:
+        """The layer's own texts: (kind, text, box in item coordinates, font).
+
+        "caption" above the frame; for a box, "kind", "shape" and "activation" inside it.
+        ``paint`` draws these (centred in the box).
+        """
+        spec = self.spec()
+        if spec is None:
+            return []
+        th = self.theme
         title = layer_label(spec.label) or kind_name(spec.kind)
-        painter.setPen(th.color("muted"))
-        painter.setFont(canvas_font(th.small_px, bold=True))
-        painter.drawText(
-            QRectF(
-                self._rect.left() - 60,
-                self._rect.top() - th.small_px - 10,
-                self._rect.width() + 120,
-                th.small_px + 8,
-            ),
-            Qt.AlignmentFlag.AlignCenter,
-            title,
-        )
+        font = canvas_font(th.small_px, bold=True)
+        h = QFontMetricsF(font).height()
+        out = [
+            (
+                "caption",
+                title,
+                self._tight(title, font, self._rect.center().x(), self._rect.top() - 4 - h / 2),
+                font,
+            )
+        ]
         if self.collapsed:
-            shape = spec.shape if spec.shape else (spec.size,)
-            shape_text = "×".join(str(int(s)) for s in shape) if spec.size else "?"
-            act = (
-                spec.params.get("activation") if spec.kind in ("conv1d", "conv2d", "rnn") else None
-            )
-            if spec.kind in ("dense", "maxout") and spec.activations:
-                act = spec.activations[0]
-            r = self._rect.adjusted(6, 0, -6, 0)
-            h = r.height()
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.setPen(th.color("text"))
-            painter.setFont(canvas_font(th.small_px, bold=True))
-            painter.drawText(
-                QRectF(r.left(), r.top() + h * 0.14, r.width(), h * 0.24),
-                flags,
-                kind_name(spec.kind),
-            )
-            painter.setFont(canvas_font(th.label_px, bold=True))
-            painter.drawText(
-                QRectF(r.left(), r.top() + h * 0.38, r.width(), h * 0.24), flags, shape_text
-            )
-            if act and act != "identity":
-                painter.setPen(th.color("muted"))
-                painter.setFont(canvas_font(th.small_px))
-                painter.drawText(
-                    QRectF(r.left(), r.top() + h * 0.62, r.width(), h * 0.24),
-                    flags,
-                    activation_name(act),
+            r = self._rect
+            rows = self.box_texts()
+            step = r.height() / (len(rows) + 1)
+            for k, (kind, text, font) in enumerate(rows):
+                out.append(
+                    (
+                        kind,
+                        text,
+                        self._tight(text, font, r.center().x(), r.top() + step * (k + 1)),
+                        font,
+                    )
                 )
+        return out
+
+    @staticmethod
+    def _tight(text: str, font: QFont, cx: float, cy: float) -> QRectF:
+        fm = QFontMetricsF(font)
+        w, h = fm.horizontalAdvance(text) + 2, fm.height()
+        return QRectF(cx - w / 2, cy - h / 2, w, h)

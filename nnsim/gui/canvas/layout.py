@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-from nnsim.gui.canvas.layer_item import COLLAPSED_H, COLLAPSED_W, MAX_DRAWN_NEURONS
+from nnsim.gui.canvas.layer_item import (
+    box_size,
+    drawn_as_box,
+    frame_rect,
+)
 from nnsim.gui.canvas.scene import snap
 
 COLUMN_GAP = 150.0  # free space between two columns of layers (room for the weights)
 ROW_GAP = 60.0
 
 
-def _collapsed(spec) -> bool:
-    if spec.kind not in ("input", "dense", "maxout"):
-        return True
-    if spec.shape is not None and len(spec.shape) > 1:
-        return True
-    return spec.size > MAX_DRAWN_NEURONS
-
-
 def footprint(spec, theme) -> tuple[float, float, float]:
     """(width, height above the centre, height below the centre) a layer occupies,
     its caption included; the same geometry as LayerItem draws."""
-    if _collapsed(spec):
-        return COLLAPSED_W, COLLAPSED_H / 2 + theme.small_px + 14, COLLAPSED_H / 2
-    r = theme.neuron_radius
-    n = max(spec.size, 1)
-    spacing = (
-        theme.neuron_spacing if n <= 5 else min(theme.neuron_spacing, 2 * r + theme.value_px + 14)
-    )
-    half = (n - 1) / 2.0 * spacing
-    above = half + r + 16 + theme.small_px + 6 + theme.small_px + 14
-    below = half + r + theme.value_px + 14
-    return 2 * (r + 18), above, below
+    if drawn_as_box(spec, theme):
+        w, h = box_size(spec, theme)
+        return w, h / 2 + theme.small_px + 14, h / 2
+    rect = frame_rect(spec, theme)
+    return rect.width(), -rect.top() + theme.small_px + 14, rect.bottom()
 
 
 def overlapping(doc, theme) -> bool:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -16,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.canvas.layer_item import fmt_value, port_radius
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 
@@ -24,9 +26,54 @@ from nnsim.gui.fonts import canvas_font
 # edges that fan out from one neuron are already apart, while crossing edges of a
 # full link meet in the middle.
 LABEL_T = 0.27
-# Links with more edges than this print their weights only on hover: 256 numbers on a
-# 16×16 link cannot be read anyway, and drawing them slows live training down.
+# Links with more edges than this print their weights only on hover and for the selected
+# neuron: 256 numbers on a 16×16 link cannot be read anyway, and drawing them slows live
+# training down.
 MAX_PRINTED_EDGES = 36
+# Spots tried along an edge for its weight's number, and the clear margin kept around it.
+LABEL_SPOTS = 40
+LABEL_MARGIN = 3.0
+
+
+_METRICS: dict[int, QFontMetricsF] = {}
+
+
+def label_size(theme, text: str) -> tuple[float, float]:
+    """Width and height of a printed weight's box (its number in the bold value font)."""
+    fm = _METRICS.get(theme.value_px)
+    if fm is None:  # asked for every edge at every refresh of a training run: kept
+        fm = _METRICS[theme.value_px] = QFontMetricsF(canvas_font(theme.value_px, bold=True))
+    return fm.horizontalAdvance(text) + 10, fm.height() + 4
+
+
+def segment_hits_rect(p1: QPointF, p2: QPointF, rect: QRectF, pad: float = 0.0) -> bool:
+    """Whether the segment p1–p2 passes through ``rect`` grown by ``pad`` on each side
+    (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = p1.x(), p1.y(), p2.x(), p2.y()
+    left, right = rect.left() - pad, rect.right() + pad
+    top, bottom = rect.top() - pad, rect.bottom() + pad
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def circle_hits_rect(center: QPointF, radius: float, rect: QRectF) -> bool:
+    """Whether a disc and a rectangle overlap."""
+    x = min(max(center.x(), rect.left()), rect.right())
+    y = min(max(center.y(), rect.top()), rect.bottom())
+    return (x - center.x()) ** 2 + (y - center.y()) ** 2 < radius * radius
 
 
 class EdgeItem(QGraphicsItem):
@@ -48,6 +95,9 @@ class EdgeItem(QGraphicsItem):
         self._line = QLineF()
         self._gap: tuple[float, float] | None = None
         self._label_t = LABEL_T
+        #: False when the link's labels are laid out and this one found no free spot: its
+        #: number is then printed on hover or selection only.
+        self.placed = True
         self._hover = False
         self._label_rect = QRectF()
         self._bounds = QRectF()
@@ -120,8 +170,7 @@ class EdgeItem(QGraphicsItem):
         self._width = th.edge_width(w, self.link_item.weight_scale())
         self._color = QColor(th.muted) if w == 0 else th.edge_color(w)
         self._text = fmt_value(w)
-        lw = th.value_px * 0.62 * (len(self._text) + 1)
-        lh = th.value_px + 6
+        lw, lh = label_size(th, self._text)
         c = self.label_pos()
         self._label_rect = QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh)
         line = self._line
@@ -147,12 +196,14 @@ class EdgeItem(QGraphicsItem):
             and not self._hover
             and not self.isSelected()
             and self.highlight is None
+            and not self.link_item.is_featured(self)
         )
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, quiet)
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.update_contents_flag()
+            self.link_item.labels.changed()
         return super().itemChange(change, value)
 
     def _label_text(self) -> str:
@@ -162,9 +213,19 @@ class EdgeItem(QGraphicsItem):
         return self._width
 
     def labels_shown(self) -> bool:
-        """Whether the weight is printed: the toggle is on and the link is small enough
-        for the numbers to be read (hover and selection always show them)."""
+        """Whether the link prints its weights: the toggle is on and the link is small
+        enough for the numbers to be read (hover and selection always show them)."""
         return self.link_item.scene_flag("show_weights") and not self.link_item.dense
+
+    def label_printed(self) -> bool:
+        """Whether this weight's number is on the canvas now: printed by the link (with
+        a free spot of its own, or as an edge of the selected neuron), or hovered or
+        selected."""
+        if self._hover or self.isSelected():
+            return True
+        if not self.link_item.scene_flag("show_weights"):
+            return False
+        return self.placed and (not self.link_item.dense or self.link_item.is_featured(self))
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
@@ -177,7 +238,7 @@ class EdgeItem(QGraphicsItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(max(self._width, 12.0))
         shape = stroker.createStroke(path)
-        if self.labels_shown():
+        if self.label_printed():
             shape.addRect(self._label_rect)
         return shape
 
@@ -188,12 +249,14 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(1)
         self.update_contents_flag()
         self.update()
+        self.link_item.labels.changed()
 
     def hoverLeaveEvent(self, event):
         self._hover = False
         self.setZValue(0)
         self.update_contents_flag()
         self.update()
+        self.link_item.labels.changed()
 
     @never_raise()
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
@@ -215,13 +278,60 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(color))
             painter.drawPolygon(self._arrow)
-        if self._hover or self.isSelected() or self.labels_shown():
-            painter.setPen(QPen(color, 1.5))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
-            painter.drawRoundedRect(self._label_rect, 5, 5)
-            painter.setFont(canvas_font(th.value_px, bold=True))
-            painter.setPen(color.darker(135))
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        # the number is painted by the link's LinkLabels, above the layers' frames
+
+    def paint_label(self, painter: QPainter) -> None:
+        """Draw the printed weight: its number on a white box edged in the edge's colour."""
+        th = self.link_item.theme
+        color = self._color
+        painter.setPen(QPen(color, 1.5))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 240)))
+        painter.drawRoundedRect(self._label_rect, 5, 5)
+        painter.setFont(canvas_font(th.value_px, bold=True))
+        painter.setPen(color.darker(135))
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class LinkLabels(QGraphicsItem):
+    """The printed weights of one link, drawn above the layers' frames.
+
+    The edges run under the frames (they start at the neurons inside them); a number may
+    sit over a frame's empty margin, never over a neuron or its texts (``LinkItem.
+    _place_labels``). It takes no mouse events: ``NetworkScene.edge_label_at`` finds the
+    edge under a number for the view.
+    """
+
+    def __init__(self, link_item: LinkItem):
+        super().__init__()
+        self.link_item = link_item
+        self._bounds = QRectF()
+        self.setZValue(0.5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def changed(self) -> None:
+        """An edge's number, place or visibility changed: re-measure and repaint."""
+        rect = QRectF()
+        for e in self.link_item.edges.values():
+            if e.label_printed():
+                rect = rect.united(e._label_rect)
+        if rect != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = rect
+        self.update()
+
+    @never_raise(QRectF)
+    def boundingRect(self) -> QRectF:
+        return self._bounds.adjusted(-3, -3, 3, 3)
+
+    @never_raise()
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        edges = self.link_item.edges.values()
+        # hovered and selected numbers last: on top of any they cover
+        for e in sorted(edges, key=lambda e: e._hover or e.isSelected()):
+            if e.label_printed():
+                e.paint_label(painter)
 
 
 class LinkItem(QGraphicsItem):
@@ -237,12 +347,29 @@ class LinkItem(QGraphicsItem):
         self._bar = QLineF()
         self._bounds = QRectF()
         self.highlight: QColor | None = None
+        #: (i, j) of the edges that touch a selected neuron; ``_unplaced`` counts the
+        #: numbers that found no room; ``_reserved`` is the label width placed for.
+        self._featured: set[tuple[int, int]] = set()
+        self._unplaced = 0
+        self._reserved = 0.0
+        self.labels = LinkLabels(self)
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.rebuild()
 
     def type(self) -> int:
         return LinkItem.Type
+
+    def itemChange(self, change, value):
+        # the numbers' item lives and goes with the link
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneChange:
+            old = self.scene()
+            if old is not None and self.labels.scene() is old:
+                old.removeItem(self.labels)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged:
+            if value is not None and self.labels.scene() is None:
+                value.addItem(self.labels)
+        return super().itemChange(change, value)
 
     @property
     def theme(self):
@@ -338,6 +465,11 @@ class LinkItem(QGraphicsItem):
         else:
             for e in self.edges.values():
                 e.refresh()
+            # a number grew wider than the room its spot was chosen for: choose again
+            widest = max((e._label_rect.width() for e in self.edges.values()), default=0.0)
+            if widest > self._reserved + 0.5:
+                self._place_labels()
+            self.labels.changed()
             self.update()
 
     def update_geometry(self) -> None:
@@ -359,55 +491,174 @@ class LinkItem(QGraphicsItem):
         for (i, j), e in self.edges.items():
             e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)), gap)
             bounds = bounds.united(QRectF(e._line.p1(), e._line.p2()).normalized())
+        self._featured = {k for k in self._featured if k in self.edges}
         self._place_labels()
         self._bounds = bounds
         self.update()
 
-    def _place_labels(self) -> None:
-        """Move printed weights along their edges until no two of the link cover each other.
+    def is_featured(self, edge: EdgeItem) -> bool:
+        """Whether ``edge`` touches a selected neuron (a dense link prints those)."""
+        return (edge.i, edge.j) in self._featured
 
-        Edges fanning out of two neurons into four meet near the source, and a number
-        printed over another hides it. Each label, in turn, takes the free spot nearest to
-        the usual one (``LABEL_T`` of the gap) among spots that keep it inside the gap (the
-        layers' frames are drawn over the edges); with no free spot, the one it overlaps
-        least. The room reserved is that of the widest number ("−0.1234"), so places depend
-        on the drawing, not on the weights, and do not jump while a network trains.
-        """
-        if self.dense or len(self.edges) < 2:
+    def _selected_neurons(self) -> tuple[set[int], set[int]]:
+        spec = self.spec()
+        src, dst = set(), set()
+        scene = self._scene_ref
+        if spec is None:
+            return src, dst
+        for key in scene.selected_keys():
+            if key[0] == "neuron" and key[1] == spec.src:
+                src.add(key[2])
+            if key[0] == "neuron" and key[1] == spec.dst:
+                dst.add(key[2])
+        return src, dst
+
+    def selection_changed(self) -> None:
+        """A dense link prints the weights of the selected neurons' edges."""
+        if not self.dense and not self._unplaced:
             return
+        src, dst = self._selected_neurons()
+        featured = {k for k in self.edges if k[0] in src or k[1] in dst}
+        if featured != self._featured:
+            self._featured = featured
+            self._place_labels()
+            for e in self.edges.values():
+                e.update_contents_flag()
+                e.update()
+
+    @property
+    def missing_labels(self) -> int:
+        """How many weights of this link are not printed now for want of room (0 when the
+        weights are not printed at all)."""
+        if not self.scene_flag("show_weights") or self.collapsed:
+            return 0
+        if self.dense:
+            return len(self.edges) - sum(1 for k in self._featured if self.edges[k].placed)
+        return self._unplaced
+
+    def _obstacles(self, gap: tuple[float, float]):
+        """Neuron circles and their printed texts near the gap (scene coordinates)."""
+        circles, boxes = [], []
+        for layer in self._scene_ref.layer_items.values():
+            frame = layer.mapRectToScene(layer.frame_rect())
+            if frame.right() < gap[0] - 200 or frame.left() > gap[1] + 200:
+                continue
+            circles.append((layer.port.scenePos(), layer.port.radius() + 4))
+            for n in layer.neurons:
+                circles.append((n.scenePos(), n.radius() + 3))
+                circles.append((n.port.scenePos(), n.port.radius() + 4))
+                # the room of the texts, shown or not yet: a step-through prints outputs
+                # and notes later, and the numbers stay where they are
+                for _, _, rect, _ in n.text_boxes(widest=True):
+                    boxes.append(n.mapRectToScene(rect))
+        return circles, boxes
+
+    def _place_labels(self) -> None:
+        """Give every printed weight a spot of its own on its edge.
+
+        Each number, in turn, takes the free spot nearest to the usual one (``LABEL_T`` of
+        the gap between the two layers' frames) along its edge: a spot is free when its box
+        covers no other number, no neuron, port or text of a neuron, and no other edge of the
+        link (a frame's empty margin may be covered). A number with
+        no free spot is not printed (``EdgeItem.placed`` is False; hover and selection still
+        show it, and the view says so). Edges of a selected neuron choose first, then the
+        strongest weights. The room
+        reserved is that of the widest number of the link, so that places do not jump with
+        every change of a weight while a network trains (only when a number grows wider).
+        """
         th = self.theme
-        lw, lh = th.value_px * 0.62 * 8, th.value_px + 6
-        placed: list[QRectF] = []
-        for _, e in sorted(self.edges.items()):
-            gap = e._gap
-            fracs = [LABEL_T]
-            if gap is not None and gap[1] - gap[0] > lw:
-                lo = 0.5 * lw / (gap[1] - gap[0])
-                fracs = sorted(
-                    (lo + (1 - 2 * lo) * k / 16 for k in range(17)),
-                    key=lambda f: abs(f - LABEL_T),
-                )
-            best = None
-            for frac in fracs:
-                t = e.t_at(frac)
+        self._reserved = max(
+            [label_size(th, "0")[0]] + [label_size(th, e._text)[0] for e in self.edges.values()]
+        )
+        if self.dense:
+            todo = [self.edges[k] for k in sorted(self._featured)]
+            for k, e in self.edges.items():
+                e.placed = k in self._featured
+        else:
+            # the selected neuron's edges first, then the strongest weights
+            first = sorted(self._featured)
+            rest = sorted(
+                (e for k, e in self.edges.items() if k not in self._featured),
+                key=lambda e: (-abs(e._w), e.i, e.j),
+            )
+            todo = [self.edges[k] for k in first] + rest
+        self._unplaced = 0
+        if not todo:
+            return
+        lw, lh = self._reserved, label_size(th, "0")[1]
+        gap = todo[0]._gap or (0.0, 0.0)
+        circles, boxes = self._obstacles(gap)
+        lines = [(e, e._line.p1(), e._line.p2(), e._width / 2 + 1) for e in self.edges.values()]
+        # the spots of each edge clear of neurons, their texts and the other edges, best first
+        spots: dict[tuple[int, int], list[tuple[float, QRectF, QRectF]]] = {}
+        for e in todo:
+            usual = e.t_at(LABEL_T)
+            ts = sorted(
+                (0.06 + 0.88 * k / LABEL_SPOTS for k in range(LABEL_SPOTS + 1)),
+                key=lambda t: abs(t - usual),
+            )
+            free = []
+            for t in [usual, *ts]:
                 c = e._line.pointAt(t)
                 rect = QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh)
-                cover = sum(
-                    (rect & r).width() * (rect & r).height() for r in placed if rect.intersects(r)
-                )
-                if best is None or cover < best[0]:
-                    best = (cover, t, rect)
-                if cover == 0:
-                    break
-            _, t, rect = best
-            if t != e._label_t:
+                room = rect.adjusted(-LABEL_MARGIN, -LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN)
+                if any(rect.intersects(b) for b in boxes):
+                    continue
+                if any(circle_hits_rect(p, r, rect) for p, r in circles):
+                    continue
+                if any(o is not e and segment_hits_rect(a, b, room, w) for o, a, b, w in lines):
+                    continue
+                free.append((t, rect, room))
+            spots[(e.i, e.j)] = free
+        # each number takes its best spot not covered by those placed before it; the ones
+        # left without go first in the next round (the crossing edges' few spots), and the
+        # round that prints the most wins
+        order, best = list(todo), None
+        for _ in range(3):
+            chosen, missed = self._choose_spots(order, spots)
+            if best is None or len(missed) < len(best[1]):
+                best = (chosen, missed)
+            if not missed:
+                break
+            order = missed + [e for e in order if e not in missed]
+        chosen, missed = best
+        for e in todo:
+            t = chosen.get((e.i, e.j))
+            e.placed = t is not None
+            if t is not None and t != e._label_t:
                 e._label_t = t
                 e.refresh()
-            placed.append(rect)
+        self._unplaced = len(missed)
+        self.labels.changed()
+
+    @staticmethod
+    def _choose_spots(order, spots):
+        placed: list[QRectF] = []
+        chosen: dict[tuple[int, int], float] = {}
+        missed = []
+        for e in order:
+            for t, rect, room in spots[(e.i, e.j)]:
+                if not any(room.intersects(r) for r in placed):
+                    chosen[(e.i, e.j)] = t
+                    placed.append(rect)
+                    break
+            else:
+                missed.append(e)
+        return chosen, missed
+
+    def drawn_rect(self) -> QRectF:
+        """Scene rectangle of what the link draws: its lines, numbers and caption."""
+        rect = QRectF(self._bounds)
+        if not self.labels.boundingRect().isEmpty():
+            rect = rect.united(self.labels.sceneBoundingRect())
+        caption = self.caption_box()
+        if caption is not None:
+            rect = rect.united(caption[1])
+        return rect
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
-        pad = 30.0
+        pad = 30.0 + self.theme.small_px  # the caption over a bar
         return self._bounds.adjusted(-pad, -pad, pad, pad)
 
     @never_raise()
@@ -427,14 +678,25 @@ class LinkItem(QGraphicsItem):
             painter.drawLine(self._bar)
         painter.setPen(QPen(color, th.edge_max, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(self._bar)
-        if spec.weights.size == 0:
-            return  # pooling and flattening have no weights to label
+        caption = self.caption_box()
+        if caption is not None:
+            text, rect, font = caption
+            painter.setFont(font)
+            painter.setPen(th.color("text"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def caption_box(self) -> tuple[str, QRectF, QFont] | None:
+        """The "W 16×16" caption over a link between boxes: (text, scene box, font), or
+        None (pooling and flattening have no weights to name)."""
+        spec = self.spec()
+        if spec is None or not self.collapsed or spec.weights.size == 0:
+            return None
+        th = self.theme
         text = "W " + "×".join(str(n) for n in spec.weights.shape)
-        painter.setFont(canvas_font(th.small_px, bold=True))
+        font = canvas_font(th.small_px, bold=True)
+        fm = QFontMetricsF(font)
+        w, h = fm.horizontalAdvance(text) + 2, fm.height()
         c = self._bar.pointAt(0.5)
-        painter.setPen(th.color("text"))
-        painter.drawText(
-            QRectF(c.x() - 100, c.y() - th.small_px - 14, 200, th.small_px + 6),
-            Qt.AlignmentFlag.AlignCenter,
-            text,
-        )
+        # above the ports' diamonds at the bar's ends, where the gap is narrower than it
+        lift = port_radius(th, layer=True) + 4
+        return text, QRectF(c.x() - w / 2, c.y() - lift - h, w, h), font

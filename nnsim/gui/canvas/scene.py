@@ -6,11 +6,12 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem
-from nnsim.gui.canvas.link_item import EdgeItem, LinkItem
+from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem, drawn_as_box
+from nnsim.gui.canvas.link_item import EdgeItem, LinkItem, LinkLabels
+from nnsim.gui.fonts import canvas_font
 from nnsim.gui.style import NORMAL, Theme
 
 GRID = 20.0
@@ -44,6 +45,11 @@ class NetworkScene(QGraphicsScene):
     def __init__(self, document, theme: Theme = NORMAL, parent=None):
         super().__init__(parent)
         self.theme = theme
+        #: (document x, offset) breakpoints: scene x = document x + the offset interpolated
+        #: between them (presentation mode spreads the columns where weights are printed)
+        self.stretch: tuple[tuple[float, float], ...] = ()
+        #: layer id → position drawn instead of the document's (see ``base_pos``)
+        self._tidied: dict[str, tuple[float, float]] = {}
         self.show_weights = False
         self.show_threshold = False
         self.weight_scale = 1.0
@@ -56,6 +62,16 @@ class NetworkScene(QGraphicsScene):
         self._document = None
         self.setSceneRect(QRectF(-2000, -1500, 4000, 3000))
         self.set_document(document)
+        self.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        # links print the weights of the selected neurons' edges
+        try:
+            links = list(self.link_items.values())
+        except (RuntimeError, AttributeError):  # being destroyed
+            return
+        for link in links:
+            link.selection_changed()
 
     # -- document wiring -------------------------------------------------------------
     @property
@@ -102,14 +118,13 @@ class NetworkScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Re-create every item from the document, keeping the selection where possible."""
         keys = self.selected_keys()
-        for item in list(self.link_items.values()) + list(self.layer_items.values()):
-            self.removeItem(item)
-        self.layer_items = {}
-        self.link_items = {}
+        self._remove_items()
         doc = self._document
         self._values = {
             k: v for k, v in self._values.items() if k in doc.layers and self._fits(k, v)
         }
+        self._tidied = self._wanted_tidy()
+        self.stretch = self._wanted_stretch()
         for lid in doc.layers:
             self._add_layer_item(lid)
         self._recompute_scale()
@@ -118,15 +133,126 @@ class NetworkScene(QGraphicsScene):
         self.select_keys(keys)
         self.values_changed.emit()
 
+    def base_pos(self, layer_id: str) -> tuple[float, float]:
+        """The layer's position before the columns spread: the document's, or in
+        presentation mode a tidy one when the document's layout is much taller."""
+        pos = self._tidied.get(layer_id)
+        return pos if pos is not None else tuple(self._document.layers[layer_id].position)
+
+    def _wanted_tidy(self) -> dict[str, tuple[float, float]]:
+        # Presentation mode (Theme.column_stretch > 1) draws a layout written for the
+        # normal canvas in tidy columns when it is much taller than those: its large
+        # layers became boxes, and the gaps left would not fit a projector at 24 px.
+        # The document keeps its own positions; moving a layer by hand ends this.
+        from nnsim.gui.canvas.layout import footprint, tidy_positions
+
+        doc, th = self._document, self.theme
+        if th.column_stretch <= 1.0 or len(doc.layers) < 2 or not doc.links:
+            return {}
+        tidy = tidy_positions(doc, th)
+
+        def height(pos):
+            tops, bottoms = [], []
+            for lid, spec in doc.layers.items():
+                _, up, down = footprint(spec, th)
+                tops.append(pos(lid)[1] - up)
+                bottoms.append(pos(lid)[1] + down)
+            return max(bottoms) - min(tops)
+
+        own = height(lambda lid: doc.layers[lid].position)
+        return tidy if own > 1.15 * height(lambda lid: tidy[lid]) else {}
+
+    def scene_pos(self, position) -> QPointF:
+        """Where a document position is drawn (the theme may spread the columns)."""
+        return QPointF(self._map_x(float(position[0]), self.stretch), position[1])
+
+    def doc_pos(self, point: QPointF) -> tuple[float, float]:
+        """The document position drawn at a scene point (``scene_pos`` inverted)."""
+        inverse = [(x + off, -off) for x, off in self.stretch]
+        return (self._map_x(point.x(), inverse), point.y())
+
+    @staticmethod
+    def _map_x(x: float, breaks) -> float:
+        # piecewise linear: x + the offset interpolated between the breakpoints around it
+        if not breaks:
+            return x
+        if x <= breaks[0][0]:
+            return x + breaks[0][1]
+        for (x0, o0), (x1, o1) in zip(breaks, breaks[1:]):
+            if x <= x1:
+                return x + o0 + (o1 - o0) * (x - x0) / (x1 - x0)
+        return x + breaks[-1][1]
+
+    def _wanted_stretch(self) -> tuple[tuple[float, float], ...]:
+        # Room between columns: where both layers of a link are drawn neuron by neuron
+        # (weights printed), the gap grows to Theme.column_stretch × its document width;
+        # between boxes, to what the "W 16×16" caption needs. Only there, so that a wide
+        # CNN still fits the view. Returns (document x, added offset) breakpoints.
+        from nnsim.gui.canvas.layout import footprint
+
+        doc, th = self._document, self.theme
+        if th.column_stretch <= 1.0:
+            return ()
+        xs = sorted({float(self.base_pos(lid)[0]) for lid in doc.layers})
+        extra = dict.fromkeys(xs, 0.0)  # offset added to the column at x and right of it
+        caption = QFontMetricsF(canvas_font(th.small_px, bold=True))
+        needs = []
+        for link in doc.links.values():
+            src, dst = doc.layers.get(link.src), doc.layers.get(link.dst)
+            if src is None or dst is None:
+                continue
+            x0, x1 = float(self.base_pos(link.src)[0]), float(self.base_pos(link.dst)[0])
+            if x1 <= x0:
+                continue
+            if not drawn_as_box(src, th) and not drawn_as_box(dst, th):
+                needs.append((x0, x1, (x1 - x0) * th.column_stretch))
+            elif link.weights.size:
+                text = "W " + "×".join(str(n) for n in link.weights.shape)
+                half = (footprint(src, th)[0] + footprint(dst, th)[0]) / 2
+                needs.append((x0, x1, caption.horizontalAdvance(text) + 24 + half))
+        for x0, x1, need in sorted(needs, key=lambda n: n[1] - n[0]):
+            have = x1 - x0 + self._offset_at(extra, x1) - self._offset_at(extra, x0)
+            if have < need:  # widen the gap just left of the target's column
+                for x in xs:
+                    if x >= x1:
+                        extra[x] += need - have
+        return tuple((x, extra[x]) for x in xs)
+
+    @staticmethod
+    def _offset_at(extra: dict, x: float) -> float:
+        return max((off for cx, off in extra.items() if cx <= x), default=0.0)
+
+    def boxed_by_theme(self) -> bool:
+        """Whether the theme draws as boxes layers the normal canvas draws neuron by neuron
+        (presentation mode's fewer neurons per column)."""
+        return any(
+            drawn_as_box(spec, self.theme) and not drawn_as_box(spec, NORMAL)
+            for spec in self._document.layers.values()
+        )
+
+    def _update_stretch(self, force: bool = False) -> None:
+        """Follow the wanted column spread, moving every layer when it changes."""
+        stretch = self._wanted_stretch()
+        if stretch == self.stretch and not force:
+            return
+        self.stretch = stretch
+        for lid, item in self.layer_items.items():
+            item.setPos(self.scene_pos(self.base_pos(lid)))
+
+    def _remove_items(self) -> None:
+        for item in list(self.link_items.values()) + list(self.layer_items.values()):
+            self.removeItem(item)
+        self.layer_items = {}
+        self.link_items = {}
+
     def _fits(self, layer_id, values) -> bool:
         size = self._document.layers[layer_id].size
         return all(v is None or len(v) == size for v in values)
 
     def _add_layer_item(self, layer_id: str) -> LayerItem:
-        spec = self._document.layers[layer_id]
         item = LayerItem(self, layer_id)
         self.addItem(item)
-        item.setPos(QPointF(*spec.position))
+        item.setPos(self.scene_pos(self.base_pos(layer_id)))
         self.layer_items[layer_id] = item
         return item
 
@@ -162,6 +288,7 @@ class NetworkScene(QGraphicsScene):
             self._on_layer_changed(layer_id)
             return
         self._add_layer_item(layer_id)
+        self._update_stretch()
         self._refresh_neighbours(layer_id)
 
     def _on_layer_removed(self, layer_id: str) -> None:
@@ -171,6 +298,7 @@ class NetworkScene(QGraphicsScene):
         self._values.pop(layer_id, None)
         for kid in [k for k in self.link_items if k not in self._document.links]:
             self.removeItem(self.link_items.pop(kid))
+        self._update_stretch()
         self._refresh_all_layers()
 
     def _on_layer_changed(self, layer_id: str) -> None:
@@ -185,6 +313,7 @@ class NetworkScene(QGraphicsScene):
         for kid in self._links_of(layer_id):
             if kid in self.link_items:
                 self.link_items[kid].rebuild()
+        self._update_stretch()
         self.select_keys(keys)
         self.update()
 
@@ -192,7 +321,11 @@ class NetworkScene(QGraphicsScene):
         item = self.layer_items.get(layer_id)
         if item is None:
             return
-        pos = QPointF(*self._document.layers[layer_id].position)
+        if self._tidied:  # arranged by hand now: the document's layout from here on
+            self._tidied = {}
+            self.stretch = ()
+            self._update_stretch(force=True)
+        pos = self.scene_pos(self.base_pos(layer_id))
         if item.pos() != pos:
             item.setPos(pos)
         else:
@@ -205,6 +338,7 @@ class NetworkScene(QGraphicsScene):
             self._add_link_item(link_id)
         if self._recompute_scale():
             self._refresh_all_links()
+        self._update_stretch()
         self._refresh_neighbours_of_link(link_id)
 
     def _on_link_removed(self, link_id: str) -> None:
@@ -213,6 +347,7 @@ class NetworkScene(QGraphicsScene):
             self.removeItem(item)
         if self._recompute_scale():
             self._refresh_all_links()
+        self._update_stretch()
         self._refresh_all_layers()
 
     def _on_weights_changed(self, link_id: str) -> None:
@@ -263,7 +398,29 @@ class NetworkScene(QGraphicsScene):
     # -- display toggles -------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         """Switch between the normal and the presentation look."""
+        # Every item's bounding rectangle follows the theme: tell the scene's index before
+        # the rectangles change (an item indexed under a stale rectangle is not found when
+        # it is removed, and the index keeps a pointer to it: a crash at the next paint).
+        for item in self.items():
+            if isinstance(item, (LayerItem, NeuronItem, PortItem, LinkItem, EdgeItem)) or (
+                isinstance(item, LinkLabels)
+            ):
+                item.prepareGeometryChange()
+        old = self.theme
+        lo, hi = sorted((old.max_drawn_neurons, theme.max_drawn_neurons))
+        if any(lo < spec.size <= hi for spec in self._document.layers.values()):
+            # some layers become boxes (or neurons again): new items, the old ones go
+            # while the theme they were indexed under is still the scene's
+            keys = self.selected_keys()
+            self._remove_items()
+            self.theme = theme
+            self.rebuild()
+            self.select_keys(keys)
+            return
         self.theme = theme
+        self.stretch = self._wanted_stretch()
+        for lid, item in self.layer_items.items():
+            item.setPos(self.scene_pos(self.base_pos(lid)))
         for item in self.layer_items.values():
             item.relayout()
         for item in self.link_items.values():
@@ -276,6 +433,7 @@ class NetworkScene(QGraphicsScene):
         for link in self.link_items.values():
             for e in link.edges.values():
                 e.refresh()
+            link.labels.changed()
         self.update()
 
     def set_show_threshold(self, on: bool) -> None:
@@ -481,9 +639,59 @@ class NetworkScene(QGraphicsScene):
     def network_rect(self) -> QRectF:
         """Bounding rectangle of all layers and links (for Fit)."""
         rect = QRectF()
-        for item in list(self.layer_items.values()) + list(self.link_items.values()):
+        for item in self.layer_items.values():
             rect = rect.united(item.sceneBoundingRect())
+        for link in self.link_items.values():  # what is drawn, not the repaint margins
+            rect = rect.united(link.drawn_rect())
+        for item in self.layer_items.values():
+            for n in item.neurons:  # long input names printed beside their circles
+                outer = n.outer_name_rect()
+                if not outer.isEmpty():
+                    rect = rect.united(n.mapRectToScene(outer))
         return rect
+
+    def printed_texts(self) -> list[tuple[str, str, QRectF, float, tuple]]:
+        """Every number and name the canvas prints now:
+        (kind, text, scene box, font px, owner's selection key).
+
+        Kinds: the layers' "caption" and a box's "kind", "shape", "activation" (LayerItem.
+        text_boxes), a link's "link" caption ("W 16×16"), the neurons' "name", "symbol",
+        "bias", "value", "note" (NeuronItem.text_boxes) and "weight" (a printed edge label).
+        For the projector checks and tests.
+        """
+        out = []
+        for item in self.layer_items.values():
+            for kind, text, rect, font in item.text_boxes():
+                px = float(font.pixelSize())
+                out.append((kind, text, item.mapRectToScene(rect), px, item.key))
+            for n in item.neurons:
+                for kind, text, rect, font in n.text_boxes():
+                    out.append((kind, text, n.mapRectToScene(rect), float(font.pixelSize()), n.key))
+        for link in self.link_items.values():
+            caption = link.caption_box()
+            if caption is not None:
+                text, rect, font = caption
+                out.append(("link", text, rect, float(font.pixelSize()), link.key))
+            for e in link.edges.values():
+                if e.label_printed():
+                    px = float(self.theme.value_px)
+                    out.append(("weight", e._text, e.mapRectToScene(e._label_rect), px, e.key))
+        return out
+
+    def edge_label_at(self, pos: QPointF) -> EdgeItem | None:
+        """The edge whose printed number is under a scene point, or None."""
+        for link in self.link_items.values():
+            if not link.labels.sceneBoundingRect().contains(pos):
+                continue
+            for e in link.edges.values():
+                if e.label_printed() and e._label_rect.contains(pos):
+                    return e
+        return None
+
+    def smallest_text_px(self) -> float:
+        """Font size (scene units) of the smallest neuron name or number printed."""
+        sizes = [t[3] for t in self.printed_texts() if t[0] != "symbol"]
+        return min(sizes, default=float(self.theme.value_px))
 
     # -- background grid ---------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

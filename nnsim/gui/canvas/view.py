@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLineEdit
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel, QLineEdit
 
 from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem, fmt_value
 from nnsim.gui.canvas.link_item import EdgeItem
 from nnsim.gui.canvas.scene import NetworkScene, owner_layer, snap
 from nnsim.gui.fonts import canvas_font
+from nnsim.gui.style import relative_font
 
 PALETTE_MIME = "application/x-nnsim-palette-item"
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -97,11 +98,28 @@ class NetworkView(QGraphicsView):
         self._space = False
         self.weight_editor: WeightEditor | None = None
         self.max_fit_zoom = 2.0
+        # Least screen height (px) of the canvas's printed texts that ``fit`` keeps; 0 for
+        # none. Presentation mode asks for 24 px: a network too big for the view at that
+        # size is centred, and panned with Space + drag.
+        self.min_text_px = 0
         self._editing_edge = None
-        #: True until the user zooms or pans: the network then stays fitted to the view
-        #: when the view changes size (docks settling, a window resized on a projector).
+        # True until the user zooms or pans: the network then stays fitted to the view
+        # when the view changes size (docks settling, a window resized on a projector).
         self.auto_fit = True
         self._fit_pending = False
+        # One line at the foot of the canvas when not every number is printed: how to see
+        # the rest (hover, select a neuron, leave presentation mode).
+        self.hint = QLabel(self.viewport())
+        self.hint.setObjectName("canvas_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(
+            "#canvas_hint { background: rgba(255, 255, 255, 225); color: #30363d;"
+            " border: 1px solid #b8c2d0; border-radius: 4px; padding: 2px 6px; }"
+        )
+        relative_font(self.hint)  # the style sheet would stop the application font
+        self.hint.hide()
+        scene.changed.connect(self.update_hint)
+        scene.selectionChanged.connect(self.update_hint)
 
     @property
     def network_scene(self) -> NetworkScene:
@@ -130,22 +148,81 @@ class NetworkView(QGraphicsView):
         self.zoom_by(1 / 1.25)
 
     def fit(self, max_zoom: float | None = None) -> None:
-        """Show the whole network, as large as fits (up to ``max_fit_zoom``)."""
+        """Show the whole network, as large as fits (up to ``max_fit_zoom``), above the
+        hint line when there is one; never smaller than ``min_text_px`` allows (then the
+        margins go first, and a network still too big is centred)."""
         max_zoom = self.max_fit_zoom if max_zoom is None else max_zoom
         rect = self.network_scene.network_rect()
         if rect.isEmpty():
             rect = QRectF(-400, -300, 800, 600)
-        rect = rect.adjusted(-40, -40, 40, 40)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > max_zoom:
-            self.resetTransform()
-            self.scale(max_zoom, max_zoom)
-            self.centerOn(rect.center())
+        self.update_hint()
+        vp = self.viewport().rect()
+        below = self.hint.height() + 8 if self.hint.isVisibleTo(self) else 0
+        width, height = max(vp.width(), 1), max(vp.height() - below, 1)
+        margin = 40.0
+        z = min(width / (rect.width() + 2 * margin), height / (rect.height() + 2 * margin))
+        z = min(z, max_zoom)
+        least = self.min_text_px / max(self.network_scene.smallest_text_px(), 1.0)
+        if z < least:
+            bare = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
+            z = max(least, min(bare * 0.98, max_zoom))
+        self.resetTransform()
+        self.scale(z, z)
+        self.centerOn(rect.center() + QPointF(0, below / 2 / z))
         self.auto_fit = True
         self.zoom_changed.emit(self.zoom())
 
+    def hint_text(self) -> str:
+        """What the hint line says now ("" when every number of the network is printed)."""
+        scene = self.network_scene
+        parts = []
+        try:
+            links = list(scene.link_items.values())
+            boxed = scene.boxed_by_theme()
+        except (RuntimeError, AttributeError):  # the scene is being destroyed
+            return ""
+        if any(link.missing_labels for link in links):
+            parts.append(
+                self.tr(
+                    "Not every weight has room to be printed: point at an edge, or click a "
+                    "neuron, to see its weights."
+                )
+            )
+        if boxed:
+            parts.append(
+                self.tr(
+                    "Layers of more than {0} neurons are drawn as boxes here; leave "
+                    "presentation mode (F5) to see them neuron by neuron."
+                ).format(scene.theme.max_drawn_neurons)
+            )
+        return " ".join(parts)
+
+    def update_hint(self, *_) -> None:
+        """Show, re-word or hide the hint line at the foot of the canvas."""
+        text = self.hint_text()
+        if text != self.hint.text():
+            self.hint.setText(text)
+        if bool(text) != self.hint.isVisibleTo(self):
+            self.hint.setVisible(bool(text))
+        if text:
+            self._place_hint()
+
+    def _place_hint(self) -> None:
+        vp = self.viewport().rect()
+        width = max(vp.width() - 16, 100)
+        self.hint.setFixedWidth(width)
+        # the wrapped text's height, the style sheet's padding and border (heightForWidth
+        # of a style-sheeted label asks for a line more than it needs)
+        fm = self.hint.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = fm.boundingRect(0, 0, width - 16, 10000, flags, self.hint.text())
+        self.hint.setFixedHeight(text.height() + 8)
+        self.hint.move(8, vp.height() - self.hint.height() - 6)
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        if self.hint.isVisibleTo(self):
+            self._place_hint()
         if self.auto_fit and not self._fit_pending:
             # once the resizing is over (docks settle in several steps)
             self._fit_pending = True
@@ -193,6 +270,10 @@ class NetworkView(QGraphicsView):
 
     # -- mouse gestures --------------------------------------------------------------
     def _item_at(self, view_pos: QPoint):
+        # a printed weight lies above the layers' frames: it names its edge first
+        edge = self.network_scene.edge_label_at(self.mapToScene(view_pos))
+        if edge is not None:
+            return edge
         for item in self.items(view_pos):
             if isinstance(item, (PortItem, NeuronItem, LayerItem, EdgeItem)):
                 return item
@@ -222,6 +303,16 @@ class NetworkView(QGraphicsView):
             self._wire.setPen(pen)
             self._wire.setZValue(10)
             self.scene().addItem(self._wire)
+            event.accept()
+            return
+        if isinstance(item, EdgeItem):
+            # select it here: its number may lie over a layer's frame, which Qt would pick
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                item.setSelected(not item.isSelected())
+            else:
+                self.scene().clearSelection()
+                item.setSelected(True)
+            self._gesture = None
             event.accept()
             return
         layer = owner_layer(item)
@@ -264,11 +355,11 @@ class NetworkView(QGraphicsView):
         if self._gesture == "move":
             delta = self.mapToScene(pos) - self._press_scene
             items = self.network_scene.layer_items
+            scene = self.network_scene
             for k, start in self._start_positions.items():
                 if k in items:
                     # Snapping while dragging shows where the layer will land.
-                    x, y = snap(start + delta)
-                    items[k].setPos(QPointF(x, y))
+                    items[k].setPos(scene.scene_pos(snap(scene.doc_pos(start + delta))))
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -291,8 +382,7 @@ class NetworkView(QGraphicsView):
             moves = {}
             for k, start in self._start_positions.items():
                 if k in items and items[k].pos() != start:
-                    p = items[k].pos()
-                    moves[k] = (p.x(), p.y())
+                    moves[k] = self.network_scene.doc_pos(items[k].pos())
             self._start_positions = {}
             super().mouseReleaseEvent(event)
             if moves:
@@ -421,4 +511,5 @@ class NetworkView(QGraphicsView):
         scene_pos = self.mapToScene(view_pos)
         layer = self.network_scene.layer_at(scene_pos)
         target = layer.layer_id if layer is not None else None
-        return self.editor.drop_palette_item(item, (scene_pos.x(), scene_pos.y()), target)
+        position = self.network_scene.doc_pos(scene_pos)
+        return self.editor.drop_palette_item(item, position, target)

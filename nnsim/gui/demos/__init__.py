@@ -53,6 +53,17 @@ class FitScrollArea(QScrollArea):
         super().showEvent(event)
         self._fit()
 
+    def setWidget(self, widget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        # the page's least size changed (presentation mode's larger fonts and grids):
+        # fit again, or its parts would be squeezed over each other
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
 
 class DemoViews(QObject):
     """What ``install`` adds to a window; kept as ``window.demo_views``.
@@ -155,6 +166,8 @@ class DemoViews(QObject):
         # canvas. While a demo view is in front they only take room from it, and the
         # step-through would give the exercise's answers away: hide them, and bring back
         # exactly those that were shown when the canvas returns.
+        if getattr(self.window, "presentation", False):
+            return  # presentation mode keeps every panel collapsed; it re-asks on leaving
         current = self.window.views.widget(index)
         if current in self.pages.values():
             if not self._hidden_docks:

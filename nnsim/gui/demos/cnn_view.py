@@ -75,8 +75,10 @@ class CnnView(QWidget):
         self.conv.canvas.set_image(image)
 
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode (fonts follow the application; plots get thicker lines)."""
+        """Presentation mode (fonts follow the application; plots get thicker lines; the
+        convolution's settings fold away so that its grids fill the width)."""
         self.training.set_presentation(on)
+        self.conv.set_presentation(on)
 
     def apply_document(self, doc) -> None:
         """Set the view up for a lesson: input, kernel, stride and padding of its conv layer.

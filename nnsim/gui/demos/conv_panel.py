@@ -423,6 +423,14 @@ class ConvPanel(QWidget):
         controls.addWidget(self.position_label)
         controls.addWidget(self.lbl_speed)
         controls.addWidget(self.speed)
+        # presentation mode hides the settings' column (the grids get its width and grow
+        # to numbers the back row reads); this button brings it back
+        self.btn_settings = QPushButton(self)
+        self.btn_settings.setCheckable(True)
+        self.btn_settings.toggled.connect(self._show_settings)
+        self.btn_settings.hide()
+        controls.addWidget(self.btn_settings)
+        self.presentation = False
 
         right = QVBoxLayout()
         right.addWidget(self.fit_box)
@@ -495,6 +503,7 @@ class ConvPanel(QWidget):
             )
         )
         self.btn_random_digit.setText(tr("Random digit"))
+        self.btn_settings.setText(tr("Settings"))
         self._digit_label()
         self.btn_clear_drawing.setText(tr("Clear"))
         self.draw_hint.setText(tr("Draw with the left button, erase with the right."))
@@ -539,6 +548,17 @@ class ConvPanel(QWidget):
             self._sum_font()
             self._column_width()
         super().changeEvent(event)
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: the settings' column folds away (a button brings it back),
+        so that the input, kernel, products and feature map fill the width."""
+        self.presentation = bool(on)
+        self.btn_settings.setVisible(self.presentation)
+        self.btn_settings.setChecked(False)
+        self._show_settings(False)
+
+    def _show_settings(self, on: bool) -> None:
+        self.left_column.setVisible(bool(on) or not self.presentation)
 
     def _column_width(self) -> None:
         # The controls' column: about 24 lines of text wide, so it grows with the font.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,8 +46,11 @@ class DigitGrid(QWidget):
 
     def _layout(self):
         fm = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)  # "predicted 8" is drawn bold: measured so, with a gap
         thumb = max(fm.height() * 3.2, 48)
-        cell_w = max(thumb, fm.horizontalAdvance(f"{self.pred_word} 8") + 8)
+        word = QFontMetricsF(bold).horizontalAdvance(f"{self.pred_word} 8")
+        cell_w = max(thumb, word + fm.height())
         cell_h = thumb + fm.height() * 2.3
         cols = max(int(self.width() // (cell_w + 6)), 1)
         rows = max(int(self.height() // (cell_h + 6)), 1)

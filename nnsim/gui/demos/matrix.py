@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolTip, QWidget
 from nnsim.engine.notation import fmt
 from nnsim.gui.style import NEGATIVE, POSITIVE
 
+#: Height of a cell's number as a share of the cell (the rest is the cell's margin).
+TEXT_SHARE = 0.5
 #: Colourings a MatrixView offers.
 COLOR_MODES = ("none", "ink", "signed", "heat")
 
@@ -96,6 +98,7 @@ class MatrixView(QWidget):
         self.row_labels: list[str] | None = None
         self.col_labels: list[str] | None = None
         self.cell_hint = 2.6  # preferred cell size in font heights
+        self.readable = False  # see set_readable
         self.max_cell = 96
         self.align_top = False
         self.title = ""  # drawn bold just above the grid, wherever the grid sits
@@ -134,7 +137,21 @@ class MatrixView(QWidget):
         if resized:
             self._close_editor()
             self.updateGeometry()
+        self._hold_readable()
         self.update()
+
+    def _hold_readable(self) -> None:
+        # a readable matrix holds its least size firmly: a grid of panels squeezes a
+        # widget below its size hint when the page is short, but never below this
+        if self.readable:
+            least = self.minimumSizeHint()
+            if least != self.minimumSize():
+                self.setMinimumSize(least)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:  # presentation mode: larger numbers
+            self._hold_readable()
 
     def matrix(self) -> np.ndarray:
         """A copy of the values shown (without padding)."""
@@ -223,8 +240,32 @@ class MatrixView(QWidget):
         left, top = self._label_space()
         return QSize(int(gc * cell + left + 4), int(gr * cell + top + 4))
 
+    def set_readable(self, on: bool = True) -> None:
+        """Never draw the cells smaller than what prints their numbers at the widget's own
+        font size (the confusion matrix: readable from the back row; its page scrolls
+        rather than shrinking the counts to dots)."""
+        self.readable = bool(on)
+        if on:
+            self._hold_readable()
+        else:
+            self.setMinimumSize(40, 40)
+        self.updateGeometry()
+
+    def readable_cell(self) -> float:
+        """The least cell that prints this matrix's numbers at the widget's font size."""
+        px = QFontMetricsF(self.font()).height() / 1.2  # about the font's pixel size
+        longest = max(
+            (len(self.cell_text(r, c)) for r in range(self.rows) for c in range(self.cols)),
+            default=1,
+        )
+        return max(px / TEXT_SHARE, px * max(longest, 2) / 1.6)
+
     def minimumSizeHint(self) -> QSize:
         gr, gc = self._grid_shape()
+        if self.readable:
+            cell = self.readable_cell()
+            left, top = self._label_space()
+            return QSize(int(gc * cell + left + 4), int(gr * cell + top + 4))
         return QSize(min(gc * 8 + 4, 200), min(gr * 8 + 4, 200))
 
     def cell_at(self, pos: QPointF) -> tuple[int, int] | None:
@@ -290,7 +331,7 @@ class MatrixView(QWidget):
                 (len(self.cell_text(r, c)) for r in range(self.rows) for c in range(self.cols)),
                 default=1,
             )
-            px = min(cell * 0.42, cell * 1.6 / max(longest, 1))
+            px = min(cell * TEXT_SHARE, cell * 1.6 / max(longest, 1))
             font.setPixelSize(max(int(px), 7))
         p.setFont(font)
         pad = self._pad

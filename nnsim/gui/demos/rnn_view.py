@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -112,10 +112,8 @@ class RnnView(QWidget):
             self.btn_reset,
         ):
             top.addWidget(w)
-        self.demo.setMinimumContentsLength(16)
-        self.demo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as its longest demo's name, whole (a projector reads it)
+        self.demo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_row = QHBoxLayout()
         status_row.addWidget(self.progress, 1)
         self.shape_note = QLabel(self)
@@ -262,7 +260,12 @@ class RnnView(QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange:
             self._mono_font()
+            self._hold_unrolled()
         super().changeEvent(event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._hold_unrolled()  # its texts were re-measured while it was hidden
 
     def _mono_font(self) -> None:
         f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -273,13 +276,35 @@ class RnnView(QWidget):
         self.step_details.setFont(big)
 
     def set_presentation(self, on: bool) -> None:
-        """Thicker curves, bigger axis text."""
+        """Thicker curves, bigger axis text; the unrolled network shows ten steps around
+        the selected one, taller, so that its numbers are read from the back row."""
         self._presentation = bool(on)
+        self.unrolled.max_columns = 10 if on else 0
+        self.unrolled.setMinimumHeight(440 if on else 200)
+        self.unrolled.update()
+        self._hold_unrolled()
+        QTimer.singleShot(0, self, self._hold_unrolled)  # once the new fonts have arrived
         for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
             style_plot(plot.getPlotItem(), on)
         self.loss_curve.setPen(pen(BLUE, on))
         self.target_curve.setPen(pen(GREEN, on))
         self.pred_curve.setPen(pen(BLUE, on, width=2.5))
+
+    def _hold_unrolled(self) -> None:
+        # The box around the unrolled network holds its least height firmly: the page's
+        # layout otherwise gives it less (its wrapped note asks height-for-width) and the
+        # slider below is drawn over the network.
+        box = self.unrolled.parentWidget()
+        if box is None:
+            return
+        box.setMinimumHeight(0)
+        if self._presentation:
+            need = box.minimumSizeHint().height()
+            lay = box.layout()
+            if lay is not None and lay.hasHeightForWidth() and box.width() > 0:
+                need = max(need, lay.totalHeightForWidth(box.width()))
+            # and a line for the wrapped step line under the slider, measured narrower
+            box.setMinimumHeight(need + 2 * box.fontMetrics().height())
 
     def _shape_note(self) -> None:
         tr = _t

@@ -2,7 +2,8 @@
 
 ``python -m nnsim.gui.demos.screenshots [folder]`` renders every view offscreen in the
 main window as a lecturer would see it, after real training runs (MNIST subset, the three
-RNN demos), once per language, plus the convolution tab in presentation mode. It takes
+RNN demos), once per language, plus the convolution tab and the RNN view in presentation
+mode at 1280×800. It takes
 about a minute (most of it training). The user guides (docs/USER_GUIDE*.md) show them.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 #: Window size of the screenshots (a 1440×900 projector or laptop screen).
 SIZE = (1440, 900)
+#: Window size of the presentation-mode pictures (a 1280×800 projector).
+PRESENTATION_SIZE = (1280, 800)
 LANGUAGES = ("en", "zh_CN")
 
 
@@ -73,10 +76,10 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
             _wait(app, lambda: rnn.running)
             rnn_frames[kind] = rnn.run
 
-    def shoot(name: str, lang: str, widget=None) -> None:
+    def shoot(name: str, lang: str, widget=None, size=SIZE) -> None:
         if widget is None:
-            win.resize(*SIZE)
-        _settle(app)
+            win.resize(*size)
+        _settle(app, 12)  # pages re-fit in a few rounds after a resize or a new font
         path = folder / f"{name}-{lang}.png"
         (widget or win).grab().save(str(path))
         written.append(path)
@@ -168,7 +171,10 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         cnn.tabs.setCurrentIndex(0)
         cnn.conv.configure(stride=1)
         cnn.conv.set_position(7)
-        shoot("cnn-presentation", lang)
+        shoot("cnn-presentation", lang, size=PRESENTATION_SIZE)
+        if train:  # the many-to-many run, ten steps at a time
+            win.show_view("rnn")
+            shoot("rnn-presentation", lang, size=PRESENTATION_SIZE)
         win.set_presentation(False)
     win.set_language("en")
     win.demo_views.shutdown()

@@ -165,10 +165,8 @@ class TrainingPanel(QWidget):
         for w in (self.lbl_train, self.n_train, self.lbl_test, self.n_test, self.full):
             data_row.addWidget(w)
         data_row.addStretch(1)
-        self.model.setMinimumContentsLength(30)
-        self.model.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as its longest model, "CNN: conv 8@3×3 → max-pool 2×2 → dense 10", whole
+        self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_row = QHBoxLayout()
         status_row.addWidget(self.progress, 1)
         status_row.addWidget(self.status, 2)
@@ -215,6 +213,7 @@ class TrainingPanel(QWidget):
         self.confusion.row_labels = [str(i) for i in range(10)]
         self.confusion.col_labels = [str(i) for i in range(10)]
         self.confusion.set_matrix(np.zeros((10, 10)), blank=np.ones((10, 10), bool))
+        self.confusion.set_readable()  # its counts at the text's size, not ~8 px
         self.confusion_note = QLabel(self)
         self.confusion_note.setWordWrap(True)
         self.gallery = MisclassifiedGallery(self)
@@ -261,6 +260,7 @@ class TrainingPanel(QWidget):
         self.gallery.grid.clicked.connect(self._gallery_clicked)
         self.retranslate_ui()
         self.refresh_digit()
+        self._hold_confusion()
 
     # ------------------------------------------------------------------ texts
     def _set_status(self, text_fn) -> None:
@@ -306,7 +306,17 @@ class TrainingPanel(QWidget):
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._hold_confusion()
         super().changeEvent(event)
+
+    def _hold_confusion(self) -> None:
+        # The confusion matrix's counts print at the text's size (MatrixView.set_readable);
+        # its box holds the room they need, the page scrolls rather than squeeze them.
+        box = self.confusion_box
+        need = self.confusion.minimumSizeHint().height() + box.layout().spacing()
+        need += self.confusion_note.sizeHint().height() * 2 + box.fontMetrics().height() * 2
+        box.setMinimumHeight(int(need))
 
     def set_presentation(self, on: bool) -> None:
         """Thicker curves and larger axis text for the projector."""

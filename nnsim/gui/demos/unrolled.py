@@ -58,6 +58,9 @@ class UnrolledView(QWidget):
         }
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
+        # Most steps drawn at once (0: all). Presentation mode draws a window of steps
+        # around the selected one, so that their numbers are large enough to read.
+        self.max_columns = 0
 
     def sizeHint(self) -> QSize:
         return QSize(900, 300)
@@ -76,18 +79,22 @@ class UnrolledView(QWidget):
 
     # ------------------------------------------------------------------ geometry
     def _columns(self):
+        """(steps, left margin, column width, first step drawn, steps drawn)."""
         T = self.frame.steps if self.frame is not None else 1
         left = 8.0
-        col = (self.width() - 2 * left) / max(T, 1)
-        return T, left, col
+        count = min(T, self.max_columns) if self.max_columns > 0 else T
+        # a window of steps around the selected one, when not all are drawn
+        first = min(max(self.selected - count // 2, 0), T - count)
+        col = (self.width() - 2 * left) / max(count, 1)
+        return T, left, col, first, count
 
     def column_at(self, x: float) -> int | None:
         """The step whose column contains widget x, or None."""
         if self.frame is None:
             return None
-        T, left, col = self._columns()
-        t = int((x - left) // col)
-        return t if 0 <= t < T else None
+        T, left, col, first, count = self._columns()
+        k = int((x - left) // col)
+        return first + k if 0 <= k < count else None
 
     def mousePressEvent(self, event):
         t = self.column_at(event.position().x())
@@ -103,7 +110,7 @@ class UnrolledView(QWidget):
         if f is None:
             p.end()
             return
-        T, left, col = self._columns()
+        T, left, col, first, count = self._columns()
         h = self.height()
         has_targets = any(f.target_labels)
         # Rows, top to bottom (in text lines L): [target] y-label, y box, gap, h box,
@@ -115,11 +122,19 @@ class UnrolledView(QWidget):
         text_font = QFont(base)
         text_font.setPixelSize(int(px))
         small = QFont(base)
+        box_w = min(col * 0.78, px * 6)
+        # the widest number whole inside its box
+        labels = [_show(s) for s in (*f.x_labels, *f.y_labels) if s]
+        while labels and px > 7.0:
+            text_font.setPixelSize(int(px))
+            widest = max(QFontMetricsF(text_font).horizontalAdvance(s) for s in labels)
+            if widest <= box_w - 8:
+                break
+            px -= 1.0
         small.setPixelSize(int(max(px * 0.8, 7)))
         bold = QFont(text_font)
         bold.setBold(True)
         L = px * 1.35
-        box_w = min(col * 0.78, px * 6)
         y = 2.0
         target_row = QRectF(0, y, 0, L) if has_targets else None
         if has_targets:
@@ -137,14 +152,17 @@ class UnrolledView(QWidget):
         state_image = None if f.h is None else _state_image(np.asarray(f.h)[:, :MAX_UNITS])
         feedback = bool(getattr(f, "feedback", False))
         weight_tags = []  # drawn last, over the boxes: (centre, text)
-        for t in range(T):
-            cx = left + (t + 0.5) * col
+        shown = range(first, first + count)
+        first_x = next((t for t in shown if f.x_labels[t]), None)
+        last_y = next((t for t in reversed(shown) if f.y_labels[t]), None)
+        for t in shown:
+            cx = left + (t - first + 0.5) * col
             has_y = bool(f.y_labels[t])
             has_x = bool(f.x_labels[t])
             if t == self.selected:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(214, 51, 108, 28))
-                p.drawRoundedRect(QRectF(left + t * col + 1, 0, col - 2, h - note_h), 6, 6)
+                p.drawRoundedRect(QRectF(cx - col / 2 + 1, 0, col - 2, h - note_h), 6, 6)
             # h_t: the state's units as a column of coloured cells
             hb = QRectF(cx - box_w / 2, h_top, box_w, h_h)
             selected = t == self.selected
@@ -161,7 +179,7 @@ class UnrolledView(QWidget):
                 a = QPointF(cx - col + box_w / 2, h_top + h_h / 2)
                 b = QPointF(cx - box_w / 2, h_top + h_h / 2)
                 _arrow(p, a, b, px * 0.45)
-                if t == 1:
+                if t == max(first, 1):
                     weight_tags.append((QPointF((a.x() + b.x()) / 2, a.y() - L * 0.55), "W_h"))
             if has_x:
                 xb = QRectF(cx - box_w / 2, x_top, box_w, x_h)
@@ -174,7 +192,7 @@ class UnrolledView(QWidget):
                 _label(p, QRectF(xb.x(), xb.bottom(), xb.width(), L), "x", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, x_top), QPointF(cx, hb.bottom()), px * 0.45)
-                if t == 0:
+                if t == first_x:
                     weight_tags.append((QPointF(cx, (hb.bottom() + x_top) / 2), "W_x"))
             if has_y:
                 yb = QRectF(cx - box_w / 2, y_box_top, box_w, y_box_h)
@@ -187,13 +205,13 @@ class UnrolledView(QWidget):
                 _label(p, QRectF(yb.x(), ylab_top, yb.width(), L), "y", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, hb.top()), QPointF(cx, yb.bottom()), px * 0.45)
-                if t == T - 1:
+                if t == last_y:
                     weight_tags.append((QPointF(cx, (yb.bottom() + hb.top()) / 2), "W_y"))
                 target = f.target_labels[t] if t < len(f.target_labels) else ""
                 if target and target_row is not None:
                     p.setFont(small)
                     p.setPen(_TARGET)
-                    rect = QRectF(left + t * col, target_row.y(), col, L)
+                    rect = QRectF(cx - col / 2, target_row.y(), col, L)
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, _show(target))
             # one-to-many: y_{t-1} fed back as the input of step t
             if feedback and t > 0 and f.y_labels[t - 1]:
@@ -219,6 +237,8 @@ class UnrolledView(QWidget):
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         p.setPen(_MUTED)
         note = self.words["same"]
+        if count < T:  # which steps these are
+            note = f"t = {first + 1}–{first + count} / {T}  ·  " + note
         if has_targets:
             note += "  ·  " + self.words.get("target_note", "")
         p.drawText(

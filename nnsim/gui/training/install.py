@@ -303,6 +303,9 @@ def install(window) -> TrainingUI:
     # The canvas grid never changes: paint it once, not under every neuron picture.
     window.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
     window.presentation_changed.connect(ui.set_presentation)
+    strip = getattr(window, "presentation_strip", None)
+    if strip is not None:  # presentation mode keeps the current step's formula in view
+        strip.follow(formula.formula, stepping.changed, stepping.message)
     if getattr(window, "presentation", False):
         ui.set_presentation(True)
     window.installEventFilter(_Retranslator(ui))

@@ -1,0 +1,229 @@
+"""Printed numbers never hide each other: on every bundled lesson, at 1280×800 and 1920×1080,
+normal and in presentation mode, with every neuron's output (and a backward step's note)
+printed, no two texts of the canvas cover each other, no weight covers a neuron or another
+edge, and each weight sits on its own edge."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QApplication
+
+from nnsim.gui.canvas.link_item import circle_hits_rect, segment_hits_rect
+from nnsim.lessons import LESSONS
+
+SIZES = [(1280, 800), (1920, 1080)]
+LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory):
+    """One window as ``nnsim`` builds it, shared by this module's tests (fast)."""
+    import os
+
+    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False)
+    win.resize(1280, 800)
+    win.show()
+    win.act_weights.setChecked(True)
+    yield win
+    win.set_presentation(False)
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()
+
+
+def settle(win, size, presentation):
+    win.set_presentation(presentation)
+    win.resize(*size)
+    for _ in range(4):
+        QApplication.processEvents()
+    win.view.fit()
+    QApplication.processEvents()
+
+
+def fill_values(scene):
+    """Print an output under every neuron (and a note under the computing ones), the
+    widest the canvas prints (−0.0407, g1 = −0.0407): the state of a step-through."""
+    doc = scene.document
+    for lid, spec in doc.layers.items():
+        item = scene.layer_items[lid]
+        if item.collapsed:
+            continue
+        scene.set_neuron_values(lid, np.full(spec.size, -0.0407), np.full(spec.size, 0.5))
+        if spec.kind != "input":
+            scene.set_neuron_notes(lid, [f"g{j + 1} = −0.0407" for j in range(spec.size)])
+
+
+def distance_to_line(p, line) -> float:
+    dx, dy = line.dx(), line.dy()
+    n = math.hypot(dx, dy)
+    return abs(dy * (p.x() - line.x1()) - dx * (p.y() - line.y1())) / n
+
+
+def problems(scene) -> list[str]:
+    """Every place where a printed text covers another, a neuron, or a foreign edge."""
+    out = []
+    texts = scene.printed_texts()
+    # texts of different owners (or any weight) are pairwise disjoint
+    for a in range(len(texts)):
+        ka, ta, ra, _, oa = texts[a]
+        for b in range(a + 1, len(texts)):
+            kb, tb, rb, _, ob = texts[b]
+            if oa == ob and "weight" not in (ka, kb):
+                continue  # a neuron's own name and symbol share its circle by design
+            if ra.intersects(rb):
+                out.append(f"{ka} {ta!r} of {oa} covers {kb} {tb!r} of {ob}")
+    circles = []
+    for layer in scene.layer_items.values():
+        circles.append((layer.port.scenePos(), layer.port.radius(), layer.key))
+        for n in layer.neurons:
+            circles.append((n.scenePos(), n.radius(), n.key))
+            circles.append((n.port.scenePos(), n.port.radius(), n.key))
+    edges = [e for link in scene.link_items.values() for e in link.edges.values()]
+    drawn = [e for e in edges if not e.link_item.collapsed]
+    for kind, text, rect, _, owner in texts:
+        for c, r, key in circles:
+            if key != owner and circle_hits_rect(c, r, rect):
+                out.append(f"{kind} {text!r} of {owner} lies on neuron {key}")
+        if kind != "weight":
+            continue
+        edge = scene.edge_item(*owner[1:])
+        centre = rect.center()
+        if distance_to_line(centre, edge._line) > 0.5:
+            out.append(f"weight {text!r} of {owner} is not on its edge")
+        for other in drawn:
+            if other is not edge and segment_hits_rect(other._line.p1(), other._line.p2(), rect):
+                out.append(f"weight {text!r} of {owner} lies on edge {other.key}")
+    return out
+
+
+@pytest.mark.parametrize("lesson", LESSON_NAMES)
+def test_no_printed_number_hides_another(shown, lesson):
+    win = shown
+    win.undo_stack.setClean()
+    assert win.open_lesson(lesson)
+    win.show_view("network")
+    scene = win.scene
+    for presentation in (False, True):
+        for size in SIZES:
+            settle(win, size, presentation)
+            for filled in (False, True):
+                if filled:
+                    fill_values(scene)
+                    QApplication.processEvents()
+                where = (lesson, size, "presentation" if presentation else "normal", filled)
+                assert problems(scene) == [], where
+                # every weight the link prints is within the view (nothing cut at the edge)
+                seen = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+                for kind, text, rect, _, owner in scene.printed_texts():
+                    if kind == "weight":
+                        assert seen.contains(rect), (where, text, owner)
+            scene.clear_values()
+            scene.clear_notes()
+    win.set_presentation(False)
+
+
+def test_weights_that_find_no_room_show_for_the_selected_neuron(shown):
+    """A link whose numbers cannot all be printed says so in the view; clicking a neuron
+    prints more of the weights of its edges (they choose their spots first), still
+    without covering anything."""
+    win = shown
+    win.undo_stack.setClean()
+    assert win.open_lesson("playground-circle")
+    win.show_view("network")
+    settle(win, (1280, 800), True)
+    scene = win.scene
+    missing = sum(link.missing_labels for link in scene.link_items.values())
+    assert missing > 0
+    assert win.view.hint.isVisible() and "point at an edge" in win.view.hint.text()
+    before = {
+        (lid, k)
+        for lid, link in scene.link_items.items()
+        for k, e in link.edges.items()
+        if e.label_printed()
+    }
+    gained = 0
+    for lid in ("L2", "L3"):  # each neuron of the hidden layers, selected in turn
+        for j in range(win.document.layers[lid].size):
+            scene.select_keys([("neuron", lid, j)])
+            QApplication.processEvents()
+            for kid, link in scene.link_items.items():
+                spec = win.document.links[kid]
+                mine = {
+                    k
+                    for k in link.edges
+                    if (spec.src == lid and k[0] == j) or (spec.dst == lid and k[1] == j)
+                }
+                now = {k for k in mine if link.edges[k].label_printed()}
+                was = {k for k in mine if (kid, k) in before}
+                assert len(now) >= len(was), (lid, j, kid)  # its weights go first
+                gained += len(now) - len(was)
+            assert problems(scene) == [], (lid, j)
+    assert gained > 0
+    scene.clearSelection()
+    win.set_presentation(False)
+
+
+def test_a_dense_link_prints_the_selected_neurons_weights(shown):
+    win = shown
+    win.undo_stack.setClean()
+    assert win.open_lesson("overfitting")
+    win.show_view("network")
+    settle(win, (1920, 1080), False)
+    scene = win.scene
+    big = scene.link_items[win.document.link_between("L2", "L3")]
+    assert big.dense
+    assert not any(e.label_printed() for e in big.edges.values())
+    assert win.view.hint.isVisible()
+    scene.select_keys([("neuron", "L3", 0)])
+    QApplication.processEvents()
+    printed = {k for k, e in big.edges.items() if e.label_printed()}
+    assert printed and all(j == 0 for _, j in printed)
+    assert problems(scene) == []
+    scene.clearSelection()
+    QApplication.processEvents()
+    assert not any(e.label_printed() for e in big.edges.values())
+
+
+def test_the_checks_see_a_covered_number():
+    """The geometry helpers catch what they should (so the tests above can fail)."""
+    from PySide6.QtCore import QPointF
+
+    rect = QRectF(0, 0, 40, 20)
+    assert segment_hits_rect(QPointF(-10, 10), QPointF(50, 10), rect)
+    assert segment_hits_rect(QPointF(-10, -10), QPointF(50, 30), rect)
+    assert not segment_hits_rect(QPointF(-10, -5), QPointF(50, -5), rect)
+    assert not segment_hits_rect(QPointF(60, 0), QPointF(80, 20), rect)
+    assert circle_hits_rect(QPointF(50, 10), 11, rect)
+    assert not circle_hits_rect(QPointF(50, 10), 9, rect)
+
+
+def test_a_long_input_name_is_printed_whole(shown):
+    """An input called "ripeness" does not fit its circle at full size: it is printed
+    whole, at the names' size, beside the circle, and the view keeps it in sight."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from nnsim.gui.fonts import canvas_font
+
+    win = shown
+    win.undo_stack.setClean()
+    assert win.open_lesson("bp-worked-example")
+    win.show_view("network")
+    win.document.set_neuron_labels("L1", ["ripeness", "sweetness"])
+    for presentation in (False, True):
+        settle(win, (1280, 800), presentation)
+        scene = win.scene
+        names = {t[1]: t for t in scene.printed_texts() if t[0] == "name"}
+        _, text, rect, px, _ = names["sweetness"]
+        assert px == scene.theme.label_px  # not shrunk
+        full = QFontMetricsF(canvas_font(scene.theme.label_px, bold=True))
+        assert rect.width() >= full.horizontalAdvance("sweetness")  # not clipped
+        seen = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+        assert seen.contains(rect)
+        assert problems(scene) == []
+    win.set_presentation(False)
+    win.undo_stack.setClean()

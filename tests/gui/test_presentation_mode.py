@@ -1,0 +1,220 @@
+"""Presentation mode (F5) gives the current view the screen: at 1280×800 the network canvas
+takes at least 70 % of the window and every neuron name and printed number is at least
+24 px tall on screen, for every bundled lesson; the formula stays large in a strip; the
+panels come back with F6; leaving restores the layout exactly."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from nnsim.gui.main_window import PRESENTATION_TEXT_PX
+from nnsim.lessons import LESSONS
+
+LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
+#: Texts that are names or numbers (a box's kind and activation, and the activation
+#: symbol in a circle, are words drawn smaller).
+MEASURED = {"name", "bias", "value", "note", "weight", "shape", "link", "caption"}
+
+
+def settle(win, size=(1280, 800)):
+    win.resize(*size)
+    for _ in range(4):
+        QApplication.processEvents()
+    win.view.fit()
+    QApplication.processEvents()
+
+
+def behind(dock) -> bool:
+    return dock.isVisible() and dock.visibleRegion().isEmpty()
+
+
+def measure(win) -> tuple[float, float, bool]:
+    """(canvas share of the window, smallest name or number in screen px, whole network
+    in view) as the class sees them now."""
+    view = win.view
+    share = view.width() * view.height() / (win.width() * win.height())
+    zoom = view.zoom()
+    texts = [t for t in win.scene.printed_texts() if t[0] in MEASURED]
+    smallest = min(px for _, _, _, px, _ in texts) * zoom
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # everything drawn: the layers' frames and boxes, and every text
+    parts = [item.mapRectToScene(item.frame_rect()) for item in win.scene.layer_items.values()]
+    parts += [rect for _, _, rect, _, _ in win.scene.printed_texts()]
+    return share, smallest, all(seen.contains(r) for r in parts)
+
+
+def test_every_lesson_fills_the_projector_at_24_px(demo_window, capsys):
+    win = demo_window
+    win.act_weights.setChecked(True)
+    rows = []
+    for name in LESSON_NAMES:
+        win.undo_stack.setClean()
+        assert win.open_lesson(name)
+        win.show_view("network")
+        win.set_presentation(True)
+        settle(win)
+        share, smallest, whole = measure(win)
+        missing = sum(link.missing_labels for link in win.scene.link_items.values())
+        rows.append((name, share, smallest, whole, missing))
+        win.set_presentation(False)
+    with capsys.disabled():
+        print("\npresentation mode at 1280×800 (offscreen): canvas share, smallest name/number")
+        for name, share, smallest, whole, missing in rows:
+            fit = "whole network in view" if whole else "NOT WHOLE"
+            print(
+                f"  {name:24s} {share:6.1%} {smallest:6.1f} px  {fit}, {missing} weights unprinted"
+            )
+    assert {r[0]: r[4] for r in rows}["bp-worked-example"] == 0  # 0.4 (A→h2) too
+    for name, share, smallest, whole, _ in rows:
+        assert share >= 0.70, (name, share)
+        assert smallest >= PRESENTATION_TEXT_PX - 0.01, (name, smallest)
+        assert whole, name
+
+
+def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window):
+    win = demo_window
+    docks = [d for d in win.findChildren(QDockWidget) if d.isVisible()]
+    assert docks and win.toolbar.isVisible()
+    win.act_presentation.trigger()  # F5
+    settle(win)
+    assert win.presentation
+    assert not any(d.isVisible() for d in docks)
+    assert not win.toolbar.isVisible() and not win.statusBar().isVisible()
+    strip = win.presentation_strip
+    assert strip.isVisible()
+    assert "Press →" in strip.formula.text()
+    # the strip's formula is larger than the application's text, which grew too
+    assert strip.formula.font().pointSizeF() > QApplication.font().pointSizeF()
+    # a step shows its formula there
+    win.training_ui.actions["next"].trigger()
+    QApplication.processEvents()
+    # every weight of the worked example still printed while h1 is computed
+    assert sum(link.missing_labels for link in win.scene.link_items.values()) == 0
+    assert strip.formula.text() == win.training_ui.formula.formula.text()
+    assert "0.755" in strip.formula.text()  # β1 = 0.35×0.1 + 0.9×0.8 = 0.755
+    # one key brings the panels back, the same key collapses them again
+    win.act_panels.trigger()  # F6
+    assert all(d.isVisible() for d in docks)
+    assert win.act_panels.text().startswith("Hide")
+    win.act_panels.trigger()
+    assert not any(d.isVisible() for d in docks)
+    win.act_presentation.trigger()
+    assert not strip.isVisible()
+
+
+@pytest.mark.parametrize("detour", [None, "cnn"])
+def test_leaving_presentation_restores_the_layout_exactly(demo_window, detour):
+    win = demo_window
+    settle(win)
+    # a width of the user's own: the one to come back
+    win.resizeDocks([win.inspector_dock], [333], Qt.Orientation.Horizontal)
+    settle(win)
+
+    def layout():
+        docks = {  # where a dock is seen (one behind another's tab has no place)
+            d.objectName(): (d.isVisible(), None if behind(d) else d.geometry().getRect())
+            for d in win.findChildren(QDockWidget)
+            if d.parent() is win
+        }
+        return (
+            bytes(win.saveState()),
+            win.geometry().getRect(),
+            docks,
+            win.toolbar.isVisible(),
+            win.statusBar().isVisible(),
+            win.view.size().toTuple(),
+        )
+
+    before = layout()
+    win.set_presentation(True)
+    settle(win)
+    if detour:  # another view in front while presenting, back before leaving
+        win.show_view(detour)
+        QApplication.processEvents()
+        win.show_view("network")
+        QApplication.processEvents()
+    win.act_panels.trigger()  # panels shown in presentation mode, then leave
+    win.set_presentation(False)
+    for _ in range(4):
+        QApplication.processEvents()
+    after = layout()
+    assert after[1:] == before[1:]  # geometry, docks, bars, canvas
+    assert after[0] == before[0]  # and Qt's own record of the docks
+
+
+def test_leaving_on_another_view_keeps_its_panels_hidden(demo_window):
+    """The CNN view hides the canvas's panels while in front; leaving presentation mode
+    there keeps them hidden, and the canvas gets them back."""
+    win = demo_window
+    settle(win)
+    shown = {d for d in win.findChildren(QDockWidget) if d.isVisible()}
+    win.set_presentation(True)
+    win.show_view("cnn")
+    QApplication.processEvents()
+    win.set_presentation(False)
+    QApplication.processEvents()
+    assert not any(d.isVisible() for d in shown)
+    win.show_view("network")
+    QApplication.processEvents()
+    assert {d for d in win.findChildren(QDockWidget) if d.isVisible()} == shown
+
+
+def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
+    """The CNN, RNN and exercise views take the window too; their numbers grow: the
+    convolution's grids fill the width (its settings fold away), the confusion matrix
+    prints its counts at the text's size, the unrolled RNN draws ten steps at a time."""
+    from nnsim.gui.demos.matrix import TEXT_SHARE
+
+    win = demo_window
+    views = win.demo_views
+    win.show_view("cnn")  # switched on while another view is in front
+    win.set_presentation(True)
+    rows = []
+    for name in ("cnn", "rnn", "exercise"):
+        win.show_view(name)
+        settle(win)
+        page = win.view_widget(name)
+        rows.append((name, page.width() * page.height() / (win.width() * win.height())))
+    with capsys.disabled():
+        print("\npresentation mode at 1280×800 (offscreen): share of the window per view")
+        for name, share in rows:
+            print(f"  {name:10s} {share:6.1%}")
+    assert all(share >= 0.70 for _, share in rows), rows
+    # the strip keeps only its buttons away from the canvas
+    assert not win.presentation_strip.formula.isVisible()
+    assert win.presentation_strip.leave_button.isVisible()
+
+    conv = views.cnn.conv
+    win.show_view("cnn")
+    views.cnn.tabs.setCurrentIndex(0)
+    settle(win)
+    assert not conv.left_column.isVisible() and conv.btn_settings.isVisible()
+    cell, _, _ = conv.input_view._geometry()
+    assert cell * TEXT_SHARE >= PRESENTATION_TEXT_PX  # the 7×7 input's digits
+    cell, _, _ = conv.output_view._geometry()
+    longest = max(len(t) for row in conv.output_view.texts() for t in row)
+    assert min(cell * TEXT_SHARE, cell * 1.6 / longest) >= PRESENTATION_TEXT_PX
+    conv.btn_settings.setChecked(True)  # the settings come back on a click
+    QApplication.processEvents()
+    assert conv.left_column.isVisible()
+
+    training = views.cnn.training
+    views.cnn.tabs.setCurrentIndex(2)
+    settle(win)
+    confusion = training.confusion
+    cell, _, _ = confusion._geometry()
+    assert cell >= confusion.readable_cell() - 0.5
+    # the model's name whole in its box ("…→ c" before)
+    model = training.model
+    assert model.width() >= model.fontMetrics().horizontalAdvance(model.currentText())
+
+    win.show_view("rnn")
+    settle(win)
+    assert views.rnn.unrolled.max_columns == 10
+    # the page grew with its taller unrolled network: nothing squeezed over another part
+    assert views.rnn.height() >= views.rnn.minimumSizeHint().height()
+    unrolled, slider = views.rnn.unrolled, views.rnn.time_slider
+    assert unrolled.height() >= unrolled.minimumHeight()
+    assert slider.geometry().top() >= unrolled.geometry().bottom()  # not drawn over it
+    win.set_presentation(False)
+    assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)
