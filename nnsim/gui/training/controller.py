@@ -648,6 +648,15 @@ class TrainingController(QObject):
             return (len(self.data), len(self.data) - 1)
         return (len(tr.history), tr.cursor)
 
+    def epoch_at(self, index: int) -> int:
+        """The epoch of history snapshot ``index`` (of the plot data's row while training)."""
+        tr = self.trainer_or_none() if not self.running else None
+        if tr is not None and 0 <= index < len(tr.history):
+            return int(tr.history.epoch[index])
+        d = self.data
+        row = d.row_of_index(index)
+        return int(d.column("epoch")[row]) if row is not None else 0
+
     def _emit_history(self) -> None:
         n, cur = self.history_info()
         self.history_changed.emit(n, cur)
