@@ -7,8 +7,10 @@ One ``Trainer`` drives one network on one data set:
   (one update per batch of n samples) — COURSE.md §7;
 * optimisers SGD / momentum / Adam and L1 / L2 penalties (``nnsim.engine.optim``);
 * early stopping on a validation set with a patience, rolling back to the best epoch;
-* divergence: a loss or weight that becomes NaN/inf stops training with a sentence
-  saying so, and the last finite weights come back. Training never raises.
+* divergence (``nnsim.engine.divergence``): a loss, weight or gradient that becomes
+  NaN/inf, a weight beyond |w| ≤ 10⁶ or a loss grown 10⁴-fold stops training with a
+  sentence naming the likely cause (learning rate, inputs, a loaded weight), and the
+  last sound weights come back. Training never raises.
 
 ``iter_epochs`` and ``iter_steps`` are generators yielding a ``Snapshot`` after every
 epoch / update, so a caller can draw while it trains; ``run`` just consumes them. The
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnsim.engine.divergence import DivergenceGuard
 from nnsim.engine.errors import EngineError, ShapeError
 from nnsim.engine.history import SNAPSHOT_KINDS, History, Snapshot  # noqa: F401 - re-exported
 from nnsim.engine.layers.base import INIT_SCHEMES
@@ -54,7 +57,7 @@ STATUSES = (
     "max_epochs",  # reached the trainer's cap on epochs
     "solved",  # reached the target training accuracy
     "early_stopping",  # validation loss stopped improving; best weights restored
-    "diverged",  # a loss or weight became NaN/inf; last finite weights restored
+    "diverged",  # NaN/inf or beyond the limits (divergence.py); last sound weights restored
     "stopped",  # stop() was called
 )
 
@@ -108,14 +111,6 @@ def _as_data(x):
     if isinstance(x, dict):
         return {k: np.asarray(v) for k, v in x.items()}
     return np.asarray(x)
-
-
-def _first_bad(arr) -> str:
-    """'nan', 'inf' or '-inf': what non-finite value an array holds first."""
-    arr = np.asarray(arr)
-    if np.isnan(arr).any():
-        return "nan"
-    return "inf" if np.isposinf(arr).any() else "-inf"
 
 
 class Trainer:
@@ -329,11 +324,22 @@ class Trainer:
         self._train_classes = self._classes_of(self.y_train)
         self._val_classes = None if self.y_val is None else self._classes_of(self.y_val)
 
-        # Fail now, with the loss's own message, if the targets do not fit the network.
+        # Fail now, with the loss's own message, if the targets do not fit the network:
+        # all of them checked once here, so no batch can stop training later.
+        if self._perceptron is None:  # the perceptron rule only reports the loss
+            units = int(out_layer.out_shape[-1])
+            self.loss.check_targets(self.y_train, units)
+            if self.y_val is not None:
+                self.loss.check_targets(self.y_val, units)
         probe = min(self.n_train, 2)
-        self.loss.value(network.forward(_take(self.x_train, slice(0, probe))), self.y_train[:probe])
+        with np.errstate(all="ignore"):  # absurd weights or inputs are divergence, later
+            out = network.forward(_take(self.x_train, slice(0, probe)))
+            self.loss.value(out, self.y_train[:probe])
 
         # --- state ------------------------------------------------------------------
+        self._guard = DivergenceGuard(
+            network, self.x_train, self.y_train, limits=self._perceptron is None
+        )
         self._rng = np.random.default_rng([self.seed, 1])
         self.history = History(network.n_params, network.theta.dtype)
         self.epoch = 0  # completed epochs of the current branch
@@ -437,14 +443,12 @@ class Trainer:
             vl = va = float("nan")
         with np.errstate(all="ignore"):
             pen = self.regularizer.penalty(theta)
-        bad = None
-        if not math.isfinite(float(np.add.reduce(theta))):
-            bad = f"the weights became {_first_bad(theta)}"
-        elif not math.isfinite(tl):
-            bad = f"the loss became {tl}"
-        elif self.x_val is not None and not math.isfinite(vl):
-            bad = f"the validation loss became {vl}"
-        elif not math.isfinite(pen):
+        guard = self._guard
+        reference = float(self.history._c["train_loss"][0]) if len(self.history) else None
+        bad = guard.weights(theta) or guard.loss(tl, reference)
+        if bad is None and self.x_val is not None:
+            bad = guard.loss(vl, what="the validation loss")
+        if bad is None and not math.isfinite(pen):
             bad = f"the penalty became {pen}"
         if bad is not None:
             return None, bad
@@ -478,8 +482,9 @@ class Trainer:
                 return f"the loss became {value}"
             self.regularizer.add_grad(net.theta, net.grad)
             self.optimizer.step(net.theta, net.grad)
+            # One sum per update; the limits are checked on each snapshot (_record).
             if not math.isfinite(float(np.add.reduce(net.theta))):
-                return f"the weights became {_first_bad(net.theta)}"
+                return self._guard.gradient(net.grad) or self._guard.weights(net.theta)
         self.step += 1
         return None
 
@@ -591,7 +596,9 @@ class Trainer:
         self.result = TrainResult(status, message, self.epoch, self.best_epoch, perceptron)
 
     def _diverged(self, note: str, epoch: int) -> None:
-        """Restore the last recorded (finite) weights and say what happened."""
+        """Restore the last recorded (sound) weights and say what happened and why."""
+        start = self.history.weights[0] if len(self.history) else self.network.theta
+        cause = self._guard.cause(start, self.rule, self.lr)
         if self.cursor >= 0:
             snap = self.history[self.cursor]
             self.network.set_weights(snap.weights)
@@ -602,10 +609,9 @@ class Trainer:
             )
             back = f" {where[0].upper()}{where[1:]} were restored."
         else:
-            back = ""
+            back = " Training did not start."
         self.optimizer.reset()
-        hint = ": learning rate too high?" if self.rule != "perceptron" else "."
-        self._finish("diverged", f"{note} at epoch {epoch}{hint}{back}")
+        self._finish("diverged", f"{note} at epoch {epoch}: {cause}.{back}")
 
     def _begin(self) -> None:
         self.result = None
@@ -753,7 +759,7 @@ class Trainer:
         self.step += -(-self.n_train // size)
         bad = None
         if not math.isfinite(float(np.add.reduce(self.network.theta))):
-            bad = f"the weights became {_first_bad(self.network.theta)}"
+            bad = self._guard.weights(self.network.theta)
         elif not math.isfinite(value):
             bad = f"the loss became {value}"
         if bad is None:
@@ -778,7 +784,8 @@ class Trainer:
         for k in range(rule.n_samples):
             if self._stop_requested:
                 return self._stopped()
-            errors += rule.step(k)
+            with np.errstate(all="ignore"):  # an overflow is caught as divergence below
+                errors += rule.step(k)
             self.step += 1
             if k == last:
                 self.epoch = epoch

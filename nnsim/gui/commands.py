@@ -277,7 +277,9 @@ class UpdateSettingsCommand(DocCommand):
     def __init__(self, document, text=None, **fields):
         super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Change settings"))
         self.new = dict(fields)
-        self.old = {k: getattr(document.settings, k) for k in fields}
+        # A new data set may drop parameters it does not take: undo brings them back.
+        keep = ("dataset_params",) if "dataset" in fields else ()
+        self.old = {k: getattr(document.settings, k) for k in (*fields, *keep)}
         #: (weights before, weights after) when the change reset the weights (a new data
         #: set or seed: the training controller writes new initial weights at once).
         self._weights = None

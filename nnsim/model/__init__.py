@@ -18,7 +18,7 @@ from nnsim.model.document import (
     NetworkDocument,
     Settings,
 )
-from nnsim.model.fileformat import FORMAT_VERSION, LoadError, load, save
+from nnsim.model.fileformat import FORMAT_VERSION, LoadError, SaveError, load, save
 from nnsim.model.session import Session, SessionError
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "LinkSpec",
     "Meta",
     "NetworkDocument",
+    "SaveError",
     "Session",
     "SessionError",
     "Settings",

@@ -289,8 +289,46 @@ def _verify_params(doc: NetworkDocument, comp: Compiled) -> None:
             )
 
 
+def _check_fits(doc: NetworkDocument, comp: Compiled) -> None:
+    """Refuse a weight the network's dtype cannot hold (1e300 in float32 would become inf)."""
+    net = comp.network
+    big = float(np.finfo(net.dtype).max)
+    if big >= float(np.finfo(np.float64).max):
+        return
+    items = [
+        (doc.links[kid].weights, f"link {kid}'s weight", doc.links[kid].dst)
+        for kid in comp.param_of_link
+    ]
+    items += [
+        (doc.layers[lid].biases, f"{_what(doc, lid)}: bias", lid) for lid in comp.bias_of_layer
+    ]
+    items += [
+        (doc.layers[lid].arrays[name], f"{_what(doc, lid)}: {name}", lid)
+        for lid, name in comp.array_of_layer
+    ]
+    for arr, what, layer in items:
+        a = np.abs(np.asarray(arr, dtype=np.float64))
+        if a.size and a.max() > big:  # one reduction per array; NaN/inf never load
+            idx = np.unravel_index(int(np.argmax(a)), a.shape)
+            where = ", ".join(str(int(i)) for i in idx)
+            value = float(np.asarray(arr)[idx])
+            raise CompileError(
+                f"{what} [{where}] = {value:.3g} does not fit in {net.dtype.name} (largest "
+                f"{big:.3g}): set it to a usual value or compute in float64",
+                layer,
+            )
+
+
 def push_weights(doc: NetworkDocument, comp: Compiled) -> None:
-    """Copy the document's weights and biases into the compiled network."""
+    """Copy the document's weights and biases into the compiled network.
+
+    Raises
+    ------
+    CompileError
+        When a value does not fit the network's dtype (float32), naming it; nothing is
+        copied then.
+    """
+    _check_fits(doc, comp)
     net = comp.network
     for kid, (lname, pname) in comp.param_of_link.items():
         net.param(lname, pname)[...] = doc.links[kid].weights

@@ -64,11 +64,13 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.dtype.kind in "iu" and y.ndim == 1:
         if loss == "softmax_cross_entropy":
             return y
-        if n_out == 1:
-            return y.astype(np.float64)[:, None]
+        if n_out == 1 and not (y.size and y.max() >= 2):
+            return y.astype(np.float64)[:, None]  # two classes: 0/1 on one output
         if y.size and y.max() >= n_out:
             raise SessionError(
-                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} neurons"
+                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} "
+                f"neuron(s): give it {int(y.max()) + 1} output neurons, one per class "
+                "(softmax + cross-entropy)"
             )
         onehot = np.zeros((y.shape[0], n_out))
         onehot[np.arange(y.shape[0]), y] = 1.0
@@ -78,9 +80,22 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.ndim == 2 and y.shape[1] != n_out and loss != "softmax_cross_entropy":
         raise SessionError(
             f"{what} has {y.shape[1]} target value(s) per sample but the output layer has "
-            f"{n_out} neuron(s)"
+            f"{n_out} neuron(s)" + _output_hint(y, n_out)
         )
     return y.astype(np.float64) if y.dtype.kind != "f" else y
+
+
+def _output_hint(y: np.ndarray, n_out: int) -> str:
+    """What to change when targets and outputs do not fit (the common two-class mistake)."""
+    if y.shape[1] == 1 and np.isin(y, (0.0, 1.0)).all():
+        return (
+            ": two classes take one sigmoid output neuron (targets 0/1); for "
+            f"{n_out} outputs use one-hot targets with softmax outputs and the loss "
+            "'cross-entropy (softmax)'"
+        )
+    if y.shape[1] == 1:
+        return ": a value to predict (regression) takes one output neuron"
+    return f": give the output layer {y.shape[1]} neuron(s)"
 
 
 class Session:
@@ -171,6 +186,7 @@ class Session:
         key = (
             self._settings_key(("dataset", "dataset_params", "targets", "loss", "dtype")),
             self.document.structure_revision,
+            self.document.data,
         )
         if self._data is None or key != self._data_key:
             self._data = self._load_data()
@@ -199,9 +215,13 @@ class Session:
         ds = self._dataset_override
         if ds is None:
             from nnsim.data import DataError, load_dataset
+            from nnsim.model.datasection import CSV_DATASET, dataset_of
 
             try:
-                ds = load_dataset(s.dataset, **s.dataset_params)
+                if s.dataset == CSV_DATASET:
+                    ds = dataset_of(self.document)
+                else:
+                    ds = load_dataset(s.dataset, **s.dataset_params)
             except DataError as e:
                 raise SessionError(str(e)) from None
         what = f"the data set {ds.name or s.dataset!r}"
@@ -248,7 +268,8 @@ class Session:
         comp = self.compiled
         if self._in_run and self._trainer is not None:
             return self._trainer
-        key = self._settings_key(self._TRAINER_FIELDS)
+        # the document's own table is data too: a new one needs a new trainer
+        key = (*self._settings_key(self._TRAINER_FIELDS), ("data", self.document.data))
         if self._trainer is not None and key != self._trainer_key and self._live_update(key):
             self._trainer_key = key
         if self._trainer is None or key != self._trainer_key:
@@ -404,11 +425,15 @@ class Session:
 
         ``sample`` picks one training sample; None means what the rule updates on: the
         first sample (standard BP, perceptron), the whole set (accumulated BP) or the
-        first batch (mini-batch). Stepping update records writes into the network; call
-        ``sync_document`` to show them in the document.
+        first batch (mini-batch). The perceptron rule is stepped as the perceptron rule;
+        BP's updates are those of the settings' optimiser and penalty, starting from the
+        trainer's optimiser state when a trainer has been built (else a fresh one).
+        Stepping update records writes into the network; call ``sync_document`` to show
+        them in the document.
         """
         from nnsim.engine.errors import EngineError
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.optim import get_optimizer, get_regularizer
+        from nnsim.engine.stepper import make_stepper
 
         doc = self.document
         s = doc.settings
@@ -429,7 +454,24 @@ class Session:
         if notation is None:
             notation = "auto" if doc.meta.notation == "book" else "generic"
         try:
-            return Stepper(self.network, s.loss, x, y, s.lr, notation=notation, labels=labels)
+            if self._trainer is not None and s.rule != "perceptron":
+                tr = self.trainer  # rebuilt when the settings changed since
+                optimizer, regularizer = tr.optimizer, tr.regularizer
+            else:
+                optimizer = get_optimizer(s.optimizer, s.lr, momentum=s.momentum)
+                regularizer = get_regularizer(s.regularization, s.reg_lambda)
+            return make_stepper(
+                self.network,
+                s.loss,
+                x,
+                y,
+                s.lr,
+                rule=s.rule,
+                optimizer=optimizer,
+                regularizer=regularizer,
+                notation=notation,
+                labels=labels,
+            )
         except EngineError as e:
             raise SessionError(str(e)) from None
 
