@@ -280,12 +280,29 @@ class UpdateSettingsCommand(DocCommand):
         # A new data set may drop parameters it does not take: undo brings them back.
         keep = ("dataset_params",) if "dataset" in fields else ()
         self.old = {k: getattr(document.settings, k) for k in (*fields, *keep)}
+        #: (weights before, weights after) when the change reset the weights (a new data
+        #: set or seed: the training controller writes new initial weights at once).
+        self._weights = None
+        self._first = True
 
     def do(self):
-        self.document.update_settings(**self.new)
+        doc = self.document
+        if not self._first:
+            doc.update_settings(**self.new)
+            if self._weights is not None:
+                doc.set_all_weights(*self._weights[1])
+            return
+        before, rev = doc.all_weights(), doc.revision
+        doc.update_settings(**self.new)
+        self._first = False
+        if doc.revision > rev + 1:  # someone reset the weights in reply
+            self._weights = (before, doc.all_weights())
 
     def undo_doc(self):
         self.document.update_settings(**self.old)
+        if self._weights is not None:
+            # back to the weights before the change, not the reset the old settings cause
+            self.document.set_all_weights(*self._weights[0])
 
 
 #: mergeWith id of consecutive time-travel steps (a time-slider drag is one step).

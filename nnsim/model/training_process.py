@@ -10,6 +10,10 @@ snapshots of every epoch while they are made and, at the end, the trainer's stat
 it puts back into the caller's session. The numbers are those the session would have
 computed itself, bit for bit.
 
+Nothing grows with the length of a run: the history in the state is bounded
+(``nnsim.engine.history``: older epochs thinned geometrically), snapshots leave in bundles
+of at most ``BUNDLE_SECONDS``, and the pipe holds back a child that runs ahead of the window.
+
 The module knows no Qt: the GUI's training worker drives it from its thread, and a script
 can use it as well.
 """

@@ -136,6 +136,8 @@ def main(argv=None) -> int:
         state["epochs"] = len(c.data)
         probe.stop()
         c.stop_and_wait()
+        # trained weights make the document modified: quit without asking to save
+        window.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(200, begin)

@@ -240,3 +240,44 @@ def test_the_steps_speak_the_ui_language(qtbot, window):
     finally:
         window.set_language("en")
     assert texts(window.undo_stack) == ["Train 20 epochs", "Go back to epoch 4"]
+
+
+def test_a_new_seed_during_a_run_resets_inside_its_own_step_and_undo_brings_the_run_back(
+    qtbot, window
+):
+    from nnsim.gui.commands import UpdateSettingsCommand
+
+    stack, c, doc = window.undo_stack, window.training, window.document
+    assert c.start(10**7)
+    qtbot.waitUntil(lambda: len(c.data) > 30, timeout=30_000)
+    assert window.editor.push(UpdateSettingsCommand(doc, "Change seed", seed=doc.settings.seed + 1))
+    assert not c.running  # new initial weights now, not when the run is over
+    assert [t.split()[0] for t in texts(stack)] == ["Train", "Change"]
+    reset = theta(window)
+    # the new seed's initial weights, drawn independently from a copy of the document
+    from nnsim.model.session import Session
+
+    other = Session(doc.copy())
+    other.reset_weights()
+    np.testing.assert_array_equal(reset, other.network.theta)
+    stack.undo()  # the seed and the weights before it: where the run got
+    stack.redo()
+    np.testing.assert_array_equal(theta(window), reset)
+    stack.undo()
+    run_end = theta(window)
+    stack.undo()  # the run
+    assert not np.array_equal(theta(window), run_end)
+    stack.redo()
+    np.testing.assert_array_equal(theta(window), run_end)
+
+
+def test_opening_another_network_during_a_run(qtbot, window):
+    c = window.training
+    assert c.start(10**7)
+    qtbot.waitUntil(lambda: len(c.data) > 10, timeout=30_000)
+    window.undo_stack.setClean()
+    assert window.open_lesson("bp-worked-example")
+    assert not c.running and window.undo_stack.count() == 0
+    assert c.start(3)
+    qtbot.waitUntil(lambda: not c.running, timeout=30_000)
+    assert texts(window.undo_stack) == ["Train 3 epochs"]

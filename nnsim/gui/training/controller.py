@@ -143,6 +143,8 @@ class TrainingController(QObject):
         self._run_command: C.WeightsStepCommand | None = None
         self._run_epoch0 = 0
         self._after_stop: list = []
+        #: Train on once the run has stopped and ``_after_stop`` ran (a settings change).
+        self._resume = False
         self._writing = 0
         self._dirty = True
         self._since_sync = 0
@@ -271,20 +273,20 @@ class TrainingController(QObject):
             return
 
         def apply():
+            # the new weights belong to the settings' own undo step (UpdateSettingsCommand
+            # keeps them), not to a step of their own
             if changed & DATA_FIELDS:
                 self.rebuild_session()
-                self.reset_weights()
+                self.reset_weights(undo_step=False)
             elif changed & RESET_FIELDS:
-                self.reset_weights()
+                self.reset_weights(undo_step=False)
             else:
                 # LIVE_FIELDS go into the trainer in place; the others rebuild it
                 self.refresh_problem()
 
         if self.running:
-            resume = not self.stopping
+            self._resume = self._resume or not self.stopping
             self._after_stop.append(apply)
-            if resume:
-                self._after_stop.append(lambda: self.start())
             self.pause()
         else:
             apply()
@@ -395,13 +397,19 @@ class TrainingController(QObject):
         self.write(C.push, stack, cmd)
         self._run_command = cmd
 
-    def _finish_run_step(self) -> None:
-        """The run is over: its step holds the weights it reached (or leaves the stack)."""
+    def _finish_run_step(self, fits: bool = True) -> None:
+        """The run is over: its step holds the weights it reached (or leaves the stack).
+
+        ``fits`` is False when the document's structure changed meanwhile: the weights
+        before the run no longer fit it, and the step goes.
+        """
         cmd, self._run_command = self._run_command, None
         if cmd is None:
             return
         after = self.document.all_weights()
-        same = all(all(np.array_equal(a[k], b[k]) for k in a) for a, b in zip(after, cmd.before))
+        same = fits and all(
+            all(np.array_equal(a[k], b[k]) for k in a) for a, b in zip(after, cmd.before)
+        )
         res = self.last_result
         n = max(0, (res.epoch if res is not None else 0) - self._run_epoch0)
         if n == 1:
@@ -409,25 +417,30 @@ class TrainingController(QObject):
         else:
             cmd.finish(after, lambda: self.tr("Train {0} epochs").format(n))
         stack = self._stack()
-        if not same or stack is None:
-            if stack is not None:
+        try:
+            if fits and not same:
                 # the menu shows the text the step has now (Qt reads it on index changes)
                 stack.undoTextChanged.emit(stack.undoText())
-            return
-        # nothing changed (stopped at once, an error): no empty step in the history
-        cmd.setObsolete(True)
-        try:
+                return
+            # nothing changed (stopped at once, an error): no empty step in the history
+            cmd.setObsolete(True)
             if stack.index() > 0 and stack.command(stack.index() - 1) is cmd:
                 self.write(stack.undo)
-        except RuntimeError:  # the stack was cleared meanwhile (another document)
+        except (RuntimeError, AttributeError):  # no stack, or it was cleared (new document)
             pass
 
     def _stop_for_undo(self) -> None:
         """Ctrl+Z on a run in progress: end the run first (its step gets its weights)."""
+        self._stop_without_resume()
+
+    def _stop_without_resume(self) -> None:
+        """End the run now, for an edit or an undo that comes next: no new run and no undo
+        step may start before it (what waited for the run to stop runs afterwards)."""
         pending, self._after_stop = self._after_stop, []
+        self._resume = False
         self.stop_and_wait()
-        if pending:  # settings waiting for the run to stop: after the undo is over
-            QTimer.singleShot(0, lambda: [fn() for fn in pending])
+        if pending:
+            QTimer.singleShot(0, self, lambda: [fn() for fn in pending])
 
     def commit_weights(self, text, fn, *args, merge_id: int = -1):
         """Run ``fn(*args)`` (which writes weights into the document) as one undo step.
@@ -451,9 +464,22 @@ class TrainingController(QObject):
         Moving or renaming layers and settings changes (see ``_settings_changed``) do not
         stop it. The run's undo step is complete before the edit's, which comes after it.
         """
-        if not self.running or not getattr(command, "pauses_training", True):
+        if not self.running:
             return
-        self.stop_and_wait()
+        fields = (
+            set(getattr(command, "new", {}))
+            if isinstance(command, C.UpdateSettingsCommand)
+            else set()
+        )
+        if not getattr(command, "pauses_training", True) and not fields & (
+            DATA_FIELDS | RESET_FIELDS
+        ):
+            return
+        # (new data or a new seed reset the weights inside the settings' own undo step:
+        # the run stops first so that it happens now, not when the run is over)
+        self._stop_without_resume()
+        if fields:
+            return
         self.message.emit(
             "info",
             self.tr(
@@ -514,7 +540,7 @@ class TrainingController(QObject):
             if tr is not None:
                 self.data.load_history(tr.history)
         else:
-            self._finish_run_step()
+            self._finish_run_step(fits=False)
         self._dirty = True
         self.state_changed.emit(False)
         self._report(result, error)
@@ -522,6 +548,9 @@ class TrainingController(QObject):
         pending, self._after_stop = self._after_stop, []
         for fn in pending:
             fn()
+        if self._resume:
+            self._resume = False
+            self.start()
         if not self.running:
             preview = getattr(self.window, "live_preview", None)
             stepping = getattr(self.window, "stepping", None)
@@ -589,16 +618,23 @@ class TrainingController(QObject):
                 item.setCacheMode(mode)
 
     # ------------------------------------------------------------------ weights and time
-    def reset_weights(self) -> None:
-        """New initial weights from the settings' scheme and seed; the history starts again."""
+    def reset_weights(self, undo_step: bool = True) -> None:
+        """New initial weights from the settings' scheme and seed; the history starts again.
+
+        ``undo_step`` makes it a step of its own ("Reset weights"); False when a settings
+        change resets the weights as part of its step.
+        """
         if self.running:
-            self._after_stop.append(self.reset_weights)
+            self._after_stop.append(lambda: self.reset_weights(undo_step))
             self.pause()
             return
         if self.session is None:
             return
         try:
-            self.commit_weights(lambda: self.tr("Reset weights"), self.session.reset_weights)
+            if undo_step:
+                self.commit_weights(lambda: self.tr("Reset weights"), self.session.reset_weights)
+            else:
+                self.write(self.session.reset_weights)
         except ValueError as e:
             self.message.emit("error", str(e))
             return
@@ -611,6 +647,15 @@ class TrainingController(QObject):
         if tr is None:
             return (len(self.data), len(self.data) - 1)
         return (len(tr.history), tr.cursor)
+
+    def epoch_at(self, index: int) -> int:
+        """The epoch of history snapshot ``index`` (of the plot data's row while training)."""
+        tr = self.trainer_or_none() if not self.running else None
+        if tr is not None and 0 <= index < len(tr.history):
+            return int(tr.history.epoch[index])
+        d = self.data
+        row = d.row_of_index(index)
+        return int(d.column("epoch")[row]) if row is not None else 0
 
     def _emit_history(self) -> None:
         n, cur = self.history_info()

@@ -680,9 +680,7 @@ class TrainingPanel(QScrollArea):
         if n <= 0:
             self.time_label.setText(self.tr("Time: no snapshots yet (train to record some)"))
             return
-        d = self.controller.data
-        row = d.row_of_index(cursor)
-        epoch = int(d.column("epoch")[row]) if row is not None else 0
+        epoch = self.controller.epoch_at(cursor)
         self.time_label.setText(
             self.tr("Time: snapshot {0} of {1} (epoch {2})").format(cursor + 1, n, epoch)
         )
