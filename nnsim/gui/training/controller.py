@@ -138,6 +138,7 @@ class TrainingController(QObject):
         self._sync_due = False
         self._beat_pending = False
         self._settings_seen: Settings | None = None
+        self._data_seen = None
         self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
@@ -190,6 +191,7 @@ class TrainingController(QObject):
         for sig, slot in self._signals():
             sig.connect(slot)
         self._settings_seen = copy.deepcopy(document.settings)
+        self._data_seen = document.data
         self.last_result = None
         self.rebuild_session()
 
@@ -253,6 +255,9 @@ class TrainingController(QObject):
         old, new = self._settings_seen, self.document.settings
         self._settings_seen = copy.deepcopy(new)
         changed = {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
+        if self.document.data is not self._data_seen:  # a new table kept with the network
+            self._data_seen = self.document.data
+            changed.add("dataset")
         if not changed or changed <= QUIET_FIELDS:
             return
 
