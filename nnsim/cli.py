@@ -263,7 +263,13 @@ def _train(args) -> int:
     if args.save:
         lines.append(f"saved {_save(doc, args.save)}")
     print("\n".join(lines))
-    return EXIT_INTERRUPTED if interrupted else 0
+    if interrupted:
+        return EXIT_INTERRUPTED
+    if result is not None and result.status == "diverged":
+        # the sound weights are back (and saved), but the run did not do what was asked
+        print(f"nnsim: training diverged: {result.message}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
 
 
 def _on_main_thread() -> bool:
@@ -288,11 +294,14 @@ def _step(args) -> int:
         "en": {"forward": "forward", "loss": "error", "backward": "backward", "update": "update"},
         "zh": {"forward": "前向", "loss": "误差", "backward": "反向", "update": "更新"},
     }[lang]
+    if doc.settings.rule == "perceptron":
+        words["loss"] = {"en": "compare with the target", "zh": "与目标比较"}[lang]
     for rec in stepper.run_to_end():
         if rec.phase != phase:
             phase = rec.phase
             print(f"-- {words.get(phase, phase)}")
-        print(rec.text(lang, digits=args.digits))
+        # an optimiser's update takes several lines: the later ones indented under the first
+        print(rec.text(lang, digits=args.digits).replace("\n", "\n    "))
     if args.save:
         session.sync_document()
         print(f"saved {_save(doc, args.save)}")

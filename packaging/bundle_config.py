@@ -39,6 +39,9 @@ RESOURCE_FOLDERS = ("lessons", "datasets", "schema", "fonts", "translations", "i
 REQUIRED_RESOURCES = (
     "datasets/mnist/NOTICE",
     "fonts/wqy-microhei.ttc",
+    "fonts/DejaVuSansCondensed.ttf",
+    "fonts/DejaVuSansCondensed-Bold.ttf",
+    "fonts/DejaVu-LICENSE.txt",
     "schema/nnsim.schema.json",
     "icons/nnsim.svg",
 )

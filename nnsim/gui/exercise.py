@@ -14,7 +14,6 @@ the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` thro
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +36,7 @@ from nnsim.engine.notation import fmt
 from nnsim.gui.demos.matrix import parse_number
 from nnsim.gui.demos.widgets import tint
 from nnsim.gui.i18n import translator
+from nnsim.gui.mathtext import math_html
 
 #: Significant digits an answer must match (the slides print 3–4).
 DIGITS = 3
@@ -211,13 +211,6 @@ class Exercise:
         return self.loss_after < self.loss_before
 
 
-def symbol_html(symbol: str) -> str:
-    """``b_1`` → b<sub>1</sub>, ``δ_2^(1)`` → δ<sub>2</sub><sup>(1)</sup> for a rich-text label."""
-    s = symbol.replace("&", "&amp;").replace("<", "&lt;")
-    s = re.sub(r"\^(\([^)]*\)|\w+)", r"<sup>\1</sup>", s)
-    return re.sub(r"_(\w+)", r"<sub>\1</sub>", s)
-
-
 class _Row:
     """The widgets of one value."""
 
@@ -252,6 +245,7 @@ class ExerciseView(QWidget):
         self.intro.setWordWrap(True)
         self.setup_label = QLabel(self)
         self.setup_label.setWordWrap(True)
+        self.setup_label.setTextFormat(Qt.TextFormat.RichText)
         self.btn_check = QPushButton(self)
         self.btn_answers = QPushButton(self)
         self.btn_clear = QPushButton(self)
@@ -402,6 +396,7 @@ class ExerciseView(QWidget):
                 self.grid.addWidget(header, r, 0, 1, 5)
                 r += 1
             head = QLabel(self.sheet)
+            head.setTextFormat(Qt.TextFormat.RichText)
             symbol = QLabel(self.sheet)
             symbol.setTextFormat(Qt.TextFormat.RichText)
             edit = QLineEdit(self.sheet)
@@ -411,6 +406,7 @@ class ExerciseView(QWidget):
             mark = QLabel(self.sheet)
             mark.setMinimumWidth(28)
             answer = QLabel(self.sheet)
+            answer.setTextFormat(Qt.TextFormat.RichText)
             answer.setWordWrap(True)
             answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -449,14 +445,13 @@ class ExerciseView(QWidget):
             return
         x = ", ".join(fmt(v, 4) for v in ex.x)
         y = ", ".join(fmt(v, 4) for v in ex.y)
-        self.setup_label.setText(
-            _t(
-                "Input x = ({0}), target y = ({1}), learning rate η = {2}. The formulas use the {3} notation."
-            ).format(x, y, fmt(ex.lr, 4), _t("book's") if ex.notation == "book" else _t("generic"))
-        )
+        setup = _t(
+            "Input x = ({0}), target y = ({1}), learning rate η = {2}. The formulas use the {3} notation."
+        ).format(x, y, fmt(ex.lr, 4), _t("book's") if ex.notation == "book" else _t("generic"))
+        self.setup_label.setText(math_html(setup, prose=True))
         for row in self.rows.values():
-            row.head.setText(row.item.head(lang))
-            row.symbol.setText(symbol_html(row.item.symbol) + " =")
+            row.head.setText(math_html(row.item.head(lang), prose=True))
+            row.symbol.setText(math_html(row.item.symbol) + " =")
             self._show(row)
         self._update_score()
 
@@ -519,13 +514,15 @@ class ExerciseView(QWidget):
             row.mark.setText("")
         if row.state == "wrong" or (self._revealed and row.state != "right"):
             prefix = _t("right value") if row.state == "wrong" else _t("answer")
-            row.answer.setText(f"{prefix}: {fmt(item.value, 4)}   —   {item.formula(4)}")
+            row.answer.setText(
+                f"{prefix}: {fmt(item.value, 4)}&nbsp;&nbsp; —&nbsp;&nbsp; {math_html(item.formula(4))}"
+            )
             tint(row.answer, _RED if row.state == "wrong" else "#30363d")
         elif row.state == "invalid":
             row.answer.setText(_t("not a number"))
             tint(row.answer, _RED)
         elif row.state == "right":
-            row.answer.setText(item.formula(4))
+            row.answer.setText(math_html(item.formula(4)))
             tint(row.answer, _GREEN)
         else:
             row.answer.setText("")

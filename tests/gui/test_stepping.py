@@ -66,8 +66,9 @@ def links(window):
 
 
 def formula(window) -> str:
-    """The formula as the slides print it (without the panel's invisible break points)."""
-    return window.training_ui.formula.formula.text().replace("\u200b", "")
+    """The shown formula in the engine's plain notation (the label holds it as rich text,
+    tests/gui/test_mathtext.py checks that)."""
+    return window.training_ui.formula.formula_plain
 
 
 def inspector_numbers(window):

@@ -2,8 +2,9 @@
 
 The top line says where the pass is (forward pass, error, backward pass, update; which
 sample; step n of N). Below it the current record's formula as the slides write it
-(``β_1 = 0.35×0.1 + 0.9×0.8 = 0.755,  b_1 = σ(0.755) = 0.680267``), and under that the
-steps done so far in this pass, newest last, so the class can look back.
+(β₁ = 0.35×0.1 + 0.9×0.8 = 0.755, b₁ = σ(0.755) = 0.680267: real subscripts, italic
+variables, through nnsim.gui.mathtext), and under that the steps done so far in this
+pass, newest last, so the class can look back.
 """
 
 from __future__ import annotations
@@ -22,11 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.gui.mathtext import RichTextDelegate, math_html, record_html
 from nnsim.gui.style import ButtonGrid
-
-#: Latin families tried first for formulas: the bundled CJK font draws "½" like "⅟".
-#: Chinese characters still come from the application's families listed after these.
-FORMULA_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
 #: Point sizes of the current formula and of the list, normal and in presentation mode.
 SIZES = {False: (16.0, 12.0), True: (22.0, 15.0)}
@@ -39,8 +37,13 @@ _BREAK = "\u200b"
 def wrappable(text: str) -> str:
     """``text`` with a break opportunity after every ×: the slides write a product without
     spaces (0.690283×(1−0.690283)×(0.5−0.690283)), which would otherwise be one word too
-    wide for a narrow panel at projector size."""
+    wide for a narrow panel at projector size. Works on plain and on rich text."""
     return text.replace("×", "×" + _BREAK)
+
+
+def record_rich(record, lang: str) -> str:
+    """A step record as the panel shows it: rich text, breakable after every ×."""
+    return wrappable(record_html(record, lang))
 
 
 class FormulaPanel(QWidget):
@@ -79,6 +82,9 @@ class FormulaPanel(QWidget):
         self.where.setStyleSheet("color: #30363d;")
         self.where.setWordWrap(True)
         self.formula = QLabel(self)
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        #: the shown formula in the engine's plain notation (what the command line prints)
+        self.formula_plain = ""
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setStyleSheet(
@@ -87,6 +93,7 @@ class FormulaPanel(QWidget):
         )
         self.log = QListWidget(self)
         self.log.setWordWrap(True)
+        self.log.setItemDelegate(RichTextDelegate(self.log))
         self.log.setAlternatingRowColors(True)
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # the list is the history: it gives up its room first, the current formula never
@@ -118,9 +125,7 @@ class FormulaPanel(QWidget):
 
     def _apply_sizes(self) -> None:
         big, small = SIZES[self.presentation]
-        families = [*FORMULA_FAMILIES, *self.font().families()]
         f = QFont(self.font())
-        f.setFamilies(families)
         f.setPointSizeF(big)
         self.formula.setFont(f)
         # the longest texts (start hint, error line) and the box's padding always fit: two
@@ -128,7 +133,6 @@ class FormulaPanel(QWidget):
         lines = 3 if self.presentation else 2
         self.formula_box.setMinimumHeight(lines * QFontMetrics(f).lineSpacing() + 24)
         f2 = QFont(self.font())
-        f2.setFamilies(families)
         f2.setPointSizeF(small)
         self.log.setFont(f2)
         self.log.setMinimumHeight(QFontMetrics(f2).lineSpacing() + 8)
@@ -215,9 +219,14 @@ class FormulaPanel(QWidget):
             "training also applies {0}"
         ).format(self.tr(" and ").join(parts))
 
+    def _set_formula(self, plain: str, html: str | None = None) -> None:
+        """Show ``plain`` (engine notation or words) set like the slides."""
+        self.formula_plain = plain
+        self.formula.setText(html if html is not None else wrappable(math_html(plain, prose=True)))
+
     def show_message(self, text: str) -> None:
         """Say why stepping cannot go on (shown in place of the formula)."""
-        self.formula.setText(text)
+        self._set_formula(text)
         self._follow_texts()
 
     def refresh(self) -> None:
@@ -235,7 +244,7 @@ class FormulaPanel(QWidget):
                     "→ next neuron · Shift+→ next layer · ← / Shift+← back · U apply the update"
                 )
             )
-            self.formula.setText(self._start_text())
+            self._set_formula(self._start_text())
             self.log.clear()
             self._after_refresh()
             return
@@ -258,16 +267,19 @@ class FormulaPanel(QWidget):
             if note:
                 line += " · " + note
         self.where.setText(line)
-        self.formula.setText(wrappable(cur.text(lang)) if cur is not None else self._start_text())
+        if cur is not None:
+            self._set_formula(cur.text(lang), record_rich(cur, lang))
+        else:
+            self._set_formula(self._start_text())
         stepped = c.stepped()
         # keep the list in step cheaply: only rows at the end change
         while self.log.count() > len(stepped):
             self.log.takeItem(self.log.count() - 1)
         for i in range(self.log.count(), len(stepped)):
-            self.log.addItem(QListWidgetItem(wrappable(stepped[i].text(lang))))
+            self.log.addItem(QListWidgetItem(record_rich(stepped[i], lang)))
         for i in range(min(self.log.count(), len(stepped))):
             item = self.log.item(i)
-            text = wrappable(stepped[i].text(lang))
+            text = record_rich(stepped[i], lang)
             if item.text() != text:
                 item.setText(text)
         if self.log.count():

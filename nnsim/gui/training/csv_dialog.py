@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from nnsim.data import DataError, read_table
 from nnsim.data.table import column_info, default_features, propose_task
 from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS, make_section
-from nnsim.model.mlp import fit_to_data, output_plan
+from nnsim.model.mlp import draw_weights, fit_to_data, output_plan
 
 # Rows shown in the preview.
 PREVIEW_ROWS = 8
@@ -405,13 +405,14 @@ class CsvDialog(QDialog):
 
         def act(doc):
             # Built on a copy and taken over at once: the window never sees the half-done
-            # network (an input layer of 18 neurons on the way to 19, and its error).
+            # network (an input layer of 18 neurons on the way to 19, and its error). New
+            # data, new initial weights (as for the built-in sets), in this same step.
             trial = doc.copy()
             trial.set_data(section)
             trial.update_settings(dataset=CSV_DATASET, dataset_params=params, targets=None)
             fit_to_data(trial, ds, task, fix_output=fix)
+            draw_weights(trial)
             doc.restore(trial.snapshot())
-            doc.set_data(section)  # says "the data changed" to the training tools
             return True
 
         try:

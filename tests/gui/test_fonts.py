@@ -1,0 +1,95 @@
+"""The bundled fonts: Latin, Greek and maths from the Latin face (γ ≠ y), Chinese from the CJK face."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont, QTextLayout
+
+from nnsim.paths import resource
+
+# The characters the slides' formulas need, as the issue lists them.
+SYMBOLS = "γyθβΣ∂ŷ½−×"
+
+
+def glyph_runs(text: str, font: QFont) -> list[tuple[str, list[int]]]:
+    """(family, glyph indexes) of each run Qt lays ``text`` out in with ``font``."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [(r.rawFont().familyName(), list(r.glyphIndexes())) for r in layout.glyphRuns()]
+
+
+@pytest.fixture
+def app_font(qapp):
+    from nnsim.gui.app import application
+
+    return QFont(application().font())
+
+
+def test_latin_fonts_and_licence_are_shipped():
+    from nnsim.gui.fonts import LATIN_FONT_FILES
+
+    for name in LATIN_FONT_FILES:
+        path = resource("fonts", name)
+        # cut down to the blocks nnsim draws: a few hundred KB, not the full 750 KB face
+        assert 100_000 < path.stat().st_size < 500_000, name
+    assert "Bitstream" in resource("fonts", "DejaVu-LICENSE.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ch", SYMBOLS)
+def test_formula_symbols_come_from_the_bundled_latin_face(app_font, ch):
+    from nnsim.gui.fonts import LATIN_FAMILY
+
+    bundled = QRawFont(str(resource("fonts", "DejaVuSansCondensed.ttf")), 14)
+    assert bundled.supportsCharacter(ord(ch))
+    runs = glyph_runs(ch, app_font)
+    assert [fam for fam, _ in runs] == [LATIN_FAMILY]
+    # the very glyph of the shipped (cut-down) file, not a system face's
+    assert runs[0][1] == list(bundled.glyphIndexesForString(ch))
+
+
+def test_whole_formula_is_one_latin_run_and_gamma_differs_from_y(app_font):
+    from nnsim.gui.fonts import LATIN_FAMILY
+
+    runs = glyph_runs("ReLU(β₁ − γ₁) ≠ y", app_font)
+    assert [fam for fam, _ in runs] == [LATIN_FAMILY]
+    (gamma,), (y,) = (glyph_runs(c, app_font)[0][1] for c in "γy")
+    assert gamma != y
+    # and they look different: the two glyphs' pixels differ in many places
+    images = []
+    for ch in "γy":
+        img = QImage(40, 40, QImage.Format.Format_Grayscale8)
+        img.fill(255)
+        p = QPainter(img)
+        f = QFont(app_font)
+        f.setPixelSize(30)
+        p.setFont(f)
+        p.drawText(img.rect(), Qt.AlignmentFlag.AlignCenter, ch)
+        p.end()
+        images.append(img)
+    differing = sum(
+        images[0].pixelColor(x, y0).value() != images[1].pixelColor(x, y0).value()
+        for x in range(40)
+        for y0 in range(40)
+    )
+    assert differing > 40
+
+
+def test_chinese_still_comes_from_the_cjk_face(app_font):
+    from nnsim.gui.fonts import CJK_FAMILY, LATIN_FAMILY
+
+    for ch in "隐层的阈值":
+        assert [fam for fam, _ in glyph_runs(ch, app_font)] == [CJK_FAMILY], ch
+    # a mixed line takes each script from its own face
+    families = {fam for fam, _ in glyph_runs("隐层 h1 的阈值 θ", app_font)}
+    assert families == {CJK_FAMILY, LATIN_FAMILY}
+    assert QFontInfo(app_font).family() == LATIN_FAMILY
+
+
+def test_canvas_and_italic_fonts_keep_the_families(qapp):
+    from nnsim.gui.fonts import CJK_FAMILY, LATIN_FAMILY, canvas_font
+
+    f = canvas_font(20, bold=True)
+    assert f.families() == [LATIN_FAMILY, CJK_FAMILY]
+    assert [fam for fam, _ in glyph_runs("γ₁", f)] == [LATIN_FAMILY]
+    assert LATIN_FAMILY in QFontDatabase.families()
