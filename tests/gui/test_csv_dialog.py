@@ -177,6 +177,9 @@ def test_two_numeric_inputs_get_the_decision_boundary(qtbot, window):
     p = window.training.problem
     assert p.ok and p.plane and p.train_xy.shape == (17, 2)
     assert p.domain[0] < 0.243 and p.domain[1] > 0.774  # around the melons' densities
+    plot = window.training_ui.boundary.plot
+    assert plot.getAxis("bottom").labelText == "密度"  # the table's own column names
+    assert plot.getAxis("left").labelText == "含糖率"
 
 
 def test_chinese_dialog(qtbot, window):
