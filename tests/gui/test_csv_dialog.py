@@ -96,8 +96,10 @@ def test_choose_map_fix_train_save_reopen(qtbot, window, survey, tmp_path, monke
     assert window.undo_stack.undoText() == "Use CSV data"
     window.undo_stack.undo()
     assert doc.data is None and sizes(doc) == [3, 3, 2] and doc.settings.dataset != "csv"
+    assert panel.dataset.findData("csv") == -1 and panel.dataset.currentData() != "csv"
     window.undo_stack.redo()
     assert doc.data is not None and sizes(doc) == [3, 3, 1]
+    assert panel.dataset.currentText() == "Table survey.csv"
     theta = doc_theta(doc)
     panel._set(lr=0.3)  # after the undo and redo, a change of η keeps the weights
     np.testing.assert_array_equal(doc_theta(doc), theta)

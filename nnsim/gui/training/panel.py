@@ -419,12 +419,14 @@ class TrainingPanel(QScrollArea):
 
     def _document_replaced(self, doc) -> None:
         if self._document is not None:
-            try:
-                self._document.settings_changed.disconnect(self.refresh)
-            except (ValueError, RuntimeError, TypeError):
-                pass
+            for sig in (self._document.settings_changed, self._document.reset):
+                try:
+                    sig.disconnect(self.refresh)
+                except (ValueError, RuntimeError, TypeError):
+                    pass
         self._document = doc
         doc.settings_changed.connect(self.refresh)
+        doc.reset.connect(self.refresh)  # undo/redo of a step that also changed settings
         self.message.setVisible(False)
         self.refresh()
 
