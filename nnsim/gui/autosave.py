@@ -45,15 +45,6 @@ def autosave_interval_ms() -> int:
     return max(1, int(round(seconds * 1000)))
 
 
-def autosave_interval_ms(default: int = 60_000) -> int:
-    """Milliseconds between autosaves: ``NNSIM_AUTOSAVE_SECONDS`` if set (tests), else a minute."""
-    try:
-        seconds = float(os.environ.get("NNSIM_AUTOSAVE_SECONDS", ""))
-    except ValueError:
-        return default
-    return max(100, int(1000 * seconds)) if seconds > 0 else default
-
-
 def autosave_folder() -> Path:
     """Folder of the autosave inside the user's nnsim data folder."""
     path = user_data_dir() / "autosave"

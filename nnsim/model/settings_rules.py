@@ -275,8 +275,8 @@ DATASET_PARAM_RULES: dict[str, dict[str, Rule]] = {
         "lowercase": Rule("bool"),
         "seed": SEED,
     },
-    # the document's own CSV table (nnsim.model.datasection): its split, as the sets above
-    "csv": {"train_fraction": Rule("number", 0, 1, lo_open=True), "seed": SEED},
+    # the document's own table (nnsim.model.datasection): its split, as for the built-in sets
+    "csv": {"train_fraction": Rule("number", 0.1, 1.0), "seed": SEED},
     "mnist": {
         "normalize": Rule("bool"),
         "subset": Rule("subset", 1, 60_000, nullable=True),

@@ -8,6 +8,7 @@ import pytest
 from model_schema_check import errors
 
 from nnsim.data import DATASETS, DataError
+from nnsim.model.datasection import CSV_DATASET
 from nnsim.model.document import DocumentError, NetworkDocument
 from nnsim.model.fileformat import MAX_DEPTH, MAX_NUMBER_CHARS, LoadError, dumps, loads
 from nnsim.model.session import Session
@@ -215,8 +216,8 @@ def test_the_rules_are_the_data_functions_bounds():
     """Each limit of a data set's parameter is accepted by its function, one step out refused."""
     for name, rules in DATASET_PARAM_RULES.items():
         if name in SAMPLE_DATASETS:
-            continue
-        if name == "csv":  # the document's own table: encode_table's bounds
+            continue  # no data function: the listed samples
+        if name == CSV_DATASET:  # the document's own table: encode_table's bounds
             _csv_bounds(rules)
             continue
         entry = DATASETS[name]
@@ -246,10 +247,10 @@ def _csv_bounds(rules):
 
     table = read_table(b"x,y\n1,a\n2,a\n3,b\n4,b\n5,a\n6,b\n")
     share = rules["train_fraction"]
-    assert share.lo == 0 and share.lo_open and share.hi == 1
-    encode_table(table, train_fraction=1.0)
-    encode_table(table, train_fraction=0.5, seed=rules["seed"].hi)
-    for outside in (0.0, 1.0 + 1e-6):
+    assert (share.lo, share.hi) == (0.1, 1.0)
+    encode_table(table, train_fraction=1.0, seed=rules["seed"].hi)
+    encode_table(table, train_fraction=0.5)
+    for outside in (0.1 - 1e-6, 1.0 + 1e-6):
         with pytest.raises(DataError):
             encode_table(table, train_fraction=outside)
 
