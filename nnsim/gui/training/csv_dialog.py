@@ -431,3 +431,44 @@ def open_csv_dialog(window) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def render_screenshots(out_dir) -> list:
+    """docs/screenshots/csv-dialog-{en,zh_CN}.png: watermelon 3.0 over a 3-3-2 tanh network.
+
+    ``QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from nnsim.gui.training.csv_dialog
+    import render_screenshots as r; r('docs/screenshots')"``
+    """
+    import os
+    import tempfile
+
+    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.app import build_window
+    from nnsim.model.mlp import mlp_document
+    from nnsim.paths import resource
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in ("en", "zh_CN"):
+        win = build_window(None, restore=False)
+        win.resize(1280, 800)
+        win.set_language(lang)
+        win.set_document(mlp_document("3,3,2", "tanh"))
+        win.show()
+        dialog = CsvDialog(win)
+        dialog.open_file(resource("datasets", "watermelon", "watermelon3.0.csv"))
+        dialog.path_label.setText("watermelon3.0.csv")
+        dialog.show()
+        for _ in range(10):
+            QApplication.processEvents()
+        path = out / f"csv-dialog-{lang}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.reject()
+        win.undo_stack.setClean()
+        win.close()
+    return written
+
