@@ -196,6 +196,7 @@ def test_chinese_dialog(qtbot, window):
         assert dialog.windowTitle() == "来自 CSV 文件的数据"
         assert dialog.use_button.text() == "使用这些数据"
         assert dialog.read_info.text() == "UTF-8 · 以逗号分隔 · 有表头行 · 17 行 × 4 列"
+        assert dialog.fit_text.text() == "输入层有 2 个输入：正好匹配。输出层与任务匹配。"
         assert dialog.result() == QDialog.DialogCode.Rejected
     finally:
         window.languages.set_language("en", remember=False)

@@ -49,6 +49,13 @@ TASKS = ("binary", "multiclass", "regression")
 USE_CSV = QT_TRANSLATE_NOOP("Command", "Use CSV data")
 
 
+def _sentence_gap() -> str:
+    """What goes between two sentences: a space in English, nothing after a Chinese 。."""
+    from nnsim.gui.i18n import current_language
+
+    return "" if current_language().startswith("zh") else " "
+
+
 def csv_item_text() -> str:
     """The data-set list's entry that opens this dialog."""
     return QCoreApplication.translate("CsvDialog", "CSV file…")
@@ -358,12 +365,12 @@ class CsvDialog(QDialog):
         if n_in == ds.n_features:
             text = self.tr("The input layer takes {0} inputs: it fits.").format(n_in)
         if plan is None:
-            text += " " + self.tr("The output layer fits the task.")
+            text += _sentence_gap() + self.tr("The output layer fits the task.")
             self.fit_output.setVisible(False)
         else:
             outs = doc.output_layers()
             have = doc.layers[outs[0]].size if outs else 0
-            text += " " + self.tr(
+            text += _sentence_gap() + self.tr(
                 "The output layer has {0} neuron(s) and does not fit the task."
             ).format(have)
             if plan["activation"] == "sigmoid":
