@@ -115,6 +115,10 @@
         <translation>小数逗号</translation>
     </message>
     <message>
+        <source>Larger than {0} KB: the network file keeps the CSV&apos;s path and checksum, not the table. Keep the CSV with the .nnsim file.</source>
+        <translation>大于 {0} KB：网络文件只保存 CSV 的路径和校验和，不保存表格。请把 CSV 与 .nnsim 文件放在一起。</translation>
+    </message>
+    <message>
         <source>bad cell</source>
         <translation>有错误的单元格</translation>
     </message>

@@ -141,6 +141,7 @@ def test_a_bad_file_is_named_and_changes_nothing(qtbot, window, tmp_path):
         "column are numbers"
     )
     dialog.set_features(["a"])  # leave the bad column out: fine
+    assert "\n" not in dialog.read_info.text()  # small: kept inside the network file
     assert dialog.error.isHidden() and dialog.use_button.isEnabled()
     dialog.reject()
     assert window.document.snapshot()["settings"] == before["settings"]
@@ -174,6 +175,21 @@ def test_categories_standardising_and_k_classes(qtbot, window, tmp_path):
     assert window.training.problem.ok, window.training.problem.message
 
 
+def test_a_large_table_is_said_to_be_kept_by_path(qtbot, window, tmp_path, monkeypatch):
+    from nnsim.gui.training import csv_dialog
+
+    monkeypatch.setattr(csv_dialog, "INLINE_LIMIT", 100)
+    path = tmp_path / "big.csv"
+    path.write_text("x,y\n" + "".join(f"{k},{k % 2}\n" for k in range(40)), encoding="utf-8")
+    dialog = csv_dialog.CsvDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.open_file(path)
+    assert dialog.read_info.text().endswith(
+        "Larger than 0 KB: the network file keeps the CSV's path and checksum, not the table. "
+        "Keep the CSV with the .nnsim file."
+    )
+
+
 def test_two_numeric_inputs_get_the_decision_boundary(qtbot, window):
     assert window.open_lesson("watermelon-alpha-csv")
     p = window.training.problem
@@ -200,3 +216,29 @@ def test_chinese_dialog(qtbot, window):
         assert dialog.result() == QDialog.DialogCode.Rejected
     finally:
         window.languages.set_language("en", remember=False)
+
+
+def test_every_string_of_the_dialog_has_its_chinese():
+    """Each tr() text of the dialog is translated in its catalogue (update.sh refreshes it)."""
+    import ast
+    import html
+    import re
+    from pathlib import Path
+
+    from nnsim.paths import resource
+
+    source = Path(__file__).resolve().parents[2] / "nnsim" / "gui" / "training" / "csv_dialog.py"
+    texts = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        args = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if name == "tr" and args:
+            texts.add(args[0])
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
+            texts.add(args[1])
+    ts = resource("translations", "csvdata_zh_CN.ts").read_text(encoding="utf-8")
+    sources = {html.unescape(s) for s in re.findall(r"<source>([^<]*)</source>", ts)}
+    assert 'type="unfinished"' not in ts
+    assert len(texts) > 40 and texts == sources, texts ^ sources

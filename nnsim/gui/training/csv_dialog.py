@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.data import DataError, read_table
 from nnsim.data.table import column_info, default_features, propose_task
-from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS, make_section
+from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS, INLINE_LIMIT, make_section
 from nnsim.model.mlp import draw_weights, fit_to_data, output_plan
 
 # Rows shown in the preview.
@@ -209,7 +209,13 @@ class CsvDialog(QDialog):
         ]
         if table.decimal_comma:
             bits.insert(2, self.tr("decimal comma"))
-        self.read_info.setText(" · ".join(bits))
+        text = " · ".join(bits)
+        if table.text_size() > INLINE_LIMIT:
+            text += "\n" + self.tr(
+                "Larger than {0} KB: the network file keeps the CSV's path and checksum, "
+                "not the table. Keep the CSV with the .nnsim file."
+            ).format(INLINE_LIMIT // 1024)
+        self.read_info.setText(text)
         self._fill_preview()
         self._fill_columns(len(table.columns) - 1)
         return True
