@@ -171,7 +171,9 @@ class CsvDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self._ok(False)
-        self.resize(1060, 720)
+        # most of the window: at projector sizes (1280 × 800, presentation fonts) the
+        # preview, the columns and the encoding all need the room
+        self.resize(max(int(window.width() * 0.92), 900), max(int(window.height() * 0.92), 620))
 
     # ------------------------------------------------------------------ reading
     def choose_file(self) -> None:
@@ -242,6 +244,14 @@ class CsvDialog(QDialog):
         for i, row in enumerate(rows):
             for j, cell in enumerate(row[:200]):
                 self.preview.setItem(i, j, QTableWidgetItem(cell))
+        # never squeezed to its header: three rows stay in sight
+        view = self.preview
+        view.setMinimumHeight(
+            view.horizontalHeader().sizeHint().height()
+            + 3 * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
 
     def _fill_columns(self, target: int) -> None:
         t = self.table
