@@ -242,3 +242,21 @@ def test_every_string_of_the_dialog_has_its_chinese():
     sources = {html.unescape(s) for s in re.findall(r"<source>([^<]*)</source>", ts)}
     assert 'type="unfinished"' not in ts
     assert len(texts) > 40 and texts == sources, texts ^ sources
+
+
+def test_a_missing_csv_kept_by_path_is_said_in_the_app(qtbot, window, tmp_path, monkeypatch):
+    import nnsim.api as nn
+    from nnsim.model import datasection
+
+    monkeypatch.setattr(datasection, "INLINE_LIMIT", 100)
+    csv = tmp_path / "big.csv"
+    csv.write_text("x,y\n" + "".join(f"{k},{k % 2}\n" for k in range(40)), encoding="utf-8")
+    net = nn.network([1, 2, 1])
+    nn.use_csv(net, csv)
+    nn.save(net, tmp_path / "net.nnsim")
+    csv.unlink()
+    assert window.open_file(tmp_path / "net.nnsim", ask=False)  # the network opens
+    panel = window.training_ui.panel
+    assert not panel.message.isHidden()
+    assert panel.message.text().startswith("the data file big.csv is missing (looked for ")
+    assert "put the file back, or choose the data again" in panel.message.text()

@@ -428,6 +428,10 @@ class TrainingPanel(QScrollArea):
         doc.settings_changed.connect(self.refresh)
         doc.reset.connect(self.refresh)  # undo/redo of a step that also changed settings
         self.message.setVisible(False)
+        problem = getattr(self.controller, "problem", None)
+        if problem is not None and problem.message and not problem.ok:
+            # what keeps the new document from training (e.g. its CSV is missing), said now
+            self.show_message("error", problem.message)
         self.refresh()
 
     def _set(self, **fields) -> bool:
