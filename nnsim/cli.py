@@ -143,8 +143,8 @@ def _use_csv(doc, args, fit: bool) -> None:
     features = None
     if args.features:
         features = [f.strip() for f in args.features.split(",") if f.strip()]
-    if not 0 < args.train_share <= 1:
-        raise CliError(f"--train-share must lie in (0, 1], not {args.train_share:g}")
+    if not 0.1 <= args.train_share <= 1:
+        raise CliError(f"--train-share must lie in [0.1, 1], not {args.train_share:g}")
     encoded = use_csv(
         doc,
         args.data,

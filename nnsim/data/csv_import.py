@@ -424,7 +424,7 @@ def load_csv(
     header : bool, optional
         Whether the first line names the columns; default guessed.
     train_fraction : float
-        Share of rows for training, in (0, 1]; below 1 the rest becomes the test part
+        Share of rows for training, in [0.1, 1]; below 1 the rest becomes the test part
         (stratified by class, shuffled with ``seed``).
     seed : int
         Seed of the split.

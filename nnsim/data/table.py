@@ -223,7 +223,7 @@ def encode_table(
     standardize : bool
         Scale numeric inputs to mean 0, deviation 1 with the training part's statistics.
     train_fraction : float
-        In (0, 1]; below 1 a stratified, seeded split gives the test part.
+        In [0.1, 1]; below 1 a stratified, seeded split gives the test part.
     seed : int
         Seed of the split.
 
@@ -305,8 +305,8 @@ def encode_table(
         notes=f"Imported from {table.name}.",
     )
     train_fraction = float(train_fraction)
-    if not 0.0 < train_fraction <= 1.0:
-        raise DataError(f"the training share must lie in (0, 1], not {train_fraction:g}")
+    if not 0.1 - 1e-9 <= train_fraction <= 1.0:
+        raise DataError(f"the training share must lie in [0.1, 1], not {train_fraction:g}")
     if train_fraction < 1.0:
         if task != "regression":
             _every_class_twice(table, t, ds)

@@ -19,3 +19,6 @@ shell="nnsim/gui/app.py nnsim/gui/autosave.py nnsim/gui/canvas nnsim/gui/command
   nnsim/gui/style.py"
 "$bin/pyside6-lupdate" $(find $shell -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
 "$bin/pyside6-lrelease" resources/translations/nnsim_zh_CN.ts -qm resources/translations/nnsim_zh_CN.qm
+# The CSV dialog's catalogue (its own, so that other tools' catalogues do not move):
+"$bin/pyside6-lupdate" nnsim/gui/training/csv_dialog.py -ts resources/translations/csvdata_zh_CN.ts -no-obsolete -locations none
+"$bin/pyside6-lrelease" resources/translations/csvdata_zh_CN.ts -qm resources/translations/csvdata_zh_CN.qm

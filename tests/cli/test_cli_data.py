@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from nnsim.cli import main
+from nnsim.data import load_watermelon
 from nnsim.model.fileformat import load
 from nnsim.model.session import Session
 from nnsim.paths import resource
@@ -110,3 +111,30 @@ def test_bad_csv_names_line_and_column_and_leaves_the_network(folder, capsys):
     assert main(["train", "net.nnsim", "--data", "bad.csv", "--save", "net.nnsim"]) == 1
     assert "bad.csv, line 3, column 2 ('b'): 'x' is not a number" in capsys.readouterr().err
     assert (folder / "net.nnsim").read_bytes() == before
+
+
+def test_in_a_fresh_process(folder):
+    """As a user types it: a new network, then training on a GBK, semicolon CSV."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
+    text = (folder / "alpha.csv").read_text(encoding="utf-8").replace(",", ";")
+    (folder / "gbk.csv").write_bytes(text.replace(".", ",").encode("gbk"))
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "nnsim", *args],
+            capture_output=True, text=True, encoding="utf-8", env=env, cwd=folder, timeout=120,
+        )  # fmt: skip
+
+    r = run("new", "--layers", "2,4,1", "--out", "w.nnsim")
+    assert r.returncode == 0, r.stderr
+    r = run("train", "w.nnsim", "--data", "gbk.csv", "--target", "好瓜", "--features", "密度,含糖率",
+            "--epochs", "50", "--save", "w.nnsim")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "data: gbk.csv, 17 training rows, 2 inputs" in r.stderr
+    assert "saved w.nnsim" in r.stdout
+    doc = load(folder / "w.nnsim")
+    np.testing.assert_array_equal(Session(doc).data.x, load_watermelon().x)

@@ -185,7 +185,7 @@ def test_choices_that_do_not_fit(tmp_path):
         load_csv(write(tmp_path, "a,b\n1,x\n2,y\n"), kind="regression")
     with pytest.raises(DataError, match="the task must be one of"):
         load_csv(path, kind="sequence")
-    with pytest.raises(DataError, match=r"training share must lie in \(0, 1\]"):
+    with pytest.raises(DataError, match=r"training share must lie in \[0.1, 1\]"):
         load_csv(path, train_fraction=0)
 
 

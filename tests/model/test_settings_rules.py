@@ -215,8 +215,11 @@ def test_every_limit_value_loads_saves_and_trains(tmp_path):
 def test_the_rules_are_the_data_functions_bounds():
     """Each limit of a data set's parameter is accepted by its function, one step out refused."""
     for name, rules in DATASET_PARAM_RULES.items():
-        if name in SAMPLE_DATASETS or name == CSV_DATASET:
-            continue  # no data function: the listed samples, or the document's own table
+        if name in SAMPLE_DATASETS:
+            continue  # no data function: the listed samples
+        if name == CSV_DATASET:  # the document's own table: encode_table's bounds
+            _csv_bounds(rules)
+            continue
         entry = DATASETS[name]
         assert set(rules) <= set(entry.parameters()), name
         if name == "mnist":
@@ -237,6 +240,19 @@ def test_the_rules_are_the_data_functions_bounds():
                     continue  # any seed works there; MAX_SEED is what the app's spin box shows
                 with pytest.raises(DataError):
                     entry(**{**base, key: int(outside) if rule.kind == "int" else outside})
+
+
+def _csv_bounds(rules):
+    from nnsim.data import encode_table, read_table
+
+    table = read_table(b"x,y\n1,a\n2,a\n3,b\n4,b\n5,a\n6,b\n")
+    share = rules["train_fraction"]
+    assert (share.lo, share.hi) == (0.1, 1.0)
+    encode_table(table, train_fraction=1.0, seed=rules["seed"].hi)
+    encode_table(table, train_fraction=0.5)
+    for outside in (0.1 - 1e-6, 1.0 + 1e-6):
+        with pytest.raises(DataError):
+            encode_table(table, train_fraction=outside)
 
 
 def test_the_schema_file_holds_the_rules():

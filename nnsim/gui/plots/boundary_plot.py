@@ -96,8 +96,13 @@ class BoundaryPlot(PlotPanel):
         super().retranslate_ui()
         p = self.controller.problem
         names = p.features or ["x1", "x2"]
-        self.axis_label(self.plot, "bottom", "x1" if "x1" in names else names[0])
-        self.axis_label(self.plot, "left", "x2")
+        bottom, left = ("x1" if "x1" in names else names[0]), "x2"
+        if p.axis_names:  # the data set's own names (密度, 含糖率) on the axes
+            from nnsim.gui.i18n import current_language
+
+            bottom, left = p.axis_names["zh" if current_language().startswith("zh") else "en"]
+        self.axis_label(self.plot, "bottom", bottom)
+        self.axis_label(self.plot, "left", left)
         if not p.plane:
             self.note.setText(
                 self.tr("The decision boundary is drawn for networks on a 2-D input plane.")

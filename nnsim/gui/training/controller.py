@@ -151,6 +151,7 @@ class TrainingController(QObject):
         self._sync_due = False
         self._beat_pending = False
         self._settings_seen: Settings | None = None
+        self._data_seen = None
         self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
@@ -206,6 +207,7 @@ class TrainingController(QObject):
         for sig, slot in self._signals():
             sig.connect(slot)
         self._settings_seen = copy.deepcopy(document.settings)
+        self._data_seen = document.data
         self.last_result = None
         self.rebuild_session()
 
@@ -254,7 +256,13 @@ class TrainingController(QObject):
                 self._after_stop.append(self.rebuild_session)
                 self.pause()
             return
-        if (
+        if doc.settings != self._settings_seen or doc.data is not self._data_seen:
+            # an undo or redo put settings or data back together with their weights
+            # (no settings signal): take them as they are, without new weights
+            self._settings_seen = copy.deepcopy(doc.settings)
+            self._data_seen = doc.data
+            self.rebuild_session()
+        elif (
             self.display is None
             or doc.structure_revision != self.display.structure
             or active_features(doc) != self._features
@@ -269,6 +277,9 @@ class TrainingController(QObject):
         old, new = self._settings_seen, self.document.settings
         self._settings_seen = copy.deepcopy(new)
         changed = {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
+        if self.document.data is not self._data_seen:  # a new table kept with the network
+            self._data_seen = self.document.data
+            changed.add("dataset")
         if not changed or changed <= QUIET_FIELDS:
             return
 

@@ -33,7 +33,9 @@ from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.training import RULES
 from nnsim.gui.commands import UpdateSettingsCommand
 from nnsim.gui.style import ButtonGrid, keep_width_whole
+from nnsim.gui.training.csv_dialog import csv_item_text, open_csv_dialog, table_item_text
 from nnsim.gui.training.problem import active_features, is_plane_dataset
+from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS
 from nnsim.model.settings_rules import PLAYGROUND_PARAMS, SETTINGS_RULES, carry_params
 
 #: Learning rates offered (Playground's list); any positive number can be typed.
@@ -417,13 +419,19 @@ class TrainingPanel(QScrollArea):
 
     def _document_replaced(self, doc) -> None:
         if self._document is not None:
-            try:
-                self._document.settings_changed.disconnect(self.refresh)
-            except (ValueError, RuntimeError, TypeError):
-                pass
+            for sig in (self._document.settings_changed, self._document.reset):
+                try:
+                    sig.disconnect(self.refresh)
+                except (ValueError, RuntimeError, TypeError):
+                    pass
         self._document = doc
         doc.settings_changed.connect(self.refresh)
+        doc.reset.connect(self.refresh)  # undo/redo of a step that also changed settings
         self.message.setVisible(False)
+        problem = getattr(self.controller, "problem", None)
+        if problem is not None and problem.message and not problem.ok:
+            # what keeps the new document from training (e.g. its CSV is missing), said now
+            self.show_message("error", problem.message)
         self.refresh()
 
     def _set(self, **fields) -> bool:
@@ -460,7 +468,14 @@ class TrainingPanel(QScrollArea):
     def _dataset_chosen(self, index: int) -> None:
         name = self.dataset.itemData(index)
         s = self.document.settings
+        if name == "__csv_file__":
+            open_csv_dialog(self.window)
+            self.refresh()  # the list shows the data in use, chosen or not
+            return
         if name == "__targets__" or (name == s.dataset and s.targets is None):
+            return
+        if name == CSV_DATASET:  # back to the table kept with the network
+            self._set(dataset=name, dataset_params=dict(CSV_PARAMS), targets=None)
             return
         # the parameters the new set takes too, where their values fit its rules
         params = carry_params(name, s.dataset_params)
@@ -512,11 +527,18 @@ class TrainingPanel(QScrollArea):
                 if entry.kind == "sequence":
                     continue  # sequence sets train RNNs, in their own view
                 self.dataset.addItem(entry.title_zh if lang_zh else entry.title_en, name)
+            if doc.data is not None:
+                self.dataset.addItem(table_item_text(doc.data.name), CSV_DATASET)
+            self.dataset.addItem(csv_item_text(), "__csv_file__")
             key = "__targets__" if s.targets is not None else s.dataset
             self.dataset.setCurrentIndex(max(self.dataset.findData(key), 0))
             params = s.dataset_params
             entry = DATASETS.get(s.dataset) if s.targets is None else None
             known = entry.parameters() if entry is not None else {}
+            table = s.targets is None and s.dataset == CSV_DATASET
+            if table:
+                known = dict(CSV_PARAMS)
+            self.split.setRange(10, 100 if table else 90)  # a table may train on all rows
             for name, widget in (
                 ("n_points", self.n_points),
                 ("noise", self.noise),

@@ -128,6 +128,8 @@ class Problem:
     param_names: list = field(default_factory=list)
     param_of_key: dict = field(default_factory=dict)
     n_params: int = 0
+    #: The two inputs' names by language ("en", "zh"), for a data set that names them.
+    axis_names: dict | None = None
 
     def indices_for(self, keys) -> list[int]:
         """Flat parameter indices for canvas selection keys (edge, neuron, layer)."""
@@ -225,6 +227,9 @@ def describe(doc, session: Session, raw, display: DisplayNet) -> Problem:
         d = session.data
         raw_x, raw_test = np.asarray(d.x, float), d.x_val
         feats = ["x1", "x2"] if raw_x.ndim == 2 and raw_x.shape[1] == 2 else None
+        ds = d.dataset
+        if feats is not None and ds is not None and ds.n_features == 2:
+            p.axis_names = {lang: ds.names(lang)[0] for lang in ("en", "zh")}
     if feats is None or raw_x.ndim != 2 or raw_x.shape[1] != 2:
         return p
     p.plane = True
