@@ -160,9 +160,10 @@ def _is_greek(word: str) -> bool:
 
 
 def _assigned(tokens: list[_Token], k: int) -> bool:
-    """In prose, a lone Latin letter is a variable when a "=" or "←" follows it ("x = …")."""
+    """In prose, a lone Latin letter is a variable when a "=" or "←" follows it ("x = …")
+    or when it ends the text after a word (a caption naming a symbol: "Bias b")."""
     if k + 1 >= len(tokens):
-        return False
+        return k > 0 and tokens[k - 1].kind == "text" and tokens[k - 1].text.endswith(" ")
     nxt = tokens[k + 1]
     return nxt.kind == "text" and nxt.text.lstrip()[:1] in ("=", "←")
 
@@ -183,7 +184,8 @@ def math_html(text: str, prose: bool = False) -> str:
     prose : bool
         True for words with symbols (a record's heading, a sentence): a single letter is
         set in italics only when it is plainly a variable (it has an index, it is a
-        lowercase Greek letter, or "=" follows it), so the English "a" stays upright.
+        lowercase Greek letter, "=" follows it, or it ends a caption: "Bias b"), so the
+        English "a" stays upright.
         False for a formula: every single letter is a variable.
 
     Returns

@@ -152,6 +152,20 @@ def test_prose_keeps_words_upright():
     )
 
 
+@pytest.mark.parametrize(
+    "caption, html",
+    [
+        ("Bias b", "Bias <i>b</i>"),
+        ("Threshold θ", "Threshold <i>θ</i>"),
+        ("Stride S", "Stride <i>S</i>"),
+        ("阈值 θ", "阈值 <i>θ</i>"),
+        ("Plan A or B?", "Plan A or B?"),
+    ],
+)
+def test_captions_naming_a_symbol(caption, html):
+    assert math_html(caption, prose=True) == html
+
+
 def test_formula_panel_shows_rich_text(qtbot, make_window):
     """The step-through panel sets the current record and the list like the slides."""
     from PySide6.QtCore import Qt

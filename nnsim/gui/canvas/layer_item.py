@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.i18n import activation_name, kind_name, layer_label
+from nnsim.gui.mathtext import math_html, rich
 
 # Layers with more neurons than this collapse to a box showing their shape.
 MAX_DRAWN_NEURONS = 16
@@ -308,7 +309,8 @@ class NeuronItem(QGraphicsItem):
                 lines.append(f"net = {fmt_value(net)}")
             if out is not None:
                 lines.append(f"out = {fmt_value(out)}")
-        self.setToolTip("\n".join(lines))
+        # rich text: b and θ in italics, as the inspector and the slides write them
+        self.setToolTip(rich("<br>".join(math_html(line, prose=True) for line in lines)))
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
