@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 #: Capital Greek letters used as operators (sum, difference, gradient): always upright and
@@ -159,13 +167,24 @@ def _is_greek(word: str) -> bool:
     return "\u03b1" <= word[0] <= "\u03c9" or word[0] in "ϑϕϵ"
 
 
+#: Signs that make a neighbouring lone letter a variable in prose ("N − F", "x = 1").
+_MATH_SIGNS = "=←−+/×·<>≤≥"
+
+
 def _assigned(tokens: list[_Token], k: int) -> bool:
-    """In prose, a lone Latin letter is a variable when a "=" or "←" follows it ("x = …")
-    or when it ends the text after a word (a caption naming a symbol: "Bias b")."""
-    if k + 1 >= len(tokens):
-        return k > 0 and tokens[k - 1].kind == "text" and tokens[k - 1].text.endswith(" ")
-    nxt = tokens[k + 1]
-    return nxt.kind == "text" and nxt.text.lstrip()[:1] in ("=", "←")
+    """In prose, whether the lone Latin letter ``tokens[k]`` is a variable: a sign of
+    ``_MATH_SIGNS`` stands beside it ("x = …", "(N − F + 2P)/S"), a number is glued to
+    it ("2P"), or it ends the text after a word (a caption naming a symbol: "Bias b").
+    Otherwise it stays upright: the English "a", a neuron called "A"."""
+    prev = tokens[k - 1] if k > 0 else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None:
+        return prev is not None and prev.kind == "text" and prev.text.endswith(" ")
+    after = nxt.text.lstrip()[:1] if nxt.kind == "text" else ""
+    before = prev.text.rstrip()[-1:] if prev is not None and prev.kind == "text" else ""
+    if (after and after in _MATH_SIGNS) or (before and before in _MATH_SIGNS):
+        return True
+    return prev is not None and prev.kind == "num"
 
 
 def _spaces(text: str) -> str:
@@ -184,8 +203,8 @@ def math_html(text: str, prose: bool = False) -> str:
     prose : bool
         True for words with symbols (a record's heading, a sentence): a single letter is
         set in italics only when it is plainly a variable (it has an index, it is a
-        lowercase Greek letter, "=" follows it, or it ends a caption: "Bias b"), so the
-        English "a" stays upright.
+        lowercase Greek letter, a sign such as "=" or "−" stands beside it, or it ends a
+        caption: "Bias b"), so the English "a" and a neuron called "A" stay upright.
         False for a formula: every single letter is a variable.
 
     Returns
@@ -210,6 +229,19 @@ def record_html(record, lang: str = "en", digits: int = 6) -> str:
         return formula
     colon = "：" if lang == "zh" else ": "
     return f"{math_html(head, prose=True)}{colon}{formula}"
+
+
+def labelled_html(text: str) -> str:
+    """A sentence introducing a formula ("Convolution: S(i,j) = Σ_m Σ_n …"): the words up
+    to the first colon in prose, the formula after it in math (every letter a variable).
+    Without a colon the whole text is prose."""
+    text = str(text)
+    cut = [i for i in (text.find(": "), text.find("：")) if i >= 0]
+    if not cut:
+        return math_html(text, prose=True)
+    i = min(cut)
+    j = i + (2 if text[i] == ":" else 1)
+    return math_html(text[:j], prose=True) + math_html(text[j:])
 
 
 def rich(html: str) -> str:
@@ -273,6 +305,33 @@ def math_unicode(text: str) -> str:
     keeps its plain notation.
     """
     return _unicode(_tokens(str(text)))
+
+
+# --------------------------------------------------------------------------- painting
+def html_document(html: str, font: QFont) -> QTextDocument:
+    """A one-paragraph document of ``html`` in ``font``, no margin (for measuring and painting)."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    return doc
+
+
+def draw_html(
+    painter: QPainter, rect: QRectF, html: str, font: QFont, color: QColor | None = None
+) -> None:
+    """Paint ``html`` (e.g. ``math_html("W_h")``) centred in ``rect``, for views that draw
+    their own text (the unrolled RNN); ``color`` defaults to the painter's pen."""
+    doc = html_document(html, font)
+    size = doc.size()
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.palette.setColor(QPalette.ColorRole.Text, color or painter.pen().color())
+    painter.save()
+    painter.translate(
+        rect.x() + (rect.width() - size.width()) / 2, rect.y() + (rect.height() - size.height()) / 2
+    )
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
 
 
 # --------------------------------------------------------------------------- lists

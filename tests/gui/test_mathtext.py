@@ -195,3 +195,24 @@ def test_formula_panel_shows_rich_text(qtbot, make_window):
         win.undo_stack.setClean()
         win.close()
         win.deleteLater()
+
+
+@pytest.mark.parametrize(
+    "text, html",
+    [
+        (
+            "Output size (N − F + 2P)/S + 1",
+            "Output size (<i>N</i> − <i>F</i> + 2<i>P</i>)/<i>S</i> + 1",
+        ),
+        (
+            "卷积：S(i,j) = Σ_m Σ_n I(i − m, j − n) K(m, n)",
+            "卷积：<i>S</i>(<i>i</i>,<i>j</i>) = Σ<sub><i>m</i></sub> Σ<sub><i>n</i></sub> "
+            "<i>I</i>(<i>i</i> − <i>m</i>, <i>j</i> − <i>n</i>) <i>K</i>(<i>m</i>, <i>n</i>)",
+        ),
+        ("weight A → B: Δw = 1", "weight A → B: Δ<i>w</i> = 1"),
+    ],
+)
+def test_labelled_formulas(text, html):
+    from nnsim.gui.mathtext import labelled_html
+
+    assert labelled_html(text) == html
