@@ -20,6 +20,8 @@ from nnsim.model.fileformat import dumps
 
 #: Horizontal distance between layers on the canvas (scene units).
 DX = 220.0
+#: Names of the MNIST networks' outputs: output k scores the digit k.
+DIGITS = [str(k) for k in range(10)]
 
 
 def _doc(name: str, **meta) -> NetworkDocument:
@@ -528,7 +530,9 @@ def mnist_mlp() -> NetworkDocument:
     )
     x = doc.add_layer("input", 784, position=_pos(0), label="28×28")
     h = doc.add_layer("dense", 32, activation="relu", position=_pos(1), label="隐层 hidden")
-    y = doc.add_layer("dense", 10, activation="identity", position=_pos(2), label="0–9")
+    y = doc.add_layer(
+        "dense", 10, activation="identity", position=_pos(2), label="0–9", neuron_labels=DIGITS
+    )
     doc.connect(x, h)
     doc.connect(h, y)
     _train_on_mnist_subset(doc, lr=0.1, epochs=3)
@@ -567,7 +571,9 @@ def mnist_cnn() -> NetworkDocument:
         "maxpool", params={"window": 2, "stride": 2}, position=_pos(2), label="池化 pool"
     )
     f = doc.add_layer("flatten", position=_pos(3), label="展平 flatten")
-    y = doc.add_layer("dense", 10, activation="identity", position=_pos(4), label="0–9")
+    y = doc.add_layer(
+        "dense", 10, activation="identity", position=_pos(4), label="0–9", neuron_labels=DIGITS
+    )
     doc.connect(x, c)
     doc.connect(c, p)
     doc.connect(p, f)
