@@ -10,6 +10,13 @@ Example
 >>> report.accuracy > 0.5
 True
 
+Your own data, end to end (see docs/MODEL_API.md):
+
+>>> net = nn.network([2, 3, 1], "sigmoid")      # doctest: +SKIP
+>>> nn.use_csv(net, "melons.csv", target="好瓜")  # doctest: +SKIP
+>>> nn.train(net, epochs=500).accuracy          # doctest: +SKIP
+>>> nn.save(net, "melons.nnsim")                # the table goes with it  # doctest: +SKIP
+
 No Qt is imported here; everything runs in a plain Python process or a notebook.
 """
 
@@ -28,15 +35,19 @@ from nnsim.model.session import Session
 
 __all__ = [
     "TrainReport",
+    "evaluate",
     "export_pytorch",
     "lesson",
     "lessons",
     "load",
+    "load_csv",
+    "network",
     "run_lesson",
     "save",
     "session",
     "step",
     "train",
+    "use_csv",
 ]
 
 
@@ -189,3 +200,97 @@ def export_pytorch(target) -> str:
 
     doc = target.document if isinstance(target, (Session, TrainReport)) else load(target)
     return to_pytorch_source(doc)
+
+
+# --------------------------------------------------------------------------- own data
+def network(
+    sizes,
+    activation: str = "sigmoid",
+    output_activation: str | None = None,
+    *,
+    init: str = "uniform01",
+    seed: int = 0,
+) -> NetworkDocument:
+    """A new fully connected network: layer sizes from inputs to outputs, one activation.
+
+    Parameters
+    ----------
+    sizes : list of int or str
+        E.g. ``[3, 3, 2]`` or ``"3,3,2"``.
+    activation : str
+        Of every layer after the inputs ("sigmoid", "tanh", "relu", "identity", …).
+    output_activation : str, optional
+        Of the output layer, when it differs.
+    init, seed : str, int
+        Initial weights ("uniform01" as the book, "xavier", "he", …) and their seed.
+    """
+    from nnsim.model.mlp import mlp_document
+
+    return mlp_document(sizes, activation, output_activation, init=init, seed=seed)
+
+
+def load_csv(path, target=None, features=None, task=None, *, standardize=False, **options):
+    """A ``Dataset`` from a CSV file (see ``nnsim.data.load_csv`` for every option).
+
+    Categorical columns are one-hot encoded; ``task`` ("binary", "multiclass",
+    "regression") defaults to what the target column suggests.
+    """
+    from nnsim.data import load_csv as _load_csv
+
+    return _load_csv(path, target, task, features=features, standardize=standardize, **options)
+
+
+def use_csv(
+    doc,
+    path,
+    target=None,
+    features=None,
+    task=None,
+    *,
+    standardize: bool = False,
+    train_fraction: float = 1.0,
+    seed: int = 0,
+    fit: bool = True,
+):
+    """Make a network train on a CSV table, kept with it when it is saved.
+
+    Parameters
+    ----------
+    doc : NetworkDocument
+    path : str or pathlib.Path
+        The CSV file.
+    target, features, task, standardize
+        As for :func:`load_csv`.
+    train_fraction, seed : float, int
+        The split: ``train_fraction`` of the rows train, the rest test (stratified).
+    fit : bool
+        Set the input layer to the table's inputs and the output layer to its task
+        (one sigmoid output for two classes, k softmax outputs for k classes, one
+        linear output for regression); new weights are drawn for resized layers.
+
+    Returns
+    -------
+    nnsim.data.EncodedTable
+        The data set and how each column was encoded (``describe()``).
+    """
+    from nnsim.data import read_table
+    from nnsim.model.datasection import CSV_DATASET, make_section
+    from nnsim.model.mlp import fit_to_data
+
+    doc = doc.document if isinstance(doc, (Session, TrainReport)) else doc
+    section = make_section(read_table(path), target, features, task, standardize)
+    encoded = section.encode(train_fraction, seed)
+    doc.set_data(section)
+    doc.update_settings(
+        dataset=CSV_DATASET,
+        dataset_params={"train_fraction": float(train_fraction), "seed": int(seed)},
+        targets=None,
+    )
+    if fit:
+        fit_to_data(doc, encoded.dataset, encoded.task)
+    return encoded
+
+
+def evaluate(target) -> dict:
+    """Loss and accuracy on the training data (and ``val_loss``, ``val_accuracy`` on the test part)."""
+    return session(target).evaluate()

@@ -109,10 +109,94 @@ def _gui(args) -> int:
     return app.run(args.file, screenshot=args.screenshot)
 
 
+def _csv_options(p) -> None:
+    """The options that bring a CSV table to a network (``train`` and ``new``)."""
+    p.add_argument(
+        "--data", metavar="TABLE.csv", help="train on this CSV file (kept with the network)"
+    )
+    p.add_argument("--target", metavar="COLUMN", help="the target column (default: the last)")
+    p.add_argument(
+        "--features", metavar="A,B", help="input columns, comma-separated (default: all others)"
+    )
+    p.add_argument(
+        "--task",
+        choices=("binary", "multiclass", "regression"),
+        help="default: proposed from the target column",
+    )
+    p.add_argument(
+        "--standardize", action="store_true", help="scale numeric inputs to mean 0, sd 1 (off)"
+    )
+    p.add_argument(
+        "--train-share",
+        dest="train_share",
+        type=float,
+        default=1.0,
+        help="share of rows for training, the rest is the test part (default 1: all)",
+    )
+    p.add_argument("--data-seed", dest="data_seed", type=int, default=0, help="seed of the split")
+
+
+def _use_csv(doc, args, fit: bool) -> None:
+    """Attach ``--data`` to ``doc`` and print how its columns were encoded (on stderr)."""
+    from nnsim.api import use_csv
+
+    features = None
+    if args.features:
+        features = [f.strip() for f in args.features.split(",") if f.strip()]
+    if not 0 < args.train_share <= 1:
+        raise CliError(f"--train-share must lie in (0, 1], not {args.train_share:g}")
+    encoded = use_csv(
+        doc,
+        args.data,
+        target=args.target,
+        features=features,
+        task=args.task,
+        standardize=args.standardize,
+        train_fraction=args.train_share,
+        seed=args.data_seed,
+        fit=fit,
+    )
+    ds = encoded.dataset
+    print(
+        f"data: {Path(args.data).name}, {len(ds)} training rows"
+        + (f", {len(ds.x_test)} test rows" if ds.has_test else "")
+        + f", {ds.n_features} inputs",
+        file=sys.stderr,
+    )
+    for line in encoded.describe().splitlines():
+        print(f"  {line}", file=sys.stderr)
+
+
+def _fit_hint(error: Exception) -> CliError:
+    return CliError(f"{error}; or pass --fit to set the input and output layers to the table")
+
+
+def _new(args) -> int:
+    from nnsim.api import network
+
+    doc = network(
+        args.layers,
+        args.activation,
+        args.output_activation,
+        init=args.init,
+        seed=args.seed,
+    )
+    if args.data:
+        _use_csv(doc, args, fit=True)
+    out = _save(doc, args.out)
+    sizes = [doc.layers[k].size for k in doc.topological_order()]
+    print(f"wrote {out}: layers {'-'.join(map(str, sizes))}, {args.activation}")
+    return 0
+
+
 def _train(args) -> int:
-    from nnsim.model.session import Session
+    from nnsim.model.session import Session, SessionError
 
     doc, name = _open(args.file)
+    if args.data:
+        _use_csv(doc, args, fit=args.fit)
+    elif args.fit:
+        raise CliError("--fit fits the layers to a table: give it with --data TABLE.csv")
     changes = {}
     for key in ("rule", "lr", "seed", "batch_size"):
         value = getattr(args, key)
@@ -124,7 +208,12 @@ def _train(args) -> int:
     if args.reset:
         session.reset_weights()
     epochs = doc.settings.epochs if args.epochs is None else args.epochs
-    trainer = session.trainer
+    try:
+        trainer = session.trainer
+    except SessionError as e:
+        if args.data and not args.fit:
+            raise _fit_hint(e) from None
+        raise
     print(
         f"training {name}: {doc.settings.rule} rule, η = {doc.settings.lr:g}, {epochs} epochs, "
         f"{trainer.n_train} samples",
@@ -174,7 +263,13 @@ def _train(args) -> int:
     if args.save:
         lines.append(f"saved {_save(doc, args.save)}")
     print("\n".join(lines))
-    return EXIT_INTERRUPTED if interrupted else 0
+    if interrupted:
+        return EXIT_INTERRUPTED
+    if result is not None and result.status == "diverged":
+        # the sound weights are back (and saved), but the run did not do what was asked
+        print(f"nnsim: training diverged: {result.message}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
 
 
 def _on_main_thread() -> bool:
@@ -199,11 +294,14 @@ def _step(args) -> int:
         "en": {"forward": "forward", "loss": "error", "backward": "backward", "update": "update"},
         "zh": {"forward": "前向", "loss": "误差", "backward": "反向", "update": "更新"},
     }[lang]
+    if doc.settings.rule == "perceptron":
+        words["loss"] = {"en": "compare with the target", "zh": "与目标比较"}[lang]
     for rec in stepper.run_to_end():
         if rec.phase != phase:
             phase = rec.phase
             print(f"-- {words.get(phase, phase)}")
-        print(rec.text(lang, digits=args.digits))
+        # an optimiser's update takes several lines: the later ones indented under the first
+        print(rec.text(lang, digits=args.digits).replace("\n", "\n    "))
     if args.save:
         session.sync_document()
         print(f"saved {_save(doc, args.save)}")
@@ -353,7 +451,26 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, help="random seed (shuffling, and --reset's weights)")
     t.add_argument("--reset", action="store_true", help="draw new initial weights first")
     t.add_argument("--save", metavar="OUT", help="save the trained network to OUT (.nnsim)")
+    _csv_options(t)
+    t.add_argument(
+        "--fit",
+        action="store_true",
+        help="with --data: set the input layer to the table's inputs and the output layer "
+        "to its task (new weights for them)",
+    )
     t.set_defaults(func=_train)
+
+    n = sub.add_parser("new", help="make a fully connected network from layer sizes")
+    n.add_argument("--layers", required=True, help="neurons per layer, inputs first, e.g. 3,3,2")
+    n.add_argument("--activation", default="sigmoid", help="of the layers after the inputs")
+    n.add_argument(
+        "--output-activation", dest="output_activation", help="of the output layer, if other"
+    )
+    n.add_argument("--init", default="uniform01", help="initial weights (uniform01, xavier, he, …)")
+    n.add_argument("--seed", type=int, default=0, help="seed of the initial weights")
+    n.add_argument("--out", required=True, metavar="NET.nnsim", help="the file to write")
+    _csv_options(n)
+    n.set_defaults(func=_new)
 
     s = sub.add_parser("step", help="print one forward + backward + update, number by number")
     s.add_argument("file", help="a .nnsim file or a lesson name")

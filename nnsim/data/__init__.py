@@ -12,7 +12,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from nnsim.data.csv_import import load_csv
+from nnsim.data.csv_import import CsvError, Table, load_csv, read_table
 from nnsim.data.dataset import KINDS, DataError, Dataset, as_rng
 from nnsim.data.logic import GATE_NAMES, logic_gate
 from nnsim.data.mnist import (
@@ -35,6 +35,7 @@ from nnsim.data.sequences import (
     rise_fall,
     sine_waves,
 )
+from nnsim.data.table import EncodedTable, encode_table, propose_task
 from nnsim.data.toy2d import (
     DOMAIN,
     FEATURES,
@@ -185,15 +186,19 @@ __all__ = [
     "KINDS",
     "LABELS_MAGIC",
     "WATERMELON_3_0_ALPHA",
+    "CsvError",
     "DataError",
     "Dataset",
     "DatasetEntry",
+    "EncodedTable",
+    "Table",
     "as_rng",
     "char_sequences",
     "char_vocab",
     "circle",
     "decode",
     "encode",
+    "encode_table",
     "featurize",
     "featurize_dataset",
     "gauss",
@@ -205,6 +210,8 @@ __all__ = [
     "mnist_dataset",
     "one_hot",
     "parity",
+    "propose_task",
+    "read_table",
     "read_idx",
     "reg_gauss",
     "reg_plane",

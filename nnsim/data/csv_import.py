@@ -1,239 +1,460 @@
-"""Import a data set from a CSV file (header line, numeric columns, one label column)."""
+"""Read a CSV file into a table of text cells: encodings, separators, quoting, one error type.
+
+``read_table`` turns the bytes of a spreadsheet export into a :class:`Table` (column
+names and cells as text, each row with its line in the file); ``nnsim.data.table`` turns
+a table into a data set (numbers, one-hot categories, the task). ``load_csv`` does both.
+
+What is read: UTF-8 with or without a BOM, GBK / GB 18030 (Excel on a Chinese system);
+comma, semicolon or tab separators (sniffed from the first lines); a decimal comma
+("0,697") in a file separated by semicolons or tabs; quoted fields (with separators,
+quotes and line breaks inside); a header row or none (guessed: see ``_looks_like_header``);
+blank lines anywhere. Every problem is one :class:`CsvError` naming the line and column.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-import math
+import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
+from nnsim.data.dataset import DataError
 
-from nnsim.data.dataset import DataError, Dataset
+#: Default limits; a teaching network with more inputs than this is a mistake.
+MAX_COLUMNS = 5_000
+MAX_ROWS = 200_000
+#: Cells in all (rows × columns): keeps a file that would take minutes out.
+MAX_CELLS = 20_000_000
+#: Files larger than this are refused before reading.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Separators tried, in the order that breaks a tie.
+SEPARATORS = (",", ";", "\t")
+#: Encodings tried, in order (GB 18030 is a superset of GBK and GB 2312).
+ENCODINGS = ("utf-8-sig", "gb18030")
 
-_FORCE_KINDS = ("binary", "multiclass", "regression")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+([eE][+-]?\d+)?")
+_NONFINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "-infinity", "+infinity"}
 
 
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    # Excel on a Chinese Windows saves CSV in GBK, elsewhere in UTF-8 (often with a BOM);
-    # GB 18030 is a superset of GBK, so trying these two reads both.
-    for encoding in ("utf-8-sig", "gb18030"):
+class CsvError(DataError):
+    """A CSV file that cannot be read as a table; one message with the place.
+
+    Attributes
+    ----------
+    line : int or None
+        Line in the file (1-based), when the problem is on one line.
+    column : int or None
+        Column (1-based), when the problem is in one column.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A CSV file's content: column names and rows of text cells (all rows equally long).
+
+    Attributes
+    ----------
+    columns : tuple of str
+        Column names (from the header, or "column 1", "column 2", … without one).
+    rows : tuple of tuple of str
+        The cells, stripped of surrounding blanks; numbers written with a decimal comma
+        are stored with a point, so every numeric cell is one ``float()`` away.
+    name : str
+        The file name, used in messages ("data.csv").
+    lines : tuple of int or None
+        The line in the file where each row starts (None for a table read back from a
+        .nnsim file: messages then name the row).
+    has_header, delimiter, encoding, decimal_comma
+        How the file was read (shown in the import dialog).
+    sha256 : str
+        Checksum of the file's bytes ("" when not read from bytes).
+    source : str or None
+        The file's absolute path when it was read from disk.
+    """
+
+    columns: tuple
+    rows: tuple
+    name: str = "data.csv"
+    lines: tuple | None = None
+    has_header: bool = True
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    decimal_comma: bool = False
+    sha256: str = ""
+    source: str | None = None
+
+    @property
+    def n_rows(self) -> int:
+        """Number of data rows."""
+        return len(self.rows)
+
+    @property
+    def stem(self) -> str:
+        """The file name without its suffix ("watermelon3")."""
+        return Path(self.name).stem or self.name
+
+    def where(self, row: int, column: int | None = None) -> str:
+        """ "data.csv, line 7, column 2 ('sugar')" for data row ``row`` (0-based)."""
+        place = f"line {self.lines[row]}" if self.lines is not None else f"row {row + 1}"
+        text = f"{self.name}, {place}"
+        if column is not None:
+            text += f", column {column + 1} ({self.columns[column]!r})"
+        return text
+
+    def line_of(self, row: int) -> int | None:
+        """The file line of data row ``row`` (None when unknown)."""
+        return None if self.lines is None else self.lines[row]
+
+    def column_index(self, name_or_index) -> int:
+        """The 0-based index of a column given by name or (0-based, negative ok) index."""
+        n = len(self.columns)
+        if isinstance(name_or_index, bool):
+            raise DataError(f"{self.name}: a column is a name or a number, not {name_or_index!r}")
+        if isinstance(name_or_index, int):
+            if not -n <= name_or_index < n:
+                raise DataError(
+                    f"{self.name}: column {name_or_index} does not exist; the file has {n} columns"
+                )
+            return name_or_index % n
+        name = str(name_or_index)
         try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
+            return self.columns.index(name)
+        except ValueError:
+            shown = ", ".join(repr(c) for c in self.columns[:20])
+            more = f" … ({n} in all)" if n > 20 else ""
+            raise DataError(
+                f"{self.name}: no column named {name!r}; the columns are {shown}{more}"
+            ) from None
+
+    def column(self, index: int) -> list[str]:
+        """The cells of one column, top to bottom."""
+        return [r[index] for r in self.rows]
+
+    def text_size(self) -> int:
+        """Characters of all cells (what keeping the table inline in a file costs)."""
+        return sum(len(c) + 3 for r in self.rows for c in r) + sum(len(c) + 3 for c in self.columns)
+
+
+# --------------------------------------------------------------------------- reading
+def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    first_error = None
+    for encoding in ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as e:
+            first_error = first_error or e
             continue
-    raise DataError(f"{path}: the file is not text (neither UTF-8 nor GBK)")
+        if encoding == "utf-8-sig" and not raw.startswith(b"\xef\xbb\xbf"):
+            encoding = "utf-8"
+        return text, encoding
+    pos = first_error.start
+    line = raw.count(b"\n", 0, pos) + 1
+    raise CsvError(
+        f"{name}, line {line}: the file is not text (neither UTF-8 nor GBK / GB 18030; "
+        f"byte 0x{raw[pos]:02x} at position {pos})",
+        line,
+    )
 
 
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+def _sniff(text: str) -> str:
+    """The separator whose count is the same (and largest) on the first lines.
+
+    Counted outside quotes, line by line, over at most 20 non-blank lines: linear in the
+    size of those lines.
+    """
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", (-1, -1)
+    for sep in SEPARATORS:
+        counts = [_count_unquoted(ln, sep) for ln in lines]
+        if not counts[0]:
+            continue
+        agree = sum(c == counts[0] for c in counts)
+        score = (agree, counts[0])
+        if score > best_score:
+            best, best_score = sep, score
+    return best
 
 
-def load_csv(
-    path: str | Path,
-    label_column: str | int | None = None,
-    kind: str | None = None,
+def _count_unquoted(line: str, sep: str) -> int:
+    if '"' not in line:
+        return line.count(sep)
+    # split on quotes: the even parts are outside quoted fields
+    return sum(part.count(sep) for part in line.split('"')[::2])
+
+
+def is_number(cell: str) -> bool:
+    """True for a plain decimal number such as "0.697", "-2e-1", "3." (not "nan", "1_0")."""
+    return _NUMBER.fullmatch(cell) is not None
+
+
+def read_table(
+    source,
+    *,
+    name: str | None = None,
     delimiter: str | None = None,
-) -> Dataset:
-    """Read a data set from a CSV file.
-
-    The first non-blank line names the columns; every other non-blank line holds one sample.
-    All columns except the label column must be numbers. The label column may hold numbers
-    or class names (text).
+    header: bool | None = None,
+    max_columns: int = MAX_COLUMNS,
+    max_rows: int = MAX_ROWS,
+) -> Table:
+    """Read a CSV file (a path or its bytes) into a :class:`Table`.
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        The file (UTF-8, with or without a BOM, or GBK as Excel writes it in China).
-    label_column : str, int or None
-        Name or 0-based position of the column with the targets; None means the last column.
-    kind : {"binary", "multiclass", "regression"} or None
-        None guesses: text labels give "binary" (two classes) or "multiclass" (more);
-        numbers that are all 0 or 1 give "binary"; other numbers give "regression".
-        Pass "multiclass" for integer class numbers 0, 1, 2, ….
-    delimiter : str or None
-        Column separator; None detects ",", ";" or tab from the header line.
+    source : str, pathlib.Path or bytes
+        The file, or its content.
+    name : str, optional
+        The name messages use (default: the file name, or "data.csv" for bytes).
+    delimiter : str, optional
+        "," ";" or tab; None sniffs it from the first lines.
+    header : bool, optional
+        Whether the first non-blank line names the columns; None guesses.
+    max_columns, max_rows : int
+        Limits (default :data:`MAX_COLUMNS`, :data:`MAX_ROWS`); a bigger file is refused.
+
+    Returns
+    -------
+    Table
+
+    Raises
+    ------
+    CsvError
+        Naming the file, the line and the column: not text, a quote left open, a row with
+        more or fewer cells than the header, no rows, too many columns or rows, a header
+        with an empty or repeated name.
+    """
+    path = None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raw = bytes(source)
+        name = name or "data.csv"
+    else:
+        path = Path(source)
+        name = name or path.name
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise CsvError(f"{name}: the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise CsvError(f"{path}: file not found") from None
+        except IsADirectoryError:
+            raise CsvError(f"{path}: is a folder, not a file") from None
+        except OSError as exc:
+            raise CsvError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if delimiter is not None and delimiter not in SEPARATORS:
+        raise CsvError(f"the separator must be ',', ';' or a tab, not {delimiter!r}")
+    digest = hashlib.sha256(raw).hexdigest()
+    text, encoding = _decode(raw, name)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise CsvError(
+            f"{name}, line {line}: the file holds a NUL byte; it is not a CSV file", line
+        )
+    sep = delimiter or _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    cells: list[list[str]] = []
+    lines: list[int] = []
+    width = None
+    try:
+        end = 0
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if not any(c.strip() for c in row):
+                continue  # a blank line (or one of only separators)
+            if width is None:
+                width = len(row)
+                if width > max_columns:
+                    raise CsvError(
+                        f"{name}, line {start}: {width} columns, more than the limit of "
+                        f"{max_columns:,}",
+                        start,
+                    )
+            elif len(row) != width:
+                raise CsvError(
+                    f"{name}, line {start}: {len(row)} values, but the first line has {width} "
+                    f"columns",
+                    start,
+                    min(len(row), width) + 1,
+                )
+            if len(cells) > max_rows:  # the header may be one of them
+                raise CsvError(
+                    f"{name}, line {start}: more than {max_rows:,} rows, the limit", start
+                )
+            cells.append([c.strip() for c in row])
+            lines.append(start)
+            if len(cells) * width > MAX_CELLS:
+                raise CsvError(
+                    f"{name}, line {start}: more than {MAX_CELLS:,} cells in all, the limit", start
+                )
+    except csv.Error as exc:
+        line = reader.line_num or 1
+        msg = str(exc)
+        if "eof" in msg.lower() or "end of data" in msg.lower():
+            msg = 'a quote (") is opened and never closed'
+        elif "expected" in msg and "after" in msg:
+            msg = f'text after a closing quote ("): {msg}'
+        raise CsvError(f"{name}, line {line}: {msg}", line) from None
+    if not cells:
+        raise CsvError(f"{name}: the file is empty (no line holds a value)")
+    decimal_comma = sep != "," and _has_decimal_comma(cells)
+    if decimal_comma:
+        cells = [[_point(c) for c in row] for row in cells]
+    if header is None:
+        header = _looks_like_header(cells)
+    if header:
+        columns = cells[0]
+        _check_header(columns, name, lines[0])
+        cells, lines = cells[1:], lines[1:]
+        if not cells:
+            raise CsvError(f"{name}: the file has a header line but no data lines")
+    else:
+        columns = [f"column {k + 1}" for k in range(width)]
+    return Table(
+        columns=tuple(columns),
+        rows=tuple(tuple(r) for r in cells),
+        name=name,
+        lines=tuple(lines),
+        has_header=bool(header),
+        delimiter=sep,
+        encoding=encoding,
+        decimal_comma=decimal_comma,
+        sha256=digest,
+        source=None if path is None else str(path.resolve()),
+    )
+
+
+def _has_decimal_comma(cells: list[list[str]]) -> bool:
+    for row in cells[:200]:
+        for c in row:
+            if "," in c and _DECIMAL_COMMA.fullmatch(c):
+                return True
+    return False
+
+
+def _point(cell: str) -> str:
+    return cell.replace(",", ".") if _DECIMAL_COMMA.fullmatch(cell) else cell
+
+
+def _looks_like_header(cells: list[list[str]]) -> bool:
+    """Guess whether the first row names the columns.
+
+    Yes when some column holds numbers below a first cell that is not one ("density"
+    over 0.697, 0.774, …); no when the first row is all numbers; otherwise yes when the
+    first row's cells are distinct and none of them appears again below in its column
+    (a header of text over text, as in 色泽 over 青绿, 乌黑, …).
+    """
+    first = cells[0]
+    if len(cells) == 1:
+        return not all(is_number(c) for c in first if c)
+    if all(is_number(c) for c in first):
+        return False
+    rest = cells[1 : 1 + 50]
+    for j, head in enumerate(first):
+        if not is_number(head) and all(is_number(r[j]) for r in rest if r[j]):
+            if any(r[j] for r in rest):
+                return True
+    if len(set(first)) != len(first) or not all(first):
+        return False
+    for j, head in enumerate(first):
+        if any(r[j] == head for r in cells[1:]):
+            return False
+    return True
+
+
+def _check_header(columns: list[str], name: str, line: int) -> None:
+    for j, col in enumerate(columns):
+        if not col:
+            raise CsvError(f"{name}, line {line}: column {j + 1} has no name", line, j + 1)
+    counts = Counter(columns)  # one pass: linear in the number of columns
+    if len(counts) != len(columns):
+        seen = set()
+        for j, col in enumerate(columns):
+            if col in seen:  # name the second one: the first is where it belongs
+                raise CsvError(
+                    f"{name}, line {line}, column {j + 1}: the column name {col!r} appears "
+                    f"{counts[col]} times",
+                    line,
+                    j + 1,
+                )
+            seen.add(col)
+
+
+def load_csv(
+    path,
+    target=None,
+    kind: str | None = None,
+    delimiter: str | None = None,
+    *,
+    features=None,
+    standardize: bool = False,
+    header: bool | None = None,
+    train_fraction: float = 1.0,
+    seed: int = 0,
+    max_columns: int = MAX_COLUMNS,
+    max_rows: int = MAX_ROWS,
+):
+    """Read a data set from a CSV file (read the table, then encode it).
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or bytes
+        The file (see :func:`read_table` for what is read).
+    target : str or int, optional
+        Name or 0-based position of the target column; default the last column.
+    kind : {"binary", "multiclass", "regression"}, optional
+        The task; default proposed from the target column (text with two values or
+        numbers that are all 0/1: two classes; more text values: k classes; other
+        numbers: regression).
+    delimiter : str, optional
+        "," ";" or tab; default sniffed.
+    features : list of str or int, optional
+        The input columns; default every other column except an index column (1, 2, …, n).
+    standardize : bool
+        Scale numeric input columns to mean 0 and standard deviation 1 (off by default;
+        mean and deviation from the training part).
+    header : bool, optional
+        Whether the first line names the columns; default guessed.
+    train_fraction : float
+        Share of rows for training, in (0, 1]; below 1 the rest becomes the test part
+        (stratified by class, shuffled with ``seed``).
+    seed : int
+        Seed of the split.
+    max_columns, max_rows : int
+        Limits of the file's size.
 
     Returns
     -------
     Dataset
         Text classes are numbered in sorted order and named in ``class_names``
-        (so "no"/"yes" and 否/是 become 0/1).
+        (so "no"/"yes" and 否/是 become 0/1); categorical inputs are one-hot encoded
+        ("色泽=青绿", …); ``notes`` describes the encoding.
 
     Raises
     ------
     DataError
-        Naming the file, the line number and the problem, e.g.
-        "data.csv, line 7: column 'sugar' is 'abc', not a number".
+        One message naming the file, line and column (a :class:`CsvError` for the file's
+        layout).
     """
-    path = Path(path)
-    where = path.name
-    if kind is not None and kind not in _FORCE_KINDS:
-        raise DataError(f"kind must be one of {', '.join(_FORCE_KINDS)} or None, not {kind!r}")
-    text = _read_text(path)
-    lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        raise DataError(f"{where}: the file is empty")
-    if delimiter is None:
-        header_line = lines[first]
-        counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, [cell.strip() for cell in row]))
-    except csv.Error as exc:
-        raise DataError(f"{where}, line {reader.line_num}: {exc}") from None
+    from nnsim.data.table import encode_table
 
-    header_no, header = rows[0]
-    if all(_is_number(cell) for cell in header if cell):
-        raise DataError(
-            f"{where}, line {header_no}: the first line must name the columns "
-            f"(a header such as 'density,sugar,label'), but it holds numbers"
-        )
-    for i, name in enumerate(header):
-        if not name:
-            raise DataError(f"{where}, line {header_no}: column {i + 1} has no name")
-    dupes = sorted({n for n in header if header.count(n) > 1})
-    if dupes:
-        raise DataError(f"{where}, line {header_no}: the column name {dupes[0]!r} appears twice")
-    if len(header) < 2:
-        raise DataError(
-            f"{where}, line {header_no}: need at least one input column and one label column"
-        )
-    if len(rows) < 2:
-        raise DataError(f"{where}: the file has a header but no data lines")
-
-    if label_column is None:
-        label_idx = len(header) - 1
-    elif isinstance(label_column, (int, np.integer)) and not isinstance(label_column, bool):
-        if not -len(header) <= label_column < len(header):
-            raise DataError(
-                f"{where}: label column {label_column} does not exist; "
-                f"the file has {len(header)} columns"
-            )
-        label_idx = int(label_column) % len(header)
-    else:
-        if label_column not in header:
-            raise DataError(
-                f"{where}: no column named {label_column!r}; the columns are "
-                + ", ".join(repr(h) for h in header)
-            )
-        label_idx = header.index(label_column)
-    feature_idx = [i for i in range(len(header)) if i != label_idx]
-
-    x = np.empty((len(rows) - 1, len(feature_idx)), dtype=np.float64)
-    raw_labels: list[str] = []
-    for r, (line_no, row) in enumerate(rows[1:]):
-        if len(row) != len(header):
-            raise DataError(
-                f"{where}, line {line_no}: {len(row)} values, but the header has "
-                f"{len(header)} columns"
-            )
-        for c, i in enumerate(feature_idx):
-            x[r, c] = _cell(row[i], header[i], where, line_no)
-        if not row[label_idx]:
-            raise DataError(f"{where}, line {line_no}: column {header[label_idx]!r} is empty")
-        raw_labels.append(row[label_idx])
-
-    label_name = header[label_idx]
-    is_num = [_is_number(v) for v in raw_labels]
-    numeric = all(is_num)
-    if kind is None and not numeric and sum(is_num) * 2 > len(is_num):
-        # Mostly numbers with a few words is far more often a typo than a class name.
-        k = is_num.index(False)
-        raise DataError(
-            f"{where}, line {rows[k + 1][0]}: column {label_name!r} is {raw_labels[k]!r}, "
-            f"but most labels are numbers (pass kind='multiclass' if it is a class name)"
-        )
-    class_names = None
-    if numeric:
-        values = np.array(
-            [_cell(v, label_name, where, rows[k + 1][0]) for k, v in enumerate(raw_labels)]
-        )
-        if kind is None:
-            kind = "binary" if np.isin(values, (0.0, 1.0)).all() else "regression"
-        if kind == "binary":
-            bad = np.flatnonzero(~np.isin(values, (0.0, 1.0)))
-            if bad.size:
-                k = int(bad[0])
-                raise DataError(
-                    f"{where}, line {rows[k + 1][0]}: a binary label must be 0 or 1, "
-                    f"not {raw_labels[k]!r}"
-                )
-            y = values.reshape(-1, 1)
-            class_names = ["0", "1"]
-        elif kind == "multiclass":
-            bad = np.flatnonzero((values != np.round(values)) | (values < 0))
-            if bad.size:
-                k = int(bad[0])
-                raise DataError(
-                    f"{where}, line {rows[k + 1][0]}: a class number must be a whole number "
-                    f"≥ 0, not {raw_labels[k]!r}"
-                )
-            y = values.astype(np.int64)
-            class_names = [str(c) for c in range(int(y.max()) + 1)]
-        else:
-            y = values.reshape(-1, 1)
-    else:
-        if kind == "regression":
-            k = next(k for k, v in enumerate(raw_labels) if not _is_number(v))
-            raise DataError(
-                f"{where}, line {rows[k + 1][0]}: column {label_name!r} is "
-                f"{raw_labels[k]!r}, not a number (needed for regression)"
-            )
-        class_names = sorted(set(raw_labels))
-        if kind is None:
-            kind = "binary" if len(class_names) == 2 else "multiclass"
-        if kind == "binary" and len(class_names) != 2:
-            raise DataError(
-                f"{where}: a binary label column needs exactly two classes, "
-                f"column {label_name!r} has {len(class_names)}: " + ", ".join(class_names[:10])
-            )
-        index = {c: i for i, c in enumerate(class_names)}
-        y = np.array([index[v] for v in raw_labels], dtype=np.int64)
-        if kind == "binary":
-            y = y.astype(np.float64).reshape(-1, 1)
-
-    return Dataset(
-        x=x,
-        y=y,
-        kind=kind,
-        feature_names=[header[i] for i in feature_idx],
-        class_names=class_names,
-        target_name=label_name,
-        target_name_zh=label_name,
-        name=path.stem,
-        title_zh=path.stem,
-        title_en=path.stem,
-        notes=f"Imported from {path.name}.",
+    table = read_table(
+        path, delimiter=delimiter, header=header, max_columns=max_columns, max_rows=max_rows
     )
-
-
-def _cell(cell: str, column: str, where: str, line_no: int) -> float:
-    if not cell:
-        raise DataError(f"{where}, line {line_no}: column {column!r} is empty")
-    try:
-        value = float(cell)
-    except ValueError:
-        raise DataError(
-            f"{where}, line {line_no}: column {column!r} is {cell!r}, not a number"
-        ) from None
-    if not math.isfinite(value):
-        raise DataError(
-            f"{where}, line {line_no}: column {column!r} is {cell!r}, not a finite number"
-        )
-    return value
+    return encode_table(
+        table,
+        target=target,
+        features=features,
+        task=kind,
+        standardize=standardize,
+        train_fraction=train_fraction,
+        seed=seed,
+    ).dataset

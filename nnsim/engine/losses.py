@@ -10,7 +10,12 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.engine.activations import float_dtype, sigmoid
-from nnsim.engine.errors import ShapeError
+from nnsim.engine.errors import EngineError, ShapeError
+
+
+class TargetError(EngineError):
+    """The targets (or the output layer) do not suit the loss; the message says what to change."""
+
 
 # --- softmax and log-sum-exp, naive and stable side by side (COURSE.md §13) ---
 
@@ -91,6 +96,22 @@ class Loss:
     def predict(self, out):
         return out
 
+    def check_targets(self, target, n_outputs: int) -> None:
+        """Refuse, once at set-up, targets or an output layer this loss cannot train.
+
+        Parameters
+        ----------
+        target : array
+            All the targets (one row per sample, or class indices).
+        n_outputs : int
+            Units of the output layer.
+
+        Raises
+        ------
+        TargetError
+            Saying what to change. Squared error takes any finite targets.
+        """
+
     def _check(self, out, target):
         out = np.asarray(out)
         target = np.asarray(target)
@@ -151,6 +172,51 @@ class SoftmaxCrossEntropy(Loss):
             return out, onehot
         return self._check(out, target)
 
+    def check_targets(self, target, n_outputs: int) -> None:
+        """One output cannot be a softmax; labels must name an output; rows must sum to 1.
+
+        The gradient softmax(α) − d is that of −Σ d_j log softmax(α)_j only when Σ d_j = 1,
+        so rows that are not one-hot (or probabilities) are refused, not trained wrong.
+        """
+        n = int(n_outputs)
+        if n < 2:
+            raise TargetError(
+                "softmax cross-entropy needs at least 2 output neurons: the softmax of one "
+                "value is always 1, so the loss stays 0 and nothing is learnt. Use 2 softmax "
+                "outputs, or 1 output with sigmoid binary cross-entropy"
+            )
+        d = np.asarray(target)
+        if d.ndim == 1 or (d.ndim == 2 and d.shape[1] == 1):
+            labels = d.reshape(-1)
+            if labels.dtype.kind not in "iub":
+                whole = np.isfinite(labels) & (labels == np.round(labels))
+                if not whole.all():
+                    k = int(np.argmin(whole))
+                    raise TargetError(
+                        f"softmax cross-entropy: class label {k} is {float(labels[k]):g}, not a "
+                        "class number 0, 1, 2, …"
+                    )
+            if labels.size and (labels.min() < 0 or labels.max() >= n):
+                raise TargetError(
+                    f"softmax cross-entropy: the class labels run from {labels.min():g} to "
+                    f"{labels.max():g} but the output layer has {n} neurons (classes 0…{n - 1})"
+                    f": give it {int(labels.max()) + 1} neurons, one per class"
+                )
+            return
+        if d.ndim != 2 or d.shape[1] != n:
+            return  # a shape mismatch: the shape check names it
+        d = d.astype(float, copy=False)
+        ok = np.all(d >= 0, axis=1) & (np.abs(d.sum(axis=1) - 1.0) <= 1e-6)
+        if not ok.all():
+            k = int(np.argmin(ok))
+            row = ", ".join(f"{v:g}" for v in d[k])
+            raise TargetError(
+                f"softmax cross-entropy: target row {k} is ({row}), which sums to "
+                f"{d[k].sum():g}; it needs one-hot rows (a 1 for the class, 0 elsewhere) or "
+                "probabilities that sum to 1. For several yes/no answers per sample use "
+                "sigmoid binary cross-entropy; for values, squared error"
+            )
+
     def per_sample(self, out, target):
         out, d = self._onehot(out, target)
         return -np.einsum("ij,ij->i", d, log_softmax(out, axis=1))
@@ -171,6 +237,24 @@ class SigmoidBinaryCrossEntropy(Loss):
 
     name = "sigmoid_binary_cross_entropy"
     wants_logits = True
+
+    def check_targets(self, target, n_outputs: int) -> None:
+        """Targets are probabilities 0…1 (a class 0/1 per output)."""
+        d = np.asarray(target, dtype=float)
+        bad = ~((d >= 0) & (d <= 1))
+        if bad.any():
+            k = int(np.flatnonzero(bad.reshape(len(d), -1).any(axis=1))[0]) if d.ndim else 0
+            v = float(d.reshape(-1)[int(np.argmax(bad.reshape(-1)))])
+            hint = (
+                f"for {int(d.max()) + 1} classes use {int(d.max()) + 1} output neurons with "
+                "softmax cross-entropy"
+                if v > 1 and v == round(v) and d.min() >= 0
+                else "code the two classes as 0 and 1"
+            )
+            raise TargetError(
+                f"binary cross-entropy: target {k} is {v:g}, but its targets are "
+                f"probabilities 0…1: {hint}"
+            )
 
     def per_sample(self, out, target):
         z, d = self._check(out, target)
@@ -202,6 +286,4 @@ def get_loss(name) -> Loss:
     try:
         return LOSSES[name]()
     except KeyError:
-        from nnsim.engine.errors import EngineError
-
         raise EngineError(f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}") from None

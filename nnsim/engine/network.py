@@ -224,10 +224,25 @@ class Network:
         Returns
         -------
         ndarray
-            The output layer's output, a new array (also in ``values``).
+            The output layer's output, a new array that no later pass overwrites (equal
+            to ``values[output]``, which holds the last pass).
         """
-        # Always the general path: it makes new arrays each call, so earlier results
-        # stay valid (the fused path reuses its arrays and pays off in training only).
+        # Always the general path (the fused path reuses its arrays and pays off in
+        # training only). Convolution and pooling layers write into buffers they keep,
+        # and a flatten is a view of its input: such an output is copied, so earlier
+        # results stay valid.
+        out = self._forward(x)
+        name = self.output_names[0]
+        if self.layers[name].reuses_buffers or any(
+            np.may_share_memory(out, v) for k, v in self.values.items() if k != name
+        ):
+            out = out.copy()  # ``values`` keeps the layer's own array, like its ``out``
+        return out
+
+    __call__ = forward
+
+    def _forward(self, x) -> np.ndarray:
+        """The forward pass into ``values``; the output may be a layer's reused buffer."""
         feeds = self._feed(x)
         values = self.values
         for name in self.order:
@@ -237,8 +252,6 @@ class Network:
             else:
                 values[name] = layer.forward([values[s] for s in layer.inputs])
         return values[self.output_names[0]]
-
-    __call__ = forward
 
     def infer(self, x) -> np.ndarray:
         """The output for a batch without keeping the layers' values (for evaluation).
@@ -308,7 +321,7 @@ class Network:
                 t = dense_chain.target_matrix(loss, y, xin.shape[0], ch.n_out, self.dtype)
                 if t is not None:
                     return ch.loss_and_grad(xin, t, kernel, input_grad)
-        out = self.forward(x)
+        out = self._forward(x)  # backward needs no copy of the output
         value = loss.value(out, y)
         self.backward(loss.grad(out, y), input_grad=input_grad)
         return value
@@ -414,7 +427,9 @@ class Network:
         )
         try:
             self.values = {}
-            self.forward(points)
+            for layer in self.layers.values():
+                layer.fresh_buffers()  # the kept buffers hold the last pass: leave them
+            self._forward(points)
             return {n: np.asarray(v, dtype=dtype) for n, v in self.values.items()}
         finally:
             self.values, self.douts, state = saved

@@ -40,6 +40,16 @@ WORDS = {
     "bias of": {"en": "bias of {name}", "zh": "{name} 的偏置"},
     "update": {"en": "update", "zh": "更新"},
     "learning rate": {"en": "learning rate", "zh": "学习率"},
+    "perceptron wrong": {
+        "en": "{unit} against its target: wrong, the weights change",
+        "zh": "{unit}与目标比较：错误，权重要更新",
+    },
+    "perceptron right": {
+        "en": "{unit} against its target: right, no update",
+        "zh": "{unit}与目标比较：正确，不更新",
+    },
+    "momentum": {"en": "momentum", "zh": "动量"},
+    "penalty": {"en": "{name} penalty λ = {lam}", "zh": "{name} 正则化 λ = {lam}"},
 }
 
 
@@ -303,6 +313,76 @@ class GenericNotation(Notation):
             return f"{word('input', lang)} {j + 1}"
         sep = " " if lang == "en" else ""
         return f"{word('layer', lang, l=self.number[layer])}{sep}{word('neuron', lang)} {j + 1}"
+
+
+def is_perceptron_shape(network) -> tuple[bool, str]:
+    """Whether ``network`` is the lecture's perceptron: one input layer feeding one dense
+    output layer, nothing else (the units' activation is checked by the perceptron rule).
+
+    Returns
+    -------
+    (bool, str)
+        The answer and, when False, the reason.
+    """
+    layers = network.layers
+    inputs = [n for n in network.order if isinstance(layers[n], Input)]
+    dense = [n for n in network.order if isinstance(layers[n], Dense)]
+    if len(inputs) != 1 or len(dense) != 1 or len(layers) != 2:
+        return False, "the perceptron has one input layer and one layer of output units"
+    if layers[dense[0]].inputs != inputs:
+        return False, f"the output layer {dense[0]!r} must take the input layer"
+    return True, ""
+
+
+class PerceptronNotation(Notation):
+    """The lecture's perceptron (COURSE §1–2): inputs x_i, weights w_i, threshold θ,
+    output ŷ = f(Σ_i w_i x_i − θ), target y; with several output units w_ij, θ_j, ŷ_j, y_j."""
+
+    kind = "perceptron"
+    threshold = True
+
+    def __init__(self, network, labels=None):
+        ok, why = is_perceptron_shape(network)
+        if not ok:
+            raise NotationError(f"the perceptron's notation needs its network shape: {why}")
+        super().__init__(network, labels)
+        layers = network.layers
+        self.input = next(n for n in network.order if isinstance(layers[n], Input))
+        self.output = next(n for n in network.order if isinstance(layers[n], Dense))
+        self.single = layer_size(network.layers[self.output]) == 1
+
+    def _unit(self, letter, j):
+        return letter if self.single else subscript(letter, _ix(j))
+
+    def value(self, layer, i):
+        if layer == self.input:
+            return subscript("x", _ix(i))
+        return self._unit("ŷ", i)
+
+    def net(self, layer, j):
+        return f"Σ_i {self.weight(layer, 0, 'i', j)} x_i"
+
+    def grad(self, layer, j):
+        # the perceptron rule has no gradient; its error term is y − ŷ
+        return f"({self.target(j)} − {self.value(layer, j)})"
+
+    def weight(self, layer, k, i, j):
+        return subscript("w", _ix(i)) if self.single else subscript("w", _ix(i), _ix(j))
+
+    def bias(self, layer, j):
+        return self._unit("θ", j)
+
+    def target(self, j):
+        return self._unit("y", j)
+
+    def unit(self, layer, j, lang="en"):
+        if layer == self.input:
+            return f"{word('input', lang)} {j + 1}"
+        labs = self.labels.get(layer)
+        name = word("output unit", lang)
+        if labs:
+            return f"{name} {labs[j]}"
+        return name if self.single else f"{name} {j + 1}"
 
 
 def layer_size(layer) -> int:

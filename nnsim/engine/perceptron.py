@@ -190,21 +190,41 @@ class PerceptronRule:
         int
             1 if the sample was misclassified (and the weights changed), else 0.
         """
+        out, err, changes = self.changes(k)
+        if not changes:
+            return 0
+        for pname, change in changes.items():
+            self.layer.params[pname] += change
+        return 1
+
+    def changes(self, k: int) -> tuple[np.ndarray, np.ndarray, dict]:
+        """What presenting sample ``k`` computes, without changing the weights.
+
+        Returns
+        -------
+        out : ndarray, shape (units,)
+            The units' outputs ŷ.
+        err : ndarray, shape (units,)
+            y − ŷ.
+        changes : dict of str to ndarray
+            The change of each parameter (``"W0"``, ..., ``"b"``), which ``step`` adds;
+            empty when the sample is classified correctly (no update).
+        """
         layer = self.layer
         xs = [x[k : k + 1] for x in self.xs]
         out = layer.forward(xs)
         err = self.t[k : k + 1] - out  # (1, units): y − ŷ
-        if not err.any():
-            return 0
-        for j, x in enumerate(xs):
-            dw = self.lr * (x.T @ err)
-            mask = layer.masks[j]
-            if mask is not None:
-                dw *= mask
-            layer.params[f"W{j}"] += dw
-        if layer.use_bias:
-            layer.params["b"] += self.lr * err[0]  # b = −θ, θ ← θ + η(y − ŷ)(−1)
-        return 1
+        changes = {}
+        if err.any():
+            for j, x in enumerate(xs):
+                dw = self.lr * (x.T @ err)
+                mask = layer.masks[j]
+                if mask is not None:
+                    dw *= mask
+                changes[f"W{j}"] = dw
+            if layer.use_bias:
+                changes["b"] = self.lr * err[0]  # b = −θ, θ ← θ + η(y − ŷ)(−1)
+        return out[0], err[0], changes
 
     def end_epoch(self, epoch: int, errors: int) -> PerceptronResult | None:
         """Check the weights after ``epoch``; a result if training should stop, else None."""

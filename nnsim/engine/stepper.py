@@ -14,15 +14,12 @@ the new weight into the network; stepping back writes the old one again.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 import numpy as np
 
 from nnsim.engine.activations import get_activation
-from nnsim.engine.errors import EngineError
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.losses import (
@@ -39,132 +36,22 @@ from nnsim.engine.notation import (
     subscript,
     word,
 )
+from nnsim.engine.stepping.records import (
+    GROUPINGS,
+    PHASES,
+    RecordSequence,
+    StepperError,
+    StepRecord,
+)
+from nnsim.engine.stepping.records import comma as _comma
+from nnsim.engine.stepping.records import join_product as _join_product
+from nnsim.engine.stepping.records import minus as _minus
+from nnsim.engine.stepping.records import plus as _plus
+from nnsim.engine.stepping.records import products as _products
+from nnsim.engine.stepping.records import sum_text as _sum
+from nnsim.engine.stepping.updates import UpdatePlan
 
-#: The phases of a pass, in the order their records come (per sample for the first three).
-PHASES = ("forward", "loss", "backward", "update")
-#: How records can be grouped into coarser steps (see ``Stepper.group_key``).
-GROUPINGS = ("record", "neuron", "layer", "sample", "phase", "batch")
-
-
-class StepperError(EngineError):
-    """The step-through cannot show this network or this input; the message says why."""
-
-
-@dataclass(frozen=True, eq=False)
-class StepRecord:
-    """One step of the step-through: one neuron's forward or backward formula, the
-    loss, or one weight's update.
-
-    Attributes
-    ----------
-    phase : str
-        "forward", "loss", "backward" or "update".
-    layer : str or None
-        The engine layer of the neuron or parameter (the output layer for a loss record).
-    neuron : int or None
-        0-based neuron index in ``layer`` (the target neuron of an update).
-    sample : int or None
-        0-based sample index in the batch; None for the batch's loss and the updates.
-    index : tuple of int or None
-        Updates only: where the parameter sits in the engine's array, ``(i, j)`` for
-        ``W{k}[i, j]`` (from neuron i of ``source`` to neuron j) and ``(j,)`` for the bias.
-    symbol : str
-        The quantity's name in the chosen notation (1-based), e.g. ``"b_1"``, ``"g_1"``,
-        ``"w_21"``, ``"θ_1"``, ``"δ_2^(1)"``.
-    value : float
-        Its value: the neuron's output (forward), the error (loss), the gradient term
-        (backward: the book's g_j / e_h = −δ, or δ = ∂E/∂net in generic notation), the
-        new value of the parameter as the notation shows it (update: θ = −b for the
-        book's thresholds).
-    terms : tuple of tuple
-        The numbers of the formula: forward (x_i, w_i) per incoming edge; loss (ŷ_j, y_j)
-        per output (E_k per sample for the batch's loss); backward, output layer
-        (ŷ_j, y_j), hidden layer (w, gradient term) per outgoing edge with the OLD
-        weights; update (gradient term, input) per sample for a weight, (gradient term,)
-        for a bias.
-    sources : tuple
-        Aligned with ``terms``: forward (layer, i) of each input neuron; backward
-        (layer, j) of each downstream neuron; update the sample index.
-    details : mapping
-        Named numbers: forward ``sum`` (Σ w x), ``bias``, ``net`` (= sum + bias, what
-        f is applied to), ``out``, ``activation``; backward ``delta`` (∂E/∂net),
-        ``fprime`` (f′(net)), ``dout`` (∂E/∂out); update ``grad`` (∂E/∂parameter).
-    param, source : str or None
-        Updates: the engine parameter (``"W0"``, ``"W1"``, ``"b"``) and the layer the
-        weight comes from.
-    old, change, new : float or None
-        Updates: the parameter before, its change Δ and after, as the notation shows it.
-    param_old, param_new : float or None
-        Updates: the same in the engine's convention (bias b), the numbers written into
-        the network when the record is stepped forward and back.
-    """
-
-    phase: str
-    layer: str | None
-    neuron: int | None
-    sample: int | None
-    symbol: str
-    value: float
-    index: tuple | None = None
-    terms: tuple = ()
-    sources: tuple = ()
-    details: Mapping = field(default_factory=dict)
-    param: str | None = None
-    source: str | None = None
-    old: float | None = None
-    change: float | None = None
-    new: float | None = None
-    param_old: float | None = None
-    param_new: float | None = None
-    head_fn: Callable[[str], str] | None = field(default=None, repr=False)
-    formula_fn: Callable[[int], str] | None = field(default=None, repr=False)
-
-    def formula(self, digits: int = 6) -> str:
-        """The formula with its numbers, ``digits`` significant digits, no words."""
-        return self.formula_fn(digits) if self.formula_fn else f"{self.symbol} = {fmt(self.value)}"
-
-    def head(self, lang: str = "en") -> str:
-        """The words naming what this record computes, e.g. "hidden unit 1" / "隐层神经元 1"."""
-        word("input", lang)  # a clear error for an unknown language
-        return self.head_fn(lang) if self.head_fn else ""
-
-    def text(self, lang: str = "en", digits: int = 6) -> str:
-        """Words and formula: ``"hidden unit 1: β_1 = 0.35×0.1 + 0.9×0.8 = 0.755,  b_1 = …"``.
-
-        Parameters
-        ----------
-        lang : {"en", "zh"}
-        digits : int
-            Significant digits of every number.
-        """
-        head = self.head(lang)
-        colon = "：" if lang == "zh" else ": "
-        return f"{head}{colon}{self.formula(digits)}" if head else self.formula(digits)
-
-
-# --- pieces of formulas ---------------------------------------------------------
-
-
-def _products(pairs, digits) -> str:
-    """a×b + c×d + …, each number substituted as it is: ``0.35×0.1 + (−0.2)×(−0.5)``."""
-    if not pairs:
-        return "0"
-    return " + ".join(f"{factor(a, digits)}×{factor(b, digits)}" for a, b in pairs)
-
-
-def _sum(values, digits) -> str:
-    """a + b + (−c): a list of numbers added up."""
-    if not values:
-        return "0"
-    return " + ".join([fmt(values[0], digits)] + [factor(v, digits) for v in values[1:]])
-
-
-def _plus(v, digits) -> str:
-    return " + " + factor(v, digits)
-
-
-def _minus(v, digits) -> str:
-    return " − " + factor(v, digits)
+__all__ = ["GROUPINGS", "PHASES", "StepRecord", "Stepper", "StepperError", "make_stepper"]
 
 
 def _fprime_text(act, arg_sym: str, out_sym: str):
@@ -183,16 +70,7 @@ def _fprime_text(act, arg_sym: str, out_sym: str):
     return f"{name}′({arg_sym})", lambda out, d, dg: factor(d, dg)
 
 
-def _comma(lang: str) -> str:
-    return "，" if lang == "zh" else ", "
-
-
-def _join_product(*factors) -> str:
-    """Join the numbers of a product with ×, skipping absent factors."""
-    return "×".join(f for f in factors if f)
-
-
-class Stepper:
+class Stepper(RecordSequence):
     """Step one training step of a dense network record by record.
 
     Parameters
@@ -215,6 +93,19 @@ class Stepper:
         "auto" uses the book's symbols when the network is input → hidden → output.
     labels : dict of str to sequence of str, optional
         Neuron labels per layer for the words of the text, e.g. ``{"hidden": ["h1", "h2"]}``.
+    optimizer : Optimizer, optional
+        The optimiser training uses, with its state (momentum's velocity, Adam's moments
+        and step count): the update records show its update (see ``UpdatePlan``). A copy
+        is used; ``optimizer_after`` is its state after the pass. None is plain SGD with
+        ``lr`` (then ``lr`` is ignored for another optimiser: its own ``lr`` counts).
+    regularizer : Regularizer or str, optional
+        The penalty training adds (L2, L1); None for none.
+
+    Raises
+    ------
+    StepperError
+        For a network the step-through cannot show, bad inputs, or a pass whose numbers
+        are not finite (overflow).
 
     Notes
     -----
@@ -230,7 +121,19 @@ class Stepper:
     weights while it is being stepped: stepping back writes the old values again.
     """
 
-    def __init__(self, network, loss, x, y, lr, notation="auto", labels=None):
+    def __init__(
+        self,
+        network,
+        loss,
+        x,
+        y,
+        lr,
+        notation="auto",
+        labels=None,
+        *,
+        optimizer=None,
+        regularizer=None,
+    ):
         self.network = network
         self.loss = get_loss(loss)
         lr_f = float(lr)
@@ -289,7 +192,8 @@ class Stepper:
             n: [get_activation(a) for a in layers[n].activation_names] for n in self.dense
         }
         # the engine's vectorised pass, once: every number shown is one it computed
-        self.loss_value = float(network.loss_and_grad(self._X, self._Y, self.loss))
+        with np.errstate(all="ignore"):
+            self.loss_value = float(network.loss_and_grad(self._X, self._Y, self.loss))
         self._out = dict(self._X)
         self._net, self._delta, self._fprime, self._dout = {}, {}, {}, {}
         for n in self.dense:
@@ -300,29 +204,39 @@ class Stepper:
                 self._delta[n] = np.array(layer.delta, self.dtype)
                 self._fprime[n] = np.array(layer.local_derivative(), self.dtype)
                 self._dout[n] = np.array(network.douts[n], self.dtype)
-        self._grad = {key: self._grad_of(*key) for key in self._W}
-        self._grad.update({(n, "b"): self._grad_of(n, "b") for n in self.dense})
+        # the update as training applies it (optimiser, penalty), once for all parameters
+        self.plan = UpdatePlan(network, lr_f, optimizer, regularizer)
+        self.lr = self.plan.lr
         o = self._out[self.output]
         self._per_sample = self.loss.per_sample(o, self._Y)
         self._prob = self.loss.predict(o) if self.loss.wants_logits else o
-        self._records: list[StepRecord] = []
-        self._position = 0
-        self._gen = self._generate()
-        self._exhausted = False
+        self._check_finite()
+        self._start()
 
-    def _grad_of(self, layer, key):
-        """A copy of ∂E/∂parameter from the network's flat gradient buffer."""
-        pname = key if key == "b" else f"W{key}"
-        view = self.network.param(layer, pname)
-        theta, grad = self.network.theta, self.network.grad
-        if np.shares_memory(view, theta) and view.flags.c_contiguous:
-            # the parameter is a view into theta; its gradient sits at the same offset
-            off = (view.ctypes.data - theta.ctypes.data) // theta.itemsize
-            return grad[off : off + view.size].reshape(view.shape).copy()
-        grads = getattr(self.network.layers[layer], "grads", {})
-        if pname in grads:
-            return np.array(grads[pname], self.dtype)
-        raise StepperError(f"cannot find the gradient of {layer}.{pname}")
+    def _check_finite(self) -> None:
+        """Refuse a pass whose numbers overflow: NaN arithmetic teaches nothing."""
+        what, cause = None, "the weights or the inputs are too large"
+        if not math.isfinite(self.loss_value):
+            what = f"the error is {fmt(self.loss_value)}"
+        for n in self.dense:
+            if what is None and not np.all(np.isfinite(self._net[n])):
+                what = f"the net inputs of layer {n!r} are not finite"
+            if what is None and not np.all(np.isfinite(self._out[n])):
+                what = f"the outputs of layer {n!r} are not finite"
+            if what is None and n in self.live and not np.all(np.isfinite(self._delta[n])):
+                what = f"the gradient terms of layer {n!r} are not finite"
+        if what is None and not np.all(np.isfinite(self.plan.new)):
+            what = "the new weights are not finite"
+            cause = "the learning rate is too high, or the weights or the inputs are too large"
+        if what is None:
+            return
+        with np.errstate(all="ignore"):
+            w = float(np.max(np.abs(self.plan.old), initial=0.0))
+            x = max(float(np.max(np.abs(v), initial=0.0)) for v in self._X.values())
+        raise StepperError(
+            f"this step cannot be shown: {what} (largest |weight| {w:.3g}, largest |input| "
+            f"{x:.3g}): {cause}"
+        )
 
     # --- input checks ---------------------------------------------------------
     def _inputs(self, x) -> dict[str, np.ndarray]:
@@ -639,22 +553,43 @@ class Stepper:
         )
 
     # --- updates --------------------------------------------------------------------
-    def _apply_step(self, old, grad):
-        # θ ← θ − η ∇E: the operation Network.sgd_step does on this entry
-        return old - self.lr * grad
+    @property
+    def optimizer_before(self):
+        """The optimiser (a copy, with its state) the update of this pass starts from."""
+        return self.plan.optimizer_before
+
+    @property
+    def optimizer_after(self):
+        """The optimiser's state after this pass's update: what training goes on with."""
+        return self.plan.optimizer_after
+
+    def _update_words(self, g) -> str:
+        return f"{_comma(g)}{word('learning rate', g)} η = {fmt(self.lr)}" + (
+            self.plan.settings_words(g)
+        )
 
     def _update_weight(self, name, kk, src, i, j) -> StepRecord:
-        nt, sign, m = self.notation, self.notation.sign, self.m
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
         xs, ds = self._out[src][:, i], self._delta[name][:, j]
-        grad = self._grad[(name, kk)][i, j]  # ∂E/∂w = Σ_k x_k δ_k, as the engine summed it
-        old = self._W[(name, kk)][i, j]
-        new = self._apply_step(old, grad)
-        change = -(self.lr * grad)
+        e = plan.entry(plan.flat(name, f"W{kk}", (i, j)))
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
         terms = tuple(zip((sign * ds).tolist(), xs.tolist()))
         wsym, gsym, vsym = nt.weight(name, kk, i, j), nt.grad(name, j), nt.value(src, i)
-        lr, old_f, new_f, chg = self.lr, float(old), float(new), float(change)
+        lr = self.lr
+
+        def grad_num(dg):
+            # ∂E/∂w = δ x = −g x (the book's g = −δ)
+            neg = "−" if sign < 0 else ""
+            if m == 1:
+                return f"{neg}{factor(terms[0][0], dg)}×{factor(terms[0][1], dg)}"
+            return f"{neg}({_products(terms, dg)})"
+
+        neg = "−" if sign < 0 else ""
+        grad_sym = f"{neg}{gsym} {vsym}" if m == 1 else f"{neg}Σ_k {gsym} {vsym}"
 
         def formula(dg):
+            if not plan.plain:
+                return plan.formula(wsym, grad_sym, grad_num, e, dg, nt.kind == "book")
             eta = "η" if sign < 0 else "−η"
             pre = factor(lr, dg) if sign < 0 else f"−{factor(lr, dg)}"
             if m == 1:
@@ -669,9 +604,8 @@ class Stepper:
             )
 
         def head(g):
-            return (
-                f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}"
-                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
+            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
+                self._update_words(g)
             )
 
         return StepRecord(
@@ -684,32 +618,38 @@ class Stepper:
             value=new_f,
             terms=terms,
             sources=tuple(range(m)),
-            details={"grad": float(grad)},
+            details=e,
             param=f"W{kk}",
             source=src,
             old=old_f,
             change=chg,
             new=new_f,
-            param_old=old_f,
-            param_new=new_f,
+            param_old=e["param_old"],
+            param_new=e["param_new"],
             head_fn=head,
             formula_fn=formula,
         )
 
     def _update_bias(self, name, j) -> StepRecord:
-        nt, sign, m = self.notation, self.notation.sign, self.m
+        nt, sign, m, plan = self.notation, self.notation.sign, self.m, self.plan
         ds = self._delta[name][:, j]
-        grad = self._grad[(name, "b")][j]  # ∂E/∂b = Σ_k δ_k
-        old = self._b[name][j]
-        new = self._apply_step(old, grad)
-        change = -(self.lr * grad)
         # the book shows the threshold θ = −b: Δθ = −Δb
         flip = -1.0 if nt.threshold else 1.0
-        old_f, new_f, chg = flip * float(old), flip * float(new), flip * float(change)
+        e = plan.entry(plan.flat(name, "b", (j,)), flip)
+        old_f, new_f, chg = e["old"], e["new"], e["change"]
         terms = tuple((sign * float(b),) for b in ds)
         bsym, gsym, lr = nt.bias(name, j), nt.grad(name, j), self.lr
+        # ∂E/∂b = δ; the book's ∂E/∂θ = −δ = g: either way the gradient term itself
+        grad_sym = gsym if m == 1 else f"Σ_k {gsym}"
+
+        def grad_num(dg):
+            if m == 1:
+                return factor(terms[0][0], dg)
+            return f"({_sum([t[0] for t in terms], dg)})"
 
         def formula(dg):
+            if not plan.plain:
+                return plan.formula(bsym, grad_sym, grad_num, e, dg, nt.kind == "book")
             # generic Δb = −η δ; the book's Δθ = −η g (g = −δ): both read −η × term
             pre = f"−{factor(lr, dg)}"
             if m == 1:
@@ -724,10 +664,7 @@ class Stepper:
         key = "threshold of" if nt.threshold else "bias of"
 
         def head(g):
-            return (
-                f"{word(key, g, name=nt.label(name, j))}"
-                f"{_comma(g)}{word('learning rate', g)} η = {fmt(lr)}"
-            )
+            return word(key, g, name=nt.label(name, j)) + self._update_words(g)
 
         return StepRecord(
             phase="update",
@@ -739,165 +676,60 @@ class Stepper:
             value=new_f,
             terms=terms,
             sources=tuple(range(m)),
-            details={"grad": float(grad)},
+            details=e,
             param="b",
             source=None,
             old=old_f,
             change=chg,
             new=new_f,
-            param_old=float(old),
-            param_new=float(new),
+            param_old=e["param_old"],
+            param_new=e["param_new"],
             head_fn=head,
             formula_fn=formula,
         )
-
-    # --- driving it ---------------------------------------------------------------------
-    def _ensure(self, n: int) -> bool:
-        """Compute records until there are ``n``; False when the pass has fewer."""
-        while len(self._records) < n and not self._exhausted:
-            try:
-                self._records.append(next(self._gen))
-            except StopIteration:
-                self._exhausted = True
-        return len(self._records) >= n
-
-    def _write(self, rec: StepRecord, value) -> None:
-        if rec.phase == "update":
-            self.network.param(rec.layer, rec.param)[rec.index] = value
-
-    @property
-    def position(self) -> int:
-        """How many records have been stepped (0 at the start)."""
-        return self._position
-
-    @property
-    def done(self) -> bool:
-        """True when every record of the pass has been stepped."""
-        return not self._ensure(self._position + 1)
-
-    @property
-    def records(self) -> list[StepRecord]:
-        """All records of the pass (computed now if needed; stepping is not affected)."""
-        self._ensure(math.inf)
-        return list(self._records)
-
-    @property
-    def current(self) -> StepRecord | None:
-        """The record stepped last, or None at the start."""
-        return self._records[self._position - 1] if self._position else None
-
-    def peek(self) -> StepRecord | None:
-        """The record the next ``next()`` will step, or None at the end."""
-        return self._records[self._position] if self._ensure(self._position + 1) else None
-
-    def next(self) -> StepRecord | None:
-        """Step one record; an update record writes its new value into the network.
-
-        Returns the record, or None when the pass is done.
-        """
-        if not self._ensure(self._position + 1):
-            return None
-        rec = self._records[self._position]
-        self._write(rec, rec.param_new)
-        self._position += 1
-        return rec
-
-    def back(self) -> StepRecord | None:
-        """Undo the last step; an update record writes its old value back.
-
-        Returns the record undone, or None at the start.
-        """
-        if self._position == 0:
-            return None
-        self._position -= 1
-        rec = self._records[self._position]
-        self._write(rec, rec.param_old)
-        return rec
-
-    def next_group(self, by: str = "layer") -> list[StepRecord]:
-        """Step to the end of the next group of records (see ``group_key``)."""
-        first = self.next()
-        if first is None:
-            return []
-        key, out = self.group_key(first, by), [first]
-        while (nxt := self.peek()) is not None and self.group_key(nxt, by) == key:
-            out.append(self.next())
-        return out
-
-    def back_group(self, by: str = "layer") -> list[StepRecord]:
-        """Undo the whole group the last stepped record belongs to (newest first)."""
-        last = self.back()
-        if last is None:
-            return []
-        key, out = self.group_key(last, by), [last]
-        while (cur := self.current) is not None and self.group_key(cur, by) == key:
-            out.append(self.back())
-        return out
-
-    def seek(self, position: int) -> None:
-        """Step forward or back until ``position`` records have been stepped."""
-        if position < 0:
-            raise StepperError(f"a position cannot be negative, got {position}")
-        while self._position > position:
-            self.back()
-        while self._position < position:
-            if self.next() is None:
-                raise StepperError(f"the pass has only {self._position} records")
-
-    def run_to_end(self) -> list[StepRecord]:
-        """Step every remaining record; returns them."""
-        out = []
-        while (rec := self.next()) is not None:
-            out.append(rec)
-        return out
-
-    def reset(self) -> None:
-        """Back to the start, the old weights restored."""
-        self.seek(0)
-
-    def __iter__(self):
-        """Step through the remaining records one by one (each yielded after it is applied)."""
-        while (rec := self.next()) is not None:
-            yield rec
-
-    # --- grouping -------------------------------------------------------------------
-    @staticmethod
-    def group_key(rec: StepRecord, by: str):
-        """The key records of one coarser step share.
-
-        by : {"record", "neuron", "layer", "sample", "phase", "batch"}
-            "layer": a layer's forward or backward for one sample, or a layer's updates;
-            "neuron": additionally one neuron (its updates = its weights and bias);
-            "sample": one sample's forward, error and backward (the batch's error and the
-            updates are groups of their own); "phase": forward, loss, backward, update;
-            "batch": the whole pass.
-        """
-        if by == "record":
-            return id(rec)
-        if by == "neuron":
-            return (rec.phase, rec.sample, rec.layer, rec.neuron)
-        if by == "layer":
-            return (rec.phase, rec.sample, rec.layer if rec.phase != "loss" else None)
-        if by == "sample":
-            return ("sample", rec.sample) if rec.sample is not None else (rec.phase, None)
-        if by == "phase":
-            return rec.phase
-        if by == "batch":
-            return 0
-        raise StepperError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
-
-    def group_by(self, by: str = "layer") -> list[list[StepRecord]]:
-        """All records of the pass as consecutive groups (see ``group_key``)."""
-        if by not in GROUPINGS:
-            raise StepperError(f"unknown grouping {by!r}; choose one of {', '.join(GROUPINGS)}")
-        return [
-            list(g) for _, g in itertools.groupby(self.records, lambda r: self.group_key(r, by))
-        ]
-
-    def __len__(self) -> int:
-        return len(self.records)
 
     def __repr__(self) -> str:
         return (
             f"Stepper({self.notation.kind} notation, {self.m} sample(s), position {self._position})"
         )
+
+
+def make_stepper(
+    network,
+    loss,
+    x,
+    y,
+    lr,
+    *,
+    rule="standard",
+    optimizer=None,
+    regularizer=None,
+    notation="auto",
+    labels=None,
+):
+    """The step-through of one training step as ``rule`` makes it.
+
+    Parameters
+    ----------
+    rule : str
+        ``"perceptron"`` gives a ``PerceptronStepper`` (one sample; ``loss``, the
+        optimiser and the penalty play no part in the perceptron rule); the BP rules a
+        ``Stepper``.
+    network, loss, x, y, lr, optimizer, regularizer, notation, labels
+        As for ``Stepper``.
+    """
+    if rule == "perceptron":
+        from nnsim.engine.stepping.perceptron import PerceptronStepper
+
+        return PerceptronStepper(network, x, y, lr, notation=notation, labels=labels)
+    return Stepper(
+        network,
+        loss,
+        x,
+        y,
+        lr,
+        notation,
+        labels,
+        optimizer=optimizer,
+        regularizer=regularizer,
+    )

@@ -7,13 +7,15 @@ One ``Trainer`` drives one network on one data set:
   (one update per batch of n samples) — COURSE.md §7;
 * optimisers SGD / momentum / Adam and L1 / L2 penalties (``nnsim.engine.optim``);
 * early stopping on a validation set with a patience, rolling back to the best epoch;
-* divergence: a loss or weight that becomes NaN/inf stops training with a sentence
-  saying so, and the last finite weights come back. Training never raises.
+* divergence (``nnsim.engine.divergence``): a loss, weight or gradient that becomes
+  NaN/inf, a weight beyond |w| ≤ 10⁶ or a loss grown 10⁴-fold stops training with a
+  sentence naming the likely cause (learning rate, inputs, a loaded weight), and the
+  last sound weights come back. Training never raises.
 
 ``iter_epochs`` and ``iter_steps`` are generators yielding a ``Snapshot`` after every
 epoch / update, so a caller can draw while it trains; ``run`` just consumes them. The
-``History`` keeps the loss curves and the weight trajectory in arrays that grow by
-doubling; ``restore(i)`` puts the network back to snapshot ``i``.
+``History`` (``nnsim.engine.history``) keeps the loss curves and the weight trajectory,
+bounded for long runs; ``restore(i)`` puts the network back to snapshot ``i``.
 
 One seed fixes the initial weights (when ``init`` names a scheme), the validation split
 and the shuffling: the same seed gives bit-identical histories.
@@ -28,7 +30,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnsim.engine.divergence import DivergenceGuard
 from nnsim.engine.errors import EngineError, ShapeError
+from nnsim.engine.history import SNAPSHOT_KINDS, History, Snapshot  # noqa: F401 - re-exported
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.losses import Loss, SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, get_loss
 from nnsim.engine.metrics import (
@@ -45,9 +49,6 @@ from nnsim.engine.perceptron import PerceptronResult, PerceptronRule, perceptron
 #: Training rules, in the order of the lecture.
 RULES = ("perceptron", "standard", "accumulated", "minibatch")
 
-#: What a snapshot was taken after.
-SNAPSHOT_KINDS = ("init", "step", "epoch")
-
 #: How a training run can end (``TrainResult.status``).
 STATUSES = (
     "finished",  # ran the epochs asked for
@@ -56,56 +57,13 @@ STATUSES = (
     "max_epochs",  # reached the trainer's cap on epochs
     "solved",  # reached the target training accuracy
     "early_stopping",  # validation loss stopped improving; best weights restored
-    "diverged",  # a loss or weight became NaN/inf; last finite weights restored
+    "diverged",  # NaN/inf or beyond the limits (divergence.py); last sound weights restored
     "stopped",  # stop() was called
 )
 
 
 class TrainingError(EngineError):
     """The trainer was set up with something it cannot use; the message says what."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The state after one update or one epoch, as the GUI draws it.
-
-    Attributes
-    ----------
-    index : int
-        Position in the trainer's history (for ``Trainer.restore``).
-    epoch : int
-        The epoch this snapshot belongs to (0 = the initial weights).
-    step : int
-        Updates made since the start (all epochs).
-    kind : str
-        ``"init"``, ``"step"`` (inside an epoch) or ``"epoch"`` (end of an epoch).
-    train_loss, train_acc, val_loss, val_acc : float
-        Mean data loss and accuracy on the training / validation set with these weights
-        (NaN where there is no validation set, or no accuracy for regression).
-    penalty : float
-        The regularisation term Ω(θ), reported apart from the data loss.
-    weights : ndarray
-        The flat parameter vector (read-only).
-    errors : int or None
-        Perceptron rule: misclassified samples in this epoch so far.
-    """
-
-    index: int
-    epoch: int
-    step: int
-    kind: str
-    train_loss: float
-    train_acc: float
-    val_loss: float
-    val_acc: float
-    penalty: float
-    weights: np.ndarray
-    errors: int | None = None
-
-    @property
-    def objective(self) -> float:
-        """Training loss plus the penalty: what the updates minimise."""
-        return self.train_loss + self.penalty
 
 
 @dataclass
@@ -134,172 +92,6 @@ class TrainResult:
     perceptron: PerceptronResult | None = None
 
 
-_COLUMNS = (
-    "epoch",
-    "step",
-    "kind",
-    "train_loss",
-    "train_acc",
-    "val_loss",
-    "val_acc",
-    "penalty",
-    "errors",
-)
-_INT_COLUMNS = ("epoch", "step", "kind", "errors")
-
-
-class History:
-    """Loss curves and the weight trajectory of a training, one row per snapshot.
-
-    Columns are arrays (``epoch``, ``step``, ``train_loss``, ``val_loss``...) and
-    ``weights`` is an (n_snapshots × n_params) array. The storage grows by doubling,
-    so appending is amortised O(n_params) and no list of copies is kept.
-
-    Parameters
-    ----------
-    n_params : int
-        Length of the flat parameter vector.
-    dtype : numpy dtype
-        Of the weights (the network's).
-    """
-
-    def __init__(self, n_params: int, dtype=np.float64, capacity: int = 16):
-        self.n_params = int(n_params)
-        self.dtype = np.dtype(dtype)
-        self._n = 0
-        self._alloc(max(int(capacity), 1))
-
-    def _alloc(self, cap: int, keep: int = 0) -> None:
-        old_w = getattr(self, "_w", None)
-        old_c = getattr(self, "_c", None)
-        self._w = np.empty((cap, self.n_params), self.dtype)
-        self._c = {
-            k: np.empty(cap, np.int64 if k in _INT_COLUMNS else np.float64) for k in _COLUMNS
-        }
-        if keep:
-            self._w[:keep] = old_w[:keep]
-            for k in _COLUMNS:
-                self._c[k][:keep] = old_c[k][:keep]
-
-    def __len__(self) -> int:
-        return self._n
-
-    def append(self, weights, **values) -> int:
-        """Add a row: ``weights`` and one value per column. Returns its index."""
-        if self._n == self._w.shape[0]:
-            self._alloc(2 * self._w.shape[0], keep=self._n)
-        i = self._n
-        self._w[i] = weights
-        for k in _COLUMNS:
-            v = values[k]
-            if k == "kind":
-                v = SNAPSHOT_KINDS.index(v)
-            elif k == "errors" and v is None:
-                v = -1
-            self._c[k][i] = v
-        self._n += 1
-        return i
-
-    def truncate(self, n: int) -> None:
-        """Keep the first ``n`` rows (a new branch of time starts after them).
-
-        The kept rows move to fresh storage, so snapshots handed out earlier keep
-        their weights when later rows are overwritten.
-        """
-        n = max(0, min(int(n), self._n))
-        if n == self._n:
-            return
-        self._alloc(max(16, self._w.shape[0]), keep=n)
-        self._n = n
-
-    def weights_at(self, i: int) -> np.ndarray:
-        """The weights of snapshot ``i`` (a read-only view)."""
-        i = self._index(i)
-        w = self._w[i]
-        w.flags.writeable = False
-        return w
-
-    def _index(self, i: int) -> int:
-        i = int(i)
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(f"snapshot {i} does not exist; the history has {self._n}")
-        return i
-
-    def __getitem__(self, i: int) -> Snapshot:
-        i = self._index(i)
-        c = self._c
-        errors = int(c["errors"][i])
-        return Snapshot(
-            index=i,
-            epoch=int(c["epoch"][i]),
-            step=int(c["step"][i]),
-            kind=SNAPSHOT_KINDS[int(c["kind"][i])],
-            train_loss=float(c["train_loss"][i]),
-            train_acc=float(c["train_acc"][i]),
-            val_loss=float(c["val_loss"][i]),
-            val_acc=float(c["val_acc"][i]),
-            penalty=float(c["penalty"][i]),
-            weights=self.weights_at(i),
-            errors=None if errors < 0 else errors,
-        )
-
-    def __iter__(self):
-        for i in range(self._n):
-            yield self[i]
-
-    # Columns as read-only views of the first len(self) rows.
-    def _col(self, k):
-        v = self._c[k][: self._n]
-        v.flags.writeable = False
-        return v
-
-    @property
-    def weights(self) -> np.ndarray:
-        """The weight trajectory, (n_snapshots × n_params), read-only."""
-        v = self._w[: self._n]
-        v.flags.writeable = False
-        return v
-
-    @property
-    def epoch(self) -> np.ndarray:
-        return self._col("epoch")
-
-    @property
-    def step(self) -> np.ndarray:
-        return self._col("step")
-
-    @property
-    def kind(self) -> list[str]:
-        return [SNAPSHOT_KINDS[k] for k in self._c["kind"][: self._n]]
-
-    @property
-    def train_loss(self) -> np.ndarray:
-        return self._col("train_loss")
-
-    @property
-    def train_acc(self) -> np.ndarray:
-        return self._col("train_acc")
-
-    @property
-    def val_loss(self) -> np.ndarray:
-        return self._col("val_loss")
-
-    @property
-    def val_acc(self) -> np.ndarray:
-        return self._col("val_acc")
-
-    @property
-    def penalty(self) -> np.ndarray:
-        return self._col("penalty")
-
-    def epoch_rows(self) -> np.ndarray:
-        """Indices of the initial and end-of-epoch snapshots (the per-epoch curve)."""
-        k = self._c["kind"][: self._n]
-        return np.flatnonzero(k != SNAPSHOT_KINDS.index("step"))
-
-
 def _n_rows(x) -> int:
     if isinstance(x, dict):
         sizes = {len(v) for v in x.values()}
@@ -319,14 +111,6 @@ def _as_data(x):
     if isinstance(x, dict):
         return {k: np.asarray(v) for k, v in x.items()}
     return np.asarray(x)
-
-
-def _first_bad(arr) -> str:
-    """'nan', 'inf' or '-inf': what non-finite value an array holds first."""
-    arr = np.asarray(arr)
-    if np.isnan(arr).any():
-        return "nan"
-    return "inf" if np.isposinf(arr).any() else "-inf"
 
 
 class Trainer:
@@ -540,11 +324,22 @@ class Trainer:
         self._train_classes = self._classes_of(self.y_train)
         self._val_classes = None if self.y_val is None else self._classes_of(self.y_val)
 
-        # Fail now, with the loss's own message, if the targets do not fit the network.
+        # Fail now, with the loss's own message, if the targets do not fit the network:
+        # all of them checked once here, so no batch can stop training later.
+        if self._perceptron is None:  # the perceptron rule only reports the loss
+            units = int(out_layer.out_shape[-1])
+            self.loss.check_targets(self.y_train, units)
+            if self.y_val is not None:
+                self.loss.check_targets(self.y_val, units)
         probe = min(self.n_train, 2)
-        self.loss.value(network.forward(_take(self.x_train, slice(0, probe))), self.y_train[:probe])
+        with np.errstate(all="ignore"):  # absurd weights or inputs are divergence, later
+            out = network.forward(_take(self.x_train, slice(0, probe)))
+            self.loss.value(out, self.y_train[:probe])
 
         # --- state ------------------------------------------------------------------
+        self._guard = DivergenceGuard(
+            network, self.x_train, self.y_train, limits=self._perceptron is None
+        )
         self._rng = np.random.default_rng([self.seed, 1])
         self.history = History(network.n_params, network.theta.dtype)
         self.epoch = 0  # completed epochs of the current branch
@@ -648,19 +443,18 @@ class Trainer:
             vl = va = float("nan")
         with np.errstate(all="ignore"):
             pen = self.regularizer.penalty(theta)
-        bad = None
-        if not math.isfinite(float(np.add.reduce(theta))):
-            bad = f"the weights became {_first_bad(theta)}"
-        elif not math.isfinite(tl):
-            bad = f"the loss became {tl}"
-        elif self.x_val is not None and not math.isfinite(vl):
-            bad = f"the validation loss became {vl}"
-        elif not math.isfinite(pen):
+        guard = self._guard
+        reference = float(self.history.train_loss[0]) if len(self.history) else None
+        bad = guard.weights(theta) or guard.loss(tl, reference)
+        if bad is None and self.x_val is not None:
+            bad = guard.loss(vl, what="the validation loss")
+        if bad is None and not math.isfinite(pen):
             bad = f"the penalty became {pen}"
         if bad is not None:
             return None, bad
         i = self.history.append(
             theta,
+            keep=self._best_index,  # a long run's thinning keeps the best epoch
             epoch=self.epoch if kind != "step" else self.epoch + 1,
             step=self.step,
             kind=kind,
@@ -671,6 +465,8 @@ class Trainer:
             penalty=pen,
             errors=errors,
         )
+        if self.history.moved is not None and self._best_index is not None:
+            self._best_index = int(self.history.moved[self._best_index])
         self.cursor = i
         return self.history[i], None
 
@@ -686,8 +482,9 @@ class Trainer:
                 return f"the loss became {value}"
             self.regularizer.add_grad(net.theta, net.grad)
             self.optimizer.step(net.theta, net.grad)
+            # One sum per update; the limits are checked on each snapshot (_record).
             if not math.isfinite(float(np.add.reduce(net.theta))):
-                return f"the weights became {_first_bad(net.theta)}"
+                return self._guard.gradient(net.grad) or self._guard.weights(net.theta)
         self.step += 1
         return None
 
@@ -799,7 +596,9 @@ class Trainer:
         self.result = TrainResult(status, message, self.epoch, self.best_epoch, perceptron)
 
     def _diverged(self, note: str, epoch: int) -> None:
-        """Restore the last recorded (finite) weights and say what happened."""
+        """Restore the last recorded (sound) weights and say what happened and why."""
+        start = self.history.weights[0] if len(self.history) else self.network.theta
+        cause = self._guard.cause(start, self.rule, self.lr)
         if self.cursor >= 0:
             snap = self.history[self.cursor]
             self.network.set_weights(snap.weights)
@@ -810,10 +609,9 @@ class Trainer:
             )
             back = f" {where[0].upper()}{where[1:]} were restored."
         else:
-            back = ""
+            back = " Training did not start."
         self.optimizer.reset()
-        hint = ": learning rate too high?" if self.rule != "perceptron" else "."
-        self._finish("diverged", f"{note} at epoch {epoch}{hint}{back}")
+        self._finish("diverged", f"{note} at epoch {epoch}: {cause}.{back}")
 
     def _begin(self) -> None:
         self.result = None
@@ -961,7 +759,7 @@ class Trainer:
         self.step += -(-self.n_train // size)
         bad = None
         if not math.isfinite(float(np.add.reduce(self.network.theta))):
-            bad = f"the weights became {_first_bad(self.network.theta)}"
+            bad = self._guard.weights(self.network.theta)
         elif not math.isfinite(value):
             bad = f"the loss became {value}"
         if bad is None:
@@ -986,7 +784,8 @@ class Trainer:
         for k in range(rule.n_samples):
             if self._stop_requested:
                 return self._stopped()
-            errors += rule.step(k)
+            with np.errstate(all="ignore"):  # an overflow is caught as divergence below
+                errors += rule.step(k)
             self.step += 1
             if k == last:
                 self.epoch = epoch

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnsim.gui import prefs
-from nnsim.gui.autosave import discard_autosave, pending_autosave
+from nnsim.gui.autosave import discard_autosave, pending_autosave, remove_stale_saves
 from nnsim.gui.demos import install as install_demos
 from nnsim.gui.fonts import register_fonts, ui_font
 from nnsim.gui.i18n import language_manager, saved_language
@@ -97,6 +97,8 @@ def build_window(file_or_lesson: str | None = None, restore: bool = True) -> Mai
 
     install(window)  # training, stepping and plots: docks, views, the Training menu
     install_demos(window)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
+    # Temp files of saves killed midway (a crash, a power cut) go before anything is saved.
+    remove_stale_saves(Path(f).parent for f in prefs.recent_files())
     if not (restore and offer_restore(window)):
         open_initial(window, file_or_lesson)
     if prefs.settings().value("presentation", False) in (True, "true"):

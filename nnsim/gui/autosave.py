@@ -1,19 +1,48 @@
-"""Autosave: write the open network every minute; after a crash offer to bring it back."""
+"""Autosave: write the open network every minute (NNSIM_AUTOSAVE_SECONDS); after a crash offer to bring it back."""
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from nnsim.model.atomic_file import pid_alive, remove_stale_temp_files
 from nnsim.paths import user_data_dir
 
 AUTOSAVE_NAME = "autosave.nnsim"
 INFO_NAME = "autosave.json"
+#: Seconds between autosaves unless the environment variable NNSIM_AUTOSAVE_SECONDS says.
+AUTOSAVE_SECONDS = 60.0
+
+
+def autosave_interval_ms() -> int:
+    """The autosave interval: ``NNSIM_AUTOSAVE_SECONDS`` (a positive number) or 60 s.
+
+    Tests and demonstrations set a short one; a value that is no positive number is
+    ignored with a note on stderr.
+    """
+    text = os.environ.get("NNSIM_AUTOSAVE_SECONDS", "").strip()
+    seconds = AUTOSAVE_SECONDS
+    if text:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if math.isfinite(value) and 0 < value <= 86_400:
+            seconds = value
+        else:
+            print(
+                f"nnsim: NNSIM_AUTOSAVE_SECONDS={text!r} is not a number of seconds "
+                f"(0 to 86400); autosaving every {AUTOSAVE_SECONDS:g} s",
+                file=sys.stderr,
+            )
+    return max(1, int(round(seconds * 1000)))
 
 
 def autosave_folder() -> Path:
@@ -21,22 +50,6 @@ def autosave_folder() -> Path:
     path = user_data_dir() / "autosave"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        # Exists but belongs to someone else, or the platform cannot tell: assume alive
-        # so that we never steal the autosave of a running window.
-        return True
-    return True
 
 
 def pending_autosave(folder: Path | None = None) -> tuple[Path, dict] | None:
@@ -54,7 +67,7 @@ def pending_autosave(folder: Path | None = None) -> tuple[Path, dict] | None:
     except (OSError, ValueError):
         info = {}
     pid = int(info.get("pid", -1)) if isinstance(info, dict) else -1
-    if pid != os.getpid() and _pid_alive(pid) and pid > 0:
+    if pid != os.getpid() and pid_alive(pid) and pid > 0:
         return None
     return path, info if isinstance(info, dict) else {}
 
@@ -69,6 +82,15 @@ def discard_autosave(folder: Path | None = None) -> None:
             pass
 
 
+def remove_stale_saves(folders=()) -> list[Path]:
+    """At start: remove the temp files that killed saves left in the autosave folder and
+    in ``folders`` (those of the recent files); returns them."""
+    removed = []
+    for folder in dict.fromkeys([autosave_folder(), *map(Path, folders)]):
+        removed += remove_stale_temp_files(folder)
+    return removed
+
+
 class Autosaver(QObject):
     """Saves the document returned by ``get_document`` every ``interval_ms`` while modified.
 
@@ -81,6 +103,8 @@ class Autosaver(QObject):
         autosaved (and a stale autosave is removed).
     source : callable, optional
         Returns the user's file path (or "") so a restore can say where it came from.
+    interval_ms : int, optional
+        Milliseconds between autosaves; by default :func:`autosave_interval_ms`.
     """
 
     def __init__(
@@ -89,7 +113,7 @@ class Autosaver(QObject):
         is_modified: Callable[[], bool],
         source: Callable[[], str] | None = None,
         parent: QObject | None = None,
-        interval_ms: int = 60_000,
+        interval_ms: int | None = None,
         folder: Path | None = None,
     ):
         super().__init__(parent)
@@ -99,7 +123,7 @@ class Autosaver(QObject):
         self.folder = folder or autosave_folder()
         self._last_revision: int | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer.setInterval(autosave_interval_ms() if interval_ms is None else interval_ms)
         self.timer.timeout.connect(self.save_now)
 
     @property

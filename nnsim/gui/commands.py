@@ -23,6 +23,11 @@ ID_BIAS = 2
 class DocCommand(QUndoCommand):
     """Base: ``do`` applies the edit to the document, ``undo_doc`` reverts it."""
 
+    #: An edit of this kind pauses a running training before it is applied (the run's
+    #: undo step then comes first): what changes the network does, what only moves or
+    #: names it does not.
+    pauses_training = True
+
     def __init__(self, document, text: str):
         # ``text`` is the English source (marked with QT_TRANSLATE_NOOP by the caller);
         # keeping it lets ``retranslate`` follow a language switch.
@@ -44,6 +49,10 @@ class DocCommand(QUndoCommand):
     def do(self) -> None:
         """Apply the edit (may raise DocumentError, then nothing changed)."""
         raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read again what undo restores: the document changed since the command was made
+        (a running training wrote its last weights while pausing for this edit)."""
 
     def undo_doc(self) -> None:
         """Revert the edit."""
@@ -108,10 +117,13 @@ class SetWeightCommand(DocCommand):
         super().__init__(document, QT_TRANSLATE_NOOP("Command", "Change weight"))
         self.link_id, self.i, self.j, self.piece = link_id, int(i), int(j), piece
         self.new = float(value)
-        W = document.links[link_id].weights
-        idx = (self.i, self.j) if piece is None else (self.i, self.j, int(piece))
-        self.old = float(W[idx])
         self.merge_key = merge_key
+        self.refresh()
+
+    def refresh(self) -> None:
+        W = self.document.links[self.link_id].weights
+        idx = (self.i, self.j) if self.piece is None else (self.i, self.j, int(self.piece))
+        self.old = float(W[idx])
 
     def _set(self, v):
         self.document.set_weight(self.link_id, self.i, self.j, v, piece=self.piece)
@@ -144,9 +156,14 @@ class SetBiasCommand(DocCommand):
         super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Change bias"))
         self.layer_id, self.j = layer_id, j
         self.new = float(value)
-        B = document.layers[layer_id].biases
-        self.old = float(B[j if isinstance(j, tuple) else (j,)])
         self.merge_key = merge_key
+        self.refresh()
+
+    def refresh(self) -> None:
+        j = self.j
+        self.old = float(
+            self.document.layers[self.layer_id].biases[j if isinstance(j, tuple) else (j,)]
+        )
 
     def do(self):
         self.document.set_bias(self.layer_id, self.j, self.new)
@@ -175,8 +192,11 @@ class SetWeightsCommand(DocCommand):
         super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Randomise weights"))
         self.new_w = {k: np.array(v, dtype=float) for k, v in weights.items()}
         self.new_b = {k: np.array(v, dtype=float) for k, v in biases.items()}
-        self.old_w = {k: document.links[k].weights.copy() for k in weights}
-        self.old_b = {k: document.layers[k].biases.copy() for k in biases}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.old_w = {k: self.document.links[k].weights.copy() for k in self.new_w}
+        self.old_b = {k: self.document.layers[k].biases.copy() for k in self.new_b}
 
     def do(self):
         self.document.set_all_weights(self.new_w, self.new_b)
@@ -209,6 +229,8 @@ class SetActivationCommand(DocCommand):
 class MoveLayersCommand(DocCommand):
     """Move one or more layers: a whole drag is one command, made on mouse release."""
 
+    pauses_training = False
+
     def __init__(self, document, moves: dict):
         n = len(moves)
         super().__init__(
@@ -232,6 +254,8 @@ class MoveLayersCommand(DocCommand):
 class SetLabelCommand(DocCommand):
     """Rename a layer."""
 
+    pauses_training = False
+
     def __init__(self, document, layer_id, label):
         super().__init__(document, QT_TRANSLATE_NOOP("Command", "Rename layer"))
         self.layer_id, self.new = layer_id, label
@@ -247,13 +271,100 @@ class SetLabelCommand(DocCommand):
 class UpdateSettingsCommand(DocCommand):
     """Change training settings (e.g. the initialisation scheme)."""
 
+    #: The training controller applies settings to a run itself (live, or pause-apply-go on).
+    pauses_training = False
+
     def __init__(self, document, text=None, **fields):
         super().__init__(document, text or QT_TRANSLATE_NOOP("Command", "Change settings"))
         self.new = dict(fields)
-        self.old = {k: getattr(document.settings, k) for k in fields}
+        # A new data set may drop parameters it does not take: undo brings them back.
+        keep = ("dataset_params",) if "dataset" in fields else ()
+        self.old = {k: getattr(document.settings, k) for k in (*fields, *keep)}
 
     def do(self):
         self.document.update_settings(**self.new)
 
     def undo_doc(self):
         self.document.update_settings(**self.old)
+
+
+#: mergeWith id of consecutive time-travel steps (a time-slider drag is one step).
+ID_TIME_TRAVEL = 3
+#: mergeWith ids of the step-through's updates: this plus the pass's number.
+ID_STEP_PASS = 1000
+
+
+class WeightsStepCommand(DocCommand):
+    """All the weights at once, from the training tools: a run, a reset, time travel, a step.
+
+    ``before`` and ``after`` are ``NetworkDocument.all_weights()`` tuples; the tools apply
+    the change themselves and say so with ``applied`` (or push a run with ``after`` None).
+    ``text`` is a callable giving the menu text in the current language.
+
+    A *run* is pushed when it starts, with ``after`` still None: the document is marked
+    modified (and autosaved) while the network trains, and ``finish`` fills ``after``
+    when the run is over. Undoing a run still in progress calls ``stop_run`` first, which
+    ends the run and calls ``finish``, so Ctrl+Z goes back to the weights before the run
+    and Ctrl+Shift+Z forward to where the run got.
+    """
+
+    def __init__(
+        self,
+        document,
+        text: Callable[[], str],
+        before,
+        after=None,
+        *,
+        stop_run=None,
+        merge_id: int = -1,
+        applied: bool = False,
+    ):
+        self._text_fn = text
+        super().__init__(document, "")
+        self.before = before
+        self.after = after
+        self._applied = applied
+        self._stop_run = stop_run
+        self._merge_id = merge_id
+
+    @property
+    def live(self) -> bool:
+        """True while the run this command stands for is still training."""
+        return self.after is None
+
+    def retranslate(self) -> None:
+        self.setText(self._text_fn())
+
+    def finish(self, after, text: Callable[[], str] | None = None) -> None:
+        """The run is over: its weights are ``after`` (and its menu text ``text``)."""
+        self.after = after
+        self._stop_run = None
+        if text is not None:
+            self._text_fn = text
+        try:
+            self.retranslate()
+        except RuntimeError:  # the stack was cleared (another document): nothing to show
+            pass
+
+    def do(self) -> None:
+        if self._applied:  # the tool wrote these weights itself (``push`` applies once)
+            self._applied = False
+            return
+        if self.after is not None:
+            self.document.set_all_weights(*self.after)
+
+    def undo_doc(self) -> None:
+        if self.after is None and self._stop_run is not None:
+            self._stop_run()  # ends the run; it calls finish()
+        self.document.set_all_weights(*self.before)
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other) -> bool:
+        if self._merge_id < 0 or getattr(other, "_merge_id", -2) != self._merge_id:
+            return False
+        self.after = other.after
+        self._text_fn = other._text_fn
+        self.retranslate()
+        return True

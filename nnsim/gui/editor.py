@@ -37,9 +37,13 @@ class DocumentEditor(QObject):
     -------
     message(str)
         A short explanation for the user (an edit was refused, or what a drop did).
+    about_to_push(object)
+        A command is about to be applied (a running training pauses for edits that change
+        the network: ``DocCommand.pauses_training``).
     """
 
     message = Signal(str)
+    about_to_push = Signal(object)
 
     def __init__(self, document, stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -50,6 +54,10 @@ class DocumentEditor(QObject):
     # -- plumbing --------------------------------------------------------------------
     def push(self, command: C.DocCommand) -> bool:
         """Apply and record ``command``; False (and a message) if the document refuses."""
+        rev = self.document.revision
+        self.about_to_push.emit(command)
+        if self.document.revision != rev:
+            command.refresh()  # a paused run wrote its last weights meanwhile
         try:
             C.push(self.stack, command)
         except DocumentError as e:

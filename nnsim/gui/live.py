@@ -2,12 +2,13 @@
 
 A lesson with an explicit sample (``settings.targets``, e.g. the worked BP example) shows
 each neuron's net input and output under it the moment a weight changes, so the canvas is
-alive from the first second. The numbers come from the document's compiled engine
-network — the same network (cached on the document) that the session trains and steps — so
-the preview, training and the step-through can never disagree.
+alive from the first second. The numbers come from the document compiled by the same
+compiler the session trains with — a network of the preview's own, kept in step with the
+document by ``nnsim.model.compile.follow`` — so the preview, training and the
+step-through can never disagree.
 
-The stepping and training tools take over by calling ``set_enabled(False)`` (the worker
-thread owns the network while it trains) and hand back with ``set_enabled(True)``.
+The stepping and training tools take the canvas's values over by calling
+``set_enabled(False)`` and hand them back with ``set_enabled(True)``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from nnsim.model.compile import CompileError, compile_document
+from nnsim.model.compile import Compiled, CompileError, follow
 
 
 def sample_input(doc) -> np.ndarray | None:
@@ -33,17 +34,19 @@ def sample_input(doc) -> np.ndarray | None:
         return None
 
 
-def forward_values(doc, x: np.ndarray) -> dict[str, tuple[np.ndarray | None, np.ndarray]]:
+def forward_values(
+    doc, x: np.ndarray, comp: Compiled | None = None
+) -> dict[str, tuple[np.ndarray | None, np.ndarray]]:
     """Net input and output of every layer of neurons for one sample, from the engine.
 
-    The document is compiled (or its cached network taken, with the document's weights)
-    and ``x`` run forward once. Layers whose output is not one number per neuron (conv,
+    The document is compiled (or ``comp``, the caller's network, brought up to date with
+    it) and ``x`` run forward once. Layers whose output is not one number per neuron (conv,
     pooling, RNN) are left out; networks that do not compile, or whose input does not take
     ``len(x)`` numbers, give {}. Returns {layer id: (net or None, output)}; the net input
     is there for dense layers.
     """
     try:
-        comp = compile_document(doc)
+        comp = follow(doc, comp)
     except (CompileError, ValueError):
         return {}
     net = comp.network
@@ -82,6 +85,8 @@ class LivePreview(QObject):
         self.scene = scene
         self.enabled = True
         self._document = None
+        #: The preview's own network (nobody else trains or reads it).
+        self._comp: Compiled | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -91,6 +96,7 @@ class LivePreview(QObject):
         """Follow another document."""
         self.detach()
         self._document = document
+        self._comp = None
         document.changed.connect(self.schedule)
         self.update_now()
 
@@ -119,7 +125,13 @@ class LivePreview(QObject):
             return
         doc = self._document
         x = sample_input(doc)
-        values = forward_values(doc, x) if x is not None else {}
+        values = {}
+        if x is not None:
+            try:
+                self._comp = follow(doc, self._comp)
+            except (CompileError, ValueError):
+                self._comp = None
+            values = forward_values(doc, x, self._comp) if self._comp is not None else {}
         self.scene.clear_values()
         for lid, (net, y) in values.items():
             if lid in doc.layers and np.all(np.isfinite(y)):

@@ -77,6 +77,8 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("xor-two-layer", "3"),
     Lesson("bp-worked-example", "6"),
     Lesson("bp-variants", "7"),
+    Lesson("watermelon-3.0", "5, 7"),
+    Lesson("watermelon-alpha-csv", "7"),
     Lesson("overfitting", "8"),
     Lesson("activation-gallery", "9"),
     Lesson("softmax-overflow", "10, 13a–b"),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nnsim.lessons import watermelon_csv
 from nnsim.model.compile import compile_document, pull_weights
 from nnsim.model.document import NetworkDocument
 from nnsim.model.fileformat import dumps
@@ -638,6 +639,8 @@ BUILDERS = {
     "xor-two-layer": xor_two_layer,
     "bp-worked-example": bp_worked_example,
     "bp-variants": bp_variants,
+    "watermelon-3.0": watermelon_csv.watermelon_3_0,
+    "watermelon-alpha-csv": watermelon_csv.watermelon_alpha_csv,
     "overfitting": overfitting,
     "activation-gallery": activation_gallery,
     "softmax-overflow": softmax_overflow,

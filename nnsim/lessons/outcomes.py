@@ -14,6 +14,7 @@ import numpy as np
 
 from nnsim.engine.activations import get_activation
 from nnsim.engine.losses import logsumexp, logsumexp_naive, softmax, softmax_naive
+from nnsim.lessons import watermelon_csv
 from nnsim.model.compile import compile_document
 from nnsim.model.document import NetworkDocument
 from nnsim.model.session import Session
@@ -659,6 +660,8 @@ OUTCOMES = {
     "xor-two-layer": xor_two_layer,
     "bp-worked-example": bp_worked_example,
     "bp-variants": bp_variants,
+    "watermelon-3.0": watermelon_csv.outcome_3_0,
+    "watermelon-alpha-csv": watermelon_csv.outcome_alpha,
     "overfitting": overfitting,
     "activation-gallery": activation_gallery,
     "softmax-overflow": softmax_overflow,

@@ -1,6 +1,14 @@
 """The document a user edits, its file format, its compilation to an engine network, sessions."""
 
-from nnsim.model.compile import Compiled, CompileError, compile_document, pull_weights, push_weights
+from nnsim.model.compile import (
+    Compiled,
+    CompileError,
+    compile_document,
+    follow,
+    network_weights,
+    pull_weights,
+    push_weights,
+)
 from nnsim.model.document import (
     LAYER_KINDS,
     DocumentError,
@@ -10,7 +18,7 @@ from nnsim.model.document import (
     NetworkDocument,
     Settings,
 )
-from nnsim.model.fileformat import FORMAT_VERSION, LoadError, load, save
+from nnsim.model.fileformat import FORMAT_VERSION, LoadError, SaveError, load, save
 from nnsim.model.session import Session, SessionError
 
 __all__ = [
@@ -24,10 +32,13 @@ __all__ = [
     "LinkSpec",
     "Meta",
     "NetworkDocument",
+    "SaveError",
     "Session",
     "SessionError",
     "Settings",
     "compile_document",
+    "follow",
+    "network_weights",
     "load",
     "pull_weights",
     "push_weights",

@@ -203,12 +203,13 @@ def _check(doc: NetworkDocument) -> list[str]:
     return order
 
 
-def compile_document(doc: NetworkDocument, *, cache: bool = True) -> Compiled:
-    """Build the engine network for ``doc``.
+def compile_document(doc: NetworkDocument, *, cache: bool | None = None) -> Compiled:
+    """Build a new engine network for ``doc``, with the document's weights.
 
-    With ``cache`` the result is kept on the document and returned again while
-    ``doc.structure_revision`` is unchanged; when only weights changed since (the document's
-    ``revision``), they are pushed into the cached network first.
+    Every call builds a network of its own: nothing is cached on the document, so each
+    network has one owner — the session that trains it, the live preview, the plots'
+    display copy, the step-through — and ``follow`` keeps an owner's network in step with
+    the document. (``cache`` is accepted for old callers and means nothing.)
 
     Raises
     ------
@@ -216,11 +217,6 @@ def compile_document(doc: NetworkDocument, *, cache: bool = True) -> Compiled:
         Naming the layer and the problem: no input, a layer without input, a loop, a
         conv or pooling window that does not fit, a shape mismatch, several outputs.
     """
-    cached = getattr(doc, "_compiled_cache", None) if cache else None
-    if cached is not None and cached.structure_revision == doc.structure_revision:
-        if cached.revision != doc.revision:
-            push_weights(doc, cached)
-        return cached
     order = _check(doc)
     engine_layers = []
     comp = Compiled(network=None)
@@ -253,8 +249,20 @@ def compile_document(doc: NetworkDocument, *, cache: bool = True) -> Compiled:
     _verify_params(doc, comp)
     push_weights(doc, comp)
     comp.structure_revision = doc.structure_revision
-    if cache:
-        doc._compiled_cache = comp
+    return comp
+
+
+def follow(doc: NetworkDocument, comp: Compiled | None) -> Compiled:
+    """``comp`` brought up to date with ``doc``, or a new network when the structure changed.
+
+    The owner of a network calls this before using it: a structural edit since ``comp``
+    was built (``doc.structure_revision``) compiles afresh; a weight edit only
+    (``doc.revision``) pushes the document's weights into the existing network.
+    """
+    if comp is None or comp.structure_revision != doc.structure_revision:
+        return compile_document(doc)
+    if comp.revision != doc.revision:
+        push_weights(doc, comp)
     return comp
 
 
@@ -281,8 +289,46 @@ def _verify_params(doc: NetworkDocument, comp: Compiled) -> None:
             )
 
 
+def _check_fits(doc: NetworkDocument, comp: Compiled) -> None:
+    """Refuse a weight the network's dtype cannot hold (1e300 in float32 would become inf)."""
+    net = comp.network
+    big = float(np.finfo(net.dtype).max)
+    if big >= float(np.finfo(np.float64).max):
+        return
+    items = [
+        (doc.links[kid].weights, f"link {kid}'s weight", doc.links[kid].dst)
+        for kid in comp.param_of_link
+    ]
+    items += [
+        (doc.layers[lid].biases, f"{_what(doc, lid)}: bias", lid) for lid in comp.bias_of_layer
+    ]
+    items += [
+        (doc.layers[lid].arrays[name], f"{_what(doc, lid)}: {name}", lid)
+        for lid, name in comp.array_of_layer
+    ]
+    for arr, what, layer in items:
+        a = np.abs(np.asarray(arr, dtype=np.float64))
+        if a.size and a.max() > big:  # one reduction per array; NaN/inf never load
+            idx = np.unravel_index(int(np.argmax(a)), a.shape)
+            where = ", ".join(str(int(i)) for i in idx)
+            value = float(np.asarray(arr)[idx])
+            raise CompileError(
+                f"{what} [{where}] = {value:.3g} does not fit in {net.dtype.name} (largest "
+                f"{big:.3g}): set it to a usual value or compute in float64",
+                layer,
+            )
+
+
 def push_weights(doc: NetworkDocument, comp: Compiled) -> None:
-    """Copy the document's weights and biases into the compiled network."""
+    """Copy the document's weights and biases into the compiled network.
+
+    Raises
+    ------
+    CompileError
+        When a value does not fit the network's dtype (float32), naming it; nothing is
+        copied then.
+    """
+    _check_fits(doc, comp)
     net = comp.network
     for kid, (lname, pname) in comp.param_of_link.items():
         net.param(lname, pname)[...] = doc.links[kid].weights
@@ -294,24 +340,32 @@ def push_weights(doc: NetworkDocument, comp: Compiled) -> None:
     comp.revision = doc.revision
 
 
-def pull_weights(doc: NetworkDocument, comp: Compiled) -> None:
-    """Write the network's (trained) weights back into the document.
+def network_weights(comp: Compiled) -> tuple[dict, dict, dict]:
+    """The network's weights in the document's terms: (links, biases, arrays) of float64 copies.
 
-    One ``weights_changed("")`` signal is emitted; afterwards the cache knows document and
-    network agree, so the next ``compile_document`` does not push them back.
+    The three dictionaries are what ``NetworkDocument.set_all_weights`` takes.
     """
     net = comp.network
     links = {
-        kid: np.asarray(net.param(lname, pname), dtype=np.float64)
+        kid: np.array(net.param(lname, pname), dtype=np.float64)
         for kid, (lname, pname) in comp.param_of_link.items()
     }
     biases = {
-        lid: np.asarray(net.param(lname, pname), dtype=np.float64)
+        lid: np.array(net.param(lname, pname), dtype=np.float64)
         for lid, (lname, pname) in comp.bias_of_layer.items()
     }
     arrays = {
-        key: np.asarray(net.param(lname, pname), dtype=np.float64)
+        key: np.array(net.param(lname, pname), dtype=np.float64)
         for key, (lname, pname) in comp.array_of_layer.items()
     }
-    doc.set_all_weights(links, biases, arrays)
+    return links, biases, arrays
+
+
+def pull_weights(doc: NetworkDocument, comp: Compiled) -> None:
+    """Write the network's (trained) weights back into the document.
+
+    One ``weights_changed("")`` signal is emitted; afterwards ``comp`` knows document and
+    network agree, so ``follow`` does not push them back.
+    """
+    doc.set_all_weights(*network_weights(comp))
     comp.revision = doc.revision

@@ -13,8 +13,7 @@ from psygnal import Signal
 from nnsim.engine.activations import get_activation
 from nnsim.engine.convshape import conv_output_size
 from nnsim.engine.errors import EngineError
-from nnsim.engine.layers.base import INIT_SCHEMES
-from nnsim.engine.losses import LOSSES
+from nnsim.model import settings_rules
 
 #: Layer kinds a document may hold, in the order the editor's palette shows them.
 LAYER_KINDS = (
@@ -37,10 +36,6 @@ NEURON_KINDS = ("input", "dense", "maxout")
 #: Layer indices written as superscripts in default neuron names (h¹1, h²1).
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
-RULES = ("perceptron", "standard", "accumulated", "minibatch")
-OPTIMIZERS = ("sgd", "momentum", "adam")
-REGULARIZATIONS = ("none", "l1", "l2")
-DTYPES = ("float64", "float32")
 NOTATIONS = ("book", "generic")
 VIEWS = ("network", "cnn", "rnn")
 RNN_MODES = ("many-to-one", "many-to-many", "one-to-many")
@@ -475,71 +470,23 @@ def _check_params(kind: str, params: dict) -> dict:
     return params
 
 
-def _settings_value(name: str, value):
-    """Validate one settings field; return the cleaned value."""
-    choices = {
-        "rule": RULES,
-        "optimizer": OPTIMIZERS,
-        "regularization": REGULARIZATIONS,
-        "init": INIT_SCHEMES,
-        "loss": tuple(LOSSES),
-        "dtype": DTYPES,
-    }
-    if name in choices:
-        if value not in choices[name]:
-            raise DocumentError(
-                f"{name} {value!r} is unknown; choose one of {', '.join(choices[name])}"
-            )
-        return value
-    if name == "dataset":
-        if not isinstance(value, str) or not value:
-            raise DocumentError(f"dataset must be a name, not {value!r}")
-        return value
-    if name == "dataset_params":
-        if not isinstance(value, dict):
-            raise DocumentError("dataset_params must be a dict of parameter → value")
-        return dict(value)
-    if name in ("lr", "momentum", "reg_lambda", "validation_fraction"):
-        v = _check_finite(value, name)
-        if name == "lr" and v <= 0:
-            raise DocumentError(f"the learning rate must be positive, got {v}")
-        if name in ("momentum", "validation_fraction") and not 0 <= v < 1:
-            raise DocumentError(f"{name} must lie in [0, 1), got {v}")
-        if name == "reg_lambda" and v < 0:
-            raise DocumentError(f"λ must be ≥ 0, got {v}")
-        return v
-    if name in ("batch_size", "patience", "epochs"):
-        return _check_size(value, name)
-    if name == "seed":
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-            raise DocumentError(f"the seed must be a whole number ≥ 0, not {value!r}")
-        return int(value)
-    if name == "early_stopping":
-        if not isinstance(value, (bool, np.bool_)):
-            raise DocumentError(f"early_stopping must be true or false, not {value!r}")
-        return bool(value)
-    if name == "targets":
-        if value is None:
-            return None
-        if not isinstance(value, (list, tuple)) or not value:
-            raise DocumentError('targets must be a non-empty list of {"x": [...], "y": [...]}')
-        out = []
-        for k, s in enumerate(value):
-            if not isinstance(s, dict) or set(s) != {"x", "y"}:
-                raise DocumentError(f'targets[{k}] must be {{"x": [...], "y": [...]}}')
-            xs = [_check_finite(v, f"targets[{k}].x") for v in _as_list(s["x"], f"targets[{k}].x")]
-            ys = [_check_finite(v, f"targets[{k}].y") for v in _as_list(s["y"], f"targets[{k}].y")]
-            out.append({"x": xs, "y": ys})
-        return out
-    raise DocumentError(f"there is no setting {name!r}")
+def _settings_value(name: str, value, dataset: str = "xor"):
+    """Validate one settings field by its rule (nnsim.model.settings_rules); return it cleaned.
 
-
-def _as_list(v, what):
-    if isinstance(v, np.ndarray):
-        v = v.tolist()
-    if not isinstance(v, (list, tuple)):
-        raise DocumentError(f"{what} must be a list of numbers")
-    return list(v)
+    ``dataset`` is the data set whose parameters ``dataset_params`` must be.
+    """
+    try:
+        if name == "dataset":
+            return settings_rules.check_dataset(value)
+        if name == "targets":
+            return settings_rules.check_targets(value)
+        if name == "dataset_params":
+            return settings_rules.check_dataset_params(dataset, value)
+        return settings_rules.check_setting(name, value)
+    except settings_rules.SettingsError as e:
+        if e.reason == "unknown setting":
+            raise DocumentError(f"there is no setting {name!r}") from None
+        raise DocumentError(str(e)) from None
 
 
 def _meta_value(name: str, value):
@@ -593,6 +540,8 @@ class NetworkDocument:
         self.links: dict[str, LinkSpec] = {}
         self.settings = settings if settings is not None else Settings()
         self.meta = meta if meta is not None else Meta()
+        #: The document's own data (a ``nnsim.model.datasection.DataSection``) or None.
+        self.data = None
         self.revision = 0
         self.structure_revision = 0
 
@@ -1259,19 +1208,48 @@ class NetworkDocument:
         self._done((self.layer_changed, layer_id))
 
     def update_settings(self, **fields_) -> None:
-        """Change training settings; every field is validated before any is applied."""
+        """Change training settings; every field is validated before any is applied.
+
+        The data set's parameters are checked against the data set (the new one when both
+        change); a new data set without new parameters keeps those of the old one that it
+        takes too.
+        """
         names = {f.name for f in fields(Settings)}
         clean = {}
         for k, v in fields_.items():
             if k not in names:
                 raise DocumentError(f"there is no setting {k!r}")
-            clean[k] = _settings_value(k, v)
+            if k != "dataset_params":
+                clean[k] = _settings_value(k, v)
+        dataset = clean.get("dataset", self.settings.dataset)
+        if "dataset_params" in fields_:
+            clean["dataset_params"] = _settings_value(
+                "dataset_params", fields_["dataset_params"], dataset
+            )
+        elif dataset != self.settings.dataset:
+            clean["dataset_params"] = settings_rules.carry_params(
+                dataset, self.settings.dataset_params
+            )
         if not clean:
             return
         structural = "dtype" in clean and clean["dtype"] != self.settings.dtype
         for k, v in clean.items():
             setattr(self.settings, k, v)
         self._bump(structural)
+        self._done((self.settings_changed,))
+
+    def set_data(self, section) -> None:
+        """Keep a data table with the network (a ``DataSection``, or None to drop it).
+
+        Emits ``settings_changed``: what the network trains on changed. Choosing it for
+        training is a settings change of its own (``dataset="csv"``).
+        """
+        from nnsim.model.datasection import DataSection
+
+        if section is not None and not isinstance(section, DataSection):
+            raise DocumentError(f"the data must be a DataSection or None, not {section!r}")
+        self.data = section
+        self._bump(False)
         self._done((self.settings_changed,))
 
     def update_meta(self, **fields_) -> None:
@@ -1323,6 +1301,20 @@ class NetworkDocument:
         self._bump(False)
         self._done((self.weights_changed, ""))
 
+    def all_weights(self) -> tuple[dict, dict, dict]:
+        """Copies of every weight array: (links, biases, arrays) as ``set_all_weights`` takes them.
+
+        A training run is one undo step by these two: the weights before it and after it.
+        """
+        links = {k: link.weights.copy() for k, link in self.links.items()}
+        biases = {k: layer.biases.copy() for k, layer in self.layers.items()}
+        arrays = {
+            (k, name): a.copy()
+            for k, layer in self.layers.items()
+            for name, a in layer.arrays.items()
+        }
+        return links, biases, arrays
+
     def snapshot(self) -> dict:
         """A deep copy of the whole content, for undo of structural edits."""
         return {
@@ -1330,6 +1322,7 @@ class NetworkDocument:
             "links": {k: v.copy() for k, v in self.links.items()},
             "settings": copy.deepcopy(self.settings),
             "meta": copy.deepcopy(self.meta),
+            "data": self.data,  # immutable: shared, not copied
         }
 
     def restore(self, snapshot: dict) -> None:
@@ -1342,6 +1335,7 @@ class NetworkDocument:
         except (KeyError, AttributeError, TypeError):
             raise DocumentError("not a snapshot of a document") from None
         self.layers, self.links, self.settings, self.meta = layers, links, settings, meta
+        self.data = snapshot.get("data")
         self._bump(True)
         self._done((self.reset,))
 
@@ -1355,6 +1349,7 @@ class NetworkDocument:
         snap = self.snapshot()
         doc.layers, doc.links = snap["layers"], snap["links"]
         doc.settings, doc.meta = snap["settings"], snap["meta"]
+        doc.data = snap["data"]
         return doc
 
     def __eq__(self, other):
@@ -1367,6 +1362,7 @@ class NetworkDocument:
             and all(self.links[k] == other.links[k] for k in self.links)
             and _plain(vars(self.settings)) == _plain(vars(other.settings))
             and vars(self.meta) == vars(other.meta)
+            and self.data == other.data
         )
 
     __hash__ = object.__hash__  # identity: documents are mutable
@@ -1444,6 +1440,12 @@ class NetworkDocument:
                             link.mask = _resize(link.mask, tuple(want), False)
                         else:
                             link.mask = None
+                    if link.mask is not None and not link.mask.any():
+                        # Its last edge went with the resize (a source that lost its
+                        # input has no neurons): removed, as disconnect would.
+                        del self.links[kid]
+                        out.append((self.link_removed, kid))
+                        continue
                     out.append((self.weights_changed, kid))
         return out
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
+import re
+import stat
 from pathlib import Path
 
 from nnsim import __version__
+from nnsim.model.atomic_file import SaveError, remove_stale_temp_files, write_atomic
 from nnsim.model.document import DocumentError, NetworkDocument
 from nnsim.model.serialize import document_from_dict, document_to_dict
 
@@ -20,6 +21,12 @@ FORMAT_NAME = "nnsim"
 SUFFIX = ".nnsim"
 #: Files larger than this are refused before parsing (10^7 weights as text fit well below).
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: The deepest nesting of lists and objects a file may have (a conv layer's weights,
+#: four deep inside a link inside the list of links, are the deepest nnsim writes: 7).
+MAX_DEPTH = 20
+#: The longest number a file may spell (a saved float takes at most 24 characters);
+#: longer ones are refused before Python's own, field-less, integer limit is reached.
+MAX_NUMBER_CHARS = 100
 
 
 class LoadError(ValueError):
@@ -44,14 +51,23 @@ class LoadError(ValueError):
 
 
 # --------------------------------------------------------------------------- writing
-def to_json_dict(doc: NetworkDocument) -> dict:
-    """The document with the format envelope (what a .nnsim file holds)."""
-    return {
+def to_json_dict(doc: NetworkDocument, base_dir=None) -> dict:
+    """The document with the format envelope (what a .nnsim file holds).
+
+    ``base_dir`` is the folder the file goes to: a data table kept by path is named
+    relative to it (see ``nnsim.model.datasection``).
+    """
+    out = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"nnsim {__version__}",
         **document_to_dict(doc),
     }
+    if getattr(doc, "data", None) is not None:
+        from nnsim.model.datasection import data_to_dict
+
+        out["data"] = data_to_dict(doc.data, base_dir)
+    return out
 
 
 def _scalar(v) -> str:
@@ -92,10 +108,10 @@ def _dump(obj, indent: int, out: list) -> None:
         out.append(_scalar(obj))
 
 
-def dumps(doc: NetworkDocument) -> str:
+def dumps(doc: NetworkDocument, base_dir=None) -> str:
     """The text of a .nnsim file (Chinese kept as is, weights as readable nested lists)."""
     out: list[str] = []
-    _dump(to_json_dict(doc), 0, out)
+    _dump(to_json_dict(doc, base_dir), 0, out)
     out.append("\n")
     return "".join(out)
 
@@ -106,58 +122,86 @@ def save(doc: NetworkDocument, path) -> Path:
     The text goes to a temporary file in the same folder, is flushed to disk (fsync) and
     then renamed over the target, so a crash leaves either the old or the new file, never
     half of one. Before that, the old file is copied (also atomically) to ``FILE.bak``.
+    A file keeps its permission bits, a new one gets the user's default (the umask) and a
+    new ``.bak`` those of the file it copies. Temp files that killed saves left in the
+    folder are removed first.
 
     Returns
     -------
     pathlib.Path
         The path written.
+
+    Raises
+    ------
+    SaveError
+        An ``OSError`` whose message names ``path`` (a missing folder, no permission...).
+    ValueError
+        The document holds a number JSON cannot write (inf, NaN).
     """
     path = Path(path)
-    text = dumps(doc).encode("utf-8")
-    if path.exists():
-        _atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
-    _atomic_write(path, text)
+    text = dumps(doc, path.resolve().parent).encode("utf-8")
+    remove_stale_temp_files(path.parent if str(path.parent) else Path("."))
+    try:
+        old = path.read_bytes() if path.exists() else None
+        bits = stat.S_IMODE(path.stat().st_mode) if old is not None else None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot save there ({e.strerror or e})") from None
+    if old is not None:
+        write_atomic(path.with_name(path.name + ".bak"), old, mode=bits)
+    write_atomic(path, text)
     return path
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------- reading
 def _reject_constant(name):
     # json accepts NaN / Infinity by default; a weight must be a finite number.
     raise ValueError(f"{name} is not a finite number")
+
+
+# A JSON string (quotes and escapes included), a bracket, a number longer than allowed.
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+_LONG_NUMBER = re.compile(r"(?<![-+.eE0-9])[-+.eE0-9]{" + str(MAX_NUMBER_CHARS + 1) + ",}")
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses > 4300 digits with its own message; _check_shape names the place.
+    return 0 if len(digits) > MAX_NUMBER_CHARS else int(digits)
+
+
+def _where(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` and numbers longer than ``MAX_NUMBER_CHARS``.
+
+    Such a file is no nnsim file, and both would otherwise fail far from the parser (a
+    RecursionError when saving, Python's integer limit) without saying where.
+    """
+    # Strings become placeholders of the same length, so positions (and lines) stay.
+    bare = _STRING.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', text)
+    m = _LONG_NUMBER.search(bare)
+    if m is not None:
+        line, col = _where(text, m.start())
+        raise LoadError(
+            f"{source}: line {line}, column {col}: a number of {len(m.group())} characters; "
+            f"an nnsim file has numbers of at most {MAX_NUMBER_CHARS}",
+            line=line,
+            column=col,
+        )
+    depth = 0
+    for m in _BRACKET.finditer(bare):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, col = _where(text, m.start())
+            raise LoadError(
+                f"{source}: line {line}, column {col}: lists and objects nested more than "
+                f"{MAX_DEPTH} deep; an nnsim file nests at most {MAX_DEPTH}",
+                line=line,
+                column=col,
+            )
 
 
 def loads(text, source: str = "the file") -> NetworkDocument:
@@ -178,7 +222,10 @@ def loads(text, source: str = "the file") -> NetworkDocument:
         raise LoadError(f"{source}: {e}", path=None) from None
     except RecursionError:
         # The JSON parser recurses per nesting level; no nnsim file nests that deep.
-        raise LoadError(f"{source}: the file is nested too deeply to be an nnsim file") from None
+        raise LoadError(
+            f"{source}: lists and objects nested more than {MAX_DEPTH} deep; "
+            "the file is nested too deeply to be an nnsim file"
+        ) from None
     except MemoryError:
         raise LoadError(f"{source}: the file is too large to open") from None
 
@@ -201,7 +248,7 @@ def _loads(text, source: str) -> NetworkDocument:
             f"{source}: not an nnsim file (it does not start with '{{')", line=1, column=1
         )
     try:
-        obj = json.loads(text, parse_constant=_reject_constant)
+        obj = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         raise LoadError(
             f"{source}: line {e.lineno}, column {e.colno}: malformed JSON ({e.msg})",
@@ -210,6 +257,10 @@ def _loads(text, source: str) -> NetworkDocument:
         ) from None
     except ValueError as e:
         raise LoadError(f"{source}: {e}") from None
+    except RecursionError:
+        _check_shape(text, source)  # says where the nesting goes too deep
+        raise
+    _check_shape(text, source)
     if not isinstance(obj, dict):
         raise LoadError(f"{source}: not an nnsim file (the top level must be an object {{...}})")
     if obj.get("format") != FORMAT_NAME:
@@ -272,7 +323,12 @@ def load(path) -> NetworkDocument:
     except OSError as e:
         raise LoadError(f"{path}: cannot be read ({e.strerror or e})", path=path) from None
     try:
-        return loads(data, source=path.name)
+        doc = loads(data, source=path.name)
     except LoadError as e:
         e.path = str(path)
         raise
+    if doc.data is not None:
+        from nnsim.model.datasection import read_external
+
+        doc.data = read_external(doc.data, path.resolve().parent)
+    return doc

@@ -23,11 +23,11 @@ from nnsim.model.document import (
     _check_params,
     _meta_value,
     _plain,
-    _settings_value,
     bias_shape,
     derived_shape,
     link_weight_shape,
 )
+from nnsim.model.settings_rules import SettingsError, check_settings
 
 
 # --------------------------------------------------------------------------- out
@@ -194,16 +194,14 @@ def _all_numbers(v, depth: int) -> bool:
 
 
 def _settings_from(d, p: _Path) -> Settings:
-    d = _dict(d, p)
+    # The rules of nnsim.model.settings_rules, the ones the app's controls read.
     s = Settings()
-    names = {f.name for f in fields(Settings)}
-    for k, v in d.items():
-        if k not in names:
-            (p / k).fail("unknown setting")
-        try:
-            setattr(s, k, _settings_value(k, v))
-        except DocumentError as e:
-            (p / k).fail(str(e))
+    try:
+        clean = check_settings(d, str(p), default_dataset=s.dataset)
+    except SettingsError as e:
+        raise DocumentError(str(e)) from None
+    for k, v in clean.items():
+        setattr(s, k, v)
     return s
 
 
@@ -325,12 +323,16 @@ def document_from_dict(d) -> NetworkDocument:
     root = _Path("")
     d = _dict(d, root)
     for k in d:
-        if k not in ("meta", "settings", "layers", "links", "format", "version"):
+        if k not in ("meta", "settings", "layers", "links", "format", "version", "data"):
             (root / k).fail("unknown field")
     doc = NetworkDocument(
         settings=_settings_from(d.get("settings", {}), root / "settings"),
         meta=_meta_from(d.get("meta", {}), root / "meta"),
     )
+    if d.get("data") is not None:
+        from nnsim.model.datasection import data_from_dict
+
+        doc.data = data_from_dict(d["data"], "data")
     budget = [0]
     layer_dicts = _list(_req(d, "layers", root), root / "layers")
     link_dicts = _list(d.get("links", []), root / "links")

@@ -1,9 +1,12 @@
-"""A session: the document, its compiled network, the data, the trainer and its history.
+"""A session: the document, the compiled network it owns, the data, the trainer and its history.
 
-The GUI and the command line both drive one. The session never changes the document
-behind the caller's back while training: ``iter_train`` trains the engine network only,
-and ``sync_document`` (called by the GUI on its own thread, by ``train_epochs`` at the end)
-writes the weights back with one ``weights_changed("")``.
+The GUI and the command line both drive one. The session owns its engine network: nothing
+else trains or reads it (the live preview, the plots and the step-through compile networks
+of their own). It never changes the document behind the caller's back while training:
+``iter_train`` trains the engine network only, and ``sync_document`` (called by the GUI on
+its own thread, by ``train_epochs`` at the end) writes the weights back with one
+``weights_changed("")``. Between ``begin_run`` and ``end_run`` the network belongs to the
+run: document edits are not pushed into it until the run is over.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsim.model.compile import Compiled, compile_document, pull_weights
+from nnsim.model.compile import Compiled, follow, pull_weights
 from nnsim.model.document import NetworkDocument
 
 
@@ -61,11 +64,13 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.dtype.kind in "iu" and y.ndim == 1:
         if loss == "softmax_cross_entropy":
             return y
-        if n_out == 1:
-            return y.astype(np.float64)[:, None]
+        if n_out == 1 and not (y.size and y.max() >= 2):
+            return y.astype(np.float64)[:, None]  # two classes: 0/1 on one output
         if y.size and y.max() >= n_out:
             raise SessionError(
-                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} neurons"
+                f"{what} has {int(y.max()) + 1} classes but the output layer has {n_out} "
+                f"neuron(s): give it {int(y.max()) + 1} output neurons, one per class "
+                "(softmax + cross-entropy)"
             )
         onehot = np.zeros((y.shape[0], n_out))
         onehot[np.arange(y.shape[0]), y] = 1.0
@@ -75,9 +80,22 @@ def _fit_y(y: np.ndarray, n_out: int, loss: str, what: str) -> np.ndarray:
     if y.ndim == 2 and y.shape[1] != n_out and loss != "softmax_cross_entropy":
         raise SessionError(
             f"{what} has {y.shape[1]} target value(s) per sample but the output layer has "
-            f"{n_out} neuron(s)"
+            f"{n_out} neuron(s)" + _output_hint(y, n_out)
         )
     return y.astype(np.float64) if y.dtype.kind != "f" else y
+
+
+def _output_hint(y: np.ndarray, n_out: int) -> str:
+    """What to change when targets and outputs do not fit (the common two-class mistake)."""
+    if y.shape[1] == 1 and np.isin(y, (0.0, 1.0)).all():
+        return (
+            ": two classes take one sigmoid output neuron (targets 0/1); for "
+            f"{n_out} outputs use one-hot targets with softmax outputs and the loss "
+            "'cross-entropy (softmax)'"
+        )
+    if y.shape[1] == 1:
+        return ": a value to predict (regression) takes one output neuron"
+    return f": give the output layer {y.shape[1]} neuron(s)"
 
 
 class Session:
@@ -100,17 +118,57 @@ class Session:
         self._data_key = None
         self._trainer = None
         self._trainer_key = None
-        self._trainer_structure = -1
+        self._comp: Compiled | None = None
+        self._in_run = False
         self.result = None
 
     # ------------------------------------------------------------------ compiled
     @property
     def compiled(self) -> Compiled:
-        """The engine network for the document (lazy; rebuilt when the structure changed)."""
-        comp = compile_document(self.document)
-        if self._trainer is not None and self._trainer_structure != comp.structure_revision:
+        """The session's own engine network, kept in step with the document.
+
+        Built on first use and again after a structural edit (the trainer and its history
+        then start afresh); a weight edit is pushed into it. During a run
+        (``begin_run`` … ``end_run``) it is returned as it is: the run owns it.
+        """
+        if self._in_run and self._comp is not None:
+            return self._comp
+        old = self._comp
+        pushed = old is not None and old.revision != self.document.revision
+        comp = self._comp = follow(self.document, old)
+        if comp is not old:
             self._trainer = None
+        elif pushed and self._trainer is not None:
+            self._find_in_history()
         return comp
+
+    def _find_in_history(self) -> None:
+        """After the document's weights came in (an undo, a redo): if the history holds
+        exactly these weights, the trainer goes on from that snapshot (the time slider
+        follows)."""
+        tr = self._trainer
+        i = tr.history.find(tr.network.theta)
+        if i is not None and i != tr.cursor:
+            tr.restore(i)
+
+    def begin_run(self):
+        """Build the trainer (its errors raised here) and hand the network to a run.
+
+        Until ``end_run`` the network is not touched from outside the run: document edits
+        wait, and ``compiled``/``trainer`` return what the run uses. Returns the trainer.
+        """
+        tr = self.trainer
+        self._in_run = True
+        return tr
+
+    def end_run(self) -> None:
+        """The run is over: the network follows the document again."""
+        self._in_run = False
+
+    @property
+    def in_run(self) -> bool:
+        """True between ``begin_run`` and ``end_run``."""
+        return self._in_run
 
     @property
     def network(self):
@@ -128,6 +186,7 @@ class Session:
         key = (
             self._settings_key(("dataset", "dataset_params", "targets", "loss", "dtype")),
             self.document.structure_revision,
+            self.document.data,
         )
         if self._data is None or key != self._data_key:
             self._data = self._load_data()
@@ -156,9 +215,13 @@ class Session:
         ds = self._dataset_override
         if ds is None:
             from nnsim.data import DataError, load_dataset
+            from nnsim.model.datasection import CSV_DATASET, dataset_of
 
             try:
-                ds = load_dataset(s.dataset, **s.dataset_params)
+                if s.dataset == CSV_DATASET:
+                    ds = dataset_of(self.document)
+                else:
+                    ds = load_dataset(s.dataset, **s.dataset_params)
             except DataError as e:
                 raise SessionError(str(e)) from None
         what = f"the data set {ds.name or s.dataset!r}"
@@ -203,22 +266,15 @@ class Session:
         continues).
         """
         comp = self.compiled
-        key = self._settings_key(self._TRAINER_FIELDS)
-        if (
-            self._trainer is not None
-            and key != self._trainer_key
-            and self._trainer_structure == comp.structure_revision
-            and self._live_update(key)
-        ):
+        if self._in_run and self._trainer is not None:
+            return self._trainer
+        # the document's own table is data too: a new one needs a new trainer
+        key = (*self._settings_key(self._TRAINER_FIELDS), ("data", self.document.data))
+        if self._trainer is not None and key != self._trainer_key and self._live_update(key):
             self._trainer_key = key
-        if (
-            self._trainer is None
-            or key != self._trainer_key
-            or self._trainer_structure != comp.structure_revision
-        ):
+        if self._trainer is None or key != self._trainer_key:
             self._trainer = self._make_trainer(comp)
             self._trainer_key = key
-            self._trainer_structure = comp.structure_revision
         return self._trainer
 
     #: Settings a running trainer takes over in place (its history continues), as
@@ -315,7 +371,7 @@ class Session:
 
     def sync_document(self) -> None:
         """Write the network's weights into the document (one ``weights_changed("")``)."""
-        comp = compile_document(self.document)
+        comp = self._comp if self._comp is not None else self.compiled
         pull_weights(self.document, comp)
 
     def reset_weights(self, scheme: str | None = None, seed: int | None = None) -> None:
@@ -369,11 +425,15 @@ class Session:
 
         ``sample`` picks one training sample; None means what the rule updates on: the
         first sample (standard BP, perceptron), the whole set (accumulated BP) or the
-        first batch (mini-batch). Stepping update records writes into the network; call
-        ``sync_document`` to show them in the document.
+        first batch (mini-batch). The perceptron rule is stepped as the perceptron rule;
+        BP's updates are those of the settings' optimiser and penalty, starting from the
+        trainer's optimiser state when a trainer has been built (else a fresh one).
+        Stepping update records writes into the network; call ``sync_document`` to show
+        them in the document.
         """
         from nnsim.engine.errors import EngineError
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.optim import get_optimizer, get_regularizer
+        from nnsim.engine.stepper import make_stepper
 
         doc = self.document
         s = doc.settings
@@ -394,7 +454,24 @@ class Session:
         if notation is None:
             notation = "auto" if doc.meta.notation == "book" else "generic"
         try:
-            return Stepper(self.network, s.loss, x, y, s.lr, notation=notation, labels=labels)
+            if self._trainer is not None and s.rule != "perceptron":
+                tr = self.trainer  # rebuilt when the settings changed since
+                optimizer, regularizer = tr.optimizer, tr.regularizer
+            else:
+                optimizer = get_optimizer(s.optimizer, s.lr, momentum=s.momentum)
+                regularizer = get_regularizer(s.regularization, s.reg_lambda)
+            return make_stepper(
+                self.network,
+                s.loss,
+                x,
+                y,
+                s.lr,
+                rule=s.rule,
+                optimizer=optimizer,
+                regularizer=regularizer,
+                notation=notation,
+                labels=labels,
+            )
         except EngineError as e:
             raise SessionError(str(e)) from None
 

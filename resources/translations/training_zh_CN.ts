@@ -230,6 +230,11 @@
 <context>
     <name>StepController</name>
     <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="0"/>
+        <source>Step: update weights</source>
+        <translation>单步：更新权重</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/stepping/controller.py" line="129"/>
         <source>This network cannot be trained yet.</source>
         <extracomment>Groupings offered by the buttons (Stepper.group_key).</extracomment>
@@ -283,6 +288,36 @@
         <location filename="../../nnsim/gui/training/controller.py" line="461"/>
         <source>Trained to epoch {0}.</source>
         <translation>已训练到第 {0} 轮。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Train 1 epoch</source>
+        <translation>训练 1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Train {0} epochs</source>
+        <translation>训练 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Go back to epoch {0}</source>
+        <translation>回到第 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/training/controller.py" line="0"/>
+        <source>Training paused: you changed the network. The epochs trained so far are one undo step; press Play to go on from your change.</source>
+        <translation>训练已暂停：你修改了网络。已训练的轮次合为一个撤销步骤；按“播放”从你的修改处继续训练。</translation>
     </message>
 </context>
 <context>

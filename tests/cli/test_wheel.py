@@ -106,4 +106,4 @@ def test_installed_wheel_runs_a_lesson_from_another_folder(tmp_path):
     assert "0.680267" in out and "0.182019" in out
     assert out.rstrip().endswith("Outcome as stated.")
     listing = _run([str(nnsim_exe), "lesson", "list"], elsewhere).stdout
-    assert len(listing.splitlines()) == 15
+    assert len(listing.splitlines()) == 17  # nnsim.lessons.LESSONS

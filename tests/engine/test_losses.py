@@ -1,5 +1,6 @@
 """Losses: stable at extreme logits, gradients against finite differences, the homework demo."""
 
+import re
 import warnings
 
 import numpy as np
@@ -23,6 +24,7 @@ from nnsim.engine import (
     softmax_jacobian,
     softmax_naive,
 )
+from nnsim.engine.losses import TargetError
 
 RNG = np.random.default_rng(7)
 
@@ -228,3 +230,71 @@ def test_registry():
         get_loss("hinge")
     assert SoftmaxCrossEntropy.wants_logits and SigmoidBinaryCrossEntropy.wants_logits
     assert not SquaredError.wants_logits
+
+
+# --- targets a loss cannot train are refused at set-up --------------------------------
+
+
+def test_softmax_cross_entropy_refuses_one_output():
+    with pytest.raises(TargetError) as info:
+        SoftmaxCrossEntropy().check_targets(np.array([[1.0], [0.0]]), 1)
+    msg = str(info.value)
+    assert msg.startswith("softmax cross-entropy needs at least 2 output neurons")
+    assert "Use 2 softmax outputs, or 1 output with sigmoid binary cross-entropy" in msg
+    # why: the softmax of one value is 1, so the loss is 0 whatever the weights
+    assert SoftmaxCrossEntropy().value(np.array([[-3.0], [7.0]]), np.array([[1.0], [1.0]])) == 0
+
+
+@pytest.mark.parametrize(
+    "labels, message",
+    [
+        (
+            np.array([0, 1, 2]),
+            "the class labels run from 0 to 2 but the output layer has 2 "
+            "neurons (classes 0…1): give it 3 neurons, one per class",
+        ),
+        (np.array([[0.0], [-1.0]]), "the class labels run from -1 to 0"),
+        (np.array([0.0, 0.5]), "class label 1 is 0.5, not a class number 0, 1, 2, …"),
+    ],
+)
+def test_softmax_cross_entropy_refuses_labels_beyond_the_outputs(labels, message):
+    with pytest.raises(TargetError, match=re.escape(message)):
+        SoftmaxCrossEntropy().check_targets(labels, 2)
+
+
+def test_softmax_cross_entropy_refuses_rows_that_do_not_sum_to_one():
+    loss = SoftmaxCrossEntropy()
+    loss.check_targets(np.array([[0, 1, 0], [0.2, 0.3, 0.5]]), 3)  # one-hot, probabilities
+    loss.check_targets(np.array([1, 0, 2]), 3)  # class indices
+    rows = np.array([[0.0, 1.0, 0.0], [1.0, 1.0, 0.0]])
+    with pytest.raises(TargetError) as info:
+        loss.check_targets(rows, 3)
+    assert str(info.value).startswith(
+        "softmax cross-entropy: target row 1 is (1, 1, 0), which sums to 2; it needs one-hot rows"
+    )
+    # why: for this row the gradient p − d is not the gradient of −Σ d log p
+    z = np.array([[0.3, -0.2, 0.1]])
+    d = rows[1:]
+    numeric = np.array(
+        [(loss.value(z + h, d) - loss.value(z - h, d)) / 2e-6 for h in 1e-6 * np.eye(3)]
+    )
+    assert not np.allclose(numeric, loss.grad(z, d)[0], atol=1e-3)
+    with pytest.raises(TargetError, match=r"target row 0 is \(-0\.5, 1\.5\), which sums to 1"):
+        loss.check_targets(np.array([[-0.5, 1.5]]), 2)
+
+
+def test_binary_cross_entropy_refuses_targets_outside_0_1():
+    loss = SigmoidBinaryCrossEntropy()
+    loss.check_targets(np.array([[0.0], [1.0], [0.25]]), 1)
+    with pytest.raises(TargetError) as info:
+        loss.check_targets(np.array([[0.0], [1.0], [2.0]]), 1)
+    assert str(info.value) == (
+        "binary cross-entropy: target 2 is 2, but its targets are probabilities 0…1: "
+        "for 3 classes use 3 output neurons with softmax cross-entropy"
+    )
+    with pytest.raises(TargetError, match="target 0 is -1, .* code the two classes as 0 and 1"):
+        loss.check_targets(np.array([-1.0, 1.0]), 1)
+
+
+def test_squared_error_takes_any_targets():
+    SquaredError().check_targets(np.array([[-5.0], [1e3]]), 1)

@@ -206,3 +206,54 @@ def test_open_recent_lists_saved_files(window, tmp_path, boxes):
     window.undo_stack.setClean()
     actions[0].trigger()
     assert window.document.links["L1-L2"].weights[0, 0] == pytest.approx(0.1)
+
+
+def test_autosave_interval_comes_from_the_environment(qtbot, monkeypatch, tmp_path, make_window):
+    """NNSIM_AUTOSAVE_SECONDS=0.2: an edit is autosaved within a second, not a minute."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NNSIM_AUTOSAVE_SECONDS", "0.2")
+    win = make_window()
+    try:
+        assert win.autosaver.timer.interval() == 200
+        win.editor.set_weight("L1-L2", 0, 0, 0.123)
+        qtbot.waitUntil(win.autosaver.path.exists, timeout=3000)
+        assert fileformat.load(win.autosaver.path).links["L1-L2"].weights[0, 0] == 0.123
+    finally:
+        win.undo_stack.setClean()
+        win.close()
+
+
+@pytest.mark.parametrize("text", ["abc", "0", "-5", "inf", "nan", "1e9"])
+def test_a_bad_autosave_interval_falls_back_to_a_minute(monkeypatch, capsys, text):
+    monkeypatch.setenv("NNSIM_AUTOSAVE_SECONDS", text)
+    assert autosave.autosave_interval_ms() == 60_000
+    assert "NNSIM_AUTOSAVE_SECONDS" in capsys.readouterr().err
+    monkeypatch.delenv("NNSIM_AUTOSAVE_SECONDS")
+    assert autosave.autosave_interval_ms() == 60_000
+
+
+def test_the_start_removes_temp_files_of_killed_saves(monkeypatch, tmp_path):
+    """Temp files whose writer is gone, in the autosave folder and next to recent files."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui import prefs
+    from nnsim.gui.app import build_window
+
+    course = tmp_path / "course"
+    course.mkdir()
+    prefs.add_recent_file(str(course / "net.nnsim"))
+    dead = 999_999_999  # no such process
+    stale = [
+        autosave.autosave_folder() / f".autosave.nnsim.{dead}-abcdefgh.tmp",
+        course / f".net.nnsim.bak.{dead}-abcdefgh.tmp",
+    ]
+    alive = course / f".net.nnsim.{os.getppid()}-abcdefgh.tmp"
+    for p in (*stale, alive):
+        p.write_text("{")
+    win = build_window(None, restore=False)
+    try:
+        assert [p.exists() for p in stale] == [False, False]
+        assert alive.exists()
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()

@@ -88,8 +88,7 @@ def test_playground_default_learns_the_circle(qtbot, window):
     assert len(ui.weights.curves) == 25
     theta = doc_theta(window)
     for curve, i in zip(ui.weights.curves, ui.weights.indices):
-        # the curve's own data (getData() is what is drawn: thinned out to the pixels)
-        assert curve.yData[-1] == pytest.approx(theta[i])
+        assert curve.yData[-1] == pytest.approx(theta[i])  # the data, not the drawn (per-pixel) points
     # the document holds the trained weights (the session's network)
     np.testing.assert_allclose(theta, c.session.network.theta, atol=1e-12)
     # the numbers of the run in the panel

@@ -19,6 +19,8 @@ LECTURE_ORDER = [
     "xor-two-layer",
     "bp-worked-example",
     "bp-variants",
+    "watermelon-3.0",
+    "watermelon-alpha-csv",
     "overfitting",
     "activation-gallery",
     "softmax-overflow",

@@ -6,6 +6,11 @@ import numpy as np
 from hypothesis import strategies as st
 
 from nnsim.model import NetworkDocument
+from nnsim.model.settings_rules import (
+    DATASET_PARAM_RULES,
+    SETTINGS_RULES,
+    Rule,
+)
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 texts = st.text(
@@ -28,6 +33,45 @@ activations = st.sampled_from(
         "leaky_relu:0.2",
     ]
 )
+
+
+def rule_values(rule: Rule):
+    """Any value the rule accepts (its bounds included)."""
+    if rule.kind == "choice":
+        values = st.sampled_from(rule.choices)
+    elif rule.kind == "bool":
+        values = st.booleans()
+    elif rule.kind == "text":
+        values = texts.filter(bool)
+    elif rule.kind in ("int", "subset"):
+        hi = 2**40 if rule.hi is None else int(rule.hi)
+        values = st.integers(int(rule.lo), hi)
+        if rule.kind == "subset":
+            values = values | st.lists(values, min_size=2, max_size=2)
+    else:
+        values = st.floats(
+            rule.lo,
+            1e6 if rule.hi is None else rule.hi,
+            exclude_min=rule.lo_open,
+            exclude_max=rule.hi_open,
+        )
+        lo, hi = int(np.ceil(rule.lo)), int(np.floor(rule.hi or 10**6))
+        if not rule.cast and lo <= hi:  # a whole number stays one in data-set parameters
+            values = values | st.integers(lo, hi)
+    return st.none() | values if rule.nullable else values
+
+
+@st.composite
+def settings_values(draw) -> dict:
+    """Settings within the rules: some scalar fields, a data set and some of its parameters."""
+    names = draw(st.lists(st.sampled_from(sorted(SETTINGS_RULES)), unique=True, max_size=8))
+    out = {n: draw(rule_values(SETTINGS_RULES[n])) for n in names if n != "dataset"}
+    dataset = draw(st.sampled_from(sorted(DATASET_PARAM_RULES)))
+    rules = DATASET_PARAM_RULES[dataset]
+    keys = draw(st.lists(st.sampled_from(sorted(rules)), unique=True)) if rules else []
+    out["dataset"] = dataset
+    out["dataset_params"] = {k: draw(rule_values(rules[k])) for k in keys}
+    return out
 
 
 @st.composite
@@ -89,12 +133,7 @@ def documents(draw, max_inputs: int = 2) -> NetworkDocument:
         notes_zh=draw(texts),
         lesson=draw(st.none() | texts),
     )
-    doc.update_settings(
-        lr=draw(st.floats(1e-6, 10)),
-        rule=draw(st.sampled_from(["perceptron", "standard", "accumulated", "minibatch"])),
-        seed=draw(st.integers(0, 2**31)),
-        dataset_params={"noise": draw(st.integers(0, 50))},
-    )
+    doc.update_settings(**draw(settings_values()))
     if draw(st.booleans()):
         doc.update_settings(targets=[{"x": [draw(finite)], "y": [draw(finite), draw(finite)]}])
     return doc

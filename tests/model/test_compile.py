@@ -5,7 +5,7 @@ import pytest
 
 from nnsim.engine import get_loss
 from nnsim.model import NetworkDocument
-from nnsim.model.compile import CompileError, compile_document, pull_weights
+from nnsim.model.compile import CompileError, compile_document, follow, pull_weights
 
 
 def worked_example() -> NetworkDocument:
@@ -80,18 +80,22 @@ def test_maxout_layer_compiles_with_its_pieces():
     assert compile_document(doc).param_of_link[k] == ("L2", "W0")
 
 
-def test_cache_follows_revisions():
+def test_every_compile_is_a_network_of_its_own_and_follow_keeps_one_in_step():
     doc = worked_example()
     c1 = compile_document(doc)
-    assert compile_document(doc) is c1
+    assert compile_document(doc) is not c1  # nothing cached on the document
+    assert not hasattr(doc, "_compiled_cache")
+    assert follow(doc, c1) is c1
+    c1.network.param("L3", "W0")[0, 0] = 9.0  # the owner's network, changed by its owner
+    assert follow(doc, c1) is c1 and c1.network.param("L3", "W0")[0, 0] == 9.0
     doc.set_weight("L2-L3", 0, 0, 1.5)  # weights only: same network, new weights pushed
-    c2 = compile_document(doc)
+    c2 = follow(doc, c1)
     assert c2 is c1 and c2.network.param("L3", "W0")[0, 0] == 1.5
     doc.set_activation("L3", "tanh")  # structure: a new network
-    c3 = compile_document(doc)
+    c3 = follow(doc, c1)
     assert c3 is not c1
     assert c3.network.layers["L3"].activation_names == ["tanh"]
-    assert compile_document(doc, cache=False) is not c3
+    assert c1.network.layers["L3"].activation_names == ["sigmoid"]  # the old one untouched
 
 
 def test_float32_setting():

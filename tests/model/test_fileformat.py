@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from model_schema_check import errors
 from model_strategies import documents
 
-from nnsim.model import fileformat
 from nnsim.model.document import NetworkDocument
 from nnsim.model.fileformat import FORMAT_VERSION, LoadError, dumps, load, loads, save
 from nnsim.paths import resource
@@ -62,7 +61,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(fileformat.os, "fsync", boom)
+    monkeypatch.setattr(os, "fsync", boom)
     with pytest.raises(OSError):
         save(NetworkDocument(), path)
     assert path.read_bytes() == before
@@ -126,7 +125,7 @@ def _file(**changes) -> str:
         (_file(links__0__dst="L9"), "links[0].dst: there is no layer 'L9'"),
         (_file(links__1__dst="L1"), "links[1].dst: input layer 'L1' cannot take"),
         (_file(layers__1__size=10**8), "layers[1].size: 100000000 is absurdly large"),
-        (_file(settings={"lr": -1}), "settings.lr: the learning rate must be positive"),
+        (_file(settings={"lr": -1}), "settings.lr: must be positive, got the number -1"),
         (_file(meta={"title_zh": 3}), "meta.title_zh: title_zh must be text"),
         (_file(layers__0__colour="red"), "layers[0].colour: unknown field"),
     ],

@@ -53,6 +53,9 @@ class Layer:
     #: backward (links from the data when training). A layer may return None for them
     #: instead of computing the gradient; ignoring the hint is always correct.
     skip_input_grads: tuple = ()
+    #: True when ``forward`` writes into arrays the layer keeps for the next pass of
+    #: the same batch size (convolution, pooling): its output is overwritten by it.
+    reuses_buffers = False
 
     def __init__(self, name: str, inputs=()):
         self.name = str(name)
@@ -90,6 +93,9 @@ class Layer:
 
     def after_params_changed(self) -> None:
         """Hook: re-apply constraints (e.g. connection masks) after the weights changed."""
+
+    def fresh_buffers(self) -> None:
+        """Hook: let the next pass write into new arrays, leaving the kept ones as they are."""
 
     # --- computation -------------------------------------------------------
     def forward(self, xs: list[np.ndarray]) -> np.ndarray:

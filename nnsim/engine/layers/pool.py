@@ -51,6 +51,12 @@ class _Pool2D(Layer):
         self.x = self.out = None
         self._buf = Buffers()
 
+    reuses_buffers = True  # outputs live in self._buf (see Buffers)
+
+    def fresh_buffers(self) -> None:
+        """Start a new set of buffers; the arrays of earlier passes stay as they are."""
+        self._buf = Buffers()
+
     def build(self, in_shapes):
         self.in_shapes = [tuple(int(v) for v in s) for s in in_shapes]
         (shape,) = self.in_shapes

@@ -6,9 +6,10 @@ input and output under it and in the inspector, stepping backward prints its gra
 term (g_j, e_h in the book's notation) under it, and the update records change the edges
 one weight at a time. At the end of a pass the next press starts the next pass.
 
-The controller writes into the session's network only through the stepper and copies the
-weights into the document after update records; any other change of the document (an
-edit, training, reset) ends the pass.
+Each pass steps a network of its own (the document compiled afresh; the session's network
+stays the session's) and copies its weights into the document after update records, as
+one undo step per pass ("Step: update weights"); any other change of the document (an
+edit, training, reset, an undo) ends the pass.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class StepController(QObject):
         self.pass_rows: list[int] = []
         self._writing = 0
         self._document = None
+        self._comp = None
+        self._passes = 0
         training.state_changed.connect(self._training_state)
         training.problem_changed.connect(lambda _p: self._document_changed())
         window.document_replaced.connect(self.set_document)
@@ -173,8 +176,8 @@ class StepController(QObject):
         xs = x[rows[0]] if len(rows) == 1 else x[rows]
         ys = y[rows[0]] if len(rows) == 1 else y[rows]
         from nnsim.engine.stepper import Stepper
+        from nnsim.model.compile import compile_document
 
-        session = self.training.session
         labels = {
             lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
             for lid, layer in doc.layers.items()
@@ -182,15 +185,16 @@ class StepController(QObject):
         }
         notation = "auto" if doc.meta.notation == "book" else "generic"
         try:
-            # session.network is the document's network with the document's weights
-            stepper = Stepper(
-                session.network, s.loss, xs, ys, s.lr, notation=notation, labels=labels
-            )
+            # a network of the pass's own, with the document's weights
+            comp = compile_document(doc)
+            stepper = Stepper(comp.network, s.loss, xs, ys, s.lr, notation=notation, labels=labels)
         except ValueError as e:
             self.message.emit(str(e))
             return False
         was = self.stepper is not None
         self.stepper = stepper
+        self._comp = comp
+        self._passes += 1
         self.pass_kind = kind
         self.pass_rows = rows
         self._x = np.asarray(xs, dtype=float).reshape(len(rows), -1)
@@ -253,9 +257,18 @@ class StepController(QObject):
 
     def _moved(self, recs) -> None:
         if any(r.phase == "update" for r in recs):
+            from nnsim.gui.commands import ID_STEP_PASS
+            from nnsim.model.compile import pull_weights
+
             self._writing += 1
             try:
-                self.training.write(self.training.session.sync_document)
+                self.training.commit_weights(
+                    lambda: self.tr("Step: update weights"),
+                    pull_weights,
+                    self.window.document,
+                    self._comp,
+                    merge_id=ID_STEP_PASS + self._passes,  # a pass's updates: one step
+                )
             finally:
                 self._writing -= 1
             self.training.request_frame()

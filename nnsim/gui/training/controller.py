@@ -11,9 +11,17 @@ canvas follows). Settings changes take effect as Playground users expect:
 * the data set (and its parameters, and the input features), the seed and the
   initialisation reset the weights.
 
-While the worker trains, the UI thread never touches the session's network: it draws from a
-display copy and writes snapshots into the document, marking the session's compiled network
-as up to date so that nothing pushes those (older) weights back into the training network.
+While the worker trains, the UI thread never touches the session's network (the session
+holds it for the run, ``Session.begin_run``): it draws from a display copy and writes
+snapshots into the document.
+
+Trained work reaches the document as undo steps (``WeightsStepCommand``): a run is one step
+("Train 200 epochs"), pushed when it starts, so the document is marked modified and
+autosaved while it trains; Ctrl+Z ends a run in progress and goes back to the weights
+before it. Reset, time travel and the step-through's updates are undo steps too. An edit
+of the network while it trains pauses the run first (the run's step comes before the
+edit's, and the status bar says so); the learning rate and the batch size go into the
+running training, other settings pause it, apply and go on.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from nnsim.gui import commands as C
 from nnsim.gui.training.plot_data import Frame, PlotData
 from nnsim.gui.training.problem import (
     DisplayNet,
@@ -130,7 +139,9 @@ class TrainingController(QObject):
         self._in_tick = False
         self._switch: float | None = None
         self._run_structure = None
-        self._run_comp = None
+        #: The undo step of the run in progress (None between runs).
+        self._run_command: C.WeightsStepCommand | None = None
+        self._run_epoch0 = 0
         self._after_stop: list = []
         self._writing = 0
         self._dirty = True
@@ -162,6 +173,9 @@ class TrainingController(QObject):
             # started early, after the window is up, so the first Play trains at once
             QTimer.singleShot(1500, self._start_process)
         window.document_replaced.connect(self.set_document)
+        editor = getattr(window, "editor", None)
+        if editor is not None and hasattr(editor, "about_to_push"):
+            editor.about_to_push.connect(self._before_edit)
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
@@ -312,11 +326,7 @@ class TrainingController(QObject):
         comp = self.display.comp if self.display is not None else None
         if comp is None:
             return
-        doc = self.document
-        self.write(pull_weights, doc, comp)
-        if self._run_comp is not None:
-            # the training network is newer than these weights: never push them back
-            self._run_comp.revision = doc.revision
+        self.write(pull_weights, self.document, comp)
 
     # ------------------------------------------------------------------ running
     def start(self, epochs: int | None = None) -> bool:
@@ -332,11 +342,13 @@ class TrainingController(QObject):
         doc = self.document
         n = int(doc.settings.epochs if epochs is None else epochs)
         try:
-            _ = self.session.trainer  # built here, on the UI thread, with its errors
-            self._run_comp = self.session.compiled
+            # built here, on the UI thread, with its errors; the network is the run's now
+            tr = self.session.begin_run()
         except ValueError as e:
             self.message.emit("error", str(e))
             return False
+        self._run_epoch0 = tr.epoch
+        self._push_run_step()
         if not self._thread.isRunning():
             self._thread.start()
         in_process = self._worker.process is not None and suitable(self.session)
@@ -364,6 +376,91 @@ class TrainingController(QObject):
         self.state_changed.emit(True)
         self._start.emit((self._run_id, self.session, n))
         return True
+
+    # ------------------------------------------------------------------ undo steps
+    def _stack(self):
+        return getattr(self.window, "undo_stack", None)
+
+    def _push_run_step(self) -> None:
+        """Put the run on the undo stack now: the document is modified while it trains."""
+        stack = self._stack()
+        if stack is None:
+            return
+        cmd = C.WeightsStepCommand(
+            self.document,
+            lambda: self.tr("Train"),
+            self.document.all_weights(),
+            stop_run=self._stop_for_undo,
+        )
+        self.write(C.push, stack, cmd)
+        self._run_command = cmd
+
+    def _finish_run_step(self) -> None:
+        """The run is over: its step holds the weights it reached (or leaves the stack)."""
+        cmd, self._run_command = self._run_command, None
+        if cmd is None:
+            return
+        after = self.document.all_weights()
+        same = all(all(np.array_equal(a[k], b[k]) for k in a) for a, b in zip(after, cmd.before))
+        res = self.last_result
+        n = max(0, (res.epoch if res is not None else 0) - self._run_epoch0)
+        if n == 1:
+            cmd.finish(after, lambda: self.tr("Train 1 epoch"))
+        else:
+            cmd.finish(after, lambda: self.tr("Train {0} epochs").format(n))
+        stack = self._stack()
+        if not same or stack is None:
+            if stack is not None:
+                # the menu shows the text the step has now (Qt reads it on index changes)
+                stack.undoTextChanged.emit(stack.undoText())
+            return
+        # nothing changed (stopped at once, an error): no empty step in the history
+        cmd.setObsolete(True)
+        try:
+            if stack.index() > 0 and stack.command(stack.index() - 1) is cmd:
+                self.write(stack.undo)
+        except RuntimeError:  # the stack was cleared meanwhile (another document)
+            pass
+
+    def _stop_for_undo(self) -> None:
+        """Ctrl+Z on a run in progress: end the run first (its step gets its weights)."""
+        pending, self._after_stop = self._after_stop, []
+        self.stop_and_wait()
+        if pending:  # settings waiting for the run to stop: after the undo is over
+            QTimer.singleShot(0, lambda: [fn() for fn in pending])
+
+    def commit_weights(self, text, fn, *args, merge_id: int = -1):
+        """Run ``fn(*args)`` (which writes weights into the document) as one undo step.
+
+        ``text`` is a callable giving the step's menu text. Returns what ``fn`` returns.
+        """
+        doc = self.document
+        before, rev = doc.all_weights(), doc.revision
+        result = self.write(fn, *args)
+        stack = self._stack()
+        if stack is not None and doc.revision != rev:
+            cmd = C.WeightsStepCommand(
+                doc, text, before, doc.all_weights(), merge_id=merge_id, applied=True
+            )
+            self.write(C.push, stack, cmd)
+        return result
+
+    def _before_edit(self, command) -> None:
+        """An edit of the document is about to be applied: a running training pauses first.
+
+        Moving or renaming layers and settings changes (see ``_settings_changed``) do not
+        stop it. The run's undo step is complete before the edit's, which comes after it.
+        """
+        if not self.running or not getattr(command, "pauses_training", True):
+            return
+        self.stop_and_wait()
+        self.message.emit(
+            "info",
+            self.tr(
+                "Training paused: you changed the network. The epochs trained so far are "
+                "one undo step; press Play to go on from your change."
+            ),
+        )
 
     def pause(self) -> None:
         """Stop training after the current epoch; the buttons say so at once."""
@@ -408,12 +505,16 @@ class TrainingController(QObject):
         for snap in self.mailbox.take():
             self.data.append(snap)
         self.last_result, self.last_error = result, error
+        if self.session is not None:
+            self.session.end_run()
         if doc.structure_revision == self._run_structure:
             self.sync_document()
+            self._finish_run_step()
             tr = self.trainer_or_none()
             if tr is not None:
                 self.data.load_history(tr.history)
-        self._run_comp = None
+        else:
+            self._finish_run_step()
         self._dirty = True
         self.state_changed.emit(False)
         self._report(result, error)
@@ -497,7 +598,7 @@ class TrainingController(QObject):
         if self.session is None:
             return
         try:
-            self.write(self.session.reset_weights)
+            self.commit_weights(lambda: self.tr("Reset weights"), self.session.reset_weights)
         except ValueError as e:
             self.message.emit("error", str(e))
             return
@@ -522,7 +623,13 @@ class TrainingController(QObject):
         if tr is None or not len(tr.history):
             return
         index = max(0, min(int(index), len(tr.history) - 1))
-        snap = self.write(self.session.restore_snapshot, index)
+        epoch = int(tr.history.epoch[index])
+        snap = self.commit_weights(
+            lambda: self.tr("Go back to epoch {0}").format(epoch),
+            self.session.restore_snapshot,
+            index,
+            merge_id=C.ID_TIME_TRAVEL,
+        )
         self.cursor_epoch = None if index == len(tr.history) - 1 else float(snap.epoch)
         self._dirty = True
         self._emit_history()

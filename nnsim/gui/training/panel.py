@@ -34,6 +34,7 @@ from nnsim.engine.training import RULES
 from nnsim.gui.commands import UpdateSettingsCommand
 from nnsim.gui.style import ButtonGrid, keep_width_whole
 from nnsim.gui.training.problem import active_features, is_plane_dataset
+from nnsim.model.settings_rules import PLAYGROUND_PARAMS, SETTINGS_RULES, carry_params
 
 #: Learning rates offered (Playground's list); any positive number can be typed.
 LEARNING_RATES = (
@@ -66,6 +67,12 @@ FEATURE_TEXT = {
 OPTIMIZERS = ("sgd", "momentum", "adam")
 REGULARIZATIONS = ("none", "l1", "l2")
 LOSSES = ("squared_error", "sigmoid_binary_cross_entropy", "softmax_cross_entropy")
+
+
+def _limits(name: str, scale: float = 1) -> tuple[int, int]:
+    """A control's range: the bounds of the setting's rule (× ``scale`` for percentages)."""
+    rule = PLAYGROUND_PARAMS.get(name) or SETTINGS_RULES[name]
+    return int(round(rule.lo * scale)), int(round(rule.hi * scale))
 
 
 def _fmt(v: float) -> str:
@@ -209,18 +216,20 @@ class TrainingPanel(QScrollArea):
         self.dataset.activated.connect(self._dataset_chosen)
         self._row(self.data_form, lambda: self.tr("Data set"), self.dataset)
         self.n_points = QSpinBox(data)
-        self.n_points.setRange(10, 100000)
+        self.n_points.setRange(*_limits("n_points"))
         self.n_points.setSingleStep(50)
         self.n_points.editingFinished.connect(
             lambda: self._param("n_points", self.n_points.value())
         )
         self._row(self.data_form, lambda: self.tr("Points"), self.n_points)
-        self.noise, self.noise_value = self._slider(0, 50, lambda v: self._param("noise", float(v)))
+        self.noise, self.noise_value = self._slider(
+            *_limits("noise"), lambda v: self._param("noise", float(v))
+        )
         self._row(
             self.data_form, lambda: self.tr("Noise (%)"), self._pair(self.noise, self.noise_value)
         )
         self.split, self.split_value = self._slider(
-            10, 90, lambda v: self._param("train_fraction", v / 100.0)
+            *_limits("train_fraction", 100), lambda v: self._param("train_fraction", v / 100.0)
         )
         self._row(
             self.data_form,
@@ -228,7 +237,7 @@ class TrainingPanel(QScrollArea):
             self._pair(self.split, self.split_value),
         )
         self.data_seed = QSpinBox(data)
-        self.data_seed.setRange(0, 1_000_000)
+        self.data_seed.setRange(*_limits("seed"))
         self.data_seed.editingFinished.connect(lambda: self._param("seed", self.data_seed.value()))
         self._row(self.data_form, lambda: self.tr("Data seed"), self.data_seed)
         feats = QWidget(data)
@@ -261,7 +270,7 @@ class TrainingPanel(QScrollArea):
         self.rule.activated.connect(lambda i: self._set(rule=RULES[i]))
         self._row(form, lambda: self.tr("Learning rule"), self.rule)
         self.batch = QSpinBox(train)
-        self.batch.setRange(1, 100000)
+        self.batch.setRange(*_limits("batch_size"))
         self.batch.editingFinished.connect(lambda: self._set(batch_size=self.batch.value()))
         self.batch_label = self._row(form, lambda: self.tr("Batch size"), self.batch)
         self.lr = NumberCombo(LEARNING_RATES, 0.0, train)
@@ -286,19 +295,19 @@ class TrainingPanel(QScrollArea):
         self.early = QCheckBox(train)
         self.early.toggled.connect(lambda on: self._set(early_stopping=bool(on)))
         self.patience = QSpinBox(train)
-        self.patience.setRange(1, 100000)
+        self.patience.setRange(*_limits("patience"))
         self.patience.editingFinished.connect(lambda: self._set(patience=self.patience.value()))
         self._text(self.early.setText, lambda: self.tr("on, patience"))
         self._row(form, lambda: self.tr("Early stopping"), self._pair(self.early, self.patience))
         self.val_share = QSpinBox(train)
-        self.val_share.setRange(0, 90)
+        self.val_share.setRange(*_limits("validation_fraction", 100))
         self.val_share.setSuffix(" %")
         self.val_share.editingFinished.connect(
             lambda: self._set(validation_fraction=self.val_share.value() / 100.0)
         )
         self._row(form, lambda: self.tr("Validation share (0: the test part)"), self.val_share)
         self.epochs = QSpinBox(train)
-        self.epochs.setRange(1, 10_000_000)
+        self.epochs.setRange(*_limits("epochs"))
         self.epochs.editingFinished.connect(lambda: self._set(epochs=self.epochs.value()))
         self._row(form, lambda: self.tr("Epochs per run"), self.epochs)
         outer.addWidget(train)
@@ -314,7 +323,7 @@ class TrainingPanel(QScrollArea):
         self.init.activated.connect(lambda i: self._set(init=INIT_SCHEMES[i]))
         self._row(iform, lambda: self.tr("Initialisation"), self.init)
         self.seed = QSpinBox(init)
-        self.seed.setRange(0, 1_000_000)
+        self.seed.setRange(*_limits("seed"))
         self.seed.editingFinished.connect(lambda: self._set(seed=self.seed.value()))
         self._row(iform, lambda: self.tr("Seed"), self.seed)
         outer.addWidget(init)
@@ -453,9 +462,8 @@ class TrainingPanel(QScrollArea):
         s = self.document.settings
         if name == "__targets__" or (name == s.dataset and s.targets is None):
             return
-        entry = DATASETS[name]
-        known = entry.parameters()
-        params = {k: v for k, v in s.dataset_params.items() if k in known}
+        # the parameters the new set takes too, where their values fit its rules
+        params = carry_params(name, s.dataset_params)
         if is_plane_dataset(name) and active_features(self.document) is None:
             self.set_features(["x1", "x2"])
         self._set(dataset=name, dataset_params=params, targets=None)
@@ -519,7 +527,7 @@ class TrainingPanel(QScrollArea):
                 widget.setEnabled(on)
                 if name == "n_points":
                     # the lesson's own samples can be fewer than a data set's minimum
-                    self.n_points.setMinimum(10 if on else 1)
+                    self.n_points.setMinimum(_limits("n_points")[0] if on else 1)
                 if not on:
                     if s.targets is not None:
                         # the lesson's samples: their number, no noise, no split (not the

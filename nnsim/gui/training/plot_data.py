@@ -6,6 +6,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnsim.engine.history import thin_rows
+
+#: Rows the plots keep at most: every epoch up to here, then older epochs thinned
+#: geometrically (as the trainer's history is), so a frame's work stays the same however
+#: long the run.
+MAX_ROWS = 2048
+
 _COLUMNS = ("epoch", "index", "train_loss", "val_loss", "train_acc", "val_acc")
 
 
@@ -14,9 +21,12 @@ class PlotData:
 
     Only the initial and end-of-epoch snapshots are kept (the curves are per epoch);
     ``index`` is each row's position in the trainer's history, for the time slider.
+    At most ``limit`` rows: a full table thins its older epochs (``thin_rows``).
     """
 
-    def __init__(self, n_params: int = 0):
+    def __init__(self, n_params: int = 0, limit: int = MAX_ROWS):
+        self.limit = max(8, int(limit))
+        self._recent = self.limit // 2
         self.clear(n_params)
 
     def clear(self, n_params: int | None = None) -> None:
@@ -25,6 +35,7 @@ class PlotData:
             self.n_params = int(n_params)
         self._n = 0
         self._cap = 64
+        self._recent = self.limit // 2
         self._cols = {k: np.empty(self._cap) for k in _COLUMNS}
         self._w = np.empty((self._cap, self.n_params))
 
@@ -32,7 +43,10 @@ class PlotData:
         return self._n
 
     def _grow(self) -> None:
-        self._cap *= 2
+        if self._cap >= self.limit:
+            self._thin()
+            return
+        self._cap = min(2 * self._cap, self.limit)
         for k, v in self._cols.items():
             new = np.empty(self._cap)
             new[: self._n] = v[: self._n]
@@ -41,13 +55,24 @@ class PlotData:
         w[: self._n] = self._w[: self._n]
         self._w = w
 
+    def _thin(self) -> None:
+        """Drop older epochs geometrically (in place) to make room."""
+        epochs = self._cols["epoch"][: self._n].astype(np.int64)
+        rows, self._recent = thin_rows(epochs - epochs[0], self.limit, self._recent)
+        n = rows.size
+        for v in self._cols.values():
+            v[:n] = v[rows]
+        self._w[:n] = self._w[rows]
+        self._n = n
+
     def append(self, snap) -> bool:
         """Add a ``Snapshot`` if it ends an epoch (or is the initial one); True if added."""
         if snap.kind == "step":
             return False
-        if self._n and snap.index <= self._cols["index"][self._n - 1]:
+        if self._n and snap.epoch <= self._cols["epoch"][self._n - 1]:
             # a new branch of time started earlier in the history: drop what it replaces
-            keep = int(np.searchsorted(self._cols["index"][: self._n], snap.index))
+            # (told by the epoch: a thinned history renumbers positions, not epochs)
+            keep = int(np.searchsorted(self._cols["epoch"][: self._n], snap.epoch))
             self._n = keep
         if self._n == self._cap:
             self._grow()
@@ -71,6 +96,9 @@ class PlotData:
         """Replace the rows by the epoch rows of a trainer's ``History``."""
         rows = history.epoch_rows()
         self.clear(history.n_params)
+        if rows.size > self.limit:
+            ep = history.epoch[rows].astype(np.int64)
+            rows = rows[thin_rows(ep - ep[0], self.limit, self._recent)[0]]
         n = rows.size
         while self._cap < n:
             self._cap *= 2

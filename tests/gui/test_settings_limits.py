@@ -1,0 +1,76 @@
+"""The training panel's controls take their ranges from the settings rules the loader
+uses, so a file at the rules' limits opens and shows its values, and undoing a change of
+data set brings its parameters back."""
+
+import pytest
+
+from nnsim.model.fileformat import loads
+from nnsim.model.settings_rules import MAX_SEED, PLAYGROUND_PARAMS, SETTINGS_RULES
+from nnsim.paths import resource
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path, make_window):
+    """The main window with training installed as ``build_window`` installs it."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.training import install
+
+    win = make_window()
+    install(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+def test_controls_read_the_rules(window):
+    panel = window.training_ui.panel
+    p, s = PLAYGROUND_PARAMS, SETTINGS_RULES
+    window.open_lesson("playground-circle")
+    assert (panel.n_points.minimum(), panel.n_points.maximum()) == (
+        p["n_points"].lo,
+        p["n_points"].hi,
+    )
+    assert (panel.noise.minimum(), panel.noise.maximum()) == (0, 50)
+    assert (panel.split.minimum(), panel.split.maximum()) == (10, 90)
+    assert panel.data_seed.maximum() == panel.seed.maximum() == MAX_SEED
+    assert panel.batch.maximum() == s["batch_size"].hi
+    assert panel.patience.maximum() == s["patience"].hi
+    assert panel.epochs.maximum() == s["epochs"].hi
+    assert panel.val_share.maximum() == round(s["validation_fraction"].hi * 100)
+
+
+def test_a_file_at_the_limits_opens_and_shows_them(window):
+    text = resource("lessons", "overfitting.nnsim").read_text(encoding="utf-8")
+    for old, new in [
+        ('"n_points": 60', '"n_points": 100000'),
+        ('"seed": 2', f'"seed": {MAX_SEED}'),
+        ('"seed": 4', f'"seed": {MAX_SEED}'),
+        ('"epochs": 600', '"epochs": 10000000'),
+        ('"batch_size": 10', '"batch_size": 100000'),
+        ('"patience": 40', '"patience": 100000'),
+        ('"validation_fraction": 0.0', '"validation_fraction": 0.9'),
+    ]:
+        text = text.replace(old, new)
+    window.set_document(loads(text))
+    panel = window.training_ui.panel
+    assert panel.n_points.value() == 100000
+    assert panel.data_seed.value() == panel.seed.value() == MAX_SEED
+    assert panel.epochs.value() == 10_000_000 and panel.batch.value() == 100000
+    assert panel.patience.value() == 100000 and panel.val_share.value() == 90
+    assert panel.noise.value() == 50 and panel.split.value() == 50
+
+
+def test_undoing_a_new_data_set_brings_back_its_parameters(window):
+    window.open_lesson("overfitting")
+    panel = window.training_ui.panel
+    before = dict(window.document.settings.dataset_params)
+    panel._dataset_chosen(panel.dataset.findData("xor"))
+    assert window.document.settings.dataset == "xor"
+    assert window.document.settings.dataset_params == {}
+    window.undo_stack.undo()
+    assert window.document.settings.dataset == "gauss"
+    assert window.document.settings.dataset_params == before
