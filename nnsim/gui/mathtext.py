@@ -45,9 +45,28 @@ _EXPONENT = re.compile(r"[−-]?(?:\d+|[^\W\d_])(?![^\W_])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[−-]?\d+)?")
 
 
+_SUB = dict(zip("0123456789+−-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
+_SUP = dict(
+    zip(
+        "0123456789+−-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵝᵞᵟᶿᵠᵡ",
+    )
+)
+# Unicode sub-/superscript characters in plain text (β₁, β₁ᵗ, 0.9¹), read back as indices so
+# that they are set like every other index.
+_FROM_SUB = {v: ("−" if k == "-" else k) for k, v in _SUB.items()}
+_FROM_SUP = {v: ("−" if k == "-" else k) for k, v in _SUP.items()}
+
+
 def _is_letter(ch: str) -> bool:
     """A Latin or Greek letter (Chinese and other scripts pass through as text)."""
+    if ch in _FROM_SUB or ch in _FROM_SUP:
+        return False
     return ch.isalpha() and ord(ch) < 0x2000 or "\u1d00" <= ch <= "\u1dbf"
+
+
+def _is_greek(ch: str) -> bool:
+    return "\u0370" <= ch <= "\u03ff"
 
 
 def _is_mark(ch: str) -> bool:
@@ -98,6 +117,16 @@ def _script(s: str, i: int, mark: str) -> tuple[list | None, bool, int]:
     return None, False, i
 
 
+def _unicode_script(s: str, i: int, table: dict) -> tuple[list | None, int]:
+    """Unicode sub- or superscript characters at ``s[i]`` (β₁, 0.9¹) as script tokens."""
+    j = i
+    while j < len(s) and s[j] in table:
+        j += 1
+    if j == i:
+        return None, i
+    return _tokens("".join(table[c] for c in s[i:j])), j
+
+
 def _tokens(s: str) -> list[_Token]:
     """Split plain notation into tokens, sub- and superscripts attached to their base."""
     out: list[_Token] = []
@@ -113,7 +142,13 @@ def _tokens(s: str) -> list[_Token]:
             i += 1
         elif _is_letter(ch):
             j = i + 1
-            while j < n and (_is_letter(s[j]) or _is_mark(s[j])) and s[j] not in OPERATORS:
+            # a run of one script: "μv" is μ times v, "net" and "tanh" are words
+            while (
+                j < n
+                and (_is_letter(s[j]) or _is_mark(s[j]))
+                and s[j] not in OPERATORS
+                and (_is_mark(s[j]) or _is_greek(s[j]) == _is_greek(ch))
+            ):
                 j += 1
             word = s[i:j]
             letters = sum(1 for c in word if _is_letter(c))
@@ -135,6 +170,10 @@ def _tokens(s: str) -> list[_Token]:
             tok.sup, tok.sup_brackets, i = _script(s, i, "^")
             if tok.sub is None and tok.sup is not None:
                 tok.sub, _, i = _script(s, i, "_")  # x^(1)_2 as well as x_2^(1)
+            if tok.sub is None:
+                tok.sub, i = _unicode_script(s, i, _FROM_SUB)
+            if tok.sup is None:
+                tok.sup, i = _unicode_script(s, i, _FROM_SUP)
         out.append(tok)
     return out
 
@@ -144,7 +183,9 @@ def _html(tokens: list[_Token], prose: bool) -> str:
     parts = []
     for k, tok in enumerate(tokens):
         if tok.kind == "var":
-            italic = not prose or tok.sub is not None or tok.sup is not None or _is_greek(tok.text)
+            italic = (
+                not prose or tok.sub is not None or tok.sup is not None or _lower_greek(tok.text)
+            )
             if prose and not italic:
                 italic = _assigned(tokens, k)
             if tok.text == "e" and tok.sup is not None and tok.sub is None:
@@ -163,7 +204,7 @@ def _html(tokens: list[_Token], prose: bool) -> str:
     return "".join(parts)
 
 
-def _is_greek(word: str) -> bool:
+def _lower_greek(word: str) -> bool:
     return "\u03b1" <= word[0] <= "\u03c9" or word[0] in "ϑϕϵ"
 
 
@@ -250,15 +291,6 @@ def rich(html: str) -> str:
 
 
 # --------------------------------------------------------------------------- Unicode
-_SUB = dict(zip("0123456789+−-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
-_SUP = dict(
-    zip(
-        "0123456789+−-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
-        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵝᵞᵟᶿᵠᵡ",
-    )
-)
-
-
 def _plain(tokens: list[_Token]) -> str:
     return "".join(
         t.text
