@@ -2,8 +2,9 @@
 
 The engine and the command line write formulas in plain text (``β_1``, ``w_10,j``,
 ``δ_2^(1)``, ``h_{t−1}``, ``Σ_j``, ``e^−x``; nnsim.engine.notation). The GUI shows them
-with real subscripts and superscripts, single-letter variables in italics and numbers,
-function names (σ, ReLU, tanh, log) and operators (Σ, Δ, ∂) upright:
+with real subscripts and superscripts, single-letter variables (σ and f included, as the
+book sets them) in italics, and numbers, multi-letter names (ReLU, tanh, log, net) and
+operators (Σ, Δ, ∂) upright:
 
     >>> math_html("b_1 = σ(0.755)")
     '<i>b</i><sub>1</sub> = <i>σ</i>(0.755)'
@@ -44,7 +45,7 @@ _INDEX = re.compile(r"(?:\d+|[^\W\d_]){1,3}(?:,(?:\d+|[^\W\d_]){1,3})*(?![^\W_])
 _EXPONENT = re.compile(r"[−-]?(?:\d+|[^\W\d_])(?![^\W_])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[−-]?\d+)?")
 
-
+#: Unicode's subscript and superscript characters, for the characters that have one.
 _SUB = dict(zip("0123456789+−-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
 _SUP = dict(
     zip(
