@@ -1,4 +1,4 @@
-"""The inspector sets its symbols like the slides (italic b, θ, w; a lesson goal's
+"""The inspector, the canvas tooltips and notes set their symbols like the slides (italic b, θ, w; a lesson goal's
 subscripts) in the bundled Latin face, in English and Chinese."""
 
 from PySide6.QtGui import QTextDocument
@@ -67,3 +67,13 @@ def test_neuron_tooltip_sets_bias_and_threshold(window):
     item.update_tooltip()
     # COURSE §3: the second hidden unit's bias is −1, its threshold 1
     assert "<i>b</i> = −1" in item.toolTip() and "<i>θ</i> = 1" in item.toolTip()
+
+
+def test_canvas_note_has_real_subscripts(window):
+    """The gradient term printed under a neuron reads g₁ = −0.0407, not g_1."""
+    doc = window.document
+    out = doc.output_layers()[0]
+    window.scene.set_neuron_notes(out, ["g_1 = −0.0407"])
+    item = window.scene.neuron_item(out, 0)
+    assert item.layer_item.note_of(0) == "g₁ = −0.0407"
+    assert window.scene.neuron_note(out, 0) == "g_1 = −0.0407"  # the plain notation kept

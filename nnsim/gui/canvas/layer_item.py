@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.i18n import activation_name, kind_name, layer_label
-from nnsim.gui.mathtext import math_html, rich
+from nnsim.gui.mathtext import math_html, math_unicode, rich
 
 # Layers with more neurons than this collapse to a box showing their shape.
 MAX_DRAWN_NEURONS = 16
@@ -468,9 +468,11 @@ class LayerItem(QGraphicsItem):
         return getter(self.layer_id, index) if getter is not None else None
 
     def note_of(self, index: int) -> str | None:
-        """The extra line the scene prints under neuron ``index``, or None."""
+        """The extra line the scene prints under neuron ``index``, or None, its indices as
+        Unicode subscripts (g₁ = −0.0407, as the slides write g_1)."""
         getter = getattr(self._scene_ref, "neuron_note", None)
-        return getter(self.layer_id, index) if getter is not None else None
+        note = getter(self.layer_id, index) if getter is not None else None
+        return math_unicode(note) if note else note
 
     @property
     def is_output(self) -> bool:
