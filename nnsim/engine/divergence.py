@@ -40,8 +40,7 @@ def _extent(arr) -> float:
     arr = np.asarray(arr)
     if arr.size == 0:
         return 0.0
-    with np.errstate(all="ignore"):
-        hi, lo = float(arr.max()), float(arr.min())
+    hi, lo = float(arr.max()), float(arr.min())  # NaN propagates, without a warning
     if math.isnan(hi) or math.isnan(lo):
         return math.nan
     return max(hi, -lo)

@@ -13,6 +13,12 @@ with the samples always presented in the same order the weights at the end of an
 eventually repeat an earlier state, and from there the rule cycles for ever. That
 repeat is detected and reported, and a cap on the epochs ends training in any case:
 the caller always gets a result, never a hang.
+
+Two states count as the same when every parameter agrees up to the rounding of the
+updates that lead there (``REPEAT_ULPS`` units in the last place of the parameter and
+of its largest single update η·max|x|). Distinct states differ by sums of updates, far
+more than that, however small the inputs are (1e-8 inputs still cycle or converge
+correctly).
 """
 
 from __future__ import annotations
@@ -24,6 +30,10 @@ import numpy as np
 from nnsim.engine.errors import EngineError
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
+
+#: How many units in the last place a repeated state may be off by (rounding of the
+#: updates: w + ηx − ηx need not be w exactly).
+REPEAT_ULPS = 1024
 
 #: Activations the perceptron rule trains, with the target values they output.
 PERCEPTRON_ACTIVATIONS = {"step": (0.0, 1.0), "sign": (-1.0, 1.0)}
@@ -169,18 +179,46 @@ class PerceptronRule:
             raise PerceptronError(f"{self.xs[0].shape[0]} input rows but {self.n_samples} targets")
         if self.n_samples == 0:
             raise PerceptronError("there are no samples to learn from")
-        # The weights change by multiples of η·x, so states that differ by far less than
-        # η are the same state up to rounding (w + η − η need not equal w exactly).
-        self._quantum = self.lr * 1e-7
-        self._seen: dict[bytes, int] = {}
+        # The largest single change of each parameter: η·max|x_i| for a weight from
+        # input i, η for a bias. Rounding in the updates is measured against it.
+        theta = network.theta
+        self._update = np.zeros(theta.shape, np.float64)
+        for lname, pname, sl, shape in network.slots:
+            if lname != self.layer.name:
+                continue
+            if pname == "b":
+                self._update[sl] = self.lr
+            else:
+                x = self.xs[int(pname[1:])]
+                big = np.abs(x).max(axis=0) if x.size else np.zeros(shape[0])
+                with np.errstate(over="ignore"):  # inf: such a run diverges anyway
+                    self._update[sl] = np.repeat(self.lr * big.astype(np.float64), shape[1])
+        self._ulp = REPEAT_ULPS * float(np.finfo(theta.dtype).eps)
         self.remember(0)
-
-    def _key(self) -> bytes:
-        return np.round(self.network.theta / self._quantum).astype(np.int64).tobytes()
 
     def remember(self, epoch: int) -> None:
         """Forget earlier states and record the current weights as those after ``epoch``."""
-        self._seen = {self._key(): epoch}
+        self._states = np.empty((8, self.network.theta.size), np.float64)
+        self._epochs: list[int] = []
+        self._add(epoch)
+
+    def _add(self, epoch: int) -> None:
+        n = len(self._epochs)
+        if n == self._states.shape[0]:
+            grown = np.empty((2 * n, self._states.shape[1]), np.float64)
+            grown[:n] = self._states
+            self._states = grown
+        self._states[n] = self.network.theta
+        self._epochs.append(epoch)
+
+    def _repeat_of(self) -> int | None:
+        """The epoch whose weights the current ones repeat (up to rounding), or None."""
+        theta = self.network.theta.astype(np.float64)
+        n = len(self._epochs)
+        tol = self._ulp * (np.abs(theta) + self._update)
+        same = np.all(np.abs(self._states[:n] - theta) <= tol, axis=1)
+        hit = np.flatnonzero(same)
+        return self._epochs[int(hit[0])] if hit.size else None
 
     def step(self, k: int) -> int:
         """Present sample ``k``: update if it is misclassified.
@@ -235,8 +273,7 @@ class PerceptronRule:
                 epoch,
                 weights=self.network.get_weights(),
             )
-        key = self._key()
-        first = self._seen.get(key)
+        first = self._repeat_of()
         if first is not None:
             period = epoch - first
             when = "the initial weights" if first == 0 else f"those after epoch {first}"
@@ -250,7 +287,7 @@ class PerceptronRule:
                 cycle_start=first,
                 cycle_period=period,
             )
-        self._seen[key] = epoch
+        self._add(epoch)
         return None
 
     @staticmethod

@@ -444,7 +444,7 @@ class Trainer:
         with np.errstate(all="ignore"):
             pen = self.regularizer.penalty(theta)
         guard = self._guard
-        reference = float(self.history.train_loss[0]) if len(self.history) else None
+        reference = float(self.history._c["train_loss"][0]) if len(self.history) else None
         bad = guard.weights(theta) or guard.loss(tl, reference)
         if bad is None and self.x_val is not None:
             bad = guard.loss(vl, what="the validation loss")

@@ -217,3 +217,53 @@ def test_trainer_with_sign_units_reads_zero_one_targets_as_minus_one_plus_one():
     assert tr.evaluate(data.x, data.y) == (0.0, 1.0)
     assert tr.history.val_acc[-1] == 1.0 and tr.history.val_loss[-1] == 0.0
     assert np.array_equal(net.forward(data.x), 2 * data.y - 1)
+
+
+# --- the repeat test: exact up to the rounding of the updates, whatever the input scale -------
+
+TINY = 2.0**-27  # ≈ 7.5e-9: a power of two, so scaled runs round exactly like unscaled ones
+
+
+def test_inputs_of_1e_minus_8_converge_like_inputs_of_1():
+    # AND with the threshold as the weight of a constant input, so every update scales with
+    # the inputs: the run at 1e-8 is the run at 1, scaled. The old repeat test rounded the
+    # weights to 1e-7·η and reported "the weights after epoch 1 repeat the initial weights".
+    and_ = logic_gate("AND")
+    x = np.column_stack([and_.x, np.ones(4)])
+    runs = []
+    for scale in (1.0, TINY):
+        net = Network([Input("x", 3), Dense("y", 1, ["x"], "step", use_bias=False)])
+        net.init_weights("zeros")
+        runs.append((train_perceptron(net, x * scale, and_.y, lr=1.0), net.theta.copy()))
+    (r1, w1), (r2, w2) = runs
+    assert r1.status == r2.status == "converged"
+    assert r1.epochs == r2.epochs == 6 and r1.errors == r2.errors
+    np.testing.assert_array_equal(w2, w1 * TINY)
+
+
+def test_tiny_inputs_with_a_bias_report_no_false_cycle():
+    # inputs ~1e-8 but a bias updated by η = 1: the weights move by 1e-8 per error, which
+    # is a change (the run needs ~1e8 epochs); it must end at the cap, not in a "cycle"
+    and_ = logic_gate("AND")
+    net = single_layer(2)
+    result = train_perceptron(net, and_.x * 1e-8, and_.y, lr=1.0, max_epochs=50)
+    assert result.status == "max_epochs", result.message
+    assert "repeat" not in result.message
+
+
+@pytest.mark.parametrize(
+    "scale, lr, start, period",
+    [(1.0, 1.0, 2, 1), (1e-8, 1.0, 2, 1), (0.3, 0.1, 30, 1), (1 / 3, 0.7, 5, 1)],
+)
+def test_a_real_xor_cycle_is_found_at_any_scale(scale, lr, start, period):
+    # (0.3, 0.1) and (1/3, 0.7): w + ηx − ηx differs from w in the last bits; still a cycle
+    xor = logic_gate("XOR")
+    net = Network([Input("x", 2), Dense("y", 1, ["x"], "step")])
+    net.init_weights("zeros" if scale in (1.0, 1e-8) else "uniform01", seed=0)
+    result = train_perceptron(net, xor.x * scale, xor.y, lr=lr)
+    assert result.status == "cycle", result.message
+    assert (result.cycle_start, result.cycle_period) == (start, period)
+    # one more period from there really comes back to the same weights (up to rounding)
+    again = train_perceptron(net, xor.x * scale, xor.y, lr=lr, max_epochs=period)
+    assert again.status != "converged"
+    np.testing.assert_allclose(net.theta, result.weights, rtol=1e-12, atol=1e-12 * lr * scale)
