@@ -2,8 +2,9 @@
 
 The engine and the command line write formulas in plain text (``β_1``, ``w_10,j``,
 ``δ_2^(1)``, ``h_{t−1}``, ``Σ_j``, ``e^−x``; nnsim.engine.notation). The GUI shows them
-with real subscripts and superscripts, single-letter variables in italics and numbers,
-function names (σ, ReLU, tanh, log) and operators (Σ, Δ, ∂) upright:
+with real subscripts and superscripts, single-letter variables (σ and f included, as the
+book sets them) in italics, and numbers, multi-letter names (ReLU, tanh, log, net) and
+operators (Σ, Δ, ∂) upright:
 
     >>> math_html("b_1 = σ(0.755)")
     '<i>b</i><sub>1</sub> = <i>σ</i>(0.755)'
@@ -22,7 +23,15 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 #: Capital Greek letters used as operators (sum, difference, gradient): always upright and
@@ -36,10 +45,29 @@ _INDEX = re.compile(r"(?:\d+|[^\W\d_]){1,3}(?:,(?:\d+|[^\W\d_]){1,3})*(?![^\W_])
 _EXPONENT = re.compile(r"[−-]?(?:\d+|[^\W\d_])(?![^\W_])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[−-]?\d+)?")
 
+#: Unicode's subscript and superscript characters, for the characters that have one.
+_SUB = dict(zip("0123456789+−-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
+_SUP = dict(
+    zip(
+        "0123456789+−-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵝᵞᵟᶿᵠᵡ",
+    )
+)
+# Unicode sub-/superscript characters in plain text (β₁, β₁ᵗ, 0.9¹), read back as indices so
+# that they are set like every other index.
+_FROM_SUB = {v: ("−" if k == "-" else k) for k, v in _SUB.items()}
+_FROM_SUP = {v: ("−" if k == "-" else k) for k, v in _SUP.items()}
+
 
 def _is_letter(ch: str) -> bool:
     """A Latin or Greek letter (Chinese and other scripts pass through as text)."""
+    if ch in _FROM_SUB or ch in _FROM_SUP:
+        return False
     return ch.isalpha() and ord(ch) < 0x2000 or "\u1d00" <= ch <= "\u1dbf"
+
+
+def _is_greek(ch: str) -> bool:
+    return "\u0370" <= ch <= "\u03ff"
 
 
 def _is_mark(ch: str) -> bool:
@@ -90,6 +118,16 @@ def _script(s: str, i: int, mark: str) -> tuple[list | None, bool, int]:
     return None, False, i
 
 
+def _unicode_script(s: str, i: int, table: dict) -> tuple[list | None, int]:
+    """Unicode sub- or superscript characters at ``s[i]`` (β₁, 0.9¹) as script tokens."""
+    j = i
+    while j < len(s) and s[j] in table:
+        j += 1
+    if j == i:
+        return None, i
+    return _tokens("".join(table[c] for c in s[i:j])), j
+
+
 def _tokens(s: str) -> list[_Token]:
     """Split plain notation into tokens, sub- and superscripts attached to their base."""
     out: list[_Token] = []
@@ -105,7 +143,13 @@ def _tokens(s: str) -> list[_Token]:
             i += 1
         elif _is_letter(ch):
             j = i + 1
-            while j < n and (_is_letter(s[j]) or _is_mark(s[j])) and s[j] not in OPERATORS:
+            # a run of one script: "μv" is μ times v, "net" and "tanh" are words
+            while (
+                j < n
+                and (_is_letter(s[j]) or _is_mark(s[j]))
+                and s[j] not in OPERATORS
+                and (_is_mark(s[j]) or _is_greek(s[j]) == _is_greek(ch))
+            ):
                 j += 1
             word = s[i:j]
             letters = sum(1 for c in word if _is_letter(c))
@@ -127,6 +171,10 @@ def _tokens(s: str) -> list[_Token]:
             tok.sup, tok.sup_brackets, i = _script(s, i, "^")
             if tok.sub is None and tok.sup is not None:
                 tok.sub, _, i = _script(s, i, "_")  # x^(1)_2 as well as x_2^(1)
+            if tok.sub is None:
+                tok.sub, i = _unicode_script(s, i, _FROM_SUB)
+            if tok.sup is None:
+                tok.sup, i = _unicode_script(s, i, _FROM_SUP)
         out.append(tok)
     return out
 
@@ -136,7 +184,9 @@ def _html(tokens: list[_Token], prose: bool) -> str:
     parts = []
     for k, tok in enumerate(tokens):
         if tok.kind == "var":
-            italic = not prose or tok.sub is not None or tok.sup is not None or _is_greek(tok.text)
+            italic = (
+                not prose or tok.sub is not None or tok.sup is not None or _lower_greek(tok.text)
+            )
             if prose and not italic:
                 italic = _assigned(tokens, k)
             if tok.text == "e" and tok.sup is not None and tok.sub is None:
@@ -155,16 +205,28 @@ def _html(tokens: list[_Token], prose: bool) -> str:
     return "".join(parts)
 
 
-def _is_greek(word: str) -> bool:
+def _lower_greek(word: str) -> bool:
     return "\u03b1" <= word[0] <= "\u03c9" or word[0] in "ϑϕϵ"
 
 
+#: Signs that make a neighbouring lone letter a variable in prose ("N − F", "x = 1").
+_MATH_SIGNS = "=←−+/×·<>≤≥"
+
+
 def _assigned(tokens: list[_Token], k: int) -> bool:
-    """In prose, a lone Latin letter is a variable when a "=" or "←" follows it ("x = …")."""
-    if k + 1 >= len(tokens):
-        return False
-    nxt = tokens[k + 1]
-    return nxt.kind == "text" and nxt.text.lstrip()[:1] in ("=", "←")
+    """In prose, whether the lone Latin letter ``tokens[k]`` is a variable: a sign of
+    ``_MATH_SIGNS`` stands beside it ("x = …", "(N − F + 2P)/S"), a number is glued to
+    it ("2P"), or it ends the text after a word (a caption naming a symbol: "Bias b").
+    Otherwise it stays upright: the English "a", a neuron called "A"."""
+    prev = tokens[k - 1] if k > 0 else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None:
+        return prev is not None and prev.kind == "text" and prev.text.endswith(" ")
+    after = nxt.text.lstrip()[:1] if nxt.kind == "text" else ""
+    before = prev.text.rstrip()[-1:] if prev is not None and prev.kind == "text" else ""
+    if (after and after in _MATH_SIGNS) or (before and before in _MATH_SIGNS):
+        return True
+    return prev is not None and prev.kind == "num"
 
 
 def _spaces(text: str) -> str:
@@ -183,7 +245,8 @@ def math_html(text: str, prose: bool = False) -> str:
     prose : bool
         True for words with symbols (a record's heading, a sentence): a single letter is
         set in italics only when it is plainly a variable (it has an index, it is a
-        lowercase Greek letter, or "=" follows it), so the English "a" stays upright.
+        lowercase Greek letter, a sign such as "=" or "−" stands beside it, or it ends a
+        caption: "Bias b"), so the English "a" and a neuron called "A" stay upright.
         False for a formula: every single letter is a variable.
 
     Returns
@@ -210,21 +273,25 @@ def record_html(record, lang: str = "en", digits: int = 6) -> str:
     return f"{math_html(head, prose=True)}{colon}{formula}"
 
 
+def labelled_html(text: str) -> str:
+    """A sentence introducing a formula ("Convolution: S(i,j) = Σ_m Σ_n …"): the words up
+    to the first colon in prose, the formula after it in math (every letter a variable).
+    Without a colon the whole text is prose."""
+    text = str(text)
+    cut = [i for i in (text.find(": "), text.find("：")) if i >= 0]
+    if not cut:
+        return math_html(text, prose=True)
+    i = min(cut)
+    j = i + (2 if text[i] == ":" else 1)
+    return math_html(text[:j], prose=True) + math_html(text[j:])
+
+
 def rich(html: str) -> str:
     """``html`` marked as rich text for a tooltip or an item (Qt guesses from the tag)."""
     return f"<qt>{html}</qt>"
 
 
 # --------------------------------------------------------------------------- Unicode
-_SUB = dict(zip("0123456789+−-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
-_SUP = dict(
-    zip(
-        "0123456789+−-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
-        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵝᵞᵟᶿᵠᵡ",
-    )
-)
-
-
 def _plain(tokens: list[_Token]) -> str:
     return "".join(
         t.text
@@ -271,6 +338,33 @@ def math_unicode(text: str) -> str:
     keeps its plain notation.
     """
     return _unicode(_tokens(str(text)))
+
+
+# --------------------------------------------------------------------------- painting
+def html_document(html: str, font: QFont) -> QTextDocument:
+    """A one-paragraph document of ``html`` in ``font``, no margin (for measuring and painting)."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    return doc
+
+
+def draw_html(
+    painter: QPainter, rect: QRectF, html: str, font: QFont, color: QColor | None = None
+) -> None:
+    """Paint ``html`` (e.g. ``math_html("W_h")``) centred in ``rect``, for views that draw
+    their own text (the unrolled RNN); ``color`` defaults to the painter's pen."""
+    doc = html_document(html, font)
+    size = doc.size()
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.palette.setColor(QPalette.ColorRole.Text, color or painter.pen().color())
+    painter.save()
+    painter.translate(
+        rect.x() + (rect.width() - size.width()) / 2, rect.y() + (rect.height() - size.height()) / 2
+    )
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
 
 
 # --------------------------------------------------------------------------- lists

@@ -242,11 +242,16 @@ def bp_worked_example(doc: NetworkDocument) -> LessonResult:
     v["error_after"] = abs(target - out1)
     r.values = v
     r.ok = all(np.allclose(v[k], WORKED[k], atol=2e-6, rtol=0) for k in WORKED)
+    # "Error" is E = ½(ŷ − y)², as the step's own line prints it; the course's 0.190283 →
+    # 0.182019 is the output's distance from the target |ŷ − y|, named as such.
+    e0, e1 = 0.5 * v["error"] ** 2, 0.5 * v["error_after"] ** 2
     r.add(
         f"forward again: h1 = {_f(v['h1_after'])}, h2 = {_f(v['h2_after'])}, output = {_f(out1)}; "
-        f"the error |t − o| falls from {_f(v['error'])} to {_f(v['error_after'])}",
+        f"the error E = ½(ŷ − y)² falls from {_f(e0)} to {_f(e1)} (the distance to the target "
+        f"|ŷ − y| from {_f(v['error'])} to {_f(v['error_after'])})",
         f"再前向一次：h1 = {_f(v['h1_after'])}，h2 = {_f(v['h2_after'])}，输出 = {_f(out1)}；"
-        f"误差 |t − o| 从 {_f(v['error'])} 降到 {_f(v['error_after'])}",
+        f"误差 E = ½(ŷ − y)² 从 {_f(e0)} 降到 {_f(e1)}（输出与目标之差 |ŷ − y| 从 "
+        f"{_f(v['error'])} 降到 {_f(v['error_after'])}）",
     )
     return r
 

@@ -33,6 +33,8 @@ DERIVED_KINDS = ("conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
 SINGLE_INPUT_KINDS = ("maxout", "conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
 #: Kinds whose neurons the user adds and removes one by one.
 NEURON_KINDS = ("input", "dense", "maxout")
+#: Layer indices written as superscripts in default neuron names (h¹1, h²1).
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 NOTATIONS = ("book", "generic")
 VIEWS = ("network", "cnn", "rnn")
@@ -649,14 +651,15 @@ class NetworkDocument:
     def neuron_label(self, layer_id: str, j: int) -> str:
         """A neuron's label: the user's, or x1.. / h1.. / y1.. by the layer's role.
 
-        Hidden layers after the first are numbered per layer only, which matches the book
-        for one hidden layer; deeper nets get h1.. again in each layer.
+        With one hidden layer of neurons its units are h1, h2, … as in the book (and the
+        worked example). With several, each name carries its hidden layer as a superscript,
+        h¹1, h¹2, …, h²1, … (the layer index the generic notation writes o_j^(l) with), so
+        no two neurons on one screen share a name.
         """
         layer = self._layer(layer_id)
         if layer.neuron_labels is not None and j < len(layer.neuron_labels):
             return layer.neuron_labels[j]
-        prefix = {"input": "x", "output": "y", "hidden": "h"}[self.role(layer_id)]
-        return f"{prefix}{j + 1}"
+        return self._default_label(layer_id, j)
 
     def edge_list(self, link_id: str) -> list[tuple[int, int]]:
         """The (i, j) neuron pairs a link connects (every pair for a full link)."""
@@ -1514,7 +1517,17 @@ class NetworkDocument:
         return labels
 
     def _default_label(self, layer_id, index) -> str:
-        prefix = {"input": "x", "output": "y", "hidden": "h"}[self.role(layer_id)]
+        role = self.role(layer_id)
+        if role == "hidden" and self.layers[layer_id].kind in NEURON_KINDS:
+            hidden = [
+                n
+                for n in self.topological_order()
+                if self.layers[n].kind in NEURON_KINDS and self.role(n) == "hidden"
+            ]
+            if len(hidden) > 1:
+                depth = str(hidden.index(layer_id) + 1).translate(_SUPERSCRIPT)
+                return f"h{depth}{index + 1}"
+        prefix = {"input": "x", "output": "y", "hidden": "h"}[role]
         return f"{prefix}{index + 1}"
 
     @staticmethod

@@ -77,7 +77,7 @@ def test_feature_map_and_products_match_a_loop_reference(view):
     window = lecture_seven()[1:4, 3:6]
     np.testing.assert_allclose(conv.products_view.matrix(), window * k)
     assert pr.total == pytest.approx(np.sum(window * k))
-    assert conv.sum_label.text().startswith("S(2,4) = ")
+    assert conv.sum_label.text().startswith("<i>S</i>(2,4) = ")  # set like the slides
     assert conv.sum_label.text().endswith(f"= {int(np.sum(window * k))}".replace("-", "−"))
     # The map is filled up to the current position, the rest is blank.
     assert conv.output_view.cell_text(1, 3) != "" and conv.output_view.cell_text(1, 4) == ""
@@ -95,9 +95,11 @@ def test_convolution_flips_the_kernel(view):
     assert conv.stored_view.isVisibleTo(conv)
     np.testing.assert_allclose(conv.output(), reference_xcorr(lecture_seven(), k[::-1, ::-1]))
     assert not np.allclose(conv.output(), xcorr)  # Sobel is not symmetric: the flip shows
-    assert "I(i − m, j − n)" in conv.formula_label.text()
+    # the slide's formula, set with real subscripts: Σ_m Σ_n I(i − m, j − n) K(m, n)
+    minus = "<i>I</i>(<i>i</i> − <i>m</i>, <i>j</i> − <i>n</i>)"
+    assert "Σ<sub><i>m</i></sub> Σ<sub><i>n</i></sub> " + minus in conv.formula_label.text()
     conv.mode_xcorr.setChecked(True)
-    assert "I(i + m, j + n)" in conv.formula_label.text()
+    assert "<i>I</i>(<i>i</i> + <i>m</i>, <i>j</i> + <i>n</i>)" in conv.formula_label.text()
     assert not conv.stored_view.isVisibleTo(conv)
 
 

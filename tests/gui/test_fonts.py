@@ -94,3 +94,59 @@ def test_canvas_and_italic_fonts_keep_the_families(qapp):
     assert f.families() == [LATIN_FAMILY, CJK_FAMILY]
     assert [fam for fam, _ in glyph_runs("γ₁", f)] == [LATIN_FAMILY]
     assert LATIN_FAMILY in QFontDatabase.families()
+
+
+_NO_SYSTEM_FONTS = """
+import sys
+from PySide6.QtGui import QFont, QFontInfo, QImage, QPainter, QTextLayout
+from PySide6.QtCore import Qt
+from nnsim.gui.app import application
+from nnsim.gui.fonts import CJK_FAMILY, LATIN_FAMILY
+
+app = application()
+
+def runs(text, font):
+    lay = QTextLayout(text, font)
+    lay.beginLayout(); lay.createLine(); lay.endLayout()
+    return [(r.rawFont().familyName(), list(r.glyphIndexes())) for r in lay.glyphRuns()]
+
+def pixels(ch, italic):
+    img = QImage(40, 40, QImage.Format.Format_Grayscale8)
+    img.fill(255)
+    p = QPainter(img)
+    f = QFont(app.font()); f.setPixelSize(30); f.setItalic(italic)
+    p.setFont(f); p.drawText(img.rect(), Qt.AlignmentFlag.AlignCenter, ch); p.end()
+    return [img.pixelColor(x, y).value() for x in range(40) for y in range(40)]
+
+f = app.font()
+assert QFontInfo(f).family() == LATIN_FAMILY, QFontInfo(f).family()
+for ch in "γyθβΣ∂ŷ½−×":
+    (fam, glyphs), = runs(ch, f)
+    assert fam == LATIN_FAMILY and glyphs[0] != 0, (ch, fam, glyphs)
+assert {fam for fam, _ in runs("隐层 θ", f)} == {CJK_FAMILY, LATIN_FAMILY}
+# italic variables: slanted by Qt when only the upright face is there
+assert sum(a != b for a, b in zip(pixels("γ", False), pixels("γ", True))) > 40
+print("ok")
+"""
+
+
+def test_bundled_fonts_alone_draw_formulas_and_chinese(tmp_path):
+    """On a machine with no fonts of its own (a fresh Windows or a bare container), the
+    shipped faces alone give Latin, Greek, maths, italics and Chinese: fontconfig is
+    pointed at an empty configuration in a child process."""
+    import os
+    import subprocess
+    import sys
+
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><fontconfig><cachedir>'
+        f"{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _NO_SYSTEM_FONTS], env=env, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]

@@ -41,15 +41,23 @@ def chars(html: str) -> list[tuple[str, bool, object]]:
     return [(c, i, v) for text, i, v in runs(html) for c in text]
 
 
+# Unicode sub-/superscript characters (β₁, 0.9¹) become <sub>/<sup> runs: compare them as
+# the characters they raise or lower.
+_FLAT = str.maketrans(
+    "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿᵗᵀ",
+    "0123456789+−=()aehijklmnoprstuvx0123456789+−=()intT",
+)
+
+
 def plain_of(html: str) -> str:
     doc = QTextDocument()
     doc.setHtml(html)
-    return doc.toPlainText().replace("\xa0", " ").replace("\u200b", "")
+    return doc.toPlainText().replace("\xa0", " ").replace("\u200b", "").translate(_FLAT)
 
 
 def unmarked(plain: str) -> str:
     """The plain notation without its script marks: what the reader sees, letter for letter."""
-    return re.sub(r"[_^{}]", "", plain)
+    return re.sub(r"[_^{}]", "", plain).translate(_FLAT)
 
 
 @pytest.fixture(scope="module")
@@ -100,11 +108,25 @@ def test_update_record_words_and_formula(qapp, worked):
     assert zh.startswith("权重 B → <i>b</i><sub>1</sub>，学习率 <i>η</i> = 1：")
 
 
-@pytest.mark.parametrize("lesson", ["bp-worked-example", "xor-two-layer", "playground-circle"])
-def test_every_record_keeps_every_character(qapp, lesson):
+@pytest.mark.parametrize(
+    "lesson, settings",
+    [
+        ("bp-worked-example", {}),
+        ("bp-worked-example", {"optimizer": "momentum"}),
+        ("bp-worked-example", {"optimizer": "adam"}),
+        ("xor-two-layer", {}),
+        ("playground-circle", {}),
+        ("perceptron-and-or-not", {}),
+    ],
+)
+def test_every_record_keeps_every_character(qapp, lesson, settings):
     """Nothing is lost or added: Qt's plain text of the rich text is the notation without
-    its marks, for every record (forward, error, backward, update), both languages."""
-    records = session(lesson).stepper().records
+    its marks, for every record (forward, error, backward, update; the perceptron's and
+    the optimisers' too), both languages."""
+    s = session(lesson)
+    if settings:
+        s.document.update_settings(**settings)
+    records = s.stepper().records
     for rec in records[:60]:
         for lang in ("en", "zh"):
             assert plain_of(record_html(rec, lang)) == unmarked(rec.text(lang)), rec.text(lang)
@@ -144,12 +166,33 @@ def test_notation_pieces(plain, html, uni):
     assert math_unicode(plain) == uni
 
 
+def test_optimiser_records_set_every_factor():
+    """μv is μ times v; β₁ and β₁ᵗ are set with <sub>/<sup> like every other index."""
+    assert math_html("μv(v_12)") == "<i>μ</i><i>v</i>(<i>v</i><sub>12</sub>)"
+    assert math_html("(1−β₁ᵗ)") == "(1−<i>β</i><sub>1</sub><sup><i>t</i></sup>)"
+    assert math_html("Σ wᵢxᵢ − θ") == "Σ <i>w</i><sub><i>i</i></sub><i>x</i><sub><i>i</i></sub> − <i>θ</i>"
+
+
 def test_prose_keeps_words_upright():
     s = "Input x = (0.2, 0.3), a step of η = 1 for h_1 in 隐层"
     html = math_html(s, prose=True)
     assert html == (
         "Input <i>x</i> = (0.2, 0.3), a step of <i>η</i> = 1 for <i>h</i><sub>1</sub> in 隐层"
     )
+
+
+@pytest.mark.parametrize(
+    "caption, html",
+    [
+        ("Bias b", "Bias <i>b</i>"),
+        ("Threshold θ", "Threshold <i>θ</i>"),
+        ("Stride S", "Stride <i>S</i>"),
+        ("阈值 θ", "阈值 <i>θ</i>"),
+        ("Plan A or B?", "Plan A or B?"),
+    ],
+)
+def test_captions_naming_a_symbol(caption, html):
+    assert math_html(caption, prose=True) == html
 
 
 def test_formula_panel_shows_rich_text(qtbot, make_window):
@@ -181,3 +224,24 @@ def test_formula_panel_shows_rich_text(qtbot, make_window):
         win.undo_stack.setClean()
         win.close()
         win.deleteLater()
+
+
+@pytest.mark.parametrize(
+    "text, html",
+    [
+        (
+            "Output size (N − F + 2P)/S + 1",
+            "Output size (<i>N</i> − <i>F</i> + 2<i>P</i>)/<i>S</i> + 1",
+        ),
+        (
+            "卷积：S(i,j) = Σ_m Σ_n I(i − m, j − n) K(m, n)",
+            "卷积：<i>S</i>(<i>i</i>,<i>j</i>) = Σ<sub><i>m</i></sub> Σ<sub><i>n</i></sub> "
+            "<i>I</i>(<i>i</i> − <i>m</i>, <i>j</i> − <i>n</i>) <i>K</i>(<i>m</i>, <i>n</i>)",
+        ),
+        ("weight A → B: Δw = 1", "weight A → B: Δ<i>w</i> = 1"),
+    ],
+)
+def test_labelled_formulas(text, html):
+    from nnsim.gui.mathtext import labelled_html
+
+    assert labelled_html(text) == html

@@ -427,3 +427,10 @@ def test_the_error_axes_start_afresh_with_another_network(qtbot, window):
     QApplication.processEvents()
     (x0, x1), (y0, y1) = loss.vb.viewRange()
     assert x1 <= 2 and y1 >= 0.9  # nothing trained yet: not the old run's 60 epochs and 0.15
+
+
+def test_softmax_rows_are_named_with_real_subscripts(window):
+    ex = window.training_ui.explorer
+    heads = [ex.table.verticalHeaderItem(r).text() for r in range(4)]
+    assert heads[0] == "naive exp(xᵢ) / Σ exp(xⱼ)"
+    assert heads[3] == "stable: max x + log Σ exp(xⱼ − max x)"

@@ -161,3 +161,13 @@ def test_demo_plots_have_nnsims_menu_not_pyqtgraphs(view):
     menu.actions()[0].trigger()
     (a, b), (c, d) = w.getPlotItem().vb.viewRange()
     assert a <= 0 and b >= 10 and c <= 0 and d >= 5
+
+
+def test_formulas_are_set_like_the_slides(view):
+    """h_{t−1} shows as h with subscript t−1: rich text in labels, Unicode subscripts in
+    the group-box titles (which show plain text only)."""
+    pick(view, "sine")
+    assert "hₜ₋₁" in view.diagram_box.title() and "h_{" not in view.diagram_box.title()
+    assert view.heat_box.title().startswith("Hidden state hₜ over time")
+    note = view.shape_note.text()
+    assert "<i>x</i><sub><i>t</i>+1</sub>" in note and "x_{t+1}" not in note

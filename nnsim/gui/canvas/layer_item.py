@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.i18n import activation_name, kind_name, layer_label
+from nnsim.gui.mathtext import math_html, math_unicode, rich
 
 # Layers with more neurons than the theme's max_drawn_neurons (16 on the normal canvas)
 # collapse to a box showing their shape.
@@ -388,7 +389,8 @@ class NeuronItem(QGraphicsItem):
                 lines.append(f"net = {fmt_value(net)}")
             if out is not None:
                 lines.append(f"out = {fmt_value(out)}")
-        self.setToolTip("\n".join(lines))
+        # rich text: b and θ in italics, as the inspector and the slides write them
+        self.setToolTip(rich("<br>".join(math_html(line, prose=True) for line in lines)))
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
@@ -584,9 +586,11 @@ class LayerItem(QGraphicsItem):
         return getter(self.layer_id, index) if getter is not None else None
 
     def note_of(self, index: int) -> str | None:
-        """The extra line the scene prints under neuron ``index``, or None."""
+        """The extra line the scene prints under neuron ``index``, or None, its indices as
+        Unicode subscripts (g₁ = −0.0407, as the slides write g_1)."""
         getter = getattr(self._scene_ref, "neuron_note", None)
-        return getter(self.layer_id, index) if getter is not None else None
+        note = getter(self.layer_id, index) if getter is not None else None
+        return math_unicode(note) if note else note
 
     @property
     def is_output(self) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from nnsim.gui.canvas.layer_item import fmt_value, port_radius
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
+from nnsim.gui.mathtext import math_html, rich
 
 # Where along an edge its weight is printed (0 = source, 1 = target). Near the source,
 # edges that fan out from one neuron are already apart, while crossing edges of a
@@ -245,7 +246,7 @@ class EdgeItem(QGraphicsItem):
     def hoverEnterEvent(self, event):
         self._hover = True
         src, dst = self.link_item.endpoint_labels(self.i, self.j)
-        self.setToolTip(f"w({src} → {dst}) = {self._text}")
+        self.setToolTip(rich(f"<i>w</i>({math_html(f'{src} → {dst}', prose=True)}) = {self._text}"))
         self.setZValue(1)
         self.update_contents_flag()
         self.update()

@@ -49,6 +49,7 @@ from nnsim.gui.demos.widgets import (
     tint,
 )
 from nnsim.gui.i18n import translator
+from nnsim.gui.mathtext import labelled_html, math_html
 
 #: Kernel presets (names as the engine-free keys; the combo box shows translations).
 PRESETS = ("identity", "edge", "vertical", "horizontal", "blur", "sharpen")
@@ -362,6 +363,9 @@ class ConvPanel(QWidget):
         self.formula_label.setWordWrap(True)
         self.sum_label = QLabel(self)
         self.sum_label.setWordWrap(True)
+        # formulas set like the slides (nnsim.gui.mathtext)
+        for w in (self.formula_label, self.flip_label, self.sum_label):
+            w.setTextFormat(Qt.TextFormat.RichText)
         self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._sum_font()
 
@@ -509,10 +513,10 @@ class ConvPanel(QWidget):
         self.draw_hint.setText(tr("Draw with the left button, erase with the right."))
         self.kernel_box.setTitle(tr("Kernel K"))
         self.kernel_hint.setText(tr("Double-click a weight to type a new value."))
-        self.lbl_size.setText(tr("Kernel size F"))
+        self.lbl_size.setText(math_html(tr("Kernel size F"), prose=True))
         self.lbl_preset.setText(tr("Preset"))
-        self.lbl_stride.setText(tr("Stride S"))
-        self.lbl_padding.setText(tr("Padding P"))
+        self.lbl_stride.setText(math_html(tr("Stride S"), prose=True))
+        self.lbl_padding.setText(math_html(tr("Padding P"), prose=True))
         names = {
             "identity": tr("identity"),
             "edge": tr("edge (Laplacian)"),
@@ -525,7 +529,7 @@ class ConvPanel(QWidget):
             self.preset.setItemText(i, names[key])
         self.mode_xcorr.setText(tr("Cross-correlation (what CNN layers compute)"))
         self.mode_conv.setText(tr("Convolution (the kernel is flipped)"))
-        self.size_title.setText(tr("Output size (N − F + 2P)/S + 1"))
+        self.size_title.setText(math_html(tr("Output size (N − F + 2P)/S + 1"), prose=True))
         self.fit_title.setText(tr("The window does not fit"))
         self.input_view.set_title(tr("Input I"))
         self.products_view.set_title(tr("Products"))
@@ -815,7 +819,7 @@ class ConvPanel(QWidget):
             body = " + ".join(f"{factor(a, 3)}×{factor(b, 3)}" for a, b in terms)
         else:
             body = _t("the sum of the {0} products").format(len(terms))
-        self.sum_label.setText(f"S({i + 1},{j + 1}) = {body} = {fmt(pr.total, 4)}")
+        self.sum_label.setText(math_html(f"S({i + 1},{j + 1}) = {body} = {fmt(pr.total, 4)}"))
 
     def _update_texts(self) -> None:
         tr = _t
@@ -853,15 +857,19 @@ class ConvPanel(QWidget):
         if self.convolution:
             self.applied_view.set_title(tr("K flipped"))
             self.flip_label.setText(
-                tr("Convolution flips K by 180° before sliding it: K(m, n) → K(−m, −n).")
+                labelled_html(
+                    tr("Convolution flips K by 180° before sliding it: K(m, n) → K(−m, −n).")
+                )
             )
-            self.formula_label.setText(tr("Convolution: S(i,j) = Σ_m Σ_n I(i − m, j − n) K(m, n)"))
+            self.formula_label.setText(
+                labelled_html(tr("Convolution: S(i,j) = Σ_m Σ_n I(i − m, j − n) K(m, n)"))
+            )
             self.stored_view.show()
         else:
             self.applied_view.set_title(tr("Kernel K"))
             self.flip_label.setText(tr("Cross-correlation uses K as it is (no flip)."))
             self.formula_label.setText(
-                tr("Cross-correlation: S(i,j) = Σ_m Σ_n I(i + m, j + n) K(m, n)")
+                labelled_html(tr("Cross-correlation: S(i,j) = Σ_m Σ_n I(i + m, j + n) K(m, n)"))
             )
             self.stored_view.hide()
 

@@ -35,7 +35,9 @@ from nnsim.gui.demos.rnn_runs import make_run
 from nnsim.gui.demos.unrolled import UnrolledView
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
+from nnsim.gui.fonts import font_families
 from nnsim.gui.i18n import translator
+from nnsim.gui.mathtext import math_html, math_unicode
 
 _CONTEXT = "demos.rnn"
 
@@ -117,6 +119,7 @@ class RnnView(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.progress, 1)
         self.shape_note = QLabel(self)
+        self.shape_note.setTextFormat(Qt.TextFormat.RichText)
         self.shape_note.setWordWrap(True)
         self.shape_note.setMinimumWidth(200)
 
@@ -233,12 +236,15 @@ class RnnView(QWidget):
         self.btn_train.setText(tr("Train"))
         self.btn_stop.setText(tr("Stop"))
         self.btn_reset.setText(tr("New weights"))
+        # group-box titles are plain text: Unicode subscripts (hₜ₋₁) stand in for <sub>
         self.diagram_box.setTitle(
-            tr("The network unrolled over time: h_t = f(x_t W_x + h_{t−1} W_h + b)")
+            math_unicode(tr("The network unrolled over time: h_t = f(x_t W_x + h_{t−1} W_h + b)"))
         )
         self.loss_box.setTitle(tr("Training loss"))
-        self.heat_box.setTitle(tr("Hidden state h_t over time (rows: units, columns: t)"))
-        self.grad_box.setTitle(tr("BPTT: gradient magnitude ‖∂E/∂h_t‖ per step"))
+        self.heat_box.setTitle(
+            math_unicode(tr("Hidden state h_t over time (rows: units, columns: t)"))
+        )
+        self.grad_box.setTitle(math_unicode(tr("BPTT: gradient magnitude ‖∂E/∂h_t‖ per step")))
         self.pred_box.setTitle(tr("Prediction beside the target"))
         self.loss_plot.setLabel("left", tr("loss"))
         self.loss_plot.setLabel("bottom", tr("update"))
@@ -269,6 +275,8 @@ class RnnView(QWidget):
 
     def _mono_font(self) -> None:
         f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        # the bundled faces after the system's monospace one: ⏎, ␣, Greek and Chinese
+        f.setFamilies([f.family(), *font_families()])
         f.setPointSizeF(max(self.font().pointSizeF(), 6) * 1.1)
         self.text_box.setFont(f)
         big = QFont(self.font())
@@ -326,7 +334,7 @@ class RnnView(QWidget):
             ),
             "document": tr("The RNN of the open lesson, trained on its data set."),
         }
-        self.shape_note.setText(notes.get(kind, ""))
+        self.shape_note.setText(math_html(notes.get(kind, ""), prose=True))
 
     # ------------------------------------------------------------------ demos
     @property

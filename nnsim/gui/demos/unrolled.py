@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nnsim.gui.mathtext import draw_html, html_document, math_html
 from nnsim.gui.style import NEGATIVE, POSITIVE
 
 _BOX = QColor("#f1f4f9")
@@ -228,23 +229,26 @@ class UnrolledView(QWidget):
         p.setFont(small)
         fm = QFontMetricsF(small)
         for centre, text in weight_tags:
-            w = fm.horizontalAdvance(text) + 6
-            rect = QRectF(centre.x() - w / 2, centre.y() - fm.height() / 2, w, fm.height())
+            # W_h set like the slides: italic W, real subscript
+            tag = html_document(math_html(text), small)
+            w = tag.size().width() + 6
+            hgt = max(fm.height(), tag.size().height())
+            rect = QRectF(centre.x() - w / 2, centre.y() - hgt / 2, w, hgt)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(255, 255, 255, 230))
             p.drawRoundedRect(rect, 3, 3)
-            p.setPen(_BORDER)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        p.setPen(_MUTED)
+            draw_html(p, rect, math_html(text), small, _BORDER)
         note = self.words["same"]
         if count < T:  # which steps these are
             note = f"t = {first + 1}–{first + count} / {T}  ·  " + note
         if has_targets:
             note += "  ·  " + self.words.get("target_note", "")
-        p.drawText(
+        draw_html(
+            p,
             QRectF(left, h - note_h, self.width() - 2 * left, note_h),
-            Qt.AlignmentFlag.AlignCenter,
-            note.rstrip(" ·"),
+            math_html(note.rstrip(" ·"), prose=True),
+            p.font(),
+            _MUTED,
         )
         p.end()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.gui.i18n import activation_name
+from nnsim.gui.mathtext import math_html
 from nnsim.gui.style import muted, relative_font
 
 SLIDER_STEPS_PER_UNIT = 100  # the slider moves in steps of 0.01
@@ -58,11 +59,15 @@ class InspectorPanel(QWidget):
         return self.editor.document
 
     def add_row(self, text_fn, widget) -> QLabel:
-        """Add a form row whose label text is ``text_fn()`` (re-read on a language change)."""
+        """Add a form row whose label text is ``text_fn()`` (re-read on a language change).
+
+        The caption is set like the slides: the symbol it names in italics ("Bias *b*").
+        """
         label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.RichText)
         self.form.addRow(label, widget)
         self._labels.append((label, text_fn))
-        label.setText(text_fn())
+        set_caption(label, text_fn())
         return label
 
     def set_target(self, key: tuple) -> None:
@@ -76,13 +81,18 @@ class InspectorPanel(QWidget):
     def retranslate_ui(self) -> None:
         """Re-set texts in the current language."""
         for label, fn in self._labels:
-            label.setText(fn())
+            set_caption(label, fn())
         self.refresh()
 
     def changeEvent(self, event):
         if event.type() == event.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def set_caption(label: QLabel, text: str) -> None:
+    """Show ``text`` (words naming a symbol, "Threshold θ") with the symbol set like the slides."""
+    label.setText(math_html(text, prose=True))
 
 
 class ActivationCombo(QComboBox):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from nnsim.gui.inspectors.base import InspectorPanel
+from nnsim.gui.mathtext import math_html
 from nnsim.gui.style import muted
 
 
@@ -33,6 +35,7 @@ class NetworkPanel(InspectorPanel):
         super().__init__(editor, scene, parent)
         self._language = language
         self.goal = QLabel(self)
+        self.goal.setTextFormat(Qt.TextFormat.RichText)
         self.goal.setWordWrap(True)
         self.body.insertWidget(2, self.goal)
         self.layers = QLabel(self)
@@ -68,7 +71,8 @@ class NetworkPanel(InspectorPanel):
             self.tr("{0} items selected").format(self.count) if self.count > 1 else ""
         )
         self.subtitle.setVisible(self.count > 1)
-        self.goal.setText(goal)
+        # lesson goals quote the slides' formulas (h_t = f_W(h_{t−1}, x_t)): set like them
+        self.goal.setText(math_html(goal, prose=True))
         self.goal.setVisible(bool(goal))
         self.layers.setText(str(len(doc.layers)))
         self.params.setText(str(parameter_count(doc)))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWid
 
 from nnsim.gui.canvas.layer_item import fmt_value
 from nnsim.gui.i18n import layer_label
-from nnsim.gui.inspectors.base import ActivationCombo, InspectorPanel, ValueEditor
+from nnsim.gui.inspectors.base import ActivationCombo, InspectorPanel, ValueEditor, set_caption
 from nnsim.gui.style import relative_font
 
 
@@ -100,7 +100,7 @@ class NeuronPanel(InspectorPanel):
         self.use_bias.setChecked(bool(spec.use_bias))
         self.use_bias.blockSignals(False)
         self.value.setEnabled(bool(spec.use_bias))
-        self.value_label.setText(self._value_caption())
+        set_caption(self.value_label, self._value_caption())
         if show_b:
             b = float(spec.biases[i])
             self.value.set_value(-b if thr else b)
@@ -110,7 +110,7 @@ class NeuronPanel(InspectorPanel):
         self.out.setText("—" if out is None else fmt_value(out))
         self.net.setVisible(not is_input)
         self.net_label.setVisible(not is_input)
-        self.out_label.setText(self.tr("Input value") if is_input else self.tr("Output"))
+        set_caption(self.out_label, self.tr("Input value") if is_input else self.tr("Output"))
 
     def _activation_chosen(self, _index: int) -> None:
         lid, i, spec = self._target()

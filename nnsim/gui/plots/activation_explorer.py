@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from nnsim.engine import get_activation, logsumexp, logsumexp_naive, softmax, softmax_naive
 from nnsim.engine.activations import ACTIVATION_NAMES
 from nnsim.gui.i18n import activation_name
+from nnsim.gui.mathtext import math_unicode
 from nnsim.gui.plots.base import PlotPanel, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
@@ -121,12 +122,16 @@ class ActivationExplorer(PlotPanel):
         self.legend.addItem(self.df_curve, "f′(x)")
         self.softmax_box.setTitle(self.tr("Softmax at large logits: naive vs stable"))
         self.scale_label.setText(self.tr("Logits × "))
+        # header cells show plain text: indices as Unicode subscripts (exp(xᵢ) / Σ exp(xⱼ))
         self.table.setVerticalHeaderLabels(
             [
-                self.tr("naive exp(x_i) / Σ exp(x_j)"),
-                self.tr("stable: subtract max x first"),
-                self.tr("naive log Σ exp(x_j)"),
-                self.tr("stable: max x + log Σ exp(x_j − max x)"),
+                math_unicode(t)
+                for t in (
+                    self.tr("naive exp(x_i) / Σ exp(x_j)"),
+                    self.tr("stable: subtract max x first"),
+                    self.tr("naive log Σ exp(x_j)"),
+                    self.tr("stable: max x + log Σ exp(x_j − max x)"),
+                )
             ]
         )
         name = self.combo.currentData() or ""
