@@ -43,6 +43,16 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="1"/>
+        <source>No decision boundary: it is drawn over a plane of 2 inputs, and this network&apos;s input is {0}.</source>
+        <translation>此处没有决策边界：它画在 2 个输入构成的平面上，而这个网络的输入是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="1"/>
+        <source>No decision boundary: it is drawn over a plane of 2 inputs.</source>
+        <translation>此处没有决策边界：它画在 2 个输入构成的平面上。</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/plots/boundary_plot.py" line="48"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
@@ -51,12 +61,6 @@
         <location filename="../../nnsim/gui/plots/boundary_plot.py" line="50"/>
         <source>Discretise output</source>
         <translation>输出离散化</translation>
-    </message>
-    <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="103"/>
-        <source>The decision boundary is drawn for networks on a 2-D input plane.</source>
-        <extracomment>The last output grid drawn (G × G), for tests and exports.</extracomment>
-        <translation>决策边界只对二维输入平面上的网络绘制。</translation>
     </message>
 </context>
 <context>
@@ -105,6 +109,26 @@
 </context>
 <context>
     <name>FormulaPanel</name>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>This network cannot be stepped.</source>
+        <translation>这个网络不能逐步计算。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the CNN view</source>
+        <translation>打开卷积网络 CNN 视图</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the RNN view</source>
+        <translation>打开循环网络 RNN 视图</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the Activation functions view</source>
+        <translation>打开激活函数视图</translation>
+    </message>
     <message>
         <location filename="../../nnsim/gui/stepping/formula.py" line="178"/>
         <source>Forward pass</source>
@@ -225,6 +249,21 @@
 <context>
     <name>StepController</name>
     <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for convolution and pooling: it goes neuron by neuron through dense layers. The CNN view shows the convolution step by step.</source>
+        <translation>卷积和池化不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。卷积网络视图会一步步演示卷积。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for a recurrent network: it goes neuron by neuron through dense layers. The RNN view unrolls it over time.</source>
+        <translation>循环网络不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。循环网络视图会把它按时间展开。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for a Maxout layer: it goes neuron by neuron through dense layers. The Activation functions view compares the functions.</source>
+        <translation>Maxout 层不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。激活函数视图可以比较各个函数。</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/stepping/controller.py" line="0"/>
         <source>Step: update weights</source>
         <translation>单步：更新权重</translation>
@@ -317,6 +356,11 @@
 </context>
 <context>
     <name>TrainingPanel</name>
+    <message>
+        <location filename="../../nnsim/gui/training/panel.py" line="1"/>
+        <source>Its own table: {0}</source>
+        <translation>自带的数据表：{0}</translation>
+    </message>
     <message>
         <location filename="../../nnsim/gui/training/panel.py" line="131"/>
         <source>Run</source>

@@ -141,3 +141,105 @@ def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypa
         win.demo_views.shutdown()
         win.undo_stack.setClean()
         win.close()
+
+
+# --- the Network tab shows only the panels that mean something for the lesson ----------------
+def _steppable(doc) -> bool:
+    """The step-through goes neuron by neuron through dense layers, with back-propagation."""
+    kinds = {layer.kind for layer in doc.layers.values()}
+    return kinds <= {"input", "dense"} and doc.settings.rule != "perceptron"
+
+
+def _two_inputs(doc) -> bool:
+    inputs = [layer for layer in doc.layers.values() if layer.kind == "input"]
+    return len(inputs) == 1 and inputs[0].size == 2 and doc.settings.dataset != "rise_fall"
+
+
+@pytest.mark.parametrize("name", LESSON_NAMES)
+def test_network_tab_panels_mean_something(name, app_window):
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.data import DATASETS
+
+    win = app_window
+    win.open_lesson(name)
+    win.show_view("network")
+    for _ in range(3):
+        QApplication.processEvents()
+    doc = win.document
+    ui = win.training_ui
+
+    # The decision boundary: a plot over a plane of two inputs, else one short sentence
+    # that fits the dock (a wrapped label: never cut at the plot's edges).
+    boundary = ui.boundary
+    if _two_inputs(doc):
+        assert boundary.graphics.isVisibleTo(win) and not boundary.unavailable.isVisibleTo(win)
+    else:
+        note = boundary.unavailable
+        assert note.isVisibleTo(win) and not boundary.graphics.isVisibleTo(win)
+        assert note.text().startswith("No decision boundary: it is drawn over a plane of 2 inputs")
+        assert note.text().endswith(".")
+        assert note.heightForWidth(note.width()) <= note.height()
+        assert not boundary.export_button.isVisibleTo(win)
+
+    # The step-through invites → only where a pass can run; else it says why.
+    formula = ui.formula
+    text = formula.formula.text()
+    next_neuron = ui.actions["next"]
+    if _steppable(doc):
+        assert "Press →" in formula.formula_plain and next_neuron.isEnabled()
+    else:
+        assert "Press" not in text and not next_neuron.isEnabled()
+        assert formula.where.text() == "This network cannot be stepped."
+        assert ui.actions["epoch"].isEnabled()  # training still runs
+
+    # The data set named is the lesson's; settings it does not have are not shown.
+    panel = ui.panel
+    s = doc.settings
+    if s.targets is not None:
+        assert panel.dataset.currentText() == "The lesson's samples"
+    elif s.dataset == "csv":  # the network's own table, by its file's name
+        assert panel.dataset.currentText() == f"Its own table: {doc.data.name}"
+        assert doc.data.name.endswith(".csv")
+        for key, label in panel.data_rows.items():
+            assert label.isVisibleTo(win) == (key in ("train_fraction", "seed")), key
+    else:
+        assert panel.dataset.currentText() == DATASETS[s.dataset].title_en
+        known = DATASETS[s.dataset].parameters()
+        for key, label in panel.data_rows.items():
+            assert label.isVisibleTo(win) == (key in known), key
+
+
+@pytest.mark.parametrize(("name", "view"), [("mnist-cnn", "cnn"), ("rnn-shapes", "rnn")])
+def test_the_step_through_offers_the_view_that_shows_the_network(name, view, app_window):
+    win = app_window
+    win.open_lesson(name)
+    win.show_view("network")
+    formula = win.training_ui.formula
+    assert f'href="view:{view}"' in formula.formula.text()
+    formula.formula.linkActivated.emit(f"view:{view}")  # the link clicked
+    assert win.views.currentWidget() is win.view_widget(view)
+
+
+def test_rnn_and_mnist_panels_in_chinese(app_window):
+    from PySide6.QtWidgets import QApplication
+
+    win = app_window
+    win.set_language("zh_CN")
+    try:
+        win.open_lesson("rnn-shapes")
+        win.show_view("network")
+        QApplication.processEvents()
+        ui = win.training_ui
+        assert ui.panel.dataset.currentText() == "序列分类：上升还是下降"
+        assert ui.formula.where.text() == "这个网络不能逐步计算。"
+        assert ui.formula.formula_plain.startswith("循环网络不能逐步计算")
+        assert ui.boundary.unavailable.text() == (
+            "此处没有决策边界：它画在 2 个输入构成的平面上，而这个网络的输入是 10×1。"
+        )
+        win.open_lesson("mnist-mlp")
+        win.show_view("network")
+        assert not ui.panel.data_rows["n_points"].isVisibleTo(win)  # no "Points 10"
+        assert ui.boundary.unavailable.text().endswith("而这个网络的输入是 784。")
+    finally:
+        win.set_language("en")
