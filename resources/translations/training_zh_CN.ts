@@ -66,6 +66,16 @@
 <context>
     <name>ErrorPlot</name>
     <message>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="1"/>
+        <source>No history: the file keeps only the weights. Play or One epoch records one.</source>
+        <translation>没有训练历史：文件只保存权重。按“开始”或“一轮”会记录新的历史。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="1"/>
+        <source>No training yet: Play or One epoch draws the error here.</source>
+        <translation>还没有训练：按“开始”或“一轮”，误差曲线会画在这里。</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/plots/error_plot.py" line="31"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>

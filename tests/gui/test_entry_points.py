@@ -243,3 +243,28 @@ def test_rnn_and_mnist_panels_in_chinese(app_window):
         assert ui.boundary.unavailable.text().endswith("而这个网络的输入是 784。")
     finally:
         win.set_language("en")
+
+
+def test_an_opened_trained_file_says_it_keeps_no_history(app_window, tmp_path, qtbot):
+    from nnsim.cli import main
+
+    path = tmp_path / "xor.nnsim"
+    assert main(["train", "xor-two-layer", "--epochs", "50", "--save", str(path)]) == 0
+    win = app_window
+    assert win.open_file(path, ask=False)
+    error = win.training_ui.error
+    note = error.empty_note
+    # .nnsim files keep the weights, not the history: the empty plot says so
+    assert note.isVisibleTo(win)
+    assert note.text() == (
+        "No history: the file keeps only the weights. Play or One epoch records one."
+    )
+    assert note.heightForWidth(note.width()) <= note.height()
+    win.training_ui.actions["epoch"].trigger()
+    qtbot.waitUntil(lambda: len(win.training.data) > 1 and not win.training.running, timeout=20000)
+    qtbot.waitUntil(lambda: not note.isVisibleTo(win), timeout=5000)
+    assert error.train_curve.getData()[0].size > 1
+    win.undo_stack.setClean()
+    win.open_lesson("xor-two-layer")
+    assert note.isVisibleTo(win)
+    assert note.text() == "No training yet: Play or One epoch draws the error here."
