@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QGraphicsItem, QLabel
+from PySide6.QtWidgets import QGraphicsItem
 
 from nnsim.gui.plots.base import PlotPanel, pen
 from nnsim.gui.plots.colors import CLASS_COLORS, LUT, SERIES, to_rgba
@@ -68,12 +68,9 @@ class BoundaryPlot(PlotPanel):
         self.plot.addItem(self.arrow)
         for item in (self.line, self.vector, self.arrow, self.test_points):
             item.setVisible(False)
-        #: Shown instead of the plot where there is no input plane: a label wraps to any
-        #: dock width (a text in the plot was cut at its edges).
-        self.unavailable = QLabel(self)
-        self.unavailable.setWordWrap(True)
+        #: Shown instead of the plot where there is no input plane.
+        self.unavailable = self.add_note()
         self.unavailable.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unavailable.setStyleSheet("color: #30363d;")
         self.unavailable.hide()
         self.layout().addWidget(self.unavailable, 1)
         #: The last output grid drawn (G × G), for tests and exports.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel
 
 from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
@@ -67,9 +66,7 @@ class ErrorPlot(PlotPanel):
         self.acc.disableAutoRange()
         #: Says why the plot is empty (no history yet, or a file that keeps none); a
         #: wrapped line above the plot, hidden once there is a curve to show.
-        self.empty_note = QLabel(self)
-        self.empty_note.setWordWrap(True)
-        self.empty_note.setStyleSheet("color: #30363d;")
+        self.empty_note = self.add_note()
         self.layout().insertWidget(1, self.empty_note)
         self.restyle()
         self.retranslate_ui()
