@@ -12,7 +12,8 @@ from pathlib import Path
 
 from nnsim import __version__
 
-#: Exit codes: 0 fine, 1 an error the message explains, 2 bad arguments (argparse), 130 Ctrl+C.
+#: Exit codes: 0 fine, 1 an error the message explains, 2 bad arguments (argparse) or no
+#: display for the window, 130 Ctrl+C.
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
 
@@ -102,11 +103,23 @@ def _leave_a_core_to_the_ui() -> None:
         os.environ.setdefault(var, n)
 
 
+#: ``nnsim gui --lang`` codes and the interface languages they name.
+GUI_LANGUAGES = {"en": "en", "zh": "zh_CN"}
+#: ``nnsim gui --view`` choices: the central views of the window (nnsim.gui.app.VIEWS).
+GUI_VIEWS = ("network", "activations", "cnn", "rnn", "exercise")
+
+
 def _gui(args) -> int:
     _leave_a_core_to_the_ui()
     # Imported by name at run time so that the headless commands never load Qt.
     app = importlib.import_module("nnsim.gui.app")
-    return app.run(args.file, screenshot=args.screenshot)
+    return app.run(
+        args.file,
+        screenshot=args.screenshot,
+        language=GUI_LANGUAGES[args.lang] if args.lang else None,
+        view=args.view,
+        presentation=True if args.presentation else None,
+    )
 
 
 def _csv_options(p) -> None:
@@ -343,10 +356,17 @@ def _export(args) -> int:
     return 0
 
 
+class _Finding(RuntimeError):
+    """A check of ``nnsim doctor`` found something missing; its message says it all."""
+
+
 def _check(name: str, fn) -> bool:
     """Run one check of ``nnsim doctor``: print "ok  name: detail" or "FAIL name: why"."""
     try:
         detail = fn()
+    except _Finding as e:
+        print(f"FAIL {name}: {e}")
+        return False
     except Exception as e:  # noqa: BLE001 - every failure is a finding to print
         print(f"FAIL {name}: {type(e).__name__}: {e}")
         return False
@@ -416,12 +436,25 @@ def _doctor_qt() -> str:
     return f"PySide6 {qt.__version__} (Qt {qt.qVersion()}), Chinese font {font.name}"
 
 
+def _doctor_display() -> str:
+    # No Qt: without a display, starting Qt would end this process.
+    display = importlib.import_module("nnsim.gui.display")
+    problem = display.display_problem()
+    if problem is not None:
+        raise _Finding(
+            f"{problem}; the window cannot open here (`nnsim gui --screenshot OUT.png` "
+            "and the command line work)"
+        )
+    return f"the window can open on {display.describe_display()}"
+
+
 def _doctor(args) -> int:
     checks = (
         ("engine", _doctor_engine),
         ("training process", _doctor_process),
         ("data folder", _doctor_data),
         ("Qt", _doctor_qt),
+        ("display", _doctor_display),
     )
     print(f"nnsim {__version__}, Python {sys.version.split()[0]} on {sys.platform}")
     failed = [name for name, fn in checks if not _check(name, fn)]
@@ -438,8 +471,17 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gui", help="start the app (the default)")
     g.add_argument("file", nargs="?", help="a .nnsim file or a lesson name to open")
     g.add_argument(
-        "--screenshot", metavar="OUT.png", help="save the window as a picture once drawn, then quit"
+        "--screenshot",
+        metavar="OUT.png",
+        help="save the window (1440×900) as a picture once laid out, then quit; needs no display",
     )
+    g.add_argument(
+        "--lang", choices=tuple(GUI_LANGUAGES), help="the interface language for this run"
+    )
+    g.add_argument(
+        "--view", choices=GUI_VIEWS, help="show this view first (default: the lesson's own)"
+    )
+    g.add_argument("--presentation", action="store_true", help="start in presentation mode (F5)")
     g.set_defaults(func=_gui)
 
     t = sub.add_parser("train", help="train a network headless and print a summary")

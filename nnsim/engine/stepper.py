@@ -53,7 +53,15 @@ from nnsim.engine.stepping.records import products as _products
 from nnsim.engine.stepping.records import sum_text as _sum
 from nnsim.engine.stepping.updates import UpdatePlan, UpdateRecords
 
-__all__ = ["GROUPINGS", "PHASES", "StepRecord", "Stepper", "StepperError", "make_stepper"]
+__all__ = [
+    "GROUPINGS",
+    "PHASES",
+    "StepRecord",
+    "Stepper",
+    "StepperError",
+    "make_stepper",
+    "steppable_problem",
+]
 
 
 def _fprime_text(act, arg_sym: str, out_sym: str):
@@ -70,6 +78,24 @@ def _fprime_text(act, arg_sym: str, out_sym: str):
         return f"(1−{out_sym}²)", lambda out, d, dg: f"(1−{factor(out, dg)}²)"
     name = act.symbol or "f"
     return f"{name}′({arg_sym})", lambda out, d, dg: factor(d, dg)
+
+
+def steppable_problem(network) -> str | None:
+    """Why the step-through cannot show ``network`` (it shows dense networks), or None."""
+    for name in network.order:
+        layer = network.layers[name]
+        if isinstance(layer, Input):
+            if len(layer.shape) != 1:
+                return (
+                    f"the step-through shows dense networks only; input {name!r} has "
+                    f"shape {layer.shape}"
+                )
+        elif not isinstance(layer, Dense):
+            return (
+                f"the step-through shows dense layers only; layer {name!r} is a "
+                f"{getattr(layer, 'kind', type(layer).__name__)} layer"
+            )
+    return None
 
 
 class Stepper(UpdateRecords, RecordSequence):
@@ -143,19 +169,9 @@ class Stepper(UpdateRecords, RecordSequence):
             raise StepperError(f"the learning rate must be a finite number, got {lr!r}")
         self.lr = lr_f
         layers = network.layers
-        for name in network.order:
-            layer = layers[name]
-            if isinstance(layer, Input):
-                if len(layer.shape) != 1:
-                    raise StepperError(
-                        f"the step-through shows dense networks only; input {name!r} has "
-                        f"shape {layer.shape}"
-                    )
-            elif not isinstance(layer, Dense):
-                raise StepperError(
-                    f"the step-through shows dense layers only; layer {name!r} is a "
-                    f"{getattr(layer, 'kind', type(layer).__name__)} layer"
-                )
+        why = steppable_problem(network)
+        if why is not None:
+            raise StepperError(why)
         self.notation = make_notation(network, notation, labels)
         self.dtype = network.theta.dtype
         outs = getattr(network, "output_names", None) or [

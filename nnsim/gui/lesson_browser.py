@@ -105,11 +105,8 @@ def open_lesson(window, name: str) -> bool:
     """Open lesson ``name`` in ``window`` and show the view it needs; False if it failed."""
     if hasattr(window, "maybe_save") and not window.maybe_save():
         return False
-    if not window.open_lesson(name):
-        return False
-    view = getattr(window.document.meta, "view", "network") or "network"
-    window.show_view(view)
-    return True
+    # The window brings the lesson's view (meta.view) to the front, as for every entry point.
+    return bool(window.open_lesson(name))
 
 
 class LessonBrowser(QDialog):

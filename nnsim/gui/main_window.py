@@ -547,7 +547,8 @@ class MainWindow(QMainWindow):
         lesson: str | None = None,
         modified: bool = False,
     ) -> None:
-        """Show ``document`` (replacing the current one); clears the undo history."""
+        """Show ``document`` (replacing the current one) on the view its ``meta.view`` names
+        ("network", "cnn", "rnn"); clears the undo history."""
         # A network whose layers would overlap on this canvas (positions written for
         # other sizes) is laid out before it is shown; nothing to undo, it is new.
         from nnsim.gui.canvas.layout import overlapping, tidy_positions
@@ -577,6 +578,9 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.view.fit()
         self.document_replaced.emit(document)
+        # Every way of opening (command line, Lessons menu, browser, File ▸ Open, first
+        # start, restore) comes through here: the document names the view it is made for.
+        self.show_view(getattr(document.meta, "view", None) or "network")
 
     def new_document(self) -> bool:
         """Start an empty network (asks to save changes first)."""

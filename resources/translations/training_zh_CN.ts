@@ -43,6 +43,16 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="1"/>
+        <source>No decision boundary: it is drawn over a plane of 2 inputs, and this network&apos;s input is {0}.</source>
+        <translation>此处没有决策边界：它画在 2 个输入构成的平面上，而这个网络的输入是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="1"/>
+        <source>No decision boundary: it is drawn over a plane of 2 inputs.</source>
+        <translation>此处没有决策边界：它画在 2 个输入构成的平面上。</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/plots/boundary_plot.py" line="48"/>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
@@ -52,15 +62,19 @@
         <source>Discretise output</source>
         <translation>输出离散化</translation>
     </message>
-    <message>
-        <location filename="../../nnsim/gui/plots/boundary_plot.py" line="103"/>
-        <source>The decision boundary is drawn for networks on a 2-D input plane.</source>
-        <extracomment>The last output grid drawn (G × G), for tests and exports.</extracomment>
-        <translation>决策边界只对二维输入平面上的网络绘制。</translation>
-    </message>
 </context>
 <context>
     <name>ErrorPlot</name>
+    <message>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="1"/>
+        <source>No history: the file keeps only the weights. Play or One epoch records one.</source>
+        <translation>没有训练历史：文件只保存权重。按“开始”或“一轮”会记录新的历史。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/plots/error_plot.py" line="1"/>
+        <source>No training yet: Play or One epoch draws the error here.</source>
+        <translation>还没有训练：按“开始”或“一轮”，误差曲线会画在这里。</translation>
+    </message>
     <message>
         <location filename="../../nnsim/gui/plots/error_plot.py" line="31"/>
         <source>Log scale</source>
@@ -110,6 +124,26 @@
 </context>
 <context>
     <name>FormulaPanel</name>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>This network cannot be stepped.</source>
+        <translation>这个网络不能逐步计算。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the CNN view</source>
+        <translation>打开卷积网络 CNN 视图</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the RNN view</source>
+        <translation>打开循环网络 RNN 视图</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/formula.py" line="1"/>
+        <source>Open the Activation functions view</source>
+        <translation>打开激活函数视图</translation>
+    </message>
     <message>
         <location filename="../../nnsim/gui/stepping/formula.py" line="178"/>
         <source>Forward pass</source>
@@ -229,6 +263,21 @@
 </context>
 <context>
     <name>StepController</name>
+    <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for convolution and pooling: it goes neuron by neuron through dense layers. The CNN view shows the convolution step by step.</source>
+        <translation>卷积和池化不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。卷积网络视图会一步步演示卷积。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for a recurrent network: it goes neuron by neuron through dense layers. The RNN view unrolls it over time.</source>
+        <translation>循环网络不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。循环网络视图会把它按时间展开。</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/stepping/controller.py" line="1"/>
+        <source>No step-through for a Maxout layer: it goes neuron by neuron through dense layers. The Activation functions view compares the functions.</source>
+        <translation>Maxout 层不能逐步计算：逐步计算是在全连接层中逐个神经元进行的。激活函数视图可以比较各个函数。</translation>
+    </message>
     <message>
         <location filename="../../nnsim/gui/stepping/controller.py" line="0"/>
         <source>Step: update weights</source>

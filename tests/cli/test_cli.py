@@ -239,7 +239,7 @@ def test_progress_bar_on_a_terminal_redraws_one_line():
 
 def test_doctor_checks_the_installation(capsys):
     """``nnsim doctor``: the worked example's ŷ, the training process (same numbers as at
-    home), the data folder and Qt with the Chinese font, one line each."""
+    home), the data folder, Qt with the Chinese font and the display, one line each."""
     assert main(["doctor"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"nnsim {__version__}, Python ")
@@ -248,6 +248,7 @@ def test_doctor_checks_the_installation(capsys):
         "ok   training process",
         "ok   data folder",
         "ok   Qt",
+        "ok   display",
     ]
     assert "ŷ = 0.690283" in lines[1]
     assert "the same numbers in both" in lines[2]

@@ -172,7 +172,10 @@ class DemoViews(QObject):
         if current in self.pages.values():
             if not self._hidden_docks:
                 docks = self.window.findChildren(QDockWidget)
-                self._hidden_docks = {d: d.isVisible() for d in docks if d.parent() is self.window}
+                # isVisibleTo, not isVisible: a lesson can open before the window is shown.
+                self._hidden_docks = {
+                    d: d.isVisibleTo(self.window) for d in docks if d.parent() is self.window
+                }
                 for d in self._hidden_docks:
                     d.hide()
         elif self._hidden_docks:

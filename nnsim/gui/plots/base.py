@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -73,6 +74,7 @@ class PlotPanel(QWidget):
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_dialog)
         self._option_texts: list = []
+        self._notes: list[QLabel] = []
         self.options.addStretch(1)
         self.options.addWidget(self.export_button)
 
@@ -181,7 +183,27 @@ class PlotPanel(QWidget):
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: bigger ticks, labels and lines."""
         self.presentation = bool(on)
+        for note in self._notes:
+            self._size_note(note)
         self.restyle()
+
+    def add_note(self) -> QLabel:
+        """A wrapped sentence about the plot (why it is empty), sized like the axis titles.
+
+        The caller places it in ``self.layout()``; a label wraps to any dock width, where a
+        text drawn in the plot is cut at its edges.
+        """
+        note = QLabel(self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #30363d;")
+        self._notes.append(note)
+        self._size_note(note)
+        return note
+
+    def _size_note(self, note: QLabel) -> None:
+        f = QFont(note.font())
+        f.setPointSizeF(TICK_PT[self.presentation] + 1)
+        note.setFont(f)
 
     def restyle(self) -> None:
         """Re-apply sizes and pens (subclasses extend)."""

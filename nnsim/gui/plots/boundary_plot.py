@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnsim.gui.plots.base import PlotPanel, pen
@@ -66,10 +66,13 @@ class BoundaryPlot(PlotPanel):
         self.vector = self.plot.plot()
         self.arrow = pg.ArrowItem(headLen=18, tipAngle=35, brush="#b03a2e", pen=None)
         self.plot.addItem(self.arrow)
-        self.note = pg.TextItem(anchor=(0.5, 0.5), color="#30363d")
-        self.plot.addItem(self.note)
-        for item in (self.line, self.vector, self.arrow, self.note, self.test_points):
+        for item in (self.line, self.vector, self.arrow, self.test_points):
             item.setVisible(False)
+        #: Shown instead of the plot where there is no input plane.
+        self.unavailable = self.add_note()
+        self.unavailable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unavailable.hide()
+        self.layout().addWidget(self.unavailable, 1)
         #: The last output grid drawn (G × G), for tests and exports.
         self.values: np.ndarray | None = None
         self._last_frame = None
@@ -104,9 +107,30 @@ class BoundaryPlot(PlotPanel):
         self.axis_label(self.plot, "bottom", bottom)
         self.axis_label(self.plot, "left", left)
         if not p.plane:
-            self.note.setText(
-                self.tr("The decision boundary is drawn for networks on a 2-D input plane.")
-            )
+            shape = self._input_shape()
+            if shape:
+                text = self.tr(
+                    "No decision boundary: it is drawn over a plane of 2 inputs, and this "
+                    "network's input is {0}."
+                ).format(shape)
+            else:
+                text = self.tr("No decision boundary: it is drawn over a plane of 2 inputs.")
+            self.unavailable.setText(text)
+
+    def _input_shape(self) -> str:
+        """The network's input size as the canvas writes it ("784", "1×28×28"), or ""."""
+        comp = getattr(getattr(self.controller, "display", None), "comp", None)
+        if comp is None or not comp.network.input_names:
+            return ""
+        shape = getattr(comp.network.layers[comp.network.input_names[0]], "shape", ())
+        return "×".join(str(int(n)) for n in shape)
+
+    def _show_plot(self, on: bool) -> None:
+        """The plot and its options, or the sentence saying why there is none."""
+        self.graphics.setVisible(on)
+        for box in (self.test_box, self.discrete_box, self.export_button):
+            box.setVisible(on)
+        self.unavailable.setVisible(not on)
 
     # -- items per problem ---------------------------------------------------------------------
     def _brushes(self, t: np.ndarray, classification: bool):
@@ -133,12 +157,10 @@ class BoundaryPlot(PlotPanel):
             self.test_points.setData([])
             for item in (self.line, self.vector, self.arrow, self.test_points):
                 item.setVisible(False)
-            self.note.setVisible(True)
-            self.note.setPos(0.5, 0.5)
-            self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
+            self._show_plot(False)
             self.retranslate_ui()
             return
-        self.note.setVisible(False)
+        self._show_plot(True)
         x0, x1, y0, y1 = p.domain
         self.image.setVisible(not p.perceptron)
         self.line.setVisible(p.perceptron)

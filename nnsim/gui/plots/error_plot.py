@@ -73,6 +73,10 @@ class ErrorPlot(PlotPanel):
         self._y_range = StableRange()
         self.loss.disableAutoRange()
         self.acc.disableAutoRange()
+        #: Says why the plot is empty (no history yet, or a file that keeps none); a
+        #: wrapped line above the plot, hidden once there is a curve to show.
+        self.empty_note = self.add_note()
+        self.layout().insertWidget(1, self.empty_note)
         self.restyle()
         self.retranslate_ui()
         controller.frame.connect(self.update_frame)
@@ -94,6 +98,7 @@ class ErrorPlot(PlotPanel):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        self._update_empty_note()
         # titles, not rotated axis labels: those do not fit a short plot on a projector
         size = f"{self.tick_pt() + 1:g}pt"
         # the title doubles as the legend (a legend box would cover the curves); the
@@ -178,8 +183,25 @@ class ErrorPlot(PlotPanel):
             self._fill_acc(self._last_frame.data)
 
     # -- data ----------------------------------------------------------------------------
+    def _update_empty_note(self) -> None:
+        data = getattr(self.controller, "data", None)
+        empty = data is None or len(data) == 0
+        self.empty_note.setVisible(empty)
+        if not empty:
+            return
+        window = getattr(self.controller, "window", None)
+        if getattr(window, "file_path", None) is not None:
+            # .nnsim files keep the trained weights, not the history that led to them
+            text = self.tr(
+                "No history: the file keeps only the weights. Play or One epoch records one."
+            )
+        else:
+            text = self.tr("No training yet: Play or One epoch draws the error here.")
+        self.empty_note.setText(text)
+
     def reset(self, _problem=None) -> None:
         """A new session: empty curves until its first frame."""
+        self._update_empty_note()
         for c in (self.train_curve, self.test_curve, self.train_acc, self.test_acc):
             c.setData(_EMPTY, _EMPTY)
         self.stop_epoch = None
@@ -202,6 +224,8 @@ class ErrorPlot(PlotPanel):
     def update_frame(self, frame, force: bool = False) -> None:
         """Put the frame's curves into the existing items (skipped while hidden)."""
         self._last_frame = frame
+        if self.empty_note.isHidden() == (len(frame.data) == 0):  # shown ≠ empty
+            self._update_empty_note()
         if not (force or self.shown()):
             return
         d = frame.data

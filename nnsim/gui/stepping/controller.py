@@ -64,7 +64,7 @@ class StepController(QObject):
         self._comp = None
         self._passes = 0
         training.state_changed.connect(self._training_state)
-        training.problem_changed.connect(lambda _p: self._document_changed())
+        training.problem_changed.connect(lambda _p: self._problem_changed())
         window.document_replaced.connect(self.set_document)
         self.set_document(window.document)
 
@@ -107,6 +107,12 @@ class StepController(QObject):
         if not self._writing and self.stepper is not None:
             self.discard()
 
+    def _problem_changed(self) -> None:
+        # a new session: whether this network can be stepped at all may have changed
+        self._document_changed()
+        if self.stepper is None:
+            self.changed.emit()
+
     def _training_state(self, running: bool) -> None:
         if running:
             self.discard()
@@ -128,17 +134,67 @@ class StepController(QObject):
         self.changed.emit()
 
     # ------------------------------------------------------------------ passes
-    def _data(self):
-        """(x, y) the trainer trains on, or None with a message."""
+    def unavailable(self) -> tuple[str, str | None] | None:
+        """Why this network cannot be stepped, or None when it can.
+
+        Returns (sentence, view): the sentence says why and what to do instead; ``view``
+        names the window's view that shows such a network ("cnn", "rnn", "activations")
+        or is None.
+        """
+        display = getattr(self.training, "display", None)
+        comp = getattr(display, "comp", None)
+        if comp is not None:
+            from nnsim.engine.stepper import steppable_problem
+
+            why = steppable_problem(comp.network)
+            if why is not None:
+                return self._instead(why)
         tr = self.training.trainer_or_none()
         if tr is None:
-            self.message.emit(
-                self.training.problem.message or self.tr("This network cannot be trained yet.")
+            return (
+                self.training.problem.message or self.tr("This network cannot be trained yet."),
+                None,
             )
-            return None
         if isinstance(tr.x_train, dict):
-            self.message.emit(self.tr("Stepping needs a network with one input layer."))
+            return self.tr("Stepping needs a network with one input layer."), None
+        return None
+
+    def _instead(self, why: str) -> tuple[str, str | None]:
+        """The engine's reason put for the user, with the view that shows such a network."""
+        kinds = {layer.kind for layer in self.window.document.layers.values()}
+        if kinds & {"conv1d", "conv2d", "maxpool", "avgpool", "flatten"}:
+            return (
+                self.tr(
+                    "No step-through for convolution and pooling: it goes neuron by neuron "
+                    "through dense layers. The CNN view shows the convolution step by step."
+                ),
+                "cnn",
+            )
+        if "rnn" in kinds:
+            return (
+                self.tr(
+                    "No step-through for a recurrent network: it goes neuron by neuron "
+                    "through dense layers. The RNN view unrolls it over time."
+                ),
+                "rnn",
+            )
+        if "maxout" in kinds:
+            return (
+                self.tr(
+                    "No step-through for a Maxout layer: it goes neuron by neuron through "
+                    "dense layers. The Activation functions view compares the functions."
+                ),
+                "activations",
+            )
+        return why, None
+
+    def _data(self):
+        """(x, y) the trainer trains on, or None with a message."""
+        blocked = self.unavailable()
+        if blocked is not None:
+            self.message.emit(blocked[0])
             return None
+        tr = self.training.trainer_or_none()
         return tr.x_train, tr.y_train
 
     def new_pass(self, batch: bool | None = None) -> bool:

@@ -9,6 +9,8 @@ pass, newest last, so the class can look back.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -86,7 +88,11 @@ class FormulaPanel(QWidget):
         #: the shown formula in the engine's plain notation (what the command line prints)
         self.formula_plain = ""
         self.formula.setWordWrap(True)
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.formula.linkActivated.connect(self._link)
         self.formula.setStyleSheet(
             "QLabel { background: #fffbea; border: 1px solid #e0c97a; border-radius: 6px;"
             " padding: 8px; color: #000000; }"
@@ -215,6 +221,15 @@ class FormulaPanel(QWidget):
         st = c.stepper
         cur = c.current
         if st is None:
+            blocked = c.unavailable()
+            self._enable_steps(blocked is None)
+            if blocked is not None:
+                # no invitation to press → where nothing would step: why, and what shows it
+                self.where.setText(self.tr("This network cannot be stepped."))
+                self._show_unavailable(*blocked)
+                self.log.clear()
+                self._after_refresh()
+                return
             # the keys in the small line above; the large box says what → will do
             self.where.setText(
                 self.tr("Step through one training step with the buttons above.")
@@ -261,6 +276,33 @@ class FormulaPanel(QWidget):
             self.log.setCurrentRow(self.log.count() - 1)
             self.log.scrollToBottom()
         self._after_refresh()
+
+    #: Buttons that step a pass (One epoch trains, and stays).
+    STEP_ONLY = ("back_layer", "back", "next", "next_layer", "update", "sample", "batch")
+
+    def _enable_steps(self, on: bool) -> None:
+        for name in self.STEP_ONLY:
+            button = self.buttons.get(name)
+            if button is not None and button.defaultAction() is not None:
+                button.defaultAction().setEnabled(on)
+
+    def _show_unavailable(self, sentence: str, view: str | None) -> None:
+        """Say why nothing steps here, with a link to the view that shows this network."""
+        html = escape(sentence)
+        if view is not None:
+            link = {
+                "cnn": self.tr("Open the CNN view"),
+                "rnn": self.tr("Open the RNN view"),
+                "activations": self.tr("Open the Activation functions view"),
+            }.get(view, view)
+            html += f' <a href="view:{view}">{escape(link)}</a>'
+        self._set_formula(sentence, html)
+
+    def _link(self, href: str) -> None:
+        if href.startswith("view:"):
+            window = getattr(self.controller, "window", None)
+            if window is not None:
+                window.show_view(href[len("view:") :])
 
     def _after_refresh(self) -> None:
         # An empty history takes no room: before the first step the line above the formula

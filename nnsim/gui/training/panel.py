@@ -223,17 +223,20 @@ class TrainingPanel(QScrollArea):
         self.n_points.editingFinished.connect(
             lambda: self._param("n_points", self.n_points.value())
         )
-        self._row(self.data_form, lambda: self.tr("Points"), self.n_points)
+        #: name → the label of its row in the data form (rows hide where they do not apply)
+        self.data_rows = {
+            "n_points": self._row(self.data_form, lambda: self.tr("Points"), self.n_points)
+        }
         self.noise, self.noise_value = self._slider(
             *_limits("noise"), lambda v: self._param("noise", float(v))
         )
-        self._row(
+        self.data_rows["noise"] = self._row(
             self.data_form, lambda: self.tr("Noise (%)"), self._pair(self.noise, self.noise_value)
         )
         self.split, self.split_value = self._slider(
             *_limits("train_fraction", 100), lambda v: self._param("train_fraction", v / 100.0)
         )
-        self._row(
+        self.data_rows["train_fraction"] = self._row(
             self.data_form,
             lambda: self.tr("Training share (%)"),
             self._pair(self.split, self.split_value),
@@ -241,7 +244,9 @@ class TrainingPanel(QScrollArea):
         self.data_seed = QSpinBox(data)
         self.data_seed.setRange(*_limits("seed"))
         self.data_seed.editingFinished.connect(lambda: self._param("seed", self.data_seed.value()))
-        self._row(self.data_form, lambda: self.tr("Data seed"), self.data_seed)
+        self.data_rows["seed"] = self._row(
+            self.data_form, lambda: self.tr("Data seed"), self.data_seed
+        )
         feats = QWidget(data)
         fl = QGridLayout(feats)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -524,8 +529,8 @@ class TrainingPanel(QScrollArea):
             if s.targets is not None:
                 self.dataset.addItem(self.tr("The lesson's samples"), "__targets__")
             for name, entry in DATASETS.items():
-                if entry.kind == "sequence":
-                    continue  # sequence sets train RNNs, in their own view
+                if entry.kind == "sequence" and name != s.dataset:
+                    continue  # sequence sets train RNNs: listed only as an RNN's own set
                 self.dataset.addItem(entry.title_zh if lang_zh else entry.title_en, name)
             if doc.data is not None:
                 self.dataset.addItem(table_item_text(doc.data.name), CSV_DATASET)
@@ -547,6 +552,10 @@ class TrainingPanel(QScrollArea):
             ):
                 on = name in known
                 widget.setEnabled(on)
+                # a setting the data set does not have is not shown (MNIST has no "Points");
+                # the lesson's own samples show theirs (their number, no noise, no split)
+                shown = on or (s.targets is not None and name != "seed")
+                self.data_form.setRowVisible(self.data_rows[name], shown)
                 if name == "n_points":
                     # the lesson's own samples can be fewer than a data set's minimum
                     self.n_points.setMinimum(_limits("n_points")[0] if on else 1)
@@ -573,6 +582,7 @@ class TrainingPanel(QScrollArea):
                     widget.setValue(int(v))
             plane = s.targets is None and is_plane_dataset(s.dataset)
             self.features_widget.setEnabled(plane)
+            self.data_form.setRowVisible(self.features_widget, plane)
             feats = active_features(doc) or []
             for name, box in self.features.items():
                 box.setChecked(name in feats and plane)

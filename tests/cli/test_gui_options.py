@@ -1,0 +1,173 @@
+"""`nnsim gui` options: --lang, --view, --presentation, --screenshot, and no display."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from nnsim.cli import build_parser, main
+
+
+def _no_display_env(tmp_path) -> dict:
+    """This environment without any display: no DISPLAY, no Wayland, no Qt platform."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["NNSIM_DATA_DIR"] = str(tmp_path / "data")
+    return env
+
+
+def test_gui_options_are_parsed_and_handed_to_the_app(monkeypatch):
+    import nnsim.gui.app
+
+    args = build_parser().parse_args(
+        ["gui", "mnist-cnn", "--lang", "zh", "--view", "rnn", "--presentation"]
+    )
+    assert (args.file, args.lang, args.view, args.presentation) == ("mnist-cnn", "zh", "rnn", True)
+    seen = {}
+
+    def fake_run(file_or_lesson, **kw):
+        seen.update(kw, file=file_or_lesson)
+        return 0
+
+    monkeypatch.setattr(nnsim.gui.app, "run", fake_run)
+    assert main(["gui", "mnist-cnn", "--lang", "zh", "--view", "rnn", "--presentation"]) == 0
+    assert seen == {
+        "file": "mnist-cnn",
+        "screenshot": None,
+        "language": "zh_CN",
+        "view": "rnn",
+        "presentation": True,
+    }
+    seen.clear()
+    assert main(["gui"]) == 0
+    assert seen["language"] is None and seen["view"] is None and seen["presentation"] is None
+
+
+@pytest.mark.parametrize("bad", [["--lang", "fr"], ["--view", "canvas"]])
+def test_unknown_language_or_view_is_refused_by_name(bad, capsys):
+    with pytest.raises(SystemExit) as e:
+        build_parser().parse_args(["gui", *bad])
+    assert e.value.code == 2
+    assert bad[0] in capsys.readouterr().err
+
+
+def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch):
+    """``build_window`` (what `nnsim gui` runs) with the options applied."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui import prefs
+    from nnsim.gui.app import build_window
+
+    prefs.settings().setValue("presentation", False)
+    win = build_window(
+        "xor-two-layer", restore=False, language="zh_CN", view="rnn", presentation=True
+    )
+    try:
+        assert win.languages.language == "zh_CN"
+        assert win.file_menu.title().startswith("文件")
+        assert win.views.currentWidget() is win.view_widget("rnn")
+        assert win.presentation and win.act_presentation.isChecked()
+        # for this run only: the next plain start keeps the saved look
+        assert prefs.settings().value("presentation", False) in (False, "false")
+    finally:
+        win.set_presentation(False)
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()
+    win = build_window("bp-worked-example", restore=False, language="en", view="exercise")
+    try:
+        assert win.file_menu.title().replace("&", "") == "File"
+        assert win.views.currentWidget() is win.view_widget("exercise")
+        # the exercise is made from the open network: its first question is about it
+        assert win.demo_views.exercise._document is win.document
+        win2 = build_window("rnn-shapes", restore=False, view="activations")
+        try:
+            assert win2.views.currentWidget() is win2.view_widget("activations")
+        finally:
+            win2.demo_views.shutdown()
+            win2.close()
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()
+
+
+def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from nnsim.gui.app import SCREENSHOT_SIZE, application, build_window, save_screenshot
+    from nnsim.model.training_process import shared_process
+
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    app = application()
+    win = build_window("xor-two-layer", restore=False)
+    proc = shared_process()
+    proc.start()  # as the window's warm-up would, while the picture is being taken
+    assert proc.alive
+    out = tmp_path / "shot.png"
+    assert save_screenshot(app, win, str(out)) == 0
+    assert not proc.alive  # ended and waited for: no process left behind
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == SCREENSHOT_SIZE
+    # laid out: the canvas has its size, not the few pixels of a window not yet arranged
+    assert win.view.width() > 600 and win.view.height() > 300
+
+
+@pytest.mark.parametrize("argv", [[], ["gui", "xor-two-layer"]])
+def test_no_display_is_one_line_and_exit_status_2(argv, tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "nnsim", *argv],
+        capture_output=True,
+        text=True,
+        env=_no_display_env(tmp_path),
+        timeout=120,
+    )
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("nnsim: no display to open a window on: neither DISPLAY nor")
+    assert "--screenshot" in lines[0]
+    assert "xcb" not in r.stderr
+
+
+@pytest.mark.slow
+def test_screenshot_needs_no_display(tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "cnn.png"
+    r = subprocess.run(
+        [sys.executable, "-m", "nnsim", "gui", "mnist-cnn", "--screenshot", str(out)]
+        + ["--lang", "zh", "--view", "network"],
+        capture_output=True,
+        text=True,
+        env=_no_display_env(tmp_path),
+        timeout=180,
+    )
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1440, 900)
+    assert len({img.pixel(x, 300) for x in range(0, 1440, 4)}) > 20
+
+
+def test_doctor_says_whether_a_display_can_be_opened(capsys, monkeypatch):
+    from nnsim.cli import _check, _doctor_display
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert _check("display", _doctor_display)
+    assert capsys.readouterr().out == (
+        "ok   display: the window can open on the offscreen platform (QT_QPA_PLATFORM): "
+        "windows are drawn in memory, not shown\n"
+    )
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert not _check("display", _doctor_display)
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "FAIL display: no display to open a window on: neither DISPLAY nor WAYLAND_DISPLAY "
+        "is set; the window cannot open here"
+    )
+    assert out.count("\n") == 1
