@@ -18,7 +18,16 @@ from nnsim.model.checks import DocumentChecks
 from nnsim.model.document_graph import DocumentGraph
 from nnsim.model.document_structure import StructureOps
 from nnsim.model.document_values import ValueOps
-from nnsim.model.settings import NOTATIONS, VIEWS, Meta, Settings, _meta_value, _settings_value
+from nnsim.model.events import FieldChange, FieldEvents, field_changes
+from nnsim.model.settings import (
+    NOTATIONS,
+    SETTINGS_FIELDS,
+    VIEWS,
+    Meta,
+    Settings,
+    _meta_value,
+    _settings_value,
+)
 from nnsim.model.shapes import (
     bias_shape,
     conv_output_shape,
@@ -78,6 +87,13 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
     (layers, links, masks, sizes, activations, params, dtype); weight, bias, position and
     text edits bump ``revision`` alone, so a session can push new weights into the compiled
     network instead of rebuilding it.
+
+    ``settings_events`` (a ``FieldEvents``) tells which training setting changed, with its
+    old and new value: one event per field of ``Settings``, and ``"data"`` for the table
+    kept with the network. Every operation that changes them emits each changed field once,
+    after the whole change is written, in the order of the fields, before its own signals:
+    ``update_settings`` and ``set_data`` (then ``settings_changed``), ``restore`` (then
+    ``reset``; an undo that brings settings back says so too).
     """
 
     layer_added = Signal(str)
@@ -99,6 +115,8 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
         self.meta = meta if meta is not None else Meta()
         #: The document's own data (a ``nnsim.model.datasection.DataSection``) or None.
         self.data = None
+        #: Per-field change events of the settings (and ``"data"``); see the class docstring.
+        self.settings_events = FieldEvents((*SETTINGS_FIELDS, "data"))
         self.revision = 0
         self.structure_revision = 0
 
@@ -107,6 +125,21 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
         self.revision += 1
         if structural:
             self.structure_revision += 1
+
+    def _settings_state(self) -> dict:
+        """The settings fields and the data, by name (the values, not copies)."""
+        return {**{k: getattr(self.settings, k) for k in SETTINGS_FIELDS}, "data": self.data}
+
+    def _emit_settings(self, before: dict) -> None:
+        """Emit a ``FieldChange`` for every setting (or the data) that differs from ``before``."""
+        after = self._settings_state()
+        changes = field_changes(
+            {k: v for k, v in before.items() if k != "data"},
+            {k: v for k, v in after.items() if k != "data"},
+        )
+        if before["data"] is not after["data"]:  # a table is immutable: identity says it
+            changes.append(FieldChange("data", before["data"], after["data"]))
+        self.settings_events.emit(changes)
 
     def _done(self, *signals) -> None:
         """Emit (signal, args...) tuples, then ``changed``."""
@@ -122,7 +155,7 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
         change); a new data set without new parameters keeps those of the old one that it
         takes too.
         """
-        names = {f.name for f in fields(Settings)}
+        names = set(SETTINGS_FIELDS)
         clean = {}
         for k, v in fields_.items():
             if k not in names:
@@ -141,9 +174,11 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
         if not clean:
             return
         structural = "dtype" in clean and clean["dtype"] != self.settings.dtype
+        before = self._settings_state()
         for k, v in clean.items():
             setattr(self.settings, k, v)
         self._bump(structural)
+        self._emit_settings(before)
         self._done((self.settings_changed,))
 
     def set_data(self, section) -> None:
@@ -156,8 +191,10 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
 
         if section is not None and not isinstance(section, DataSection):
             raise DocumentError(f"the data must be a DataSection or None, not {section!r}")
+        before = self._settings_state()
         self.data = section
         self._bump(False)
+        self._emit_settings(before)
         self._done((self.settings_changed,))
 
     def update_meta(self, **fields_) -> None:
@@ -186,7 +223,10 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
         }
 
     def restore(self, snapshot: dict) -> None:
-        """Replace the whole content by a ``snapshot()`` (emits ``reset``)."""
+        """Replace the whole content by a ``snapshot()``.
+
+        Emits the ``settings_events`` of the settings it changes, then ``reset``.
+        """
         try:
             layers = {k: v.copy() for k, v in snapshot["layers"].items()}
             links = {k: v.copy() for k, v in snapshot["links"].items()}
@@ -194,9 +234,11 @@ class NetworkDocument(DocumentGraph, StructureOps, ValueOps, DocumentChecks):
             meta = copy.deepcopy(snapshot["meta"])
         except (KeyError, AttributeError, TypeError):
             raise DocumentError("not a snapshot of a document") from None
+        before = self._settings_state()
         self.layers, self.links, self.settings, self.meta = layers, links, settings, meta
         self.data = snapshot.get("data")
         self._bump(True)
+        self._emit_settings(before)
         self._done((self.reset,))
 
     def replace_with(self, other: NetworkDocument) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from nnsim.model import settings_rules
 from nnsim.model.specs import DocumentError
@@ -37,6 +37,10 @@ class Settings:
     epochs: int = 100
     dtype: str = "float64"
     targets: list | None = None
+
+
+#: The names of the settings, in their order.
+SETTINGS_FIELDS = tuple(f.name for f in fields(Settings))
 
 
 @dataclass

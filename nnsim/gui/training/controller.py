@@ -26,12 +26,10 @@ running training, other settings pause it, apply and go on.
 
 from __future__ import annotations
 
-import copy
 import os
 import sys
 import time
 from collections import deque
-from dataclasses import fields
 
 import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
@@ -48,7 +46,6 @@ from nnsim.gui.training.problem import (
 )
 from nnsim.gui.training.worker import Mailbox, TrainWorker
 from nnsim.model.compile import pull_weights
-from nnsim.model.document import Settings
 from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
 
 #: Settings whose change means new data: the weights are reset.
@@ -150,8 +147,8 @@ class TrainingController(QObject):
         self._since_sync = 0
         self._sync_due = False
         self._beat_pending = False
-        self._settings_seen: Settings | None = None
-        self._data_seen = None
+        #: Settings fields (and "data") the document said changed and nothing took up yet.
+        self._pending: set = set()
         self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
@@ -203,11 +200,12 @@ class TrainingController(QObject):
                     sig.disconnect(slot)
                 except (ValueError, RuntimeError, TypeError):
                     pass
+            self.document.settings_events.unsubscribe(self._setting_changed)
         self.document = document
         for sig, slot in self._signals():
             sig.connect(slot)
-        self._settings_seen = copy.deepcopy(document.settings)
-        self._data_seen = document.data
+        document.settings_events.subscribe(self._setting_changed)
+        self._pending = set()
         self.last_result = None
         self.rebuild_session()
 
@@ -256,11 +254,10 @@ class TrainingController(QObject):
                 self._after_stop.append(self.rebuild_session)
                 self.pause()
             return
-        if doc.settings != self._settings_seen or doc.data is not self._data_seen:
-            # an undo or redo put settings or data back together with their weights
-            # (no settings signal): take them as they are, without new weights
-            self._settings_seen = copy.deepcopy(doc.settings)
-            self._data_seen = doc.data
+        if self._pending:
+            # settings or data came back together with their weights (an undo or redo of a
+            # snapshot: ``reset``, not ``settings_changed``): take them as they are
+            self._pending = set()
             self.rebuild_session()
         elif (
             self.display is None
@@ -271,15 +268,17 @@ class TrainingController(QObject):
         else:
             self._dirty = True
 
+    def _setting_changed(self, change) -> None:
+        """One setting (or the data) changed: noted, taken up when the operation is done."""
+        if not self._writing:
+            self._pending.add(change.field)
+
     def _settings_changed(self) -> None:
         if self._writing:
             return
-        old, new = self._settings_seen, self.document.settings
-        self._settings_seen = copy.deepcopy(new)
-        changed = {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
-        if self.document.data is not self._data_seen:  # a new table kept with the network
-            self._data_seen = self.document.data
-            changed.add("dataset")
+        changed, self._pending = self._pending, set()
+        if "data" in changed:  # a new table kept with the network: new data
+            changed = (changed - {"data"}) | {"dataset"}
         if not changed or changed <= QUIET_FIELDS:
             return
 
