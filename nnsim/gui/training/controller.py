@@ -38,18 +38,18 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Sig
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from nnsim.gui import commands as C
-from nnsim.gui.training.plot_data import Frame, PlotData
-from nnsim.gui.training.problem import (
+from nnsim.gui.training.worker import Mailbox, TrainWorker
+from nnsim.model.compile import pull_weights
+from nnsim.model.document import Settings
+from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
+from nnsim.recipes.plot_data import Frame, PlotData
+from nnsim.recipes.problem import (
     DisplayNet,
     Problem,
     active_features,
     describe,
     make_session,
 )
-from nnsim.gui.training.worker import Mailbox, TrainWorker
-from nnsim.model.compile import pull_weights
-from nnsim.model.document import Settings
-from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
 
 #: Settings whose change means new data: the weights are reset.
 DATA_FIELDS = frozenset({"dataset", "dataset_params", "targets"})
