@@ -10,7 +10,7 @@ not train on:
   sampled character fed back as the next input (``char_demo``).
 
 Every demo returns a ``DemoResult`` with the trained network, the loss history and the
-metric. ``python -m nnsim.engine.rnn_demos`` runs them all and prints the numbers.
+metric. ``python -m nnsim.recipes.rnn`` runs them all and prints the numbers.
 The engine sits below ``nnsim.data`` in the import layers, so the few lines that make
 the data live here (the same recipes as ``nnsim.data.sequences``); the text is the
 bundled corpus, read through ``nnsim.paths``. The training loop is a small Adam on the

@@ -7,7 +7,7 @@ import pytest
 
 from nnsim.data import load_mnist
 from nnsim.engine import ShapeError
-from nnsim.engine.cnn_demo import as_images, build_mnist_cnn, predict_classes, train_mnist_cnn
+from nnsim.recipes.cnn import as_images, build_mnist_cnn, predict_classes, train_mnist_cnn
 
 
 def check_result(res, test):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnsim.engine import EngineError
-from nnsim.engine.rnn_demos import (
+from nnsim.recipes.rnn import (
     FALLBACK_TEXT,
     DemoResult,
     bigram_fraction,

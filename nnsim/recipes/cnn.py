@@ -1,8 +1,7 @@
 """The lecture's small MNIST CNN, headless: build, train, confusion matrix, misclassified images.
 
 COURSE.md §11. The network is conv 8@3×3 → ReLU → max-pool 2×2 → dense 10, trained with softmax
-cross-entropy. The engine does not load files, so the caller passes the images (for
-example from ``nnsim.data.load_mnist``).
+cross-entropy. The caller passes the images (for example from ``nnsim.data.load_mnist``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The CNN is the engine's ``build_mnist_cnn`` (conv 8@3×3 → ReLU → max-pool 2×2 → dense 10);
 the MLP is 784-32-10 with ReLU. Both train with the engine's Adam on softmax
-cross-entropy, the same loop as ``nnsim.engine.cnn_demo.train_mnist_cnn`` but one batch
+cross-entropy, the same loop as ``nnsim.recipes.cnn.train_mnist_cnn`` but one batch
 at a time, so the CNN view can show the loss after every batch, stop when the user
 presses Cancel, and show feature maps while the network learns. Runs inside a
 ``BackgroundJob``; everything handed to the UI is a copy.
@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data import load_mnist
-from nnsim.engine.cnn_demo import as_images, build_mnist_cnn, predict_classes
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.losses import SoftmaxCrossEntropy
 from nnsim.engine.metrics import confusion_matrix, misclassified
 from nnsim.engine.network import Network
 from nnsim.engine.optim import Adam
+from nnsim.recipes.cnn import as_images, build_mnist_cnn, predict_classes
 
 #: The two models the CNN view trains.
 MODELS = ("cnn", "mlp")

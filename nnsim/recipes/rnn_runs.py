@@ -1,7 +1,7 @@
 """The RNN view's demos, one per shape, trained a few iterations at a time (Qt-free).
 
 Each run owns an engine network with an Elman ``RNN`` layer and trains it with the
-recipes of ``nnsim.engine.rnn_demos`` (same data, same network, same Adam and clipping),
+recipes of ``nnsim.recipes.rnn`` (same data, same network, same Adam and clipping),
 but in slices, so the view can show the loss, the hidden states and the BPTT gradient
 after every few updates:
 
@@ -36,7 +36,7 @@ from nnsim.engine.layers.rnn import (
 from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, get_loss, softmax
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
-from nnsim.engine.rnn_demos import Adam, bigram_fraction, load_text, noisy_sine, parity_strings
+from nnsim.recipes.rnn import Adam, bigram_fraction, load_text, noisy_sine, parity_strings
 
 #: The shapes of COURSE.md §12 in the order the view lists them.
 SHAPES = ("one-to-many", "many-to-one", "many-to-many")
@@ -95,7 +95,7 @@ class RnnFrame:
 
 
 def shuffled_batches(rng, n: int, batch: int):
-    """Endless mini-batches: one shuffled pass after another (as ``rnn_demos`` draws them)."""
+    """Endless mini-batches: one shuffled pass after another (as ``nnsim.recipes.rnn`` draws them)."""
     while True:
         order = rng.permutation(n)
         for i in range(0, n - batch + 1 if n >= batch else 1, batch):
@@ -144,7 +144,7 @@ class RnnRun:
 
 
 class SineRun(RnnRun):
-    """Many-to-many: x_t → x_{t+1} on noisy sine waves (``rnn_demos.sine_demo``)."""
+    """Many-to-many: x_t → x_{t+1} on noisy sine waves (``nnsim.recipes.rnn.sine_demo``)."""
 
     shape = "many-to-many"
     name = "sine"
@@ -200,7 +200,7 @@ class SineRun(RnnRun):
 
 
 class ParityRun(RnnRun):
-    """Many-to-one: is the number of ones in a bit string odd? (``rnn_demos.parity_demo``)."""
+    """Many-to-one: is the number of ones in a bit string odd? (``nnsim.recipes.rnn.parity_demo``)."""
 
     shape = "many-to-one"
     name = "parity"
@@ -270,7 +270,7 @@ class ParityRun(RnnRun):
 
 
 class CharRun(RnnRun):
-    """One-to-many: generate text from one seed character (``rnn_demos.char_demo``).
+    """One-to-many: generate text from one seed character (``nnsim.recipes.rnn.char_demo``).
 
     Trained many-to-many (next character) on windows of T characters of the corpus;
     shown as one-to-many: from the seed, each sampled character is fed back as the next
