@@ -92,6 +92,17 @@ class Trainer(Evaluation, RuleEpochs):
     fast : bool
         Let whole epochs of plain SGD run in the network's fused loop when it has one
         (``Network.train_epoch_sgd``); False forces the update-by-update loop.
+    on_batch : callable, optional
+        Called after every BP update (not for the perceptron rule) as
+        ``on_batch(epoch, batch, n_batches, loss)``: the epoch in progress (1-based), the
+        updates made in it so far (1 … ``n_batches``), the updates of a whole epoch, and
+        the mean loss of the batch just used, before its update (the running training
+        loss that progress plots draw). A true return value asks training to stop, as
+        ``stop()`` does: the run ends before the next update with status "stopped". It
+        runs in the training thread: it may read the network and copy ``theta``, not
+        change them. Set it to track progress batch by batch (the CNN and RNN views);
+        while it is set, whole epochs do not take the fused SGD loop. None (the default)
+        costs nothing. May also be assigned after construction (``trainer.on_batch``).
     """
 
     def __init__(
@@ -122,6 +133,7 @@ class Trainer(Evaluation, RuleEpochs):
         threshold: float | None = None,
         eval_batch: int = 8192,
         fast: bool = True,
+        on_batch=None,
     ):
         self.network = network
         self.loss: Loss = get_loss("squared_error" if loss is None else loss)
@@ -142,6 +154,9 @@ class Trainer(Evaluation, RuleEpochs):
         #: Use the network's fast epoch loop (``train_epoch_sgd``) when it has one and
         #: the run allows it (plain SGD, no penalty, epoch snapshots).
         self.fast = bool(fast)
+        #: Per-batch progress callback (see the class docstring); None on the fast path.
+        self.on_batch = on_batch
+        self.batch_loss = float("nan")  # loss of the last batch, before its update
         self._fast_epoch = getattr(network, "train_epoch_sgd", None)
         # Gradient checks need ∂E/∂input; training does not, and skipping it is cheaper.
         try:

@@ -183,6 +183,7 @@ class RuleEpochs:
             value = net.loss_and_grad(xb, yb, self.loss, **self._lg_kwargs)
             if not math.isfinite(value):
                 return f"the loss became {value}"
+            self.batch_loss = value
             self.regularizer.add_grad(net.theta, net.grad)
             self.optimizer.step(net.theta, net.grad)
             # One sum per update; the limits are checked on each snapshot (_record).
@@ -221,6 +222,10 @@ class RuleEpochs:
             if bad is not None:
                 self._diverged(bad, epoch)
                 return "stop"
+            if self.on_batch is not None and self.on_batch(
+                epoch, b + 1, last + 1, float(self.batch_loss)
+            ):
+                self._stop_requested = True
             if b == last:
                 self.epoch = epoch
                 snap, bad = self._record("epoch")
@@ -239,6 +244,7 @@ class RuleEpochs:
         """True when a whole epoch can run in the network's own fast SGD loop."""
         return (
             self.fast
+            and self.on_batch is None  # the fused loop has no batch boundary to report
             and self._fast_epoch is not None
             and self.optimizer.name == "sgd"
             and type(self.regularizer).__name__ == "NoRegularizer"

@@ -515,6 +515,50 @@ def test_the_fast_epoch_loop_gives_the_same_history_as_update_by_update():
         assert np.allclose(a.val_loss, b.val_loss, rtol=0, atol=1e-12), rule
 
 
+def test_on_batch_reports_every_update_with_the_loss_before_it():
+    """Accumulated BP makes one update an epoch on the whole set, so the loss the callback
+    gets for epoch k is the training loss the history evaluated (another code path) for
+    the weights of epoch k − 1."""
+    train, _ = noisy_sets()
+    calls = []
+    tr = Trainer(
+        deep_net(),
+        "sigmoid_binary_cross_entropy",
+        train,
+        rule="accumulated",
+        lr=0.1,
+        init="xavier",
+        seed=2,
+        on_batch=lambda *a: calls.append(a),
+    )
+    tr.run(4)
+    assert [c[:3] for c in calls] == [(k, 1, 1) for k in range(1, 5)]
+    reported = np.array([c[3] for c in calls])
+    np.testing.assert_allclose(reported, tr.history.train_loss[:4], rtol=1e-12)
+
+
+def test_on_batch_counts_the_batches_and_a_true_return_stops_the_run():
+    train, _ = noisy_sets()  # 30 samples: 4 batches of 8 an epoch
+    seen = []
+
+    def on_batch(epoch, batch, n_batches, loss):
+        seen.append((epoch, batch, n_batches))
+        return len(seen) == 6  # stop in the middle of epoch 2
+
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    tr = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, on_batch=on_batch, **kw)
+    result = tr.run(5)
+    assert seen == [(1, b, 4) for b in range(1, 5)] + [(2, 1, 4), (2, 2, 4)]
+    assert result.status == "stopped" and tr.step == 6
+    # The callback changes nothing else: the same updates as a run without it (the
+    # fused SGD loop), compared after one epoch.
+    a = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, on_batch=lambda *a: None, **kw)
+    b = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    a.run(1)
+    b.run(1)
+    np.testing.assert_allclose(a.network.theta, b.network.theta, rtol=0, atol=1e-12)
+
+
 # --- targets the loss cannot train: refused when the trainer is set up ----------------------
 
 
