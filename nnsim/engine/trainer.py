@@ -89,6 +89,12 @@ class Trainer(Evaluation, RuleEpochs):
         ``nnsim.engine.metrics``). Several outputs are read by argmax.
     eval_batch : int
         Rows per forward pass when evaluating big sets (memory, not results).
+    eval_sample : int, optional
+        Evaluate each snapshot's training loss and accuracy (and the divergence checks
+        that read them) on a fixed random sample of this many training rows, drawn from
+        ``seed``, instead of on all of them: for big sets such as MNIST, where a pass
+        over every image after each epoch costs as much as a third of the epoch. None
+        (the default) evaluates every row. Validation is always evaluated in full.
     fast : bool
         Let whole epochs of plain SGD run in the network's fused loop when it has one
         (``Network.train_epoch_sgd``); False forces the update-by-update loop.
@@ -132,6 +138,7 @@ class Trainer(Evaluation, RuleEpochs):
         target_accuracy: float | None = None,
         threshold: float | None = None,
         eval_batch: int = 8192,
+        eval_sample: int | None = None,
         fast: bool = True,
         on_batch=None,
     ):
@@ -252,6 +259,20 @@ class Trainer(Evaluation, RuleEpochs):
             else None
         )
         self._train_classes = self._classes_of(self.y_train)
+        self._eval_set = (self.x_train, self.y_train, self._train_classes)
+        if eval_sample is not None and int(eval_sample) < self.n_train:
+            if int(eval_sample) < 1:
+                raise TrainingError(f"eval_sample must be at least 1, got {eval_sample}")
+            rows = np.random.default_rng([self.seed, 3]).choice(
+                self.n_train, int(eval_sample), replace=False
+            )
+            rows.sort()
+            c = self._train_classes
+            self._eval_set = (
+                _take(self.x_train, rows),
+                self.y_train[rows],
+                None if c is None else c[rows],
+            )
         self._val_classes = None if self.y_val is None else self._classes_of(self.y_val)
 
         # Fail now, with the loss's own message, if the targets do not fit the network:
@@ -293,7 +314,7 @@ class Trainer(Evaluation, RuleEpochs):
     def _record(self, kind: str, errors: int | None = None) -> tuple[Snapshot, str | None]:
         """Evaluate, append a history row and return the snapshot and a divergence note."""
         theta = self.network.theta
-        tl, ta = self._evaluate(self.x_train, self.y_train, self._train_classes)
+        tl, ta = self._evaluate(*self._eval_set)
         if self.x_val is not None:
             vl, va = self._evaluate(self.x_val, self.y_val, self._val_classes)
         else:

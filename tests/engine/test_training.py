@@ -559,6 +559,27 @@ def test_on_batch_counts_the_batches_and_a_true_return_stops_the_run():
     np.testing.assert_allclose(a.network.theta, b.network.theta, rtol=0, atol=1e-12)
 
 
+def test_eval_sample_scores_a_fixed_sample_and_changes_no_update():
+    train, _ = noisy_sets()  # 30 rows
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    full = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    part = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=10, **kw)
+    same = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=30, **kw)
+    for tr in (full, part, same):
+        tr.run(3)
+    np.testing.assert_array_equal(part.network.theta, full.network.theta)
+    np.testing.assert_array_equal(same.history.train_loss, full.history.train_loss)
+    # the documented sample: 10 rows drawn without replacement from the seed
+    rows = np.sort(np.random.default_rng([2, 3]).choice(30, 10, replace=False))
+    x, y = train
+    part.restore(0)
+    loss0, _ = part.evaluate(x[rows], y[rows])
+    assert part.history.train_loss[0] == pytest.approx(loss0, rel=1e-12)
+    assert part.history.train_loss[0] != pytest.approx(full.history.train_loss[0], rel=1e-6)
+    with pytest.raises(TrainingError, match="eval_sample"):
+        Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=0, **kw)
+
+
 # --- targets the loss cannot train: refused when the trainer is set up ----------------------
 
 
