@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsim.engine.errors import EngineError, ShapeError
+from nnsim.engine.layers.rnn import clip_grad_norm
 from nnsim.engine.losses import SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy
 from nnsim.engine.metrics import (
     accuracy,
@@ -185,6 +186,8 @@ class RuleEpochs:
                 return f"the loss became {value}"
             self.batch_loss = value
             self.regularizer.add_grad(net.theta, net.grad)
+            if self.clip_norm is not None:
+                clip_grad_norm(net.grad, self.clip_norm)
             self.optimizer.step(net.theta, net.grad)
             # One sum per update; the limits are checked on each snapshot (_record).
             if not math.isfinite(float(np.add.reduce(net.theta))):
@@ -198,7 +201,8 @@ class RuleEpochs:
             return [slice(None)]
         order = self._rng.permutation(m) if self.shuffle else np.arange(m)
         size = 1 if self.rule == "standard" else self.batch_size
-        return [order[i : i + size] for i in range(0, m, size)]
+        end = m - m % size if self.drop_last and m >= size else m
+        return [order[i : i + size] for i in range(0, end, size)]
 
     def _stopped(self) -> str:
         self._finish("stopped", f"stopped at epoch {self.epoch} by request")
@@ -245,6 +249,8 @@ class RuleEpochs:
         return (
             self.fast
             and self.on_batch is None  # the fused loop has no batch boundary to report
+            and self.clip_norm is None
+            and not (self.drop_last and self.n_train % self.batch_size)
             and self._fast_epoch is not None
             and self.optimizer.name == "sgd"
             and type(self.regularizer).__name__ == "NoRegularizer"

@@ -559,6 +559,48 @@ def test_on_batch_counts_the_batches_and_a_true_return_stops_the_run():
     np.testing.assert_allclose(a.network.theta, b.network.theta, rtol=0, atol=1e-12)
 
 
+def test_clip_norm_caps_the_length_of_each_update():
+    """One accumulated SGD update with the gradient clipped to norm c moves θ by exactly η·c
+    (the gradient there is far longer than c), along the unclipped gradient."""
+    train, _ = noisy_sets()
+    kw = dict(rule="accumulated", lr=0.1, init="xavier", seed=2)
+    ref = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    theta0 = ref.network.theta.copy()
+    ref.run(1)
+    step = ref.network.theta - theta0
+    tr = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, clip_norm=1e-3, **kw)
+    tr.run(1)
+    moved = tr.network.theta - theta0
+    assert np.linalg.norm(step) > 0.1 * 1e-2
+    assert np.linalg.norm(moved) == pytest.approx(0.1 * 1e-3, rel=1e-9)
+    np.testing.assert_allclose(moved / np.linalg.norm(moved), step / np.linalg.norm(step))
+    with pytest.raises(TrainingError, match="clip_norm"):
+        Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, clip_norm=0, **kw)
+
+
+def test_drop_last_skips_the_short_batch_of_each_epoch():
+    train, _ = noisy_sets()  # 30 samples, batches of 8: 3 full ones and 6 left over
+    sizes = []
+
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    tr = Trainer(
+        deep_net(),
+        "sigmoid_binary_cross_entropy",
+        train,
+        drop_last=True,
+        on_batch=lambda e, b, n, v: sizes.append((e, b, n)),
+        **kw,
+    )
+    tr.run(2)
+    assert sizes == [(e, b, 3) for e in (1, 2) for b in (1, 2, 3)] and tr.step == 6
+    assert [len(i) for i in tr._batches()] == [8, 8, 8]
+    # the same order as without drop_last, minus the short batch
+    a = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, drop_last=True, **kw)
+    b = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    full = b._batches()
+    np.testing.assert_array_equal(np.concatenate(a._batches()), np.concatenate(full[:3]))
+
+
 def test_eval_sample_scores_a_fixed_sample_and_changes_no_update():
     train, _ = noisy_sets()  # 30 rows
     kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
