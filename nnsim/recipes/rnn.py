@@ -11,8 +11,11 @@ not train on:
 
 Every demo returns a ``DemoResult`` with the trained network, the loss history and the
 metric. ``python -m nnsim.recipes.rnn`` runs them all and prints the numbers. The data
-come from ``nnsim.data.sequences``; each update clips the gradient's norm and takes one
-step of the engine's Adam (``nnsim.engine.optim``).
+come from ``nnsim.data.sequences``. The sine, rise/fall and parity demos train through
+the engine's ``Trainer`` (mini-batch Adam, gradient norm clipped to 5, ``PerStepLoss``
+for many-to-many outputs); the character demo draws fresh windows of the corpus for
+every update, a stream that the Trainer's epochs over a fixed set do not model, so it
+clips and steps the engine's Adam (``nnsim.engine.optim``) itself.
 """
 
 from __future__ import annotations
@@ -36,13 +39,14 @@ from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.layers.rnn import (
     RNN,
+    PerStepLoss,
     TimeDense,
     clip_grad_norm,
     generate,
     sample_onehot,
     sequence_loss,
 )
-from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError
+from nnsim.engine.losses import SoftmaxCrossEntropy
 from nnsim.engine.network import Network
 from nnsim.engine.optim import Adam
 from nnsim.engine.training import Trainer
@@ -93,6 +97,35 @@ def _batches(rng, n: int, batch: int):
         order = rng.permutation(n)
         for i in range(0, n - batch + 1 if n >= batch else 1, batch):
             yield order[i : i + batch]
+
+
+def _train(net, loss, xtr, ytr, iterations: int, lr: float, batch: int, seed: int) -> list:
+    """``iterations`` updates of ``net`` through the engine's ``Trainer``: mini-batch Adam
+    on full batches, the gradient's norm clipped to 5 (gradients can explode through
+    time); the per-batch callback collects each batch's loss and stops the run there."""
+    losses: list[float] = []
+
+    def on_batch(epoch, b, n_batches, value):
+        losses.append(value)
+        return len(losses) >= iterations
+
+    trainer = Trainer(
+        net,
+        loss,
+        (xtr, ytr),
+        rule="minibatch",
+        optimizer="adam",
+        lr=lr,
+        batch_size=batch,
+        seed=seed,
+        init=None,  # the Xavier weights the recipe drew
+        clip_norm=5.0,
+        drop_last=True,  # as the demos' own loop drew them: full batches only
+        on_batch=on_batch,
+    )
+    if iterations > 0:
+        trainer.run(-(-int(iterations) // max(len(ytr) // batch, 1)))
+    return losses
 
 
 # --- many-to-many: the next value of a noisy sine wave --------------------------------
@@ -152,17 +185,7 @@ def sine_demo(
         ]
     )
     net.init_weights("xavier", rng=rng)
-    opt = Adam(lr=0.01)
-    loss = SquaredError()
-    losses = []
-    batches = _batches(rng, len(xtr), 32)
-    for _ in range(iterations):
-        idx = next(batches)
-        out = net.forward(xtr[idx])
-        value, g = sequence_loss(loss, out, ytr[idx])
-        net.backward(g)
-        _update(net, opt)
-        losses.append(value)
+    losses = _train(net, PerStepLoss("squared_error"), xtr, ytr, iterations, 0.01, 32, seed)
     pred = net.forward(xte)
     mse = float(np.mean((pred - yte) ** 2))
     details = {
@@ -183,9 +206,7 @@ def sine_demo(
 
 def _train_classifier(rng, xtr, ytr, hidden, iterations, lr, batch, seed):
     """Many-to-one: Input (T, d) → RNN(hidden, tanh, last state) → Dense(2) logits,
-    softmax cross-entropy, trained through the engine's ``Trainer``: mini-batch Adam on
-    full batches with the gradient's norm clipped to 5, ``iterations`` updates (the per-batch callback
-    stops the run there and collects each batch's loss). Returns (net, losses)."""
+    softmax cross-entropy, trained by ``_train``. Returns (net, losses)."""
     net = Network(
         [
             Input("x", xtr.shape[1:]),
@@ -194,29 +215,7 @@ def _train_classifier(rng, xtr, ytr, hidden, iterations, lr, batch, seed):
         ]
     )
     net.init_weights("xavier", rng=rng)
-    losses: list[float] = []
-
-    def on_batch(epoch, b, n_batches, value):
-        losses.append(value)
-        return len(losses) >= iterations
-
-    trainer = Trainer(
-        net,
-        "softmax_cross_entropy",
-        (xtr, ytr),
-        rule="minibatch",
-        optimizer="adam",
-        lr=lr,
-        batch_size=batch,
-        seed=seed,
-        init=None,  # the Xavier weights drawn above
-        clip_norm=5.0,
-        drop_last=True,  # as the demos' own loop drew them: full batches only
-        on_batch=on_batch,
-    )
-    if iterations > 0:
-        trainer.run(-(-int(iterations) // max(len(ytr) // batch, 1)))
-    return net, losses
+    return net, _train(net, "softmax_cross_entropy", xtr, ytr, iterations, lr, batch, seed)
 
 
 def _accuracy(net, x, y) -> float:
