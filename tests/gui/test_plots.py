@@ -187,14 +187,8 @@ def test_every_plot_and_the_canvas_export_to_png_and_svg(qtbot, window, tmp_path
 
 
 def test_neuron_pictures_come_from_one_conversion_per_frame(qtbot):
-    from nnsim.gui.plots.colors import (
-        ARGB_LUT,
-        activation_levels,
-        disc_words,
-        rgba_image,
-        to_rgba,
-        words_image,
-    )
+    from nnsim.gui.plots.colors import ARGB_LUT, disc_words, rgba_image, to_rgba, words_image
+    from nnsim.recipes.problem import activation_levels
 
     rng = np.random.default_rng(3)
     v = (2 * rng.normal(size=(3, 50, 50))).astype(np.float32)
@@ -214,7 +208,8 @@ def test_neuron_pictures_come_from_one_conversion_per_frame(qtbot):
 
 
 def test_thumbnails_show_the_grid_and_keep_unchanged_pictures(qtbot, window):
-    from nnsim.gui.plots.colors import ARGB_LUT, activation_levels
+    from nnsim.gui.plots.colors import ARGB_LUT
+    from nnsim.recipes.problem import activation_levels
 
     assert window.open_lesson("playground-circle")
     c = train(qtbot, window, 3)
