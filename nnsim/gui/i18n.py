@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError
 from nnsim.gui.prefs import settings
 from nnsim.paths import resource
 
@@ -39,21 +41,6 @@ _KIND_WORDS = {
     "flatten": QT_TRANSLATE_NOOP("LayerKind", "Flatten"),
     "rnn": QT_TRANSLATE_NOOP("LayerKind", "Recurrent (RNN)"),
 }
-
-# Activation names as the engine spells them → what the interface shows.
-_ACTIVATION_WORDS = {
-    "step": QT_TRANSLATE_NOOP("Activation", "step"),
-    "sign": QT_TRANSLATE_NOOP("Activation", "sign"),
-    "identity": QT_TRANSLATE_NOOP("Activation", "identity (linear)"),
-    "sigmoid": QT_TRANSLATE_NOOP("Activation", "sigmoid σ"),
-    "tanh": QT_TRANSLATE_NOOP("Activation", "tanh"),
-    "relu": QT_TRANSLATE_NOOP("Activation", "ReLU"),
-    "leaky_relu": QT_TRANSLATE_NOOP("Activation", "Leaky ReLU"),
-    "elu": QT_TRANSLATE_NOOP("Activation", "ELU"),
-    "softplus": QT_TRANSLATE_NOOP("Activation", "Softplus"),
-    "softmax": QT_TRANSLATE_NOOP("Activation", "softmax"),
-}
-
 
 _current_language = "en"
 # "隐层 hidden": a label written in both languages, Chinese first.
@@ -104,10 +91,18 @@ def kind_name(kind: str) -> str:
 
 
 def activation_name(name: str) -> str:
-    """Translated display name of an engine activation (``leaky_relu:0.2`` keeps its slope)."""
+    """Display name of an engine activation in the current language (``leaky_relu:0.2``
+    keeps its slope).
+
+    The names come from the activation registry (nnsim.engine.activations), not from a
+    .ts catalogue: registering an activation is then the one step that names it in both
+    languages, and no name can be left untranslated by a forgotten catalogue update.
+    """
     base, _, param = name.partition(":")
-    word = _ACTIVATION_WORDS.get(base)
-    text = QCoreApplication.translate("Activation", word) if word else base
+    try:
+        text = activation_entry(base).label(_current_language)
+    except EngineError:
+        text = base
     return f"{text} ({param})" if param else text
 
 

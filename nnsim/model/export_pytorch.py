@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim import __version__
+from nnsim.engine.activations import get_activation
+from nnsim.engine.errors import EngineError
 from nnsim.model.compile import compile_document
 from nnsim.model.document import NetworkDocument
 
@@ -24,27 +26,15 @@ def _lit(a) -> str:
 
 
 def _act_expr(name: str, var: str) -> str:
-    """Torch expression applying activation ``name`` to ``var``."""
-    base, _, param = name.partition(":")
-    if base == "identity":
-        return var
-    if base == "sigmoid":
-        return f"torch.sigmoid({var})"
-    if base == "tanh":
-        return f"torch.tanh({var})"
-    if base == "relu":
-        return f"torch.relu({var})"
-    if base == "leaky_relu":
-        return f"F.leaky_relu({var}, {float(param or 0.1)!r})"
-    if base == "elu":
-        return f"F.elu({var}, {float(param or 1.0)!r})"
-    if base == "softplus":
-        return f"F.softplus({var})"
-    if base == "step":
-        return f"({var} >= 0).to({var}.dtype)"
-    if base == "sign":
-        return f"torch.where({var} >= 0, 1.0, -1.0).to({var}.dtype)"
-    raise ExportError(f"the activation {name!r} has no PyTorch export")
+    """Torch expression applying activation ``name`` to ``var`` (from its registry entry)."""
+    try:
+        act = get_activation(name)
+    except EngineError as e:
+        raise ExportError(str(e)) from None
+    expr = act.entry.torch_expr(var, act.param)
+    if expr is None:
+        raise ExportError(f"the activation {name!r} has no PyTorch export")
+    return expr
 
 
 def _ident(lid: str) -> str:
