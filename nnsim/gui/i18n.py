@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from nnsim.engine.activations import activation_entry
 from nnsim.engine.errors import EngineError
 from nnsim.gui.prefs import settings
+from nnsim.model.layer_kinds import layer_kind
 from nnsim.paths import resource
 
 # Native names: a user who cannot read the current language must still find their own.
@@ -28,19 +29,6 @@ _LAYER_WORDS = (
     QT_TRANSLATE_NOOP("LayerLabel", "output"),
     QT_TRANSLATE_NOOP("LayerLabel", "bias"),
 )
-
-# Layer kinds as the palette, inspectors and canvas name them.
-_KIND_WORDS = {
-    "input": QT_TRANSLATE_NOOP("LayerKind", "Input layer"),
-    "dense": QT_TRANSLATE_NOOP("LayerKind", "Dense layer"),
-    "maxout": QT_TRANSLATE_NOOP("LayerKind", "Maxout layer"),
-    "conv1d": QT_TRANSLATE_NOOP("LayerKind", "1-D convolution"),
-    "conv2d": QT_TRANSLATE_NOOP("LayerKind", "Convolution"),
-    "maxpool": QT_TRANSLATE_NOOP("LayerKind", "Max pooling"),
-    "avgpool": QT_TRANSLATE_NOOP("LayerKind", "Average pooling"),
-    "flatten": QT_TRANSLATE_NOOP("LayerKind", "Flatten"),
-    "rnn": QT_TRANSLATE_NOOP("LayerKind", "Recurrent (RNN)"),
-}
 
 _current_language = "en"
 # "隐层 hidden": a label written in both languages, Chinese first.
@@ -85,9 +73,10 @@ def layer_label(label: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    """Translated name of a layer kind."""
-    word = _KIND_WORDS.get(kind)
-    return QCoreApplication.translate("LayerKind", word) if word else kind
+    """Name of a layer kind in the current language, from the layer-kind registry
+    (nnsim.model.layer_kinds; like activation names, not from a .ts catalogue)."""
+    rec = layer_kind(kind)
+    return rec.label(_current_language) if rec is not None else kind
 
 
 def activation_name(name: str) -> str:

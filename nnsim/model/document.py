@@ -14,25 +14,17 @@ from nnsim.engine.activations import get_activation
 from nnsim.engine.convshape import conv_output_size
 from nnsim.engine.errors import EngineError
 from nnsim.model import settings_rules
-
-#: Layer kinds a document may hold, in the order the editor's palette shows them.
-LAYER_KINDS = (
-    "input",
-    "dense",
-    "maxout",
-    "conv1d",
-    "conv2d",
-    "maxpool",
-    "avgpool",
-    "flatten",
-    "rnn",
+from nnsim.model.layer_kinds import (  # live lists of the layer-kind registry
+    DERIVED_KINDS,
+    IDENTITY_KINDS,
+    LAYER_KINDS,
+    NEURON_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    SINGLE_INPUT_KINDS,
+    layer_kind,
 )
-#: Kinds whose shape follows from their input (the user sets parameters, not a size).
-DERIVED_KINDS = ("conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
-#: Kinds that take exactly one incoming link.
-SINGLE_INPUT_KINDS = ("maxout", "conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
-#: Kinds whose neurons the user adds and removes one by one.
-NEURON_KINDS = ("input", "dense", "maxout")
+
 #: Layer indices written as superscripts in default neuron names (h¹1, h²1).
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -317,60 +309,24 @@ def rnn_output_shape(in_shape, params: dict) -> tuple:
 
 
 def derived_shape(layer: LayerSpec, in_shape) -> tuple:
-    """The output shape of a derived-shape layer given its input shape (may raise)."""
-    k = layer.kind
-    if k in ("conv1d", "conv2d"):
-        return conv_output_shape(in_shape, layer.params, 1 if k == "conv1d" else 2)
-    if k in ("maxpool", "avgpool"):
-        return pool_output_shape(in_shape, layer.params)
-    if k == "flatten":
-        if in_shape is None:
-            raise DocumentError("its input shape is not known yet")
-        return (int(np.prod(in_shape)),)
-    if k == "rnn":
-        return rnn_output_shape(in_shape, layer.params)
-    raise DocumentError(f"{k} layers have no derived shape")
+    """The output shape of a derived-shape layer given its input shape (its kind's shape
+    rule in nnsim.model.layer_kinds; may raise)."""
+    rec = layer_kind(layer.kind)
+    if rec is None or rec.shape_rule is None:
+        raise DocumentError(f"{layer.kind} layers have no derived shape")
+    return rec.shape_rule(layer, in_shape)
 
 
 def link_weight_shape(src: LayerSpec, dst: LayerSpec) -> tuple:
-    """Shape of the weight array of a link from ``src`` into ``dst``."""
-    k = dst.kind
-    if k == "dense":
-        return (src.size, dst.size)
-    if k == "maxout":
-        return (src.size, dst.size, int(dst.params.get("pieces", 2)))
-    if k in ("conv1d", "conv2d"):
-        dims = 1 if k == "conv1d" else 2
-        ksz = _safe_tuple(dst.params.get("kernel", 3), dims)
-        ins = src.out_shape
-        channels = ins[0] if ins is not None and len(ins) == dims + 1 else 0
-        return (int(dst.params.get("filters", 1)), channels, *ksz)
-    if k == "rnn":
-        ins = src.out_shape
-        feats = ins[-1] if ins is not None and len(ins) >= 1 else 0
-        return (feats, int(dst.params.get("hidden", 8)))
-    return (0,)
+    """Shape of the weight array of a link from ``src`` into ``dst`` (by ``dst``'s kind)."""
+    rec = layer_kind(dst.kind)
+    return rec.weight_shape(src, dst) if rec is not None and rec.weight_shape else (0,)
 
 
 def bias_shape(layer: LayerSpec) -> tuple:
-    """Shape of a layer's bias array."""
-    k = layer.kind
-    if k in ("input", "dense"):
-        return (layer.size,)
-    if k == "maxout":
-        return (layer.size, int(layer.params.get("pieces", 2)))
-    if k in ("conv1d", "conv2d"):
-        return (int(layer.params.get("filters", 1)),)
-    if k == "rnn":
-        return (int(layer.params.get("hidden", 8)),)
-    return (0,)
-
-
-def _safe_tuple(value, n):
-    try:
-        return _tuple_param(value, n, "kernel")
-    except (DocumentError, TypeError, ValueError):
-        return (1,) * n
+    """Shape of a layer's bias array (by its kind)."""
+    rec = layer_kind(layer.kind)
+    return rec.bias_shape(layer) if rec is not None and rec.bias_shape else (0,)
 
 
 def _resize(arr: np.ndarray, shape: tuple, fill=0.0) -> np.ndarray:
@@ -432,35 +388,8 @@ def _check_params(kind: str, params: dict) -> dict:
             raise DocumentError(f"{kind} parameter {name!r} = {v} is absurdly large")
         return int(v)
 
-    allowed: tuple
-    if kind == "maxout":
-        allowed = ("pieces",)
-        pos_int("pieces", 2, 2)
-    elif kind in ("conv1d", "conv2d"):
-        allowed = ("filters", "kernel", "stride", "padding", "activation", "convolution")
-        pos_int("filters", 1)
-        pos_int("kernel", 3)
-        pos_int("stride", 1)
-        pos_int("padding", 0, 0)
-        params["activation"] = _check_activation(params.get("activation", "relu"))
-        # "true" convolution flips the kernel (the lecture's demo); CNN layers correlate.
-        params["convolution"] = bool(params.get("convolution", False))
-    elif kind in ("maxpool", "avgpool"):
-        allowed = ("window", "stride")
-        pos_int("window", 2)
-        pos_int("stride", params.get("window", 2))
-    elif kind == "rnn":
-        allowed = ("hidden", "mode", "activation", "steps")
-        pos_int("hidden", 8)
-        pos_int("steps", 5)
-        if params.get("mode", "many-to-one") not in RNN_MODES:
-            raise DocumentError(
-                f"RNN mode {params.get('mode')!r} is unknown; choose one of {', '.join(RNN_MODES)}"
-            )
-        params.setdefault("mode", "many-to-one")
-        params["activation"] = _check_activation(params.get("activation", "tanh"))
-    else:
-        allowed = ()
+    rec = layer_kind(kind)
+    allowed = tuple(rec.params(params, pos_int)) if rec is not None and rec.params else ()
     extra = set(params) - set(allowed)
     if extra:
         raise DocumentError(
@@ -764,7 +693,7 @@ class NetworkDocument:
             lshape = (size,) if kind == "input" else None
         if kind == "dense":
             acts = [_check_activation(activation)] * size
-        elif kind in ("conv1d", "conv2d", "rnn"):
+        elif kind in PARAM_ACTIVATION_KINDS:
             acts = []
         else:
             acts = ["identity"] * size
@@ -774,15 +703,16 @@ class NetworkDocument:
             size=size,
             shape=lshape,
             activations=acts,
-            use_bias=bool(use_bias) and kind not in ("input", "maxpool", "avgpool", "flatten"),
+            use_bias=bool(use_bias) and kind not in NO_BIAS_KINDS,
             params=params,
             position=pos,
             label=self._check_text(label, "label"),
         )
         layer.biases = np.zeros(bias_shape(layer))
-        if kind == "rnn":
-            h = int(params["hidden"])
-            layer.arrays = {"Wh": np.zeros((h, h))}
+        rec = layer_kind(kind)
+        layer.arrays = {
+            n: np.zeros(shp) for n, shp in (rec.arrays(layer) if rec.arrays else {}).items()
+        }
         if neuron_labels is not None:
             layer.neuron_labels = self._check_neuron_labels(neuron_labels, size)
         self.layers[layer_id] = layer
@@ -1117,7 +1047,7 @@ class NetworkDocument:
     def set_use_bias(self, layer_id: str, use_bias: bool) -> None:
         """Give a layer biases or fix them at 0 (turning them off zeroes them)."""
         layer = self._layer(layer_id)
-        if layer.kind in ("input", "maxpool", "avgpool", "flatten") and use_bias:
+        if layer.kind in NO_BIAS_KINDS and use_bias:
             raise DocumentError(f"a {layer.kind} layer has no biases")
         layer.use_bias = bool(use_bias)
         if not use_bias:
@@ -1129,7 +1059,7 @@ class NetworkDocument:
         """Set the activation of one neuron (``index``) or of every neuron of a layer."""
         layer = self._layer(layer_id)
         act = _check_activation(name)
-        if layer.kind in ("conv1d", "conv2d", "rnn"):
+        if layer.kind in PARAM_ACTIVATION_KINDS:
             if index is not None:
                 raise DocumentError(f"a {layer.kind} layer has one activation for all its units")
             layer.params["activation"] = act
@@ -1189,9 +1119,9 @@ class NetworkDocument:
         except DocumentError:
             layer.params = old
             raise
-        if layer.kind == "rnn":
-            h = int(new["hidden"])
-            layer.arrays["Wh"] = _resize(layer.arrays.get("Wh", np.zeros((0, 0))), (h, h))
+        rec = layer_kind(layer.kind)
+        for name, shp in (rec.arrays(layer) if rec.arrays else {}).items():
+            layer.arrays[name] = _resize(layer.arrays.get(name, np.zeros((0,) * len(shp))), shp)
         changed = self._reconcile(force=[layer_id])
         self._bump(True)
         self._done((self.layer_changed, layer_id), *self._links_of(layer_id), *changed)
@@ -1416,14 +1346,14 @@ class NetworkDocument:
                 except DocumentError:
                     shp, size = None, 0
                 layer.shape, layer.size = shp, size
-                if layer.kind in ("maxpool", "avgpool", "flatten"):
+                if layer.kind in IDENTITY_KINDS:
                     layer.activations = ["identity"] * size
             bshape = bias_shape(layer)
             moved = before != (layer.size, layer.shape)
             if layer.biases.shape != bshape:
                 layer.biases = _resize(layer.biases, bshape)
                 moved = True
-            if len(layer.activations) != layer.size and layer.kind in ("dense", "maxout", "input"):
+            if len(layer.activations) != layer.size and layer.kind in NEURON_KINDS:
                 fill = layer.activations[-1] if layer.activations else "identity"
                 layer.activations = (layer.activations + [fill] * layer.size)[: layer.size]
                 moved = True

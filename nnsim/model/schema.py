@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from nnsim.engine.activations import activation_entries
-from nnsim.model.document import LAYER_KINDS
+from nnsim.model.layer_kinds import LAYER_KINDS
 from nnsim.paths import resource
 
 
