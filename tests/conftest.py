@@ -42,3 +42,44 @@ def test_activation():
     )
     yield entry
     unregister_activation(TEST_ACTIVATION)
+
+
+#: The test-only layer kind's name.
+TEST_LAYER_KIND = "double_test"
+
+
+@pytest.fixture
+def test_layer_kind():
+    """A test-only layer kind, registered in this one place and unregistered afterwards.
+
+    ``double_test`` doubles its input (y = 2x): its shape follows from its input, it
+    has no weights and no biases, and its engine layer is defined here.
+    """
+    from nnsim.engine.layers.base import Layer
+    from nnsim.model.layer_kinds import LayerKind, register_layer_kind, unregister_layer_kind
+
+    class Double(Layer):
+        kind = TEST_LAYER_KIND
+
+        def build(self, in_shapes):
+            self.in_shapes = [tuple(int(v) for v in s) for s in in_shapes]
+            self.out_shape = self.in_shapes[0]
+            return self.out_shape
+
+        def forward(self, xs):
+            return 2.0 * xs[0]
+
+        def backward(self, dout):
+            return [2.0 * dout]
+
+    kind = register_layer_kind(
+        LayerKind(
+            TEST_LAYER_KIND,
+            "Doubler (test)",
+            "加倍层（测试）",
+            build=lambda layer, inputs, masks: Double(layer.id, inputs),
+            shape_rule=lambda layer, in_shape: tuple(in_shape),
+        )
+    )
+    yield kind
+    unregister_layer_kind(TEST_LAYER_KIND)
