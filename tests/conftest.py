@@ -53,7 +53,7 @@ def test_layer_kind():
     """A test-only layer kind, registered in this one place and unregistered afterwards.
 
     ``double_test`` doubles its input (y = 2x): its shape follows from its input, it
-    has no weights and no biases, and its engine layer is defined here.
+    has no weights and no biases, and its engine layer and PyTorch line are defined here.
     """
     from nnsim.engine.layers.base import Layer
     from nnsim.model.layer_kinds import LayerKind, register_layer_kind, unregister_layer_kind
@@ -79,6 +79,7 @@ def test_layer_kind():
             "加倍层（测试）",
             build=lambda layer, inputs, masks: Double(layer.id, inputs),
             shape_rule=lambda layer, in_shape: tuple(in_shape),
+            torch=lambda e: e.fwd.append(f"{e.v} = 2 * {e.srcs[0]}  # doubled"),
         )
     )
     yield kind

@@ -14,6 +14,7 @@ import numpy as np
 from nnsim.engine.activations import get_activation
 from nnsim.engine.errors import EngineError, NetworkError
 from nnsim.engine.layers import Dense, Input, Maxout
+from nnsim.model import export_torch_layers as _torch
 from nnsim.model.document import (
     RNN_MODES,
     DocumentError,
@@ -68,6 +69,7 @@ register_layer_kind(
         bias_shape=lambda layer: (layer.size,),
         neurons=True,
         single_input=False,
+        torch=_torch.input_layer,
     )
 )
 register_layer_kind(
@@ -85,6 +87,7 @@ register_layer_kind(
         single_input=False,
         has_bias=True,
         activation="neurons",
+        torch=_torch.dense,
     )
 )
 
@@ -108,6 +111,7 @@ register_layer_kind(
         link_param=_weights_in,
         neurons=True,
         has_bias=True,
+        torch=_torch.maxout,
     )
 )
 
@@ -161,6 +165,7 @@ def _conv(dims: int, label_en: str, label_zh: str) -> LayerKind:
         link_param=lambda k: "W",
         has_bias=True,
         activation="params",
+        torch=_torch.conv,
     )
 
 
@@ -186,6 +191,7 @@ def _pool(kind: str, cls_name: str, label_en: str, label_zh: str) -> LayerKind:
         build=build,
         shape_rule=lambda layer, in_shape: pool_output_shape(in_shape, layer.params),
         params=_pool_params,
+        torch=_torch.pool,
     )
 
 
@@ -208,6 +214,7 @@ register_layer_kind(
             layer.id, inputs
         ),
         shape_rule=_flatten_shape,
+        torch=_torch.flatten,
     )
 )
 
@@ -266,5 +273,6 @@ register_layer_kind(
         arrays=lambda layer: {"Wh": (int(layer.params["hidden"]),) * 2},
         has_bias=True,
         activation="params",
+        torch=_torch.rnn,
     )
 )

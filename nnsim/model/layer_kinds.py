@@ -58,6 +58,9 @@ class LayerKind:
     activation : {"neurons", "params", None}
         One activation per neuron (dense), one in ``params["activation"]`` (conv, rnn),
         or none (identity).
+    torch : callable or None
+        ``torch(e)`` appends the PyTorch lines of one layer to ``e.init`` and ``e.fwd``
+        (an ``ExportLayer``, nnsim.model.export_torch_layers); None: not exportable.
     """
 
     name: str
@@ -74,6 +77,7 @@ class LayerKind:
     single_input: bool = True
     has_bias: bool = False
     activation: str | None = None
+    torch: Callable | None = field(default=None, repr=False)
 
     def label(self, lang: str = "en") -> str:
         """The display name in ``lang`` ("en", "zh" or "zh_CN")."""

@@ -1,9 +1,11 @@
 """One registration reaches everywhere: a test-only layer kind (registered only by the
 ``test_layer_kind`` fixture in tests/conftest.py) walks through shape rule → build →
-gradient check → train → save → load (schema-valid); and the built-in kinds' records
+gradient check → train → save → load (schema-valid) → PyTorch export; and the built-in kinds' records
 agree with the document's lists."""
 
+import importlib.util
 import json
+import types
 
 import numpy as np
 import pytest
@@ -20,6 +22,7 @@ from nnsim.model.document import (
     DocumentError,
     NetworkDocument,
 )
+from nnsim.model.export_pytorch import to_pytorch_source
 from nnsim.model.fileformat import dumps, loads
 from nnsim.model.layer_kinds import layer_kind
 from nnsim.model.schema import document_schema
@@ -93,6 +96,24 @@ def test_a_test_only_layer_kind_is_everywhere(test_layer_kind):
         compile_document(back, cache=False).network.forward(X),
         compile_document(doc, cache=False).network.forward(X),
     )
+    # export to PyTorch: the kind's own line, and the module runs the same numbers
+    src = to_pytorch_source(doc)
+    assert f"{d} = 2 * {x}  # doubled" in src
+    _same_in_torch(src, doc)
+
+
+def _same_in_torch(src, doc):
+    compile(src, "exported", "exec")
+    if importlib.util.find_spec("torch") is None:
+        return  # the text is checked above; the numbers need PyTorch
+    import torch
+
+    mod = types.ModuleType("exported")
+    exec(compile(src, "exported", "exec"), mod.__dict__)
+    with torch.no_grad():
+        got = mod.Net()(torch.tensor(X)).numpy()
+    want = compile_document(doc, cache=False).network.forward(X)
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
 
 
 def test_an_unregistered_kind_is_refused_again(test_layer_kind):
