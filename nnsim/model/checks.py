@@ -8,7 +8,8 @@ import numpy as np
 
 from nnsim.engine.activations import get_activation
 from nnsim.engine.errors import EngineError
-from nnsim.model.specs import MAX_LAYER_SIZE, RNN_MODES, DocumentError
+from nnsim.model.layer_kinds import layer_kind
+from nnsim.model.specs import MAX_LAYER_SIZE, DocumentError
 
 
 def _check_finite(value, what: str) -> float:
@@ -60,35 +61,8 @@ def _check_params(kind: str, params: dict) -> dict:
             raise DocumentError(f"{kind} parameter {name!r} = {v} is absurdly large")
         return int(v)
 
-    allowed: tuple
-    if kind == "maxout":
-        allowed = ("pieces",)
-        pos_int("pieces", 2, 2)
-    elif kind in ("conv1d", "conv2d"):
-        allowed = ("filters", "kernel", "stride", "padding", "activation", "convolution")
-        pos_int("filters", 1)
-        pos_int("kernel", 3)
-        pos_int("stride", 1)
-        pos_int("padding", 0, 0)
-        params["activation"] = _check_activation(params.get("activation", "relu"))
-        # "true" convolution flips the kernel (the lecture's demo); CNN layers correlate.
-        params["convolution"] = bool(params.get("convolution", False))
-    elif kind in ("maxpool", "avgpool"):
-        allowed = ("window", "stride")
-        pos_int("window", 2)
-        pos_int("stride", params.get("window", 2))
-    elif kind == "rnn":
-        allowed = ("hidden", "mode", "activation", "steps")
-        pos_int("hidden", 8)
-        pos_int("steps", 5)
-        if params.get("mode", "many-to-one") not in RNN_MODES:
-            raise DocumentError(
-                f"RNN mode {params.get('mode')!r} is unknown; choose one of {', '.join(RNN_MODES)}"
-            )
-        params.setdefault("mode", "many-to-one")
-        params["activation"] = _check_activation(params.get("activation", "tanh"))
-    else:
-        allowed = ()
+    rec = layer_kind(kind)
+    allowed = tuple(rec.params(params, pos_int)) if rec is not None and rec.params else ()
     extra = set(params) - set(allowed)
     if extra:
         raise DocumentError(

@@ -5,6 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.model.checks import _check_activation, _check_finite, _check_params, _check_size
+from nnsim.model.layer_kinds import (
+    IDENTITY_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    layer_kind,
+)
 from nnsim.model.shapes import _resize, bias_shape, derived_shape, link_weight_shape
 from nnsim.model.specs import (
     _ID_RE,
@@ -74,7 +80,7 @@ class StructureOps:
             lshape = (size,) if kind == "input" else None
         if kind == "dense":
             acts = [_check_activation(activation)] * size
-        elif kind in ("conv1d", "conv2d", "rnn"):
+        elif kind in PARAM_ACTIVATION_KINDS:
             acts = []
         else:
             acts = ["identity"] * size
@@ -84,15 +90,16 @@ class StructureOps:
             size=size,
             shape=lshape,
             activations=acts,
-            use_bias=bool(use_bias) and kind not in ("input", "maxpool", "avgpool", "flatten"),
+            use_bias=bool(use_bias) and kind not in NO_BIAS_KINDS,
             params=params,
             position=pos,
             label=self._check_text(label, "label"),
         )
         layer.biases = np.zeros(bias_shape(layer))
-        if kind == "rnn":
-            h = int(params["hidden"])
-            layer.arrays = {"Wh": np.zeros((h, h))}
+        rec = layer_kind(kind)
+        layer.arrays = {
+            n: np.zeros(shp) for n, shp in (rec.arrays(layer) if rec.arrays else {}).items()
+        }
         if neuron_labels is not None:
             layer.neuron_labels = self._check_neuron_labels(neuron_labels, size)
         self.layers[layer_id] = layer
@@ -380,14 +387,14 @@ class StructureOps:
                 except DocumentError:
                     shp, size = None, 0
                 layer.shape, layer.size = shp, size
-                if layer.kind in ("maxpool", "avgpool", "flatten"):
+                if layer.kind in IDENTITY_KINDS:
                     layer.activations = ["identity"] * size
             bshape = bias_shape(layer)
             moved = before != (layer.size, layer.shape)
             if layer.biases.shape != bshape:
                 layer.biases = _resize(layer.biases, bshape)
                 moved = True
-            if len(layer.activations) != layer.size and layer.kind in ("dense", "maxout", "input"):
+            if len(layer.activations) != layer.size and layer.kind in NEURON_KINDS:
                 fill = layer.activations[-1] if layer.activations else "identity"
                 layer.activations = (layer.activations + [fill] * layer.size)[: layer.size]
                 moved = True

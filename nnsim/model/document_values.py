@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.model.checks import _check_activation, _check_finite, _check_params, _check_size
+from nnsim.model.layer_kinds import NO_BIAS_KINDS, PARAM_ACTIVATION_KINDS, layer_kind
 from nnsim.model.shapes import _resize, derived_shape
 from nnsim.model.specs import DERIVED_KINDS, DocumentError
 
@@ -79,7 +80,7 @@ class ValueOps:
     def set_use_bias(self, layer_id: str, use_bias: bool) -> None:
         """Give a layer biases or fix them at 0 (turning them off zeroes them)."""
         layer = self._layer(layer_id)
-        if layer.kind in ("input", "maxpool", "avgpool", "flatten") and use_bias:
+        if layer.kind in NO_BIAS_KINDS and use_bias:
             raise DocumentError(f"a {layer.kind} layer has no biases")
         layer.use_bias = bool(use_bias)
         if not use_bias:
@@ -91,7 +92,7 @@ class ValueOps:
         """Set the activation of one neuron (``index``) or of every neuron of a layer."""
         layer = self._layer(layer_id)
         act = _check_activation(name)
-        if layer.kind in ("conv1d", "conv2d", "rnn"):
+        if layer.kind in PARAM_ACTIVATION_KINDS:
             if index is not None:
                 raise DocumentError(f"a {layer.kind} layer has one activation for all its units")
             layer.params["activation"] = act
@@ -151,9 +152,9 @@ class ValueOps:
         except DocumentError:
             layer.params = old
             raise
-        if layer.kind == "rnn":
-            h = int(new["hidden"])
-            layer.arrays["Wh"] = _resize(layer.arrays.get("Wh", np.zeros((0, 0))), (h, h))
+        rec = layer_kind(layer.kind)
+        for name, shp in (rec.arrays(layer) if rec.arrays else {}).items():
+            layer.arrays[name] = _resize(layer.arrays.get(name, np.zeros((0,) * len(shp))), shp)
         changed = self._reconcile(force=[layer_id])
         self._bump(True)
         self._done((self.layer_changed, layer_id), *self._links_of(layer_id), *changed)

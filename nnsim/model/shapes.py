@@ -6,6 +6,7 @@ import numpy as np
 
 from nnsim.engine.convshape import conv_output_size
 from nnsim.engine.errors import EngineError
+from nnsim.model.layer_kinds import layer_kind
 from nnsim.model.specs import DocumentError, LayerSpec
 
 
@@ -82,60 +83,24 @@ def rnn_output_shape(in_shape, params: dict) -> tuple:
 
 
 def derived_shape(layer: LayerSpec, in_shape) -> tuple:
-    """The output shape of a derived-shape layer given its input shape (may raise)."""
-    k = layer.kind
-    if k in ("conv1d", "conv2d"):
-        return conv_output_shape(in_shape, layer.params, 1 if k == "conv1d" else 2)
-    if k in ("maxpool", "avgpool"):
-        return pool_output_shape(in_shape, layer.params)
-    if k == "flatten":
-        if in_shape is None:
-            raise DocumentError("its input shape is not known yet")
-        return (int(np.prod(in_shape)),)
-    if k == "rnn":
-        return rnn_output_shape(in_shape, layer.params)
-    raise DocumentError(f"{k} layers have no derived shape")
+    """The output shape of a derived-shape layer given its input shape (its kind's shape
+    rule in nnsim.model.layer_kinds; may raise)."""
+    rec = layer_kind(layer.kind)
+    if rec is None or rec.shape_rule is None:
+        raise DocumentError(f"{layer.kind} layers have no derived shape")
+    return rec.shape_rule(layer, in_shape)
 
 
 def link_weight_shape(src: LayerSpec, dst: LayerSpec) -> tuple:
-    """Shape of the weight array of a link from ``src`` into ``dst``."""
-    k = dst.kind
-    if k == "dense":
-        return (src.size, dst.size)
-    if k == "maxout":
-        return (src.size, dst.size, int(dst.params.get("pieces", 2)))
-    if k in ("conv1d", "conv2d"):
-        dims = 1 if k == "conv1d" else 2
-        ksz = _safe_tuple(dst.params.get("kernel", 3), dims)
-        ins = src.out_shape
-        channels = ins[0] if ins is not None and len(ins) == dims + 1 else 0
-        return (int(dst.params.get("filters", 1)), channels, *ksz)
-    if k == "rnn":
-        ins = src.out_shape
-        feats = ins[-1] if ins is not None and len(ins) >= 1 else 0
-        return (feats, int(dst.params.get("hidden", 8)))
-    return (0,)
+    """Shape of the weight array of a link from ``src`` into ``dst`` (by ``dst``'s kind)."""
+    rec = layer_kind(dst.kind)
+    return rec.weight_shape(src, dst) if rec is not None and rec.weight_shape else (0,)
 
 
 def bias_shape(layer: LayerSpec) -> tuple:
-    """Shape of a layer's bias array."""
-    k = layer.kind
-    if k in ("input", "dense"):
-        return (layer.size,)
-    if k == "maxout":
-        return (layer.size, int(layer.params.get("pieces", 2)))
-    if k in ("conv1d", "conv2d"):
-        return (int(layer.params.get("filters", 1)),)
-    if k == "rnn":
-        return (int(layer.params.get("hidden", 8)),)
-    return (0,)
-
-
-def _safe_tuple(value, n):
-    try:
-        return _tuple_param(value, n, "kernel")
-    except (DocumentError, TypeError, ValueError):
-        return (1,) * n
+    """Shape of a layer's bias array (by its kind)."""
+    rec = layer_kind(layer.kind)
+    return rec.bias_shape(layer) if rec is not None and rec.bias_shape else (0,)
 
 
 def _resize(arr: np.ndarray, shape: tuple, fill=0.0) -> np.ndarray:

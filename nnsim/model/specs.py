@@ -8,24 +8,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-#: Layer kinds a document may hold, in the order the editor's palette shows them.
-LAYER_KINDS = (
-    "input",
-    "dense",
-    "maxout",
-    "conv1d",
-    "conv2d",
-    "maxpool",
-    "avgpool",
-    "flatten",
-    "rnn",
+from nnsim.model.layer_kinds import (  # noqa: F401  (live lists of the layer-kind registry)
+    DERIVED_KINDS,
+    IDENTITY_KINDS,
+    LAYER_KINDS,
+    NEURON_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    SINGLE_INPUT_KINDS,
 )
-#: Kinds whose shape follows from their input (the user sets parameters, not a size).
-DERIVED_KINDS = ("conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
-#: Kinds that take exactly one incoming link.
-SINGLE_INPUT_KINDS = ("maxout", "conv1d", "conv2d", "maxpool", "avgpool", "flatten", "rnn")
-#: Kinds whose neurons the user adds and removes one by one.
-NEURON_KINDS = ("input", "dense", "maxout")
+
 RNN_MODES = ("many-to-one", "many-to-many", "one-to-many")
 
 #: Guard against documents that would not fit in memory (a typo like 10**9 neurons).

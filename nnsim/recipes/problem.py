@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data import DATASETS, DOMAIN, FEATURES, featurize, featurize_dataset, load_dataset
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError
 from nnsim.model.compile import CompileError, compile_document, push_weights
 from nnsim.model.session import Session
 
@@ -277,11 +279,12 @@ def activation_levels(name: str, values: np.ndarray | None = None) -> tuple[floa
     σ and step: (0, 1); tanh and sign: (−1, 1); unbounded ones: ± the largest |value|
     (ReLU-like: 0 .. max drawn as white .. blue).
     """
-    base = str(name).partition(":")[0]
-    if base in ("sigmoid", "step"):
-        return (0.0, 1.0)
-    if base in ("tanh", "sign"):
-        return (-1.0, 1.0)
+    try:
+        bounded = activation_entry(name).output_range  # the registry's (0, 1), (−1, 1)
+    except EngineError:
+        bounded = None
+    if bounded is not None:
+        return tuple(map(float, bounded))
     m = 1.0
     if values is not None and np.size(values):
         with np.errstate(invalid="ignore"):

@@ -27,15 +27,18 @@ from nnsim.engine.stepping.records import sum_text as _sum
 def _fprime_text(act, arg_sym: str, out_sym: str):
     """f′ as the slides write it: symbolic text and a numbers builder, None for identity.
 
-    Sigmoid and tanh show the derivative through the output (ŷ(1−ŷ), 1−ŷ²) as the book
-    does; the others show f′(net) and its value.
+    An activation whose registry entry has ``fprime_text`` (sigmoid, tanh) shows the
+    derivative through the output (ŷ(1−ŷ), 1−ŷ²) as the book does; the others show
+    f′(net) and its value.
     """
     if act.name == "identity":
         return None
-    if act.name == "sigmoid":
-        return f"{out_sym}(1−{out_sym})", lambda out, d, dg: f"{factor(out, dg)}×(1−{fmt(out, dg)})"
-    if act.name == "tanh":
-        return f"(1−{out_sym}²)", lambda out, d, dg: f"(1−{factor(out, dg)}²)"
+    text = act.entry.fprime_text
+    if text is not None:
+        sym, num = text
+        return sym.format(y=out_sym), lambda out, d, dg: num.format(
+            y=fmt(out, dg), fy=factor(out, dg)
+        )
     name = act.symbol or "f"
     return f"{name}′({arg_sym})", lambda out, d, dg: factor(d, dg)
 
