@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import math
-from functools import partial
 
 import numpy as np
 
@@ -18,10 +17,10 @@ from nnsim.engine.divergence import LOSS_GROWTH, WEIGHT_LIMIT
 from nnsim.engine.history import SNAPSHOT_KINDS
 from nnsim.engine.replica_stack import (
     ROW_KERNELS,
+    SquaredErrorEval,
     Stack,
     loss_values,
     predicted_classes,
-    se_grad_rows,
     se_rows,
 )
 
@@ -149,6 +148,10 @@ class Pack:
             and float(np.max(np.abs(self.t), initial=0.0)) <= 1e100
         )
         self.totals[...] = 0
+        # The history's evaluation of each set, prepared once when it can be.
+        self.evals = [self._eval_of(self.x, self.y, self.classes)]
+        if rt.has_val:
+            self.evals.append(self._eval_of(self.xv, self.yv, self.classes_v))
         self.plan = []
         for k, i in enumerate(self.starts):
             last = k == len(self.starts) - 1
@@ -160,19 +163,34 @@ class Pack:
             s_ = np.ascontiguousarray(
                 np.broadcast_to(self.s_last if last else self.s_mid, (A, rt.shape.n_out, b))
             )
-            ops = [partial(f, x) for f in w.fwd]
-            if self.skip_totals:
-                ops.append(partial(se_grad_rows, w.o[-1], tb, w, s_))
+            calls = w.calls(x, backward=True)
+            k_f = w.n_forward
+            ops = calls[:k_f]
+            if self.skip_totals:  # se_grad_rows, inline
+                ops += [(np.subtract, (w.o[-1], tb, w.e)), (np.multiply, (w.e, s_, w.g[-1]))]
             else:
-                ops.append(partial(self.kernel, w.o[-1], tb, w, s_, self.totals[k]))
-            ops += [partial(f, x) for f in w.bwd]
+                ops.append((self.kernel, (w.o[-1], tb, w, s_, self.totals[k])))
+            ops += calls[k_f:]
             if F:
                 th, gr = self.stack.theta[:F], self.stack.grad[:F]
                 if last:  # Network.sgd_step: θ ← θ − η ∇E
-                    ops.append(partial(_sgd_step, th, gr, self.lr_fast))
+                    ops.append((_sgd_step, (th, gr, self.lr_fast)))
                 else:  # the step is already in the gradient (error scaled by −η/B)
-                    ops.append(partial(np.add, th, gr, th))
+                    ops.append((np.add, (th, gr, th)))
             self.plan.append((ops, w.b, self.totals[k]))
+
+    def _eval_of(self, xs, y, classes):
+        """A prepared ``SquaredErrorEval`` of one set, or None (then ``_evaluate`` runs)."""
+        rt = self.rt
+        m = xs.shape[1]
+        if not SquaredErrorEval.fits(
+            rt.loss, rt.shape.n_out, m, rt.trainers[0].eval_batch, classes
+        ):
+            return None
+        # (the work of size m is shared by the sets of that size, used one after the other)
+        return SquaredErrorEval(
+            self.stack, self.stack.work(m), self._operand(xs), y, classes, self.thresholds
+        )
 
     def _operand(self, xs):
         return (xs if self.bias0 else xs[:, :, : self.d]).transpose(0, 2, 1)
@@ -218,8 +236,8 @@ class Pack:
         slow = F < A
         with np.errstate(all="ignore"):
             for ops, b, out in self.plan:
-                for op in ops:
-                    op()
+                for f, args in ops:
+                    f(*args)
                 if slow:
                     self._slow_update(out[:, 0, 0], b, notes)
             epoch = rt.epoch[self.ids] + 1
@@ -293,9 +311,10 @@ class Pack:
             return ids, []
         theta = self.stack.theta[rows]
         with np.errstate(all="ignore"):
-            tl, ta = self._evaluate(self.x, self.y, self.classes)
+            ev = self.evals
+            tl, ta = ev[0]() if ev[0] else self._evaluate(self.x, self.y, self.classes)
             if rt.has_val:
-                vl, va = self._evaluate(self.xv, self.yv, self.classes_v)
+                vl, va = ev[1]() if ev[1] else self._evaluate(self.xv, self.yv, self.classes_v)
             else:
                 vl = va = np.full(self.A, np.nan)
             tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]

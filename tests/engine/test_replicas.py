@@ -379,3 +379,27 @@ def test_stacked_products_equal_the_single_ones_on_this_blas():
         for r in range(R):
             np.testing.assert_array_equal(z[r], np.dot(both[r].T, xs[r].T))
             np.testing.assert_array_equal(gw[r], np.dot(xs[r].T, d[r].T))
+
+
+def test_unit_major_hidden_arrays_give_the_single_products_on_this_blas():
+    # hidden layers between layers of several units store (n, A, b): their gemm products
+    # see a longer leading dimension, which must not change a bit (gemv paths keep (A, n, b))
+    rng = np.random.default_rng(6)
+    for n, k, b in [(4, 3, 10), (2, 5, 10), (8, 9, 10), (6, 7, 6), (4, 5, 250)]:
+        R = 5
+        both = rng.normal(size=(R, k, n))
+        a = np.empty((k, R, b)).transpose(1, 0, 2)  # an operand stored unit by unit
+        a[...] = rng.normal(size=(R, k, b))
+        z = np.empty((n, R, b)).transpose(1, 0, 2)
+        np.matmul(both.transpose(0, 2, 1), a, out=z)
+        d = np.empty((n, R, b)).transpose(1, 0, 2)
+        d[...] = rng.normal(size=(R, n, b))
+        gw = np.empty((R, k, n))
+        np.matmul(a, d.transpose(0, 2, 1), out=gw)
+        dx = np.empty((k, R, b)).transpose(1, 0, 2)
+        np.matmul(both, d, out=dx)
+        for r in range(R):
+            ar, dr = np.ascontiguousarray(a[r]), np.ascontiguousarray(d[r])
+            np.testing.assert_array_equal(z[r], np.dot(both[r].T, ar))
+            np.testing.assert_array_equal(gw[r], np.dot(ar, dr.T))
+            np.testing.assert_array_equal(dx[r], np.dot(both[r], dr))
