@@ -7,7 +7,8 @@ matrix product is one ``np.matmul`` over the stack, each update one operation pe
 of replicas that share an optimiser kind. Each replica keeps its own seed and initial
 weights, learning rate, momentum or Adam setting, L1/L2 rate, activation per layer,
 shuffling, validation split, early stopping, accuracy target, epoch cap and divergence
-handling (the trainer's own ``DivergenceGuard``: NaN/inf, |w| > 10⁶, a loss grown 10⁴-fold);
+handling (the detector the Trainer uses, ``divergence.snapshot_notes`` and ``update_notes``
+run once over all replicas: NaN/inf, |w| > 10⁶, a loss grown 10⁴-fold);
 a replica that explodes is stopped and restored to its last sound weights while the others
 go on. Histories are kept in one stacked store, bounded and thinned as ``History`` is.
 
@@ -457,7 +458,7 @@ class ReplicaTrainer:
                     return
                 if self._pack is None:
                     self._pack = Pack(self, np.array(live))
-                ok, ended = self._pack.epoch()
+                ok, ended = self._pack.epoch(ahead=epochs - k)
                 self._pack.store(exclude=set(ended))  # the diverged are back at their last row
                 ended += self._after_epoch(ok)
                 if ended:

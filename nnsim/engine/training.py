@@ -443,13 +443,9 @@ class Trainer:
             vl = va = float("nan")
         with np.errstate(all="ignore"):
             pen = self.regularizer.penalty(theta)
-        guard = self._guard
         reference = float(self.history._c["train_loss"][0]) if len(self.history) else None
-        bad = guard.weights(theta) or guard.loss(tl, reference)
-        if bad is None and self.x_val is not None:
-            bad = guard.loss(vl, what="the validation loss")
-        if bad is None and not math.isfinite(pen):
-            bad = f"the penalty became {pen}"
+        vl_checked = vl if self.x_val is not None else None
+        bad = self._guard.snapshot(theta, tl, reference, vl_checked, pen)
         if bad is not None:
             return None, bad
         i = self.history.append(
@@ -478,13 +474,13 @@ class Trainer:
         yb = self.y_train[idx]
         with np.errstate(all="ignore"):
             value = net.loss_and_grad(xb, yb, self.loss, **self._lg_kwargs)
-            if not math.isfinite(value):
-                return f"the loss became {value}"
-            self.regularizer.add_grad(net.theta, net.grad)
-            self.optimizer.step(net.theta, net.grad)
+            if math.isfinite(value):  # (a non-finite loss ends the run: no step)
+                self.regularizer.add_grad(net.theta, net.grad)
+                self.optimizer.step(net.theta, net.grad)
             # One sum per update; the limits are checked on each snapshot (_record).
-            if not math.isfinite(float(np.add.reduce(net.theta))):
-                return self._guard.gradient(net.grad) or self._guard.weights(net.theta)
+            bad = self._guard.update(net.theta, value, net.grad)
+        if bad is not None:
+            return bad
         self.step += 1
         return None
 
@@ -757,11 +753,7 @@ class Trainer:
                 shuffle=self.shuffle and self.rule != "accumulated",
             )
         self.step += -(-self.n_train // size)
-        bad = None
-        if not math.isfinite(float(np.add.reduce(self.network.theta))):
-            bad = self._guard.weights(self.network.theta)
-        elif not math.isfinite(value):
-            bad = f"the loss became {value}"
+        bad = self._guard.update(self.network.theta, value, loss_first=False)
         if bad is None:
             self.epoch = epoch
             snap, bad = self._record("epoch")

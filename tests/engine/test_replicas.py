@@ -403,3 +403,34 @@ def test_unit_major_hidden_arrays_give_the_single_products_on_this_blas():
             np.testing.assert_array_equal(z[r], np.dot(both[r].T, ar))
             np.testing.assert_array_equal(gw[r], np.dot(ar, dr.T))
             np.testing.assert_array_equal(dx[r], np.dot(both[r], dr))
+
+
+def test_orders_drawn_ahead_are_rewound_when_a_trainer_is_read_mid_run():
+    # the stack draws a chunk of epochs' orders at once; reading a replica's trainer in
+    # the middle hands back its generator where the epochs so far left it
+    data = (make_data(30, seed=3),)
+    pairs = [
+        pair([2, 3, 1], ["tanh"] * 2, data, rule="minibatch", batch_size=4, lr=0.1, seed=s)
+        for s in (0, 0, 1)
+    ]
+    rt = ReplicaTrainer([b for _, b in pairs])
+    for ep in rt.iter_epochs(9):
+        if ep.kind == "epoch" and ep.epoch[0] in (2, 5):
+            mid = rt.trainer(2)
+            state = mid._rng.bit_generator.state
+            ref = Trainer(
+                make_net([2, 3, 1], ["tanh"] * 2),
+                "squared_error",
+                *data,
+                seed=1,
+                rule="minibatch",
+                batch_size=4,
+                lr=0.1,
+            )
+            ref.run(int(ep.epoch[0]))
+            assert state == ref._rng.bit_generator.state
+    rt.run(4)
+    for r, (a, _) in enumerate(pairs):
+        a.run(13)
+        assert a.network.theta.tolist() == rt.weights(r).tolist()
+        assert a._rng.bit_generator.state == rt.trainer(r)._rng.bit_generator.state
