@@ -357,7 +357,8 @@ class Pack:
             tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
             pen = np.zeros(self.A)
             for reg, ks, lam in self.penalties:
-                pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
+                if reg.name != "none":
+                    pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
             pen = pen[rows]
             # Trainer._record's checks, for all rows at once
             first = rt._c[ids, 0, 3]

@@ -225,6 +225,7 @@ class ReplicaTrainer:
         self.target = np.array(
             [np.nan if tr.target_accuracy is None else tr.target_accuracy for tr in self.trainers]
         )
+        self._any_target = bool(np.isfinite(self.target).any())
         for r, tr in enumerate(self.trainers):
             self._take_over(r, tr)
 
@@ -426,20 +427,26 @@ class ReplicaTrainer:
             live = [r for r in live if r not in ended]
             yield self._report("init", ok, ended)
         start = self.epoch.copy()
+        # room for the rows this run will add (up to the bound), made once: growing the
+        # (R, rows, P) store by doubling on the way copies it several times
+        self._ensure_rows(min(self.row_limit, int(self.n_rows.max()) + min(epochs, 4096) + 1))
         cap = np.array([np.inf if tr.max_epochs is None else tr.max_epochs for tr in self.trainers])
         self._pack = None
+        lv = None
         try:
             while True:
                 # the head of Trainer._iterate's loop, for every live replica at once (the
                 # live ones advance together: only the first and the capped need a look)
                 if not live:
                     return
-                lv = np.array(live, np.int64)
+                if lv is None:  # (remade only when the live set changes)
+                    lv = np.array(live, np.int64)
+                    live_trs = [self.trainers[r] for r in live]
+                    capped_any = bool(np.isfinite(cap[lv]).any())
                 k = int(self.epoch[lv[0]] - start[lv[0]])
-                stop = self._stop[lv] | np.array(
-                    [self.trainers[r]._stop_requested for r in lv], bool
-                )
-                if k >= epochs or stop.any() or (self.epoch[lv] >= cap[lv]).any():
+                asked = self._stop[lv].any() or any(tr._stop_requested for tr in live_trs)
+                if k >= epochs or asked or (capped_any and (self.epoch[lv] >= cap[lv]).any()):
+                    stop = self._stop[lv] | np.array([tr._stop_requested for tr in live_trs])
                     done = self.epoch[lv] >= start[lv] + epochs
                     capped = ~done & (self.epoch[lv] >= cap[lv])
                     stop &= ~done & ~capped
@@ -453,7 +460,7 @@ class ReplicaTrainer:
                         self._finish(
                             r, "stopped", f"stopped at epoch {int(self.epoch[r])} by request"
                         )
-                    live = [int(r) for r in lv[~(done | capped | stop)]]
+                    live, lv = [int(r) for r in lv[~(done | capped | stop)]], None
                 if not live:
                     return
                 if self._pack is None:
@@ -463,7 +470,7 @@ class ReplicaTrainer:
                 ended += self._after_epoch(ok)
                 if ended:
                     self._drop_pack()
-                    live = [r for r in live if r not in ended]
+                    live, lv = [r for r in live if r not in ended], None
                 yield self._report("epoch", ok, ended)
         finally:
             self._drop_pack()
@@ -479,7 +486,7 @@ class ReplicaTrainer:
         those whose run ends here."""
         ok = np.asarray(ok, np.int64)
         ended = []
-        if not ok.size:
+        if not ok.size or not (self.has_val or self._any_target):
             return ended
         c = self._c[ok, self.cursor[ok]]
         if self.has_val:
@@ -491,6 +498,8 @@ class ReplicaTrainer:
             for k in np.flatnonzero(~better & self.early[ok] & stale):
                 self._restore_best(int(ok[k]))
                 ended.append(int(ok[k]))
+        if not self._any_target:
+            return ended
         solved = c[:, 4] >= self.target[ok]  # NaN target: never
         for k in np.flatnonzero(solved):
             r = int(ok[k])
