@@ -88,6 +88,8 @@ def _rows(theta) -> np.ndarray:
 
 def _column(v, n: int) -> np.ndarray:
     """A value per row: a scalar (or None: NaN) repeated, or the (n,) array itself."""
+    if type(v) is np.ndarray and v.shape == (n,):
+        return v
     a = np.asarray(np.nan if v is None else v, dtype=np.float64).reshape(-1)
     return a if a.size == n else np.full(n, a[0])
 
@@ -168,10 +170,9 @@ def snapshot_notes(
         else:
             n = theta.shape[0]
             loss, ref = _column(loss, n), _column(reference, n)
-            extent = np.maximum(
-                theta.max(axis=1, initial=-np.inf), -theta.min(axis=1, initial=np.inf)
-            )
-            cap = np.where(np.isfinite(ref), LOSS_GROWTH * np.maximum(ref, 1.0), np.inf)
+            extent = np.abs(theta).max(axis=1, initial=0.0)  # NaN stays NaN
+            cap = LOSS_GROWTH * np.maximum(ref, 1.0)  # NaN (no reference): never exceeded
+            cap[np.isnan(cap)] = np.inf
         if not limits:
             cap = math.inf
         # the conditions, once for both: sound weights and losses

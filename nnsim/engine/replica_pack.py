@@ -61,6 +61,7 @@ class Pack:
         keys = {int(r): key(int(r)) for r in ids}
         self.ids = ids = np.array(sorted(keys, key=lambda r: (keys[r], r)), np.int64)
         self.A = A = len(ids)
+        self.all_rows = np.arange(A)
         self.stack = Stack(
             rt.shape,
             [[rt.acts[r][i] for r in ids] for i in range(len(rt.shape.layers))],
@@ -291,6 +292,10 @@ class Pack:
                 notes.update(
                     update_notes(theta[:F], value[:F] / n, loss_first=False, network=self.net)
                 )
+        if not notes:  # (the usual case, without masks)
+            rt.epoch[self.ids] = epoch
+            rt.step[self.ids] += len(self.starts)
+            return self.record("epoch", self.all_rows)
         ok = np.ones(A, bool)
         ok[list(notes)] = False
         rt.epoch[self.ids[ok]] = epoch[ok]
@@ -342,11 +347,12 @@ class Pack:
         """Evaluate, check and append a history row for the pack's ``rows``; returns
         (replicas that recorded, replicas that diverged)."""
         rt = self.rt
+        every = rows is self.all_rows
         rows = np.asarray(rows, np.int64)
-        ids = self.ids[rows]
+        ids = self.ids if every else self.ids[rows]
         if len(ids) == 0:
             return ids, []
-        theta = self.stack.theta[rows]
+        theta = self.stack.theta if every else self.stack.theta[rows]
         with np.errstate(all="ignore"):
             ev = self.evals
             tl, ta = ev[0]() if ev[0] else self._evaluate(self.x, self.y, self.classes)
@@ -354,12 +360,12 @@ class Pack:
                 vl, va = ev[1]() if ev[1] else self._evaluate(self.xv, self.yv, self.classes_v)
             else:
                 vl = va = np.full(self.A, np.nan)
-            tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
             pen = np.zeros(self.A)
             for reg, ks, lam in self.penalties:
                 if reg.name != "none":
                     pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
-            pen = pen[rows]
+            if not every:
+                tl, ta, vl, va, pen = tl[rows], ta[rows], vl[rows], va[rows], pen[rows]
             # Trainer._record's checks, for all rows at once
             first = rt._c[ids, 0, 3]
             ref = np.where(rt.n_rows[ids] > 0, first, np.nan)
@@ -371,13 +377,15 @@ class Pack:
             r = int(ids[k])
             rt._diverged(r, note, int(rt.epoch[r]))
             bad.append(r)
-        good = np.array(good, np.int64)
+        good = self.all_rows if every and not found else np.array(good, np.int64)
         if good.size:
-            gi = ids[good]
+            gi = ids if good is self.all_rows else ids[good]
             ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
             cols = np.empty((len(gi), 10))  # COLUMNS; the serial is set by _append_rows
             cols[:, 0], cols[:, 1], cols[:, 2] = ep, rt.step[gi], _KIND[kind]
-            cols[:, 3], cols[:, 4], cols[:, 5] = tl[good], ta[good], vl[good]
-            cols[:, 6], cols[:, 7], cols[:, 8] = va[good], pen[good], -1
-            rt._append_rows(gi, theta[good], cols)
-        return (ids[good] if good.size else np.array([], np.int64)), bad
+            pick = (lambda a: a) if good is self.all_rows else (lambda a: a[good])
+            cols[:, 3], cols[:, 4], cols[:, 5] = pick(tl), pick(ta), pick(vl)
+            cols[:, 6], cols[:, 7], cols[:, 8] = pick(va), pick(pen), -1
+            rt._append_rows(gi, pick(theta), cols)
+            return gi, bad
+        return np.array([], np.int64), bad
