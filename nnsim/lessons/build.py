@@ -200,6 +200,7 @@ def bp_variants() -> NetworkDocument:
     """COURSE §7: standard vs accumulated vs mini-batch BP on watermelon 3.0α."""
     doc = _doc(
         "bp-variants",
+        view="compare",  # the lesson is its comparison (nnsim.lessons.comparisons)
         title_zh="标准 BP、累积 BP 与小批量",
         title_en="Standard vs accumulated BP vs mini-batch",
         goal_zh="从同一组初始权重出发，比较三种更新方式在西瓜数据集 3.0α 上的误差下降。",
@@ -239,6 +240,7 @@ def learning_rate() -> NetworkDocument:
     """COURSE §7: one network trained with η from 0.001 to 10 side by side."""
     doc = _doc(
         "learning-rate",
+        view="compare",  # the lesson is its comparison (nnsim.lessons.comparisons)
         title_zh="学习率：太小、合适、太大",
         title_en="Learning rate: too small, right, too large",
         goal_zh="同一个网络、同一组初始权重，学习率从 0.001 到 10（对数刻度）并排训练："
@@ -282,6 +284,7 @@ def overfitting() -> NetworkDocument:
     """COURSE §8: training error falls while test error rises; early stopping and L2."""
     doc = _doc(
         "overfitting",
+        view="compare",  # the lesson is its comparison (nnsim.lessons.comparisons)
         title_zh="过拟合：早停与正则化",
         title_en="Overfitting: early stopping and regularisation",
         goal_zh="训练误差一直下降而测试误差回升；用早停或 L2 正则化缓解。",
@@ -331,6 +334,7 @@ def activation_gallery() -> NetworkDocument:
     """COURSE §9: one neuron per activation function, plus a maxout unit."""
     doc = _doc(
         "activation-gallery",
+        view="compare",  # the lesson is its comparison (nnsim.lessons.comparisons)
         title_zh="激活函数一览",
         title_en="Activation function gallery",
         goal_zh="每个隐层神经元用一种激活函数：比较函数图像与导数，以及 Maxout。",

@@ -37,7 +37,7 @@ NEURON_KINDS = ("input", "dense", "maxout")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 NOTATIONS = ("book", "generic")
-VIEWS = ("network", "cnn", "rnn")
+VIEWS = ("network", "cnn", "rnn", "compare")
 RNN_MODES = ("many-to-one", "many-to-many", "one-to-many")
 
 #: Guard against documents that would not fit in memory (a typo like 10**9 neurons).

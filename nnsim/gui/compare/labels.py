@@ -19,7 +19,17 @@ def _n(text: str) -> str:
 
 
 #: What the set-up strip offers to vary (nnsim.model.compare.VARY names), in this order.
-CHOICES = ("seed", "lr", "rule", "batch_size", "optimizer", "reg", "reg_lambda", "activation", "hidden")
+CHOICES = (
+    "seed",
+    "lr",
+    "rule",
+    "batch_size",
+    "optimizer",
+    "reg",
+    "reg_lambda",
+    "activation",
+    "hidden",
+)
 
 #: The name of each choice in the combo box.
 CHOICE_NAMES = {

@@ -108,7 +108,9 @@ class SetupStrip(QWidget):
         self.has_lesson = False
         self._edited: dict[str, str] = {}
         self._fill_choices()
-        self.vary.currentIndexChanged.connect(lambda _i: self._choice_changed(self.vary, self.values))
+        self.vary.currentIndexChanged.connect(
+            lambda _i: self._choice_changed(self.vary, self.values)
+        )
         self.vary2.currentIndexChanged.connect(
             lambda _i: self._choice_changed(self.vary2, self.values2)
         )
@@ -120,7 +122,10 @@ class SetupStrip(QWidget):
 
     # -- choices -----------------------------------------------------------------------
     def _fill_choices(self) -> None:
-        for combo, first in ((self.vary, LESSON if self.has_lesson else None), (self.vary2, NOTHING)):
+        for combo, first in (
+            (self.vary, LESSON if self.has_lesson else None),
+            (self.vary2, NOTHING),
+        ):
             combo.blockSignals(True)
             keep = combo.currentData()
             combo.clear()
@@ -232,8 +237,10 @@ class SetupStrip(QWidget):
         self.target_label.setText(_t("target loss"))
         self.target.setPlaceholderText(_t("auto"))
         self.target.setToolTip(
-            _t("Epochs to target: the first epoch whose training loss is at most this "
-               "(empty: a tenth of the first variant's initial loss)")
+            _t(
+                "Epochs to target: the first epoch whose training loss is at most this "
+                "(empty: a tenth of the first variant's initial loss)"
+            )
         )
         self.values.setToolTip(_t("Values separated by commas; whole numbers also as ranges (0-3)"))
         self.values2.setToolTip(self.values.toolTip())
@@ -253,4 +260,3 @@ class SetupStrip(QWidget):
         )
         self.export_button.setText(_t("Export…"))
         self.export_button.setToolTip(_t("Save the whole comparison as PNG or SVG"))
-

@@ -167,9 +167,9 @@ class CompareView(QWidget):
         self._install(cmp, variants, epochs, doc)
         more = len(variants) - MAX_CELLS
         s.show_message(
-            _t("The pictures show the first {0} variants; the curves and the table all {1}.").format(
-                MAX_CELLS, len(variants)
-            )
+            _t(
+                "The pictures show the first {0} variants; the curves and the table all {1}."
+            ).format(MAX_CELLS, len(variants))
             if more > 0
             else ""
         )

@@ -1,0 +1,148 @@
+"""The Compare view plays variants live: pictures, curves and table follow the run; a variant
+opens in the Network view with the engine replica's weights, as one undo step."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nnsim.lessons import load_lesson
+from nnsim.model.compare import grid
+from nnsim.model.compile import compile_document
+
+#: 8 rates × 2 seeds: η = 1 with seed 1 diverges after a few epochs, the others learn.
+LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.6, 1.0]
+
+
+def _play_to_end(qtbot, view, timeout=20_000):
+    view.strip.pace.setCurrentIndex(view.strip.pace.count() - 1)  # fastest
+    view.play()
+    qtbot.waitUntil(lambda: not view.runner.playing, timeout=timeout)
+
+
+def _cells(view, col):
+    m = view.model
+    return [m.data(m.index(i, col)) for i in range(m.rowCount())]
+
+
+@pytest.fixture
+def compare(demo_window):
+    win = demo_window
+    win.show_view("compare")
+    return win, win.compare
+
+
+def test_sixteen_variants_play_and_every_picture_curve_and_row_changes(qtbot, compare):
+    win, view = compare
+    cmp = view.set_comparison(
+        load_lesson("learning-rate"), grid({"lr": LRS, "seed": [0, 1]}), epochs=25
+    )
+    assert len(cmp) == 16 and view.multiples.shown == 16
+    view.redraw()
+    before_img = [v.copy() for v in view.multiples.values]
+    assert all(v is not None and v.shape == (50, 50) for v in before_img)
+    before_rows = [_cells(view, c) for c in (1, 3)]  # epochs, train loss
+    assert set(before_rows[0]) == {"0"}
+    assert all(c.xData is None or len(c.xData) == 0 for c in view.curves.curves[:16])
+
+    _play_to_end(qtbot, view)
+
+    assert view.runner.epoch == 25
+    after_img = view.multiples.values
+    changed = [not np.array_equal(a, b) for a, b in zip(before_img, after_img)]
+    assert all(changed), changed
+    for i, curve in enumerate(view.curves.curves[:16]):
+        x, y = curve.getData()
+        assert len(x) >= 2 and x[0] == 0, i
+        # the curve is the replica's own history
+        np.testing.assert_array_equal(x, cmp.column(i, "epoch"))
+    for col, old in zip((1, 3), before_rows):
+        new = _cells(view, col)
+        assert all(a != b for a, b in zip(old, new)), (old, new)
+    # the one that diverged is said so in its picture, curve and row
+    rows = cmp.rows()
+    div = [i for i, r in enumerate(rows) if r.diverged]
+    assert div == [15]  # η = 1, seed 1
+    assert view.multiples.cells[15].diverged and "diverged" in view.multiples.cells[15].label.text
+    assert not any(c.diverged for c in view.multiples.cells[:15])
+    assert view.curves.curves[15].opts["pen"].style() == Qt.PenStyle.DashLine
+    assert view.model.data(view.model.index(15, 7)) == "DIVERGED"
+    assert view.model.data(view.model.index(15, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert view.model.data(view.model.index(3, 0), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_opening_a_variant_gives_the_replica_weights_as_one_undo_step(qtbot, compare):
+    win, view = compare
+    cmp = view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=10)
+    _play_to_end(qtbot, view)
+    before = win.document.all_weights()
+    steps = win.undo_stack.count()
+    # a double-click on the table row of variant 2 (its row, whatever the sorting)
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    row = view.proxy.mapFromSource(view.model.index(2, 0)).row()
+    rect = view.table.visualRect(view.proxy.index(row, 1))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected == 2
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.undo_stack.count() == steps + 1
+    assert win.views.currentWidget() is win.view_widget("network")
+    theta = compile_document(win.document, cache=False).network.theta
+    assert np.array_equal(theta, cmp.network(2).theta)
+    assert win.document.settings.lr == LRS[2]
+    assert "η = 0.01" in win.undo_stack.undoText()
+    win.undo_stack.undo()
+    for a, b in zip(win.document.all_weights()[0].values(), before[0].values()):
+        assert np.array_equal(a, b)
+
+
+def test_table_sorts_by_the_numbers(qtbot, compare):
+    win, view = compare
+    view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:6]}), epochs=8)
+    _play_to_end(qtbot, view)
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(3) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    shown = [view.proxy.data(view.proxy.index(r, 3)) for r in range(6)]
+    losses = [float(s) for s in shown]
+    assert losses == sorted(losses) or losses == sorted(losses, reverse=True)
+    assert losses != [float(s) for s in _cells(view, 3)]  # not the set-up's order
+    # the largest rate learns fastest here: sorted by loss it comes first
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert view.proxy.data(view.proxy.index(0, 0)) == "η = 0.3"
+
+
+def test_learning_rate_lesson_opens_on_its_comparison_and_marks_the_big_rates(qtbot, compare):
+    win, view = compare
+    assert win.open_lesson("learning-rate")
+    qtbot.waitUntil(lambda: view.comparison is not None and not view.stale)
+    assert win.views.currentWidget() is win.view_widget("compare")
+    assert view.strip.lesson_chosen()
+    assert view.labels[-1] == "η = 10" and len(view.labels) == 9
+    assert view.strip.epochs.value() == 100
+    _play_to_end(qtbot, view)
+    marked = [c.diverged for c in view.multiples.cells[: view.multiples.shown]]
+    assert marked[-3:] == [True, True, True] and not any(marked[:6])
+    status = _cells(view, 7)
+    assert status[-1] == "DIVERGED" and status[0] == "finished"
+
+
+@pytest.mark.parametrize("name", ["bp-variants", "overfitting", "activation-gallery"])
+def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch):
+    """`nnsim gui LESSON`: the Compare view in front with the lesson's variants set up."""
+    from nnsim.gui.app import build_window
+    from nnsim.lessons.comparisons import COMPARISONS
+
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    spec = COMPARISONS[name]
+    win = build_window(name, restore=False, language="en")
+    try:
+        assert win.views.currentWidget() is win.view_widget("compare")
+        view = win.compare
+        qtbot.waitUntil(lambda: view.comparison is not None)
+        assert view.strip.lesson_chosen()
+        assert [v.label for v in view.variants] == [v.label for v in spec.variants]
+        assert view.comparison.target_loss == spec.target_loss
+        assert view.strip.epochs.value() == (spec.epochs or spec.document().settings.epochs)
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()
