@@ -146,3 +146,85 @@ def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch
         win.demo_views.shutdown()
         win.undo_stack.setClean()
         win.close()
+
+
+def test_every_text_of_the_view_has_its_chinese():
+    """compare_zh_CN.ts holds every _t/_n text of nnsim/gui/compare (the catalogue
+    module refreshes it), each translated, and its .qm is shipped."""
+    from nnsim.gui.compare.catalogue import QM, TS, all_strings, read_ts
+
+    texts = all_strings()
+    shipped = read_ts(TS)
+    assert len(texts) > 60
+    assert [t for t in texts if not shipped.get(t)] == []
+    assert set(shipped) == set(texts)  # nothing left over either
+    assert QM.is_file() and QM.stat().st_mtime >= TS.stat().st_mtime - 1
+
+
+def test_the_view_speaks_chinese_live(qtbot, compare):
+    win, view = compare
+    view.set_comparison(load_lesson("learning-rate"), grid({"seed": [0, 1]}), epochs=3)
+    win.set_language("zh_CN")
+    try:
+        page = win.view_widget("compare")
+        assert win.views.tabText(win.views.indexOf(page)) == "比较"
+        assert view.strip.play_button.text() == "播放"
+        assert view.strip.open_button.text() == "在网络视图中打开"
+        assert view.model.headerData(3, Qt.Orientation.Horizontal) == "训练误差"
+        assert view.labels == ["种子 0", "种子 1"]
+        assert view.multiples.cells[1].text == "种子 1"
+        assert view.curves.legend.items[0][1].text == "种子 0"
+        assert view.menu_action.text() == "比较变体(&M)"
+    finally:
+        win.set_language("en")
+    assert view.strip.play_button.text() == "Play" and view.labels == ["seed 0", "seed 1"]
+
+
+def test_the_whole_comparison_exports_to_png_and_svg(qtbot, compare, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from nnsim.gui.plots.export import ExportError
+
+    win, view = compare
+    view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=5)
+    _play_to_end(qtbot, view)
+    png, svg = view.export(tmp_path / "c.png"), view.export(tmp_path / "c.svg")
+    img = QImage(str(png))
+    w, h = view.content.width(), view.content.height()
+    assert (img.width(), img.height()) == (2 * w, 2 * h) and w > 600 and h > 400
+    # the pictures are in it: the top-left multiple's blue or orange, not only white
+    colours = {
+        img.pixelColor(x, y).name()
+        for x in range(0, img.width() // 2, 7)
+        for y in range(0, img.height() // 2, 7)
+    }
+    assert len(colours) > 20
+    text = svg.read_text(encoding="utf-8")
+    assert text.startswith("<?xml") and "<svg" in text and "η = 0.01" in text
+    with pytest.raises(ExportError):
+        view.export(tmp_path / "c.jpg")
+
+
+def test_presentation_mode_makes_the_labels_readable_from_the_back(qtbot, compare):
+    from nnsim.gui.compare.multiples import LABEL_PX
+
+    win, view = compare
+    win.resize(1280, 800)
+    view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS}), epochs=3)
+    win.set_presentation(True)
+    try:
+        qtbot.wait(50)
+        assert LABEL_PX[True] >= 24
+        cell = view.multiples.cells[0]
+        assert "24px" in cell.label.text or "font-size:24px" in cell.label.item.toHtml()
+        assert view.table.font().pixelSize() >= 24
+        assert view.curves.legend.opts["labelTextSize"] == "24px"
+        # all 8 pictures are on screen, not cut at the view's edge
+        right = view.multiples.mapToGlobal(view.multiples.rect().topRight()).x()
+        for c in view.multiples.cells[:8]:
+            r = c.view.sceneBoundingRect()
+            assert r.width() > 60 and r.right() <= view.multiples.width() + 1, r
+        assert right <= win.mapToGlobal(win.rect().topRight()).x() + 1
+    finally:
+        win.set_presentation(False)
+    assert view.table.font().pixelSize() < 24

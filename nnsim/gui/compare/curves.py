@@ -114,7 +114,7 @@ class LossCurves(pg.PlotWidget):
             ax.setPen(pg.mkPen("#222222", width=1.5 * PEN_SCALE[self.presentation]))
             ax.setTextPen(pg.mkPen("#111111"))
             ax.setTickFont(font)
-        self.legend.setLabelTextSize(f"{LABEL_PX[self.presentation] - 2}px")
+        self.legend.setLabelTextSize(f"{LABEL_PX[self.presentation]}px")
         for i in range(self.shown):
             self._pen(i)
             self.legend.items[i][1].setText(self.labels[i])

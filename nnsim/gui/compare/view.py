@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -386,8 +386,10 @@ class CompareView(QWidget):
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             p.scale(scale, scale)
-            self.content.render(p)
-            p.end()
+            try:
+                self.content.render(p, QPoint(0, 0))
+            finally:
+                p.end()
             if not img.save(str(path)):
                 raise ExportError(f"could not write {path}")
             return path
@@ -399,9 +401,11 @@ class CompareView(QWidget):
         gen.setViewBox(QRectF(0, 0, w, h))
         gen.setTitle("nnsim comparison")
         p = QPainter(gen)
-        p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-        self.content.render(p)
-        p.end()
+        try:
+            p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+            self.content.render(p, QPoint(0, 0))
+        finally:
+            p.end()
         if not path.is_file():
             raise ExportError(f"could not write {path}")
         return path
