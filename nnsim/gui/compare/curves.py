@@ -33,6 +33,8 @@ class LossCurves(pg.PlotWidget):
         self.plot = self.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.setLogMode(x=False, y=True)
+        self.plot.disableAutoRange()  # see _grow
+        self._range = (0.0, np.inf, -np.inf)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(-4, 4), labelTextColor="#111111")
         self.legend.setColumnCount(2)
@@ -55,6 +57,7 @@ class LossCurves(pg.PlotWidget):
         n = min(len(labels), MAX_CURVES)
         self.shown, self.colors, self.labels = n, list(colors[:n]), list(labels[:n])
         self.diverged, self.selected = set(), None
+        self._range = (0.0, np.inf, -np.inf)  # epochs, lowest and highest loss shown
         for i, c in enumerate(self.curves):
             c.setData([], [])
             c.setVisible(i < n)
@@ -71,7 +74,28 @@ class LossCurves(pg.PlotWidget):
         ok = np.isfinite(y) & (y > 0)
         if not ok.all():
             y = np.where(ok, y, np.nan)
-        self.curves[i].setData(np.asarray(epochs, dtype=np.float64), y)
+        x = np.asarray(epochs, dtype=np.float64)
+        self.curves[i].setData(x, y)
+        if x.size:
+            self._grow(float(x[-1]), y[ok] if not ok.all() else y)
+
+    def _grow(self, last_epoch: float, y: np.ndarray) -> None:
+        """Widen the axes only when a curve leaves them, in steps: a range that moves
+        every frame makes pyqtgraph lay out and redraw both axes every frame."""
+        x_max, lo, hi = self._range
+        changed = False
+        if last_epoch > x_max:
+            x_max = max(10.0, 1.5 * last_epoch)
+            changed = True
+        if y.size:
+            ymin, ymax = float(np.min(y)), float(np.max(y))
+            if ymin < lo:
+                lo, changed = ymin / 3, True
+            if ymax > hi:
+                hi, changed = ymax * 3, True
+        if changed:
+            self._range = (x_max, lo, hi)
+            self.plot.setRange(xRange=(0, x_max), yRange=(np.log10(lo), np.log10(hi)), padding=0.02)
 
     def set_diverged(self, i: int, on: bool) -> None:
         if i < self.shown and (i in self.diverged) != on:

@@ -124,8 +124,10 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
             return
         self.values[i] = values
         cell = self.cells[i]
+        first = cell.image.image is None or cell.image.image.shape[:2] != values.shape
         cell.image.setImage(to_rgba(values, levels, LUT), autoLevels=False)
-        cell.image.setRect(QRectF(*self._rect()))
+        if first:  # an image of the same size keeps its place: set it once
+            cell.image.setRect(QRectF(*self._rect()))
 
     def _rect(self):
         x0, x1, y0, y1 = getattr(self, "_domain", (-6.0, 6.0, -6.0, 6.0))

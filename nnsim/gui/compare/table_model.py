@@ -55,24 +55,64 @@ class CompareTableModel(QAbstractTableModel):
         self.labels: list[str] = []
         self.rows: list = []
         self.running = False
+        self._text: list[tuple] = []
+        self._key: list[tuple] = []
 
     def set_variants(self, labels: list[str]) -> None:
         """A new comparison: its variants' labels, no numbers yet."""
         self.beginResetModel()
         self.labels = list(labels)
         self.rows = []
+        self._cells()
         self.endResetModel()
 
     def set_rows(self, rows: list, running: bool = False) -> None:
         """New numbers for every variant (same count as the labels)."""
         self.rows = list(rows)
         self.running = running
+        self._cells()
         if self.labels:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.labels) - 1, len(COLUMNS) - 1)
             )
 
+    def _cells(self) -> None:
+        # texts and sort keys made once per refresh: a view asks for them many times
+        self._text, self._key = [], []
+        for i, label in enumerate(self.labels):
+            row = self.rows[i] if i < len(self.rows) else None
+            st = self.status(i)
+            status_key = f"{int(not (row is not None and row.diverged))}{st}"
+            if row is None:
+                self._text.append((label, *("—",) * 6, _t(STATUS_WORDS.get(st, st))))
+                self._key.append((i, *(math.inf,) * 6, status_key))
+                continue
+            self._text.append(
+                (
+                    label,
+                    str(row.epochs),
+                    "—" if row.epochs_to_target is None else str(row.epochs_to_target),
+                    _num(row.train_loss),
+                    _pct(row.train_acc),
+                    _num(row.test_loss),
+                    _pct(row.test_acc),
+                    _t(STATUS_WORDS.get(st, st)),
+                )
+            )
+            nums = (
+                row.epochs,
+                math.inf if row.epochs_to_target is None else row.epochs_to_target,
+                row.train_loss,
+                row.train_acc,
+                row.test_loss,
+                row.test_acc,
+            )
+            self._key.append(
+                (i, *(math.inf if math.isnan(v) else float(v) for v in nums), status_key)
+            )
+
     def retranslate(self) -> None:
+        self._cells()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.labels:
             self.dataChanged.emit(
@@ -105,51 +145,24 @@ class CompareTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i, col = index.row(), index.column()
-        row = self.rows[i] if i < len(self.rows) else None
-        diverged = row is not None and row.diverged
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return self.labels[i]
-            if row is None:
-                return "—"
-            if col == 7:
-                st = self.status(i)
-                return _t(STATUS_WORDS.get(st, st))
-            return (
-                str(row.epochs),
-                "—" if row.epochs_to_target is None else str(row.epochs_to_target),
-                _num(row.train_loss),
-                _pct(row.train_acc),
-                _num(row.test_loss),
-                _pct(row.test_acc),
-            )[col - 1]
+            return self._text[i][col]
         if role == SORT_ROLE:
-            if col == 0:
-                return i  # the set-up's order
-            if col == 7:  # the diverged first, then by the status' name
-                return f"{int(not diverged)}{self.status(i)}"
-            if row is None:
-                return math.inf
-            v = (
-                row.epochs,
-                math.inf if row.epochs_to_target is None else row.epochs_to_target,
-                row.train_loss,
-                row.train_acc,
-                row.test_loss,
-                row.test_acc,
-            )[col - 1]
-            return math.inf if isinstance(v, float) and math.isnan(v) else float(v)
+            return self._key[i][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (0, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        diverged = i < len(self.rows) and self.rows[i].diverged
         if diverged and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(DIVERGED_BG)
         if diverged and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(DIVERGED_FG)
         if diverged and role == Qt.ItemDataRole.FontRole and col in (0, 7):
-            f = QFont()
-            f.setBold(True)
-            return f
+            return _BOLD
         return None
+
+
+_BOLD = QFont()
+_BOLD.setBold(True)
 
 
 class CompareSortProxy(QSortFilterProxyModel):

@@ -7,6 +7,7 @@ as one undo step (``OpenVariantCommand``).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,8 @@ from nnsim.model.compare import CompareError, Comparison, grid
 
 #: Points per side of a small multiple's picture.
 PICTURE_GRID = 50
+#: Seconds between refreshes of the table while the variants train.
+TABLE_EVERY_S = 0.25
 #: The most variants one comparison trains (the curves made once).
 MAX_VARIANTS = 64
 
@@ -60,6 +63,7 @@ class CompareView(QWidget):
         self.stale = True  # a new document: set up again when shown
         self.spec = None
         self.frames = 0  # redraws (for the benchmark)
+        self._table_time = 0.0
         #: View ▸ Compare variants (set by ``install``)
         self.menu_action = None
 
@@ -287,6 +291,8 @@ class CompareView(QWidget):
             self.runner.play()
 
     def _state_changed(self, on: bool) -> None:
+        if not on:
+            self.redraw()  # the table's last numbers, the status "paused"/"finished"
         self.strip.set_playing(on)
         self._update_buttons()
 
@@ -316,7 +322,12 @@ class CompareView(QWidget):
             self.curves.set_curve(i, cmp.column(i, "epoch"), cmp.column(i, "train_loss"))
             self.multiples.set_diverged(i, row.diverged)
             self.curves.set_diverged(i, row.diverged)
-        self.model.set_rows(rows, running=self.runner.playing)
+        # the table at most a few times a second while playing: numbers that change 30
+        # times a second cannot be read, and a sorted table re-sorts at every refresh
+        now = time.perf_counter()
+        if not self.runner.playing or now - self._table_time >= TABLE_EVERY_S:
+            self._table_time = now
+            self.model.set_rows(rows, running=self.runner.playing)
         n = self.strip.epochs.value()
         self.strip.progress.setText(_t("epoch {0} of {1}").format(self.runner.epoch, n))
 
