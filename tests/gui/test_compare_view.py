@@ -62,7 +62,8 @@ def test_sixteen_variants_play_and_every_picture_curve_and_row_changes(qtbot, co
     rows = cmp.rows()
     div = [i for i, r in enumerate(rows) if r.diverged]
     assert div == [15]  # η = 1, seed 1
-    assert view.multiples.cells[15].diverged and "diverged" in view.multiples.cells[15].label.text
+    cell = view.multiples.cells[15]
+    assert cell.diverged and "diverged" in cell.label.text and "#c0392b" in cell.label.text
     assert not any(c.diverged for c in view.multiples.cells[:15])
     assert view.curves.curves[15].opts["pen"].style() == Qt.PenStyle.DashLine
     assert view.model.data(view.model.index(15, 7)) == "DIVERGED"

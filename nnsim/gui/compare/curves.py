@@ -79,6 +79,12 @@ class LossCurves(pg.PlotWidget):
         if x.size:
             self._grow(float(x[-1]), y[ok] if not ok.all() else y)
 
+    def set_epochs(self, n: int) -> None:
+        """The epochs the run will reach: the horizontal axis spans them from the start."""
+        _x, lo, hi = self._range
+        self._range = (float(max(n, 1)), lo, hi)
+        self.plot.setXRange(0, max(n, 1), padding=0.02)
+
     def _grow(self, last_epoch: float, y: np.ndarray) -> None:
         """Widen the axes only when a curve leaves them, in steps: a range that moves
         every frame makes pyqtgraph lay out and redraw both axes every frame."""

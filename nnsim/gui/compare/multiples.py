@@ -12,7 +12,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnsim.gui.compare.labels import _t
@@ -156,9 +156,20 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
         px = LABEL_PX[self.presentation]
         text = f"<span style='color:{cell.color}'>■</span> {escape(cell.text)}"
         if cell.diverged:
-            text += f" <b style='color:{DIVERGED}'>✕ {escape(_t('diverged'))}</b>"
-        weight = "bold" if cell.selected else "normal"
-        cell.label.setText(text, size=f"{px}px", color="#111111", bold=weight == "bold")
+            # at presentation size the word would run into the next label: the red ✕,
+            # label and frame say it (the table's status column says the word)
+            word = "" if self.presentation else f" {escape(_t('diverged'))}"
+            text = (
+                f"<span style='color:{cell.color}'>■</span> <b style='color:{DIVERGED}'>"
+                f"{escape(cell.text)} ✕{word}</b>"
+            )
+        cell.label.setText(text, size=f"{px}px", color="#111111", bold=cell.selected)
+        # a long label may run over its neighbour's margin, but never widens the grid
+        # (the pictures would be cut at the view's edge on a 1280 px projector)
+        cell.label.setMinimumWidth(0)
+        cell.label._sizeHint[Qt.SizeHint.MinimumSize] = (0, cell.label.itemRect().height())
+        cell.label._sizeHint[Qt.SizeHint.PreferredSize] = (0, cell.label.itemRect().height())
+        cell.label.updateGeometry()
         if cell.diverged:
             cell.view.setBorder(pg.mkPen(DIVERGED, width=4))
         elif cell.selected:

@@ -227,6 +227,7 @@ class CompareView(QWidget):
         s.epochs.setValue(int(epochs))
         s.epochs.blockSignals(False)
         self.runner.set_comparison(cmp, int(epochs))
+        self.curves.set_epochs(int(epochs))
         self._fit_split()
         self._update_buttons()
         self.comparison_changed.emit()
@@ -258,6 +259,7 @@ class CompareView(QWidget):
 
     def _epochs_changed(self, n: int) -> None:
         self.runner.epochs = int(n)
+        self.curves.set_epochs(self.runner.epoch + int(n))
 
     # -- running -----------------------------------------------------------------------
     def toggle(self) -> None:
@@ -328,6 +330,10 @@ class CompareView(QWidget):
         if not self.runner.playing or now - self._table_time >= TABLE_EVERY_S:
             self._table_time = now
             self.model.set_rows(rows, running=self.runner.playing)
+            # no accuracy where the task is regression: the columns would only say "—"
+            no_acc = bool(rows) and all(np.isnan(r.train_acc) for r in rows)
+            for col in (4, 6):
+                self.table.setColumnHidden(col, no_acc)
         n = self.strip.epochs.value()
         self.strip.progress.setText(_t("epoch {0} of {1}").format(self.runner.epoch, n))
 
@@ -443,6 +449,10 @@ class CompareView(QWidget):
         self.table.setFont(f)
         self.table.horizontalHeader().setFont(f)
         self.table.resizeRowsToContents()
+        # the lecture uses the lesson's comparison: the second choice waits for the desk
+        for w in (self.strip.and_label, self.strip.vary2, self.strip.values2):
+            w.setVisible(not on)
+        self._fit_split()
 
     def retranslate_ui(self) -> None:
         self.strip.retranslate_ui()
