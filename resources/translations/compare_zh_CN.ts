@@ -319,5 +319,9 @@
       <source>{0} variants: at most {1} can be compared</source>
       <translation>{0} 个变体：最多只能比较 {1} 个</translation>
     </message>
+    <message>
+      <source>{0}: “{1}” does not read as values (a comma list, or a range such as 0-3)</source>
+      <translation>{0}：“{1}” 不是有效的取值（用逗号分隔，或写成 0-3 这样的范围）</translation>
+    </message>
   </context>
 </TS>

@@ -229,3 +229,18 @@ def test_presentation_mode_makes_the_labels_readable_from_the_back(qtbot, compar
     finally:
         win.set_presentation(False)
     assert view.table.font().pixelSize() < 24
+
+
+def test_a_set_up_that_does_not_read_says_why_and_keeps_the_comparison(qtbot, compare):
+    win, view = compare
+    cmp = view.set_comparison(load_lesson("learning-rate"), grid({"seed": [0, 1]}), epochs=3)
+    view.strip.choose({"lr": "0.1, abc"})
+    assert not view.set_up()
+    assert view.strip.message.text() == (
+        "learning rate η: “0.1, abc” does not read as values (a comma list, or a range such as 0-3)"
+    )
+    assert not view.strip.message.isHidden()
+    assert view.comparison is cmp  # nothing lost
+    view.strip.choose({"hidden": "2,3"})
+    assert view.set_up() and view.labels == ["2 hidden", "3 hidden"]
+    assert view.strip.message.isHidden()

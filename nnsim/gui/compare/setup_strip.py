@@ -194,7 +194,14 @@ class SetupStrip(QWidget):
                 continue
             if name in vary:
                 raise CompareError(_t("{0} is chosen twice").format(_t(CHOICE_NAMES[name])))
-            vary[name] = parse_values(name, field.text())
+            try:
+                vary[name] = parse_values(name, field.text())
+            except CompareError:
+                raise CompareError(
+                    _t(
+                        "{0}: “{1}” does not read as values (a comma list, or a range such as 0-3)"
+                    ).format(_t(CHOICE_NAMES[name]), field.text().strip())
+                ) from None
         text = self.target.text().strip()
         target = None
         if text:
