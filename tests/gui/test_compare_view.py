@@ -244,3 +244,19 @@ def test_a_set_up_that_does_not_read_says_why_and_keeps_the_comparison(qtbot, co
     view.strip.choose({"hidden": "2,3"})
     assert view.set_up() and view.labels == ["2 hidden", "3 hidden"]
     assert view.strip.message.isHidden()
+
+
+def test_clicking_a_picture_selects_it_and_a_double_click_opens_it(qtbot, compare):
+    win, view = compare
+    cmp = view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=4)
+    _play_to_end(qtbot, view)
+    qtbot.waitUntil(lambda: view.multiples.cells[3].view.sceneBoundingRect().width() > 20)
+    mv = view.multiples
+    centre = mv.mapFromScene(mv.cells[3].view.sceneBoundingRect().center())
+    qtbot.mouseClick(mv.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert view.selected == 3 and mv.cells[3].selected
+    assert view.proxy.variant_at(view.table.currentIndex().row()) == 3
+    qtbot.mouseDClick(mv.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert win.views.currentWidget() is win.view_widget("network")
+    theta = compile_document(win.document, cache=False).network.theta
+    assert np.array_equal(theta, cmp.network(3).theta)

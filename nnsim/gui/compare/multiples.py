@@ -187,9 +187,15 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
 
     def _mouse_clicked(self, event) -> None:
         i = self.cell_at(event.scenePos())
-        if i is None:
-            return
-        if event.double():
-            self.activated.emit(i)
-        else:
+        if i is not None and not event.double():  # double-clicks: mouseDoubleClickEvent
             self.clicked.emit(i)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        # here, not through the scene's click signal: pyqtgraph reports a double click only
+        # with the release that follows it, which not every platform sends
+        i = self.cell_at(self.mapToScene(event.position().toPoint()))
+        if i is not None:
+            event.accept()
+            self.activated.emit(i)
+            return
+        super().mouseDoubleClickEvent(event)
