@@ -124,6 +124,9 @@ def build_window(
 
     install(window)  # training, stepping and plots: docks, views, the Training menu
     install_demos(window)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
+    from nnsim.gui.compare import install as install_compare
+
+    install_compare(window)  # variants side by side (nnsim.gui.compare)
     # Temp files of saves killed midway (a crash, a power cut) go before anything is saved.
     remove_stale_saves(Path(f).parent for f in prefs.recent_files())
     if not (restore and offer_restore(window)):
