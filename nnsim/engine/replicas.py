@@ -59,6 +59,10 @@ def stack_reason(trainer) -> str | None:
     net = trainer.network
     if trainer.rule not in ("standard", "accumulated", "minibatch"):
         return f"the {trainer.rule} rule trains on its own"
+    if getattr(trainer, "clip_norm", None) is not None:
+        return "gradient clipping trains on its own"
+    if getattr(trainer, "on_batch", None) is not None:
+        return "a per-batch callback needs the trainer's own loop"
     if getattr(net, "chain", None) is None or not net.fused:
         return "only a chain of Dense layers with one activation per layer is stacked"
     if type(trainer.loss) not in ROW_KERNELS or isinstance(trainer.x_train, dict):

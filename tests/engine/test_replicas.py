@@ -304,6 +304,12 @@ def test_groups_and_refusals():
         ReplicaTrainer(ts[:3])
     with pytest.raises(TrainingError, match="perceptron"):
         ReplicaTrainer([ts[4]])
+    clipped = pair([2, 3, 1], ["tanh"] * 2, data, rule="minibatch", batch_size=5, clip_norm=1.0)
+    with pytest.raises(TrainingError, match="clipping"):
+        ReplicaTrainer([clipped[0]])
+    watched = pair([2, 3, 1], ["tanh"] * 2, data, rule="minibatch", on_batch=lambda *a: None)
+    with pytest.raises(TrainingError, match="per-batch callback"):
+        ReplicaTrainer([watched[0]])
 
 
 def test_epochs_yield_rows_and_stop():
