@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -141,6 +142,13 @@ def build_window(
         if window.view_widget(view) is None:
             raise ValueError(f"there is no view {view!r}; choose one of {', '.join(VIEWS)}")
         window.show_view(view)
+    # Everything built so far (Qt bindings, plots, the window, the first document) lives
+    # as long as the app: out of the garbage collector's sight, a full collection no
+    # longer walks it (~40 ms of processor, 200 ms under load, in the middle of a frame).
+    # Once per process: later windows (tests build many) stay collectable.
+    if not gc.get_freeze_count():
+        gc.collect()
+        gc.freeze()
     return window
 
 

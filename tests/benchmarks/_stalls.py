@@ -48,6 +48,15 @@ app.exec()
 """
 
 
+def _runq() -> float:
+    """Seconds the calling thread has waited for a processor (Linux schedstat), or 0."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as fh:
+            return int(fh.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class StallTracer:
     """Handler timings, GC pauses and a reference event loop (see the module docstring)."""
 
@@ -90,12 +99,15 @@ class StallTracer:
                 return getattr(conn, name)
 
             def recv(self):
-                t0 = time.monotonic()
+                t0, q0 = time.monotonic(), _runq()
                 try:
                     return conn.recv()
                 finally:
+                    t1, q1 = time.monotonic(), _runq()
                     with tracer._lock:
-                        tracer.calls.append((t0, time.monotonic() - t0, "pipe read (worker)"))
+                        tracer.calls.append((t0, t1 - t0, "pipe read (worker)"))
+                        if q1 - q0 > 0.001:  # the worker waited for a core mid-read
+                            tracer.calls.append((t0, q1 - q0, "worker waiting for a core"))
 
         process._conn = TimedConn()
 
