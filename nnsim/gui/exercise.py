@@ -1,9 +1,10 @@
-"""Exercise mode: the student types the numbers of one BP step; nnsim checks each one.
+"""Exercise mode: the student types the numbers of one training step; nnsim checks each one.
 
 The step is the engine's own (``Stepper`` records of the open network: forward neuron by
 neuron, the error, the gradient terms, every weight's update), followed by the forward
 pass again with the new weights, so the student can see that the error fell (COURSE.md
-§13c, the ReLU homework, or any small dense network). A wrong value is marked and the
+§13c, the ReLU homework, or any small dense network). A perceptron lesson's step is the
+perceptron rule's (``PerceptronStepper``: ŷ, y − ŷ, the changed weights and threshold). A wrong value is marked and the
 right one is shown with its formula, numbers substituted.
 
 ``Exercise`` (no Qt) builds the list of values and judges answers; ``ExerciseView`` is
@@ -124,7 +125,7 @@ class Exercise:
     """
 
     def __init__(self, document, digits: int = DIGITS):
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.stepper import make_stepper
 
         self.digits = int(digits)
         doc = document.copy()  # the exercise never touches the open document
@@ -139,7 +140,22 @@ class Exercise:
             from nnsim.model.session import Session
 
             session = Session(doc)
-            # One sample, whatever the training rule: the homework is standard BP.
+            # One sample, whatever the training rule: the homework is standard BP, or the
+            # perceptron rule's step for a perceptron lesson (the rule it trains with).
+            rule = "perceptron" if settings.rule == "perceptron" else "standard"
+
+            def stepper_on(network):
+                return make_stepper(
+                    network,
+                    settings.loss,
+                    x,
+                    y,
+                    settings.lr,
+                    rule=rule,
+                    notation=notation,
+                    labels=labels,
+                )
+
             net = session.network
             # Forward + backward per neuron, one update per parameter, the error: known
             # before the stepper computes a single record.
@@ -157,7 +173,7 @@ class Exercise:
                     f"most {MAX_VALUES} (try the ReLU homework or a smaller network)"
                 )
             x, y = session.sample(0)  # loads the data: only once the size is known to fit
-            stepper = Stepper(net, settings.loss, x, y, settings.lr, notation, labels)
+            stepper = stepper_on(net)
             first = stepper.records
         except ExerciseError:
             raise
@@ -166,11 +182,14 @@ class Exercise:
         self.lr = stepper.lr
         self.x = np.atleast_1d(np.asarray(x, float)).ravel()
         self.y = np.atleast_1d(np.asarray(y, float)).ravel()
-        self.notation = stepper.notation.kind
-        self.loss_before = float(stepper.loss_value)
+        #: "perceptron" when the step is the perceptron rule's, else "standard" (BP).
+        self.rule = rule
+        # the perceptron's symbols are the lecture's (x_i, w_i, θ, ŷ)
+        self.notation = "book" if rule == "perceptron" else stepper.notation.kind
+        self.loss_before = _error(stepper)
         stepper.run_to_end()  # the updates write the new weights into the private network
-        again = Stepper(session.network, settings.loss, x, y, settings.lr, notation, labels)
-        self.loss_after = float(again.loss_value)
+        again = stepper_on(session.network)
+        self.loss_after = _error(again)
         items: list[ExerciseItem] = []
         for i, rec in enumerate(first):
             items.append(ExerciseItem(f"{i}:{rec.phase}:{rec.symbol}", rec.phase, rec))
@@ -207,8 +226,18 @@ class Exercise:
 
     @property
     def loss_fell(self) -> bool:
-        """True when the error after the update is below the error before it."""
-        return self.loss_after < self.loss_before
+        """True when the error after the update is below the error before it (or when
+        there was nothing to correct: a perceptron that classifies the sample right)."""
+        return self.loss_after < self.loss_before or self.loss_before == self.loss_after == 0
+
+
+def _error(stepper) -> float:
+    """The step's error: the loss of a BP step; ½ Σ (y − ŷ)² over the perceptron's units
+    (its comparison records), which the perceptron rule has no loss for."""
+    value = getattr(stepper, "loss_value", None)
+    if value is not None:
+        return float(value)
+    return 0.5 * sum(float(r.value) ** 2 for r in stepper.records if r.phase == "loss")
 
 
 class _Row:
@@ -298,7 +327,23 @@ class ExerciseView(QWidget):
             return "zh" if str(self._language()).startswith("zh") else "en"
         return "zh" if _t("Check") != "Check" else "en"
 
-    def retranslate_ui(self) -> None:
+    def _perceptron(self) -> bool:
+        ex = getattr(self, "exercise", None)
+        return ex is not None and ex.rule == "perceptron"
+
+    def _set_title(self) -> None:
+        if self._perceptron():
+            self.title.setText(_t("Exercise: one step of the perceptron rule by hand"))
+            self.intro.setText(
+                _t(
+                    "Compute every value of one step of the perceptron rule in order: the "
+                    "output ŷ, the difference y − ŷ, the new weights and threshold (changed only "
+                    "when the sample is misclassified), and the output again with them. Type "
+                    "each number (3 significant digits) and press Enter: nnsim checks it against "
+                    "its own computation and shows the right value and its formula when it differs."
+                )
+            )
+            return
         self.title.setText(_t("Exercise: one step of back-propagation by hand"))
         self.intro.setText(
             _t(
@@ -308,6 +353,9 @@ class ExerciseView(QWidget):
                 "its own computation and shows the right value and its formula when it differs."
             )
         )
+
+    def retranslate_ui(self) -> None:
+        self._set_title()
         self.btn_check.setText(_t("Check all"))
         self.btn_answers.setText(_t("Show the answers"))
         self.btn_clear.setText(_t("Clear"))
@@ -340,6 +388,11 @@ class ExerciseView(QWidget):
                 w.setFont(self._scaled(1.15))
 
     def _part_title(self, part: str) -> str:
+        if self._perceptron():  # no gradient terms: the parts are numbered without them
+            if part == "update":
+                return _t("3. New weights and threshold")
+            if part == "after":
+                return _t("4. Output again with the new weights")
         return {
             "forward": _t("1. Forward pass"),
             "loss": _t("2. Error"),
@@ -434,6 +487,7 @@ class ExerciseView(QWidget):
     def _fill_texts(self) -> None:
         ex = self.exercise
         lang = self.lang()
+        self._set_title()
         for i in range(self.grid.count()):
             w = self.grid.itemAt(i).widget()
             if isinstance(w, QLabel) and w.property("part"):
