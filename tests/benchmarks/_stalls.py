@@ -200,8 +200,13 @@ class StallTracer:
         items = sorted(worst.items(), key=lambda kv: -kv[1])
         return ", ".join(f"{k} {1000 * v:.1f} ms (×{count[k]})" for k, v in items)
 
-    def forget_before(self, t: float) -> None:
-        """Drop records older than ``t`` (keeps the tracer's own memory bounded)."""
+    def keep_only(self, intervals) -> None:
+        """Drop every record that overlaps none of ``intervals`` ((start, end) pairs): what
+        explains the stalls kept stays, the rest goes (the tracer's memory stays flat)."""
+
+        def wanted(s, d):
+            return any(s < t1 and s + d > t0 for t0, t1 in intervals)
+
         with self._lock:
-            self.calls[:] = [c for c in self.calls if c[0] + c[1] >= t]
-        self.gc_pauses[:] = [g for g in self.gc_pauses if g[0] + g[1] >= t]
+            self.calls[:] = [c for c in self.calls if wanted(c[0], c[1])]
+        self.gc_pauses[:] = [g for g in self.gc_pauses if wanted(g[0], g[1])]

@@ -208,7 +208,7 @@ def main(argv=None) -> int:
         stalls.sort(key=lambda g: g[0] - g[1])
         keep = stalls[: args.stalls]
         stalls[:] = keep
-        tracer.forget_before(min((g[0] for g in keep), default=now))
+        tracer.keep_only([(g[0], g[1]) for g in keep])
         if len(rows) >= args.minutes:
             probe.stop()
             c.stop_and_wait()
