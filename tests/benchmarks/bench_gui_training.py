@@ -101,7 +101,7 @@ def main(argv=None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from nnsim.gui.app import build_window
+    from nnsim.gui.app import build_window, freeze_startup_objects
 
     load = Load()
     base = headless_rate(args.lesson, min(args.seconds, 4.0))
@@ -120,6 +120,7 @@ def main(argv=None) -> int:
         return 1
     for _ in range(10):
         app.processEvents()
+    freeze_startup_objects()  # as ``nnsim gui`` does once its window is up
     c = window.training
     c.sync_every = max(1, args.sync_every)
     ui = window.training_ui

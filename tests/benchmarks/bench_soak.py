@@ -118,7 +118,7 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from nnsim.gui.app import build_window
+    from nnsim.gui.app import build_window, freeze_startup_objects
 
     load = Load()
     window = build_window(None, restore=False)
@@ -133,6 +133,7 @@ def main(argv=None) -> int:
         return 1
     for _ in range(10):
         app.processEvents()
+    freeze_startup_objects()  # as ``nnsim gui`` does once its window is up
     c = window.training
     assert c.problem.plane, "the lesson must have a 2-D input plane"
     tracer = StallTracer()
