@@ -66,7 +66,7 @@ def main(argv=None) -> None:
             )
         s = Spread.of(timed(data, max_columns=columns) for _ in range(args.rounds))
         load.see()
-        print(f"{columns:7d}   {s.text('7.3f')}   {1e6 * s.median / columns:8.2f}")
+        print(f"{columns:7d}   {s.text('.3f'):<26}{1e6 * s.median / columns:8.2f}")
     rng = np.random.default_rng(1)
     rows = 100_000
     values = np.round(rng.random((rows, 9)), 4)
