@@ -113,25 +113,45 @@ def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypat
         win.close()
 
 
-def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path, monkeypatch):
+_SHOOT = """
+import sys
+from nnsim.gui.app import SCREENSHOT_SIZE, application, build_window, save_screenshot
+from nnsim.model.training_process import shared_process
+app = application()
+win = build_window("xor-two-layer", restore=False)
+proc = shared_process()
+proc.start()  # as the window's warm-up would, while the picture is being taken
+assert proc.alive
+code = save_screenshot(app, win, sys.argv[1])
+print(code, int(proc.alive), win.view.width(), win.view.height())
+"""
+
+
+def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path):
+    # Its own process, as `nnsim gui X --screenshot` is: taking the picture quits the
+    # application (aboutToQuit ends every window's workers), which must not reach the
+    # windows later tests open in this process.
     from PySide6.QtGui import QImage
 
-    from nnsim.gui.app import SCREENSHOT_SIZE, application, build_window, save_screenshot
-    from nnsim.model.training_process import shared_process
+    from nnsim.gui.app import SCREENSHOT_SIZE
 
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    app = application()
-    win = build_window("xor-two-layer", restore=False)
-    proc = shared_process()
-    proc.start()  # as the window's warm-up would, while the picture is being taken
-    assert proc.alive
     out = tmp_path / "shot.png"
-    assert save_screenshot(app, win, str(out)) == 0
-    assert not proc.alive  # ended and waited for: no process left behind
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NNSIM_DATA_DIR=str(tmp_path / "data"))
+    r = subprocess.run(
+        [sys.executable, "-c", _SHOOT, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    code, alive, width, height = map(int, r.stdout.split()[-4:])
+    assert code == 0
+    assert alive == 0  # ended and waited for: no process left behind
     img = QImage(str(out))
     assert (img.width(), img.height()) == SCREENSHOT_SIZE
     # laid out: the canvas has its size, not the few pixels of a window not yet arranged
-    assert win.view.width() > 600 and win.view.height() > 300
+    assert width > 600 and height > 300
 
 
 @pytest.mark.parametrize("argv", [[], ["gui", "xor-two-layer"]])
