@@ -130,10 +130,10 @@ def test_learning_rate_lesson_opens_on_its_comparison_and_marks_the_big_rates(qt
 def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch):
     """`nnsim gui LESSON`: the Compare view in front with the lesson's variants set up."""
     from nnsim.gui.app import build_window
-    from nnsim.lessons.comparisons import COMPARISONS
+    from nnsim.lessons.comparisons import comparison_spec
 
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    spec = COMPARISONS[name]
+    spec = comparison_spec(name)
     win = build_window(name, restore=False, language="en")
     try:
         assert win.views.currentWidget() is win.view_widget("compare")

@@ -196,7 +196,7 @@ class CompareView(QWidget):
         return cmp
 
     def _install(self, cmp: Comparison, variants, epochs: int, base) -> None:
-        from nnsim.gui.training.problem import DisplayNet, describe
+        from nnsim.recipes.problem import DisplayNet, describe
 
         self.comparison = cmp
         self._base_doc = base
