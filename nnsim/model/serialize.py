@@ -7,7 +7,13 @@ from dataclasses import fields
 
 import numpy as np
 
-from nnsim.model.document import (
+from nnsim.model.checks import _check_activation, _check_params
+from nnsim.model.document import NetworkDocument
+from nnsim.model.layer_kinds import layer_kind
+from nnsim.model.settings import Meta, Settings, _meta_value
+from nnsim.model.settings_rules import SettingsError, check_settings, join_field
+from nnsim.model.shapes import bias_shape, derived_shape, link_weight_shape
+from nnsim.model.specs import (
     DERIVED_KINDS,
     IDENTITY_KINDS,
     LAYER_KINDS,
@@ -19,19 +25,8 @@ from nnsim.model.document import (
     DocumentError,
     LayerSpec,
     LinkSpec,
-    Meta,
-    NetworkDocument,
-    Settings,
-    _check_activation,
-    _check_params,
-    _meta_value,
     _plain,
-    bias_shape,
-    derived_shape,
-    link_weight_shape,
 )
-from nnsim.model.layer_kinds import layer_kind
-from nnsim.model.settings_rules import SettingsError, check_settings, join_field
 
 
 # --------------------------------------------------------------------------- out

@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-from nnsim.engine.activations import activation_entry
-from nnsim.engine.errors import EngineError
 from nnsim.gui.style import NEGATIVE, POSITIVE
 
 #: Class 0 / negative (orange) and class 1 / positive (blue), as on the canvas edges.
@@ -150,22 +148,3 @@ def _disc(h: int, w: int) -> np.ndarray:
     return m
 
 
-def activation_levels(name: str, values: np.ndarray | None = None) -> tuple[float, float]:
-    """The colour range for outputs of an activation: symmetric around its decision value.
-
-    σ and step: (0, 1); tanh and sign: (−1, 1); unbounded ones: ± the largest |value|
-    (ReLU-like: 0 .. max drawn as white .. blue).
-    """
-    try:
-        bounded = activation_entry(name).output_range  # the registry's (0, 1), (−1, 1)
-    except EngineError:
-        bounded = None
-    if bounded is not None:
-        return tuple(map(float, bounded))
-    m = 1.0
-    if values is not None and np.size(values):
-        with np.errstate(invalid="ignore"):
-            finite = np.asarray(values)[np.isfinite(values)]
-        if finite.size:
-            m = float(max(np.abs(finite).max(), 1e-6))
-    return (-m, m)

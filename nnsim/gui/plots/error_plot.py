@@ -134,12 +134,7 @@ class ErrorPlot(PlotPanel):
         self._title_room = room
         self.loss.setTitle(title, size=size, color="#111111")
         self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
-        self.empty_note.setText(
-            self.tr(
-                "No training history: a saved file keeps the weights, not this curve. "
-                "Training draws it from here."
-            )
-        )
+        self._update_empty_note()  # its text depends on where the network came from
         self.empty_note.setFont(font)
         self._place_note()
         self.axis_label(self.acc, "bottom", self.tr("epoch"))
