@@ -106,7 +106,7 @@ def _leave_a_core_to_the_ui() -> None:
 #: ``nnsim gui --lang`` codes and the interface languages they name.
 GUI_LANGUAGES = {"en": "en", "zh": "zh_CN"}
 #: ``nnsim gui --view`` choices: the central views of the window (nnsim.gui.app.VIEWS).
-GUI_VIEWS = ("network", "activations", "cnn", "rnn", "exercise")
+GUI_VIEWS = ("network", "activations", "cnn", "rnn", "compare", "exercise")
 
 
 def _gui(args) -> int:

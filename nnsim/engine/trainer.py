@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import math
 
 import numpy as np
 
@@ -337,13 +336,9 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
             vl = va = float("nan")
         with np.errstate(all="ignore"):
             pen = self.regularizer.penalty(theta)
-        guard = self._guard
         reference = float(self.history._c["train_loss"][0]) if len(self.history) else None
-        bad = guard.weights(theta) or guard.loss(tl, reference)
-        if bad is None and self.x_val is not None:
-            bad = guard.loss(vl, what="the validation loss")
-        if bad is None and not math.isfinite(pen):
-            bad = f"the penalty became {pen}"
+        vl_checked = vl if self.x_val is not None else None
+        bad = self._guard.snapshot(theta, tl, reference, vl_checked, pen)
         if bad is not None:
             return None, bad
         i = self.history.append(

@@ -182,16 +182,16 @@ class RuleEpochs:
         yb = self.y_train[idx]
         with np.errstate(all="ignore"):
             value = net.loss_and_grad(xb, yb, self.loss, **self._lg_kwargs)
-            if not math.isfinite(value):
-                return f"the loss became {value}"
-            self.batch_loss = value
-            self.regularizer.add_grad(net.theta, net.grad)
-            if self.clip_norm is not None:
-                clip_grad_norm(net.grad, self.clip_norm)
-            self.optimizer.step(net.theta, net.grad)
+            if math.isfinite(value):  # (a non-finite loss ends the run: no step)
+                self.batch_loss = value
+                self.regularizer.add_grad(net.theta, net.grad)
+                if self.clip_norm is not None:
+                    clip_grad_norm(net.grad, self.clip_norm)
+                self.optimizer.step(net.theta, net.grad)
             # One sum per update; the limits are checked on each snapshot (_record).
-            if not math.isfinite(float(np.add.reduce(net.theta))):
-                return self._guard.gradient(net.grad) or self._guard.weights(net.theta)
+            bad = self._guard.update(net.theta, value, net.grad)
+        if bad is not None:
+            return bad
         self.step += 1
         return None
 
@@ -276,11 +276,7 @@ class RuleEpochs:
                 shuffle=self.shuffle and self.rule != "accumulated",
             )
         self.step += -(-self.n_train // size)
-        bad = None
-        if not math.isfinite(float(np.add.reduce(self.network.theta))):
-            bad = self._guard.weights(self.network.theta)
-        elif not math.isfinite(value):
-            bad = f"the loss became {value}"
+        bad = self._guard.update(self.network.theta, value, loss_first=False)
         if bad is None:
             self.epoch = epoch
             snap, bad = self._record("epoch")

@@ -1,10 +1,11 @@
-"""Exercise mode: the student types the numbers of one BP step; nnsim checks each one.
+"""Exercise mode: the student types the numbers of one training step; nnsim checks each one.
 
 The step is the engine's own (``Stepper`` records of the open network: forward neuron by
 neuron, the error, the gradient terms, every weight's update), followed by the forward
 pass again with the new weights, so the student can see that the error fell (COURSE.md
-§13c, the ReLU homework, or any small dense network). A wrong value is marked and the
-right one is shown with its formula, numbers substituted.
+§13c, the ReLU homework, or any small dense network); a perceptron lesson's step is the
+perceptron rule's (ŷ, y − ŷ, the changed weights and threshold). A wrong value is marked
+and the right one is shown with its formula, numbers substituted.
 
 ``Exercise`` (``nnsim.recipes.exercise``) builds the list of values and judges answers;
 ``ExerciseView`` is the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` through
@@ -130,7 +131,23 @@ class ExerciseView(QWidget):
             return "zh" if str(self._language()).startswith("zh") else "en"
         return "zh" if _t("Check") != "Check" else "en"
 
-    def retranslate_ui(self) -> None:
+    def _perceptron(self) -> bool:
+        ex = getattr(self, "exercise", None)
+        return ex is not None and ex.rule == "perceptron"
+
+    def _set_title(self) -> None:
+        if self._perceptron():
+            self.title.setText(_t("Exercise: one step of the perceptron rule by hand"))
+            self.intro.setText(
+                _t(
+                    "Compute every value of one step of the perceptron rule in order: the "
+                    "output ŷ, the difference y − ŷ, the new weights and threshold (changed only "
+                    "when the sample is misclassified), and the output again with them. Type "
+                    "each number (3 significant digits) and press Enter: nnsim checks it against "
+                    "its own computation and shows the right value and its formula when it differs."
+                )
+            )
+            return
         self.title.setText(_t("Exercise: one step of back-propagation by hand"))
         self.intro.setText(
             _t(
@@ -140,6 +157,9 @@ class ExerciseView(QWidget):
                 "its own computation and shows the right value and its formula when it differs."
             )
         )
+
+    def retranslate_ui(self) -> None:
+        self._set_title()
         self.btn_check.setText(_t("Check all"))
         self.btn_answers.setText(_t("Show the answers"))
         self.btn_clear.setText(_t("Clear"))
@@ -172,6 +192,11 @@ class ExerciseView(QWidget):
                 w.setFont(self._scaled(1.15))
 
     def _part_title(self, part: str) -> str:
+        if self._perceptron():  # no gradient terms: the parts are numbered without them
+            if part == "update":
+                return _t("3. New weights and threshold")
+            if part == "after":
+                return _t("4. Output again with the new weights")
         return {
             "forward": _t("1. Forward pass"),
             "loss": _t("2. Error"),
@@ -266,6 +291,7 @@ class ExerciseView(QWidget):
     def _fill_texts(self) -> None:
         ex = self.exercise
         lang = self.lang()
+        self._set_title()
         for i in range(self.grid.count()):
             w = self.grid.itemAt(i).widget()
             if isinstance(w, QLabel) and w.property("part"):

@@ -113,6 +113,7 @@ LESSONS: tuple[Lesson, ...] = (
         "7",
         training.bp_variants,
         training.bp_variants_outcome,
+        view="compare",
         comparison=comparisons.BP_VARIANTS,
     ),
     Lesson(
@@ -120,6 +121,7 @@ LESSONS: tuple[Lesson, ...] = (
         "7",
         training.learning_rate,
         training.learning_rate_outcome,
+        view="compare",
         comparison=comparisons.LEARNING_RATE,
     ),
     Lesson("watermelon-3.0", "5, 7", melons.watermelon_3_0, melons.outcome_3_0),
@@ -129,6 +131,7 @@ LESSONS: tuple[Lesson, ...] = (
         "8",
         training.overfitting,
         training.overfitting_outcome,
+        view="compare",
         comparison=comparisons.OVERFITTING,
     ),
     Lesson(
@@ -136,6 +139,7 @@ LESSONS: tuple[Lesson, ...] = (
         "9",
         training.activation_gallery,
         training.activation_gallery_outcome,
+        view="compare",
         comparison=comparisons.ACTIVATIONS,
     ),
     Lesson(

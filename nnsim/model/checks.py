@@ -61,7 +61,7 @@ def _check_params(kind: str, params: dict) -> dict:
             raise DocumentError(f"{kind} parameter {name!r} = {v} is absurdly large")
         return int(v)
 
-    rec = layer_kind(kind)  # each kind's parameter rule is in its registry record
+    rec = layer_kind(kind)
     allowed = tuple(rec.params(params, pos_int)) if rec is not None and rec.params else ()
     extra = set(params) - set(allowed)
     if extra:

@@ -357,36 +357,49 @@ class Comparison:
         variant's initial training loss."""
         if self.target_loss is not None:
             return self.target_loss
-        h = self.history(0)
-        return float(h.train_loss[0]) / 10 if len(h) else None
+        loss = self.column(0, "train_loss")
+        return float(loss[0]) / 10 if len(loss) else None
 
     def rows(self, target_loss: float | None = None) -> list[CompareRow]:
         """The table's rows: epochs to the target loss, final losses and accuracies."""
         target = self.default_target() if target_loss is None else float(target_loss)
         out = []
         for i, (v, res) in enumerate(zip(self.variants, self.results)):
-            h = self.history(i)
-            rows = h.epoch_rows()
+            # the columns, not ``history(i)``: a stacked replica's History is a copy of
+            # every row's weights, too slow for a live table redrawn many times a second
+            col = lambda name, i=i: self.column(i, name)  # noqa: E731
+            epoch, loss = col("epoch"), col("train_loss")
+            n = len(epoch)
+            rows = self._epoch_rows(i)
             k = self._cursor(i)
             reach = None
             if target is not None and rows.size:
-                hit = np.flatnonzero(h.train_loss[rows] <= target)
-                reach = int(h.epoch[rows][hit[0]]) if hit.size else None
+                hit = np.flatnonzero(loss[rows] <= target)
+                reach = int(epoch[rows][hit[0]]) if hit.size else None
             status = res.status if res is not None else "not trained"
             out.append(
                 CompareRow(
                     v.label,
-                    int(h.epoch[k]) if len(h) else 0,
+                    int(epoch[k]) if n else 0,
                     reach,
-                    float(h.train_loss[k]) if len(h) else math.nan,
-                    float(h.train_acc[k]) if len(h) else math.nan,
-                    float(h.val_loss[k]) if len(h) else math.nan,
-                    float(h.val_acc[k]) if len(h) else math.nan,
+                    float(loss[k]) if n else math.nan,
+                    float(col("train_acc")[k]) if n else math.nan,
+                    float(col("val_loss")[k]) if n else math.nan,
+                    float(col("val_acc")[k]) if n else math.nan,
                     status,
                     status == "diverged",
                 )
             )
         return out
+
+    def _epoch_rows(self, i: int) -> np.ndarray:
+        """Rows of variant ``i``'s history that are the initial or an end-of-epoch one."""
+        from nnsim.engine.history import SNAPSHOT_KINDS
+
+        rt, r = self._where(i)
+        if rt is None:
+            return self.sessions[i].trainer.history.epoch_rows()
+        return np.flatnonzero(rt.column(r, "kind") != SNAPSHOT_KINDS.index("step"))
 
     def _cursor(self, i: int) -> int:
         rt, r = self._where(i)

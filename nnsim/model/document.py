@@ -38,10 +38,13 @@ from nnsim.model.shapes import (
 )
 from nnsim.model.specs import (
     DERIVED_KINDS,
+    IDENTITY_KINDS,
     LAYER_KINDS,
     MAX_LAYER_SIZE,
     MAX_WEIGHTS,
     NEURON_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
     RNN_MODES,
     SINGLE_INPUT_KINDS,
     DocumentError,
@@ -52,6 +55,9 @@ from nnsim.model.specs import (
 
 __all__ = [
     "DERIVED_KINDS",
+    "IDENTITY_KINDS",
+    "NO_BIAS_KINDS",
+    "PARAM_ACTIVATION_KINDS",
     "LAYER_KINDS",
     "MAX_LAYER_SIZE",
     "MAX_WEIGHTS",

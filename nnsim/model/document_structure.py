@@ -5,18 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.model.checks import _check_activation, _check_finite, _check_params, _check_size
-from nnsim.model.layer_kinds import layer_kind
+from nnsim.model.layer_kinds import (
+    IDENTITY_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    layer_kind,
+)
 from nnsim.model.shapes import _resize, bias_shape, derived_shape, link_weight_shape
 from nnsim.model.specs import (
     _ID_RE,
     DERIVED_KINDS,
-    IDENTITY_KINDS,
     LAYER_KINDS,
     MAX_LAYER_SIZE,
     MAX_WEIGHTS,
     NEURON_KINDS,
-    NO_BIAS_KINDS,
-    PARAM_ACTIVATION_KINDS,
     SINGLE_INPUT_KINDS,
     DocumentError,
     LayerSpec,
@@ -95,8 +97,9 @@ class StructureOps:
         )
         layer.biases = np.zeros(bias_shape(layer))
         rec = layer_kind(kind)
-        arrays = rec.arrays(layer) if rec.arrays else {}
-        layer.arrays = {n: np.zeros(shp) for n, shp in arrays.items()}
+        layer.arrays = {
+            n: np.zeros(shp) for n, shp in (rec.arrays(layer) if rec.arrays else {}).items()
+        }
         if neuron_labels is not None:
             layer.neuron_labels = self._check_neuron_labels(neuron_labels, size)
         self.layers[layer_id] = layer

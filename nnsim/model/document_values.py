@@ -5,14 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.model.checks import _check_activation, _check_finite, _check_params, _check_size
-from nnsim.model.layer_kinds import layer_kind
+from nnsim.model.layer_kinds import NO_BIAS_KINDS, PARAM_ACTIVATION_KINDS, layer_kind
 from nnsim.model.shapes import _resize, derived_shape
-from nnsim.model.specs import (
-    DERIVED_KINDS,
-    NO_BIAS_KINDS,
-    PARAM_ACTIVATION_KINDS,
-    DocumentError,
-)
+from nnsim.model.specs import DERIVED_KINDS, DocumentError
 
 
 class ValueOps:

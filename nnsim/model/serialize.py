@@ -9,18 +9,20 @@ import numpy as np
 
 from nnsim.model.checks import _check_activation, _check_params
 from nnsim.model.document import NetworkDocument
-from nnsim.model.layer_kinds import layer_kind
+from nnsim.model.layer_kinds import (
+    IDENTITY_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    layer_kind,
+)
 from nnsim.model.settings import Meta, Settings, _meta_value
 from nnsim.model.settings_rules import SettingsError, check_settings, join_field
 from nnsim.model.shapes import bias_shape, derived_shape, link_weight_shape
 from nnsim.model.specs import (
     DERIVED_KINDS,
-    IDENTITY_KINDS,
     LAYER_KINDS,
     MAX_LAYER_SIZE,
     MAX_WEIGHTS,
-    NO_BIAS_KINDS,
-    PARAM_ACTIVATION_KINDS,
     SINGLE_INPUT_KINDS,
     DocumentError,
     LayerSpec,

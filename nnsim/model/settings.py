@@ -8,7 +8,7 @@ from nnsim.model import settings_rules
 from nnsim.model.specs import DocumentError
 
 NOTATIONS = ("book", "generic")
-VIEWS = ("network", "cnn", "rnn")
+VIEWS = ("network", "cnn", "rnn", "compare")
 
 
 @dataclass

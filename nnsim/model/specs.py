@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# The kind lists are live views of the layer-kind registry (nnsim.model.layer_kinds),
-# kept importable from here for the document's modules.
-from nnsim.model.layer_kinds import (  # noqa: F401
+from nnsim.model.layer_kinds import (  # noqa: F401  (live lists of the layer-kind registry)
     DERIVED_KINDS,
     IDENTITY_KINDS,
     LAYER_KINDS,

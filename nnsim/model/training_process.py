@@ -31,8 +31,10 @@ import traceback
 MAX_DATA_BYTES = 8 << 20
 
 #: Snapshots travel in bundles at most this many seconds old (one message per bundle
-#: instead of one per epoch; a frame of the UI is ~38 ms).
-BUNDLE_SECONDS = 0.01
+#: instead of one per epoch). About a frame of the UI (30 a second while the process
+#: trains): more messages would not draw sooner, and each one takes the window's
+#: interpreter lock, which on a loaded machine can stall the UI thread.
+BUNDLE_SECONDS = 0.03
 
 
 class TrainingProcessError(RuntimeError):

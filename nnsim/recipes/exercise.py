@@ -21,6 +21,7 @@ MAX_VALUES = 80
 #: The parts of the exercise, in order.
 PARTS = ("forward", "loss", "backward", "update", "after")
 
+
 class ExerciseError(ValueError):
     """The open network cannot be made into an exercise; the message says why."""
 
@@ -91,7 +92,7 @@ class Exercise:
     """
 
     def __init__(self, document, digits: int = DIGITS):
-        from nnsim.engine.stepper import Stepper
+        from nnsim.engine.stepper import make_stepper
 
         self.digits = int(digits)
         doc = document.copy()  # the exercise never touches the open document
@@ -106,7 +107,22 @@ class Exercise:
             from nnsim.model.session import Session
 
             session = Session(doc)
-            # One sample, whatever the training rule: the homework is standard BP.
+            # One sample, whatever the training rule: the homework is standard BP, or the
+            # perceptron rule's step for a perceptron lesson (the rule it trains with).
+            rule = "perceptron" if settings.rule == "perceptron" else "standard"
+
+            def stepper_on(network):
+                return make_stepper(
+                    network,
+                    settings.loss,
+                    x,
+                    y,
+                    settings.lr,
+                    rule=rule,
+                    notation=notation,
+                    labels=labels,
+                )
+
             net = session.network
             # Forward + backward per neuron, one update per parameter, the error: known
             # before the stepper computes a single record.
@@ -124,7 +140,7 @@ class Exercise:
                     f"most {MAX_VALUES} (try the ReLU homework or a smaller network)"
                 )
             x, y = session.sample(0)  # loads the data: only once the size is known to fit
-            stepper = Stepper(net, settings.loss, x, y, settings.lr, notation, labels)
+            stepper = stepper_on(net)
             first = stepper.records
         except ExerciseError:
             raise
@@ -133,11 +149,14 @@ class Exercise:
         self.lr = stepper.lr
         self.x = np.atleast_1d(np.asarray(x, float)).ravel()
         self.y = np.atleast_1d(np.asarray(y, float)).ravel()
-        self.notation = stepper.notation.kind
-        self.loss_before = float(stepper.loss_value)
+        #: "perceptron" when the step is the perceptron rule's, else "standard" (BP).
+        self.rule = rule
+        # the perceptron's symbols are the lecture's (x_i, w_i, θ, ŷ)
+        self.notation = "book" if rule == "perceptron" else stepper.notation.kind
+        self.loss_before = _error(stepper)
         stepper.run_to_end()  # the updates write the new weights into the private network
-        again = Stepper(session.network, settings.loss, x, y, settings.lr, notation, labels)
-        self.loss_after = float(again.loss_value)
+        again = stepper_on(session.network)
+        self.loss_after = _error(again)
         items: list[ExerciseItem] = []
         for i, rec in enumerate(first):
             items.append(ExerciseItem(f"{i}:{rec.phase}:{rec.symbol}", rec.phase, rec))
@@ -174,8 +193,18 @@ class Exercise:
 
     @property
     def loss_fell(self) -> bool:
-        """True when the error after the update is below the error before it."""
-        return self.loss_after < self.loss_before
+        """True when the error after the update is below the error before it (or when
+        there was nothing to correct: a perceptron that classifies the sample right)."""
+        return self.loss_after < self.loss_before or self.loss_before == self.loss_after == 0
+
+
+def _error(stepper) -> float:
+    """The step's error: the loss of a BP step; ½ Σ (y − ŷ)² over the perceptron's units
+    (its comparison records), which the perceptron rule has no loss for."""
+    value = getattr(stepper, "loss_value", None)
+    if value is not None:
+        return float(value)
+    return 0.5 * sum(float(r.value) ** 2 for r in stepper.records if r.phase == "loss")
 
 
 def parse_number(text: str) -> float:

@@ -313,6 +313,22 @@
       <translation>练习：手算一步误差逆传播</translation>
     </message>
     <message>
+      <source>Exercise: one step of the perceptron rule by hand</source>
+      <translation>练习：手算一步感知机学习规则</translation>
+    </message>
+    <message>
+      <source>Compute every value of one step of the perceptron rule in order: the output ŷ, the difference y − ŷ, the new weights and threshold (changed only when the sample is misclassified), and the output again with them. Type each number (3 significant digits) and press Enter: nnsim checks it against its own computation and shows the right value and its formula when it differs.</source>
+      <translation>按顺序算出感知机学习规则一步中的每个值：输出 ŷ、差 y − ŷ、新的权重和阈值（只有样本被分错时才改变），以及用新权重再算一次输出。输入每个数（3 位有效数字）后按回车：nnsim 会与自己的计算结果比对，答错时给出正确值和代入数字的公式。</translation>
+    </message>
+    <message>
+      <source>3. New weights and threshold</source>
+      <translation>3. 新的权重和阈值</translation>
+    </message>
+    <message>
+      <source>4. Output again with the new weights</source>
+      <translation>4. 用新权重再算一次输出</translation>
+    </message>
+    <message>
       <source>Input x = ({0}), target y = ({1}), learning rate η = {2}. The formulas use the {3} notation.</source>
       <translation>输入 x = ({0})，目标 y = ({1})，学习率 η = {2}。公式使用{3}记号。</translation>
     </message>

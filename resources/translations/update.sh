@@ -22,3 +22,5 @@ shell="nnsim/gui/app.py nnsim/gui/autosave.py nnsim/gui/canvas nnsim/gui/command
 # The CSV dialog's catalogue (its own, so that other tools' catalogues do not move):
 "$bin/pyside6-lupdate" nnsim/gui/training/csv_dialog.py -ts resources/translations/csvdata_zh_CN.ts -no-obsolete -locations none
 "$bin/pyside6-lrelease" resources/translations/csvdata_zh_CN.ts -qm resources/translations/csvdata_zh_CN.qm
+# The Compare view's catalogue (compare_zh_CN.ts; its texts are _t/_n calls lupdate does not see):
+"$bin/python" -m nnsim.gui.compare.catalogue

@@ -8,10 +8,15 @@ Run from the repository root::
 
 Per batch: 64 images 1×28×28 → conv 8@3×3 → ReLU → max-pool 2 → dense 10 → softmax
 cross-entropy, forward + backward + one SGD update, for the engine and for PyTorch on
-the CPU in the same run, with the same dtype and the same number of threads. The two
-are timed in alternating rounds so a busy machine slows both alike; the report gives
-the median time per batch and the median of the per-round ratios (target ≤ 1.3), and
-the ratio of the two fastest rounds.
+the CPU in the same run, with the same dtype, the same number of threads and the same
+initial weights (PyTorch's layers get the engine's He-initialised kernels and weights).
+Before timing, three steps on both sides must leave the same weights to a stated
+tolerance (1e-12 in float64, 1e-5 in float32) or the script stops; both then take the
+same steps, and the weights are compared again after timing. The two are timed in
+interleaved rounds so a burst of load slows both alike; the report gives the median time
+per batch with the spread, and the median of the per-round ratios engine/PyTorch with
+its spread (target ≤ 1.3), beside the load average ("busy" instead of a verdict when it
+exceeded the number of cores).
 """
 
 from __future__ import annotations
@@ -31,14 +36,20 @@ def _early_threads() -> int | None:
     return None
 
 
-_T = _early_threads()
-if _T is not None:
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(_T)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402
+    Load,
+    Spread,
+    check_agreement,
+    interleaved,
+    numpy_threads,
+    ratios,
+    set_blas_threads,
+    verdict,
+)
 
-import ctypes  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
+set_blas_threads(_early_threads())  # BLAS reads its thread count when NumPy is imported
+
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -49,27 +60,8 @@ from nnsim.engine.losses import SoftmaxCrossEntropy  # noqa: E402
 from nnsim.recipes.cnn import build_mnist_cnn, train_mnist_cnn  # noqa: E402
 
 
-def numpy_blas_threads() -> int:
-    """The number of threads NumPy's OpenBLAS uses (asked from the loaded library)."""
-    try:
-        with open("/proc/self/maps") as fh:
-            libs = {line.split()[-1] for line in fh if "openblas" in line.lower()}
-    except OSError:
-        libs = set()
-    for path in libs:
-        lib = ctypes.CDLL(path)
-        for sym in (
-            "scipy_openblas_get_num_threads64_",
-            "openblas_get_num_threads64_",
-            "openblas_get_num_threads",
-        ):
-            fn = getattr(lib, sym, None)
-            if fn is not None:
-                return int(fn())
-    return int(os.environ.get("OPENBLAS_NUM_THREADS", os.cpu_count() or 1))
-
-
 def engine_step(dtype, batch):
+    """(step function, network): one engine SGD step on a fixed random batch."""
     net = build_mnist_cnn(dtype=dtype, seed=0)
     loss = SoftmaxCrossEntropy()
     rng = np.random.default_rng(0)
@@ -80,12 +72,14 @@ def engine_step(dtype, batch):
         net.loss_and_grad(x, y, loss, input_grad=False)  # as torch: no ∂E/∂images
         net.sgd_step(0.01)
 
-    return step
+    return step, net
 
 
-def torch_step(torch, dtype, batch):
+def torch_step(torch, net, batch):
+    """(step function, model): the same network in PyTorch with ``net``'s weights, on the
+    same batch (the engine's W0 is (in, out); a Linear keeps it transposed)."""
+    dtype = net.dtype.type
     tdtype = {np.float64: torch.float64, np.float32: torch.float32}[dtype]
-    torch.manual_seed(0)
     nn = torch.nn
     model = nn.Sequential(
         nn.Conv2d(1, 8, 3),
@@ -94,6 +88,11 @@ def torch_step(torch, dtype, batch):
         nn.Flatten(),
         nn.Linear(8 * 13 * 13, 10),
     ).to(tdtype)
+    with torch.no_grad():
+        model[0].weight.copy_(torch.from_numpy(net.param("conv", "W").copy()))
+        model[0].bias.copy_(torch.from_numpy(net.param("conv", "b").copy()))
+        model[4].weight.copy_(torch.from_numpy(net.param("out", "W0").T.copy()))
+        model[4].bias.copy_(torch.from_numpy(net.param("out", "b").copy()))
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
     lossf = nn.CrossEntropyLoss()
     rng = np.random.default_rng(0)
@@ -105,39 +104,45 @@ def torch_step(torch, dtype, batch):
         lossf(model(x), y).backward()
         opt.step()
 
-    return step
+    return step, model
 
 
-def per_batch(step, n: int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(n):
-        step()
-    return (time.perf_counter() - t0) / n
+def weight_difference(net, model) -> float:
+    """Largest difference between the engine's weights and the PyTorch model's."""
+    pairs = [
+        (net.param("conv", "W"), model[0].weight),
+        (net.param("conv", "b"), model[0].bias),
+        (net.param("out", "W0"), model[4].weight.T),
+        (net.param("out", "b"), model[4].bias),
+    ]
+    return max(float(np.abs(a - b.detach().numpy()).max()) for a, b in pairs)
 
 
-def compare(dtype, batch: int, iters: int, rounds: int, threads: int) -> dict:
-    """Alternate engine and PyTorch rounds; medians of the times and of the ratios."""
+def compare(dtype, batch: int, iters: int, rounds: int, threads: int, load: Load) -> dict:
+    """Agreement first, then interleaved rounds; medians with their spread."""
     import torch
 
     torch.set_num_threads(threads)
-    eng, tor = engine_step(dtype, batch), torch_step(torch, dtype, batch)
-    per_batch(eng, 20)
-    per_batch(tor, 20)
-    te, tt = [], []
-    for _ in range(rounds):
-        te.append(per_batch(eng, iters))
-        tt.append(per_batch(tor, iters))
-    ratios = [a / b for a, b in zip(te, tt)]
+    name = np.dtype(dtype).name
+    eng, net = engine_step(dtype, batch)
+    tor, model = torch_step(torch, net, batch)
+    for _ in range(3):
+        eng()
+        tor()
+    tol = 1e-12 if dtype == np.float64 else 1e-5
+    print("  " + check_agreement(f"{name}, three steps", weight_difference(net, model), tol))
+
+    def rounds_of(step):
+        return lambda: lambda: [step() for _ in range(iters)]
+
+    res = interleaved([("engine", rounds_of(eng)), ("torch", rounds_of(tor))], rounds, load)
+    ms = {k: Spread.of(1e3 * t / iters for t in res[k].wall) for k in res}
     return {
-        "dtype": np.dtype(dtype).name,
-        "engine_ms": 1e3 * statistics.median(te),
-        "torch_ms": 1e3 * statistics.median(tt),
-        "ratio": statistics.median(ratios),
-        "ratio_min": min(ratios),
-        "ratio_max": max(ratios),
-        # the least disturbed round of each: closest to an idle machine
-        "engine_best_ms": 1e3 * min(te),
-        "torch_best_ms": 1e3 * min(tt),
+        "dtype": name,
+        "ms": ms,
+        "ratio": ratios(res["torch"], res["engine"]),  # engine time / PyTorch time
+        "steps": 3 + iters * (rounds + 1),
+        "after": weight_difference(net, model),
     }
 
 
@@ -171,8 +176,9 @@ def main() -> None:
     ap.add_argument("--train", action="store_true", help="train on the full MNIST instead")
     ap.add_argument("--epochs", type=int, default=None, help="default: the demo's (10)")
     args = ap.parse_args()
-    threads = numpy_blas_threads()
-    print(f"NumPy {np.__version__}, BLAS threads {threads}, CPUs {os.cpu_count()}")
+    threads = numpy_threads()
+    load = Load()
+    print(f"NumPy {np.__version__}, BLAS threads {threads}, {load.span()}")
     if args.train:
         full_training(args.epochs, np.float64 if args.dtype != "float32" else np.float32)
         return
@@ -181,16 +187,22 @@ def main() -> None:
     )
     print(
         f"batch {args.batch} of 1×28×28, conv 8@3×3 → ReLU → max-pool 2 → dense 10, "
-        "softmax CE, forward + backward + SGD update"
+        f"softmax CE, forward + backward + SGD update; {args.rounds} interleaved rounds of "
+        f"{args.iters} batches, median round (spread in brackets)"
     )
     for dt in dtypes:
-        r = compare(dt, args.batch, args.iters, args.rounds, threads)
+        r = compare(dt, args.batch, args.iters, args.rounds, threads, load)
         print(
-            f"{r['dtype']}: engine {r['engine_ms']:.2f} ms/batch, PyTorch {r['torch_ms']:.2f} "
-            f"ms/batch, ratio {r['ratio']:.2f} (rounds {r['ratio_min']:.2f}–{r['ratio_max']:.2f}); "
-            f"best rounds {r['engine_best_ms']:.2f} / {r['torch_best_ms']:.2f} ms = "
-            f"{r['engine_best_ms'] / r['torch_best_ms']:.2f}"
+            f"{r['dtype']}: engine {r['ms']['engine'].text('.2f', 'ms/batch')}, PyTorch "
+            f"{r['ms']['torch'].text('.2f', 'ms/batch')}; engine/PyTorch "
+            f"{r['ratio'].text('.2f')}; target ≤ 1.3: {verdict(r['ratio'].median <= 1.3, load)}; "
+            f"{load.span()}"
         )
+        print(
+            f"  after the same {r['steps']} steps on each side the weights differ by {r['after']:.1e}"
+        )
+    load.see()
+    print(f'{load.span()} over the run ("busy" above {load.cores}: no verdict)')
 
 
 if __name__ == "__main__":

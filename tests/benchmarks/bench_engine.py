@@ -9,8 +9,10 @@ the same numbers (same weights, same batches), then a table:
 
 (a) TensorFlow Playground's default: 2 inputs, hidden 4-2 tanh, tanh output,
     ½-squared error, plain SGD η = 0.03, batch 10, 250 training points (the circle set),
-    reshuffled every epoch; float64. Epochs per second (the engine runs 1000 epochs a
-    round, PyTorch ``--torch-epochs``). Target: ≥ 8× PyTorch.
+    reshuffled every epoch; float64. Epochs per second; both sides run the same
+    ``--epochs`` (200) a round from the same initial weights with the same batches
+    (one permutation per epoch, drawn once), so after every round their weights agree.
+    Target: ≥ 8× PyTorch.
 (b) That network's every neuron over a 100 × 100 grid (the decision-boundary
     heatmaps), in float32. Grids per second. Target: no slower than PyTorch.
 (c) A 784-128-10 ReLU / softmax cross-entropy MLP, batch 64, plain SGD, on
@@ -18,10 +20,12 @@ the same numbers (same weights, same batches), then a table:
     per second. Target: ≥ 1.5× PyTorch.
 
 Fairness: PyTorch gets as many threads as NumPy's BLAS uses (``torch.set_num_threads``),
-the same dtype, the same initial weights, and the usual PyTorch training loop
-(``randperm``, indexing, ``zero_grad``/``backward``/``step`` with ``torch.optim.SGD``).
-The rounds alternate between the two so that a busy machine slows both alike; each
-side's best round is reported. If the environment sets ``OPENBLAS_CORETYPE`` or
+the same dtype, the same initial weights and batches, and the usual PyTorch training loop
+(indexing, ``zero_grad``/``backward``/``step`` with ``torch.optim.SGD``). Before timing,
+a short run on both sides must agree to a stated tolerance, or the script stops. The
+rounds alternate between the two so that a burst of load slows both alike; each figure
+is the median round with the spread beside it, and the load average. When the load
+average exceeded the number of cores the verdict is "busy", not "met" / "NOT met". If the environment sets ``OPENBLAS_CORETYPE`` or
 ``OPENBLAS_L2_SIZE`` (both slow OpenBLAS down on this kind of machine) the benchmark
 re-runs itself without them; nothing outside this process is changed.
 """
@@ -29,12 +33,24 @@ re-runs itself without them; nothing outside this process is changed.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import platform
 import sys
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (  # noqa: E402
+    Load,
+    check_agreement,
+    interleaved,
+    numpy_blas,
+    numpy_threads,
+    openblas_runtime,
+    ratios,
+    set_blas_threads,
+    verdict,
+)
 
 _SLOW_OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 _UNSET_NOTE = "NNSIM_BENCH_UNSET"
@@ -54,96 +70,36 @@ def _restart_without_slow_openblas_settings() -> None:
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer and shorter rounds")
-    p.add_argument("--rounds", type=int, default=None, help="rounds per case (default 5)")
+    p.add_argument("--rounds", type=int, default=None, help="rounds per case (default 5, quick 3)")
     p.add_argument(
         "--threads", type=int, default=None, help="BLAS/torch threads (default: NumPy's)"
     )
-    p.add_argument("--torch-epochs", type=int, default=100, help="PyTorch epochs per round in (a)")
+    p.add_argument("--epochs", type=int, default=None, help="epochs per round in (a), each side")
     p.add_argument("--mlp-samples", type=int, default=6400, help="samples per epoch in (c)")
     p.add_argument("--only", default="abc", help="which cases, e.g. 'ac'")
     p.add_argument("--no-torch", action="store_true", help="time the engine only")
     return p.parse_args(argv)
 
 
-# --- environment -------------------------------------------------------------------------
+# --- reporting ---------------------------------------------------------------------------------
 
 
-def openblas_runtime():
-    """(core name, threads) of the OpenBLAS NumPy loaded, or None if not found."""
-    try:
-        maps = Path("/proc/self/maps").read_text().splitlines()
-    except OSError:
-        return None
-    libs = sorted({ln.split()[-1] for ln in maps if "openblas" in ln.lower() and ".so" in ln})
-    for path in libs:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for prefix in ("scipy_openblas_", "openblas_"):
-            for suffix in ("64_", ""):
-                core = getattr(lib, f"{prefix}get_corename{suffix}", None)
-                threads = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
-                if core is not None and threads is not None:
-                    core.restype = ctypes.c_char_p
-                    return core().decode(), int(threads())
-    return None
-
-
-def numpy_blas(np) -> str:
-    try:
-        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-        return f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
-    except Exception:  # older NumPy: no dict mode
-        return "unknown"
-
-
-def numpy_threads(rt) -> int:
-    if rt is not None:
-        return rt[1]
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        if os.environ.get(var, "").isdigit():
-            return int(os.environ[var])
-    return os.cpu_count() or 1
-
-
-def load() -> str:
-    try:
-        return "load average " + " ".join(f"{v:.1f}" for v in os.getloadavg())
-    except OSError:
-        return "load average unknown"
-
-
-# --- timing ------------------------------------------------------------------------------------
-
-
-def best_rates(jobs, rounds: int):
-    """Run each (name, fn, units) once per round, alternating who goes first; return the
-    best units/second of each (wall clock) and the CPU-time rate of that round."""
-    best = {name: (0.0, 0.0) for name, _, _ in jobs}
-    for r in range(rounds):
-        order = jobs if r % 2 == 0 else jobs[::-1]
-        for name, fn, units in order:
-            w0, c0 = time.perf_counter(), time.process_time()
-            fn()
-            wall, cpu = time.perf_counter() - w0, time.process_time() - c0
-            rate = units / wall
-            if rate > best[name][0]:
-                best[name] = (rate, units / cpu if cpu > 0 else float("nan"))
-    return best
-
-
-def row(case, unit, target, ours, theirs, threads):
-    if theirs is None:
-        return f"{case:<44} {ours[0]:>12,.0f}  {'—':>12}  {'—':>7}  {unit}"
-    ratio = ours[0] / theirs[0]
-    verdict = "met" if ratio >= target else f"NOT met ({ratio / target:.0%} of target)"
+def row(case, unit, target, res, load, threads):
+    """One case's line: both sides' median rates with their spread, the median ratio
+    with its spread, the target, the verdict ("busy" on a loaded machine) and the load."""
+    ours = res["nnsim"].rate(res["units"])
+    if "torch" not in res:
+        return f"{case}: nnsim {ours.text()} {unit}; {load.span()}"
+    theirs = res["torch"].rate(res["units"])
+    ratio = ratios(res["nnsim"], res["torch"])
     line = (
-        f"{case:<44} {ours[0]:>12,.0f}  {theirs[0]:>12,.0f}  {ratio:>6.1f}×  {unit}; "
-        f"target ≥ {target:g}×: {verdict}"
+        f"{case}\n    nnsim {ours.text()} {unit}, PyTorch {theirs.text()} {unit}; "
+        f"nnsim {ratio.text('.1f')}× PyTorch; target ≥ {target:g}×: "
+        f"{verdict(ratio.median >= target, load)}; {load.span()}"
     )
-    if threads == 1:  # CPU time is only comparable with one thread on each side
-        line += f"  [CPU time: {ours[1]:,.0f} vs {theirs[1]:,.0f}, {ours[1] / theirs[1]:.1f}×]"
+    if threads == 1:  # processor time is only comparable with one thread on each side
+        c_ours, c_theirs = (res[k].cpu_rate(res["units"]) for k in ("nnsim", "torch"))
+        line += f"\n    processor time: {c_ours:,.0f} vs {c_theirs:,.0f} {unit}, {c_ours / c_theirs:.1f}×"
     return line
 
 
@@ -194,76 +150,73 @@ def grid_points(np, dtype):
     return np.column_stack([xx.ravel(), yy.ravel()]).astype(dtype)
 
 
-def verify(np, torch, ref, args) -> list[str]:
-    """Same weights and batches on both sides give the same numbers."""
-    from nnsim.engine import SoftmaxCrossEntropy, SquaredError
+class Case:
+    """One case's identical work on both sides: the data, the initial weights and the batch
+    schedule (one permutation per epoch, drawn once), replayed from the start every round."""
 
-    lines = []
-    x, y = playground_data(np)
-    net = playground_net(np, np.float64)
-    model = ref.twin(net, torch.float64)
-    perm = np.random.default_rng(1).permutation(len(x))
-    net.train_epoch_sgd(x[perm], y[perm], SquaredError(), 0.03, 10, shuffle=False)
-    opt = torch.optim.SGD(model.parameters(), lr=0.03)
-    ref.train_epoch(
-        model,
-        opt,
-        ref.half_squared_error,
-        torch.from_numpy(x),
-        torch.from_numpy(y),
-        10,
-        torch.from_numpy(perm),
-    )
-    lines.append(
-        f"(a) one epoch, same batches: max |Δθ| = {np.abs(net.theta - ref.theta_of(model)).max():.1e}"
-    )
-    pts = grid_points(np, np.float32)
-    mine = net.forward_grid(pts)
-    theirs = ref.every_output(ref.twin(net, torch.float32), torch.from_numpy(pts))
-    diff = max(np.abs(a - b.numpy()).max() for a, b in zip(mine.values(), theirs))
-    lines.append(f"(b) every neuron on the grid, float32: max |Δ| = {diff:.1e}")
-    rng = np.random.default_rng(2)
-    xm = rng.random((256, 784))
-    ym = rng.integers(0, 10, 256)
-    mlp = mlp_net(np, np.float64)
-    model = ref.twin(mlp, torch.float64)
-    mlp.train_epoch_sgd(xm, ym, SoftmaxCrossEntropy(), 0.1, 64, shuffle=False)
-    opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    ref.train_epoch(
-        model,
-        opt,
-        torch.nn.CrossEntropyLoss(),
-        torch.from_numpy(xm),
-        torch.from_numpy(ym),
-        64,
-        torch.arange(256),
-    )
-    lines.append(
-        f"(c) one epoch, same batches: max |Δθ| = {np.abs(mlp.theta - ref.theta_of(model)).max():.1e}"
-    )
-    return lines
+    def __init__(self, np, net, x, y, loss, lr, batch, epochs, seed=0):
+        self.np, self.net, self.x, self.y = np, net, x, y
+        self.loss, self.lr, self.batch = loss, lr, batch
+        self.theta0 = net.theta.copy()
+        rng = np.random.default_rng(seed)
+        self.perms = [rng.permutation(len(x)) for _ in range(epochs)]
+
+    def engine(self, epochs=None):
+        """The timed engine work: reset the weights, then the epochs of the schedule."""
+        net, x, y, loss = self.net, self.x, self.y, self.loss
+        net.theta[:] = self.theta0
+        perms = self.perms[:epochs]
+
+        def run():
+            for p in perms:
+                net.train_epoch_sgd(x[p], y[p], loss, self.lr, self.batch, shuffle=False)
+
+        return run
+
+    def torch(self, torch, ref, tdtype, loss_fn, epochs=None):
+        """The timed PyTorch work: the engine's initial weights, the same schedule."""
+        now = self.net.theta.copy()  # the engine's weights stay as its last round left them
+        self.net.theta[:] = self.theta0
+        model = ref.twin(self.net, tdtype)
+        self.net.theta[:] = now
+        opt = torch.optim.SGD(model.parameters(), lr=self.lr)
+        tx, ty = torch.from_numpy(self.x), torch.from_numpy(self.y)
+        perms = [torch.from_numpy(p) for p in self.perms[:epochs]]
+        self.model = model
+
+        def run():
+            for p in perms:
+                ref.train_epoch(model, opt, loss_fn, tx, ty, self.batch, p)
+
+        return run
+
+    def difference(self, ref) -> float:
+        """Largest weight difference between the engine and the last PyTorch model."""
+        return float(self.np.abs(self.net.theta - ref.theta_of(self.model)).max())
+
+
+def agree(case, torch, ref, tdtype, loss_fn, epochs, what, tol) -> str:
+    """Run ``epochs`` of the schedule on both sides; stop unless the weights agree."""
+    case.engine(epochs)()
+    case.torch(torch, ref, tdtype, loss_fn, epochs)()
+    return check_agreement(what, case.difference(ref), tol)
 
 
 def main(argv=None) -> int:
     _restart_without_slow_openblas_settings()
     args = parse_args(argv)
-    if args.threads is not None:
-        # read when OpenBLAS loads: set before NumPy is imported
-        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ[var] = str(args.threads)
+    set_blas_threads(args.threads)  # read when OpenBLAS loads: before NumPy is imported
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
     import numpy as np
 
     from nnsim.engine import SoftmaxCrossEntropy, SquaredError
 
-    rounds = args.rounds or (2 if args.quick else 5)
+    rounds = args.rounds or (3 if args.quick else 5)
     rt = openblas_runtime()
     threads = numpy_threads(rt)
-    print(
-        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, {load()}"
-    )
+    load = Load()
+    print(f"Python {platform.python_version()} on {platform.machine()}, {load.span()}")
     core = f", OpenBLAS core {rt[0]}" if rt else ""
     print(f"NumPy {np.__version__}: BLAS {numpy_blas(np)}{core}, {threads} thread(s)")
     if os.environ.get(_UNSET_NOTE):
@@ -282,118 +235,94 @@ def main(argv=None) -> int:
             f"PyTorch {torch.__version__}: BLAS {ref.blas_info()}, "
             f"torch.set_num_threads({threads}) to match NumPy"
         )
-        for line in verify(np, torch, ref, args):
-            print("  " + line)
-    print(f"{rounds} rounds per case, best round of each side\n")
-    print(f"{'case':<44} {'nnsim':>12}  {'PyTorch':>12}  {'ratio':>7}")
-    results = {}
+    print(
+        f"{rounds} interleaved rounds per case; each figure is the median round with the "
+        "spread (lowest–highest) in brackets\n"
+    )
 
     if "a" in args.only:
         x, y = playground_data(np)
-        net = playground_net(np, np.float64)
-        loss = SquaredError()
-        rng = np.random.default_rng(0)
-        epochs = 200 if args.quick else 1000
-
-        def ours_a():
-            for _ in range(epochs):
-                net.train_epoch_sgd(x, y, loss, 0.03, 10, rng)
-
-        jobs = [("nnsim", ours_a, epochs)]
+        epochs = args.epochs or (40 if args.quick else 200)
+        case = Case(np, playground_net(np, np.float64), x, y, SquaredError(), 0.03, 10, epochs)
+        jobs = [("nnsim", case.engine)]
         if torch is not None:
-            model = ref.twin(net, torch.float64)
-            opt = torch.optim.SGD(model.parameters(), lr=0.03)
-            tx, ty = torch.from_numpy(x), torch.from_numpy(y)
-            t_epochs = max(10, args.torch_epochs // (5 if args.quick else 1))
-
-            def theirs_a():
-                for _ in range(t_epochs):
-                    ref.train_epoch(
-                        model, opt, ref.half_squared_error, tx, ty, 10, torch.randperm(len(x))
-                    )
-
-            jobs.append(("torch", theirs_a, t_epochs))
-        best = best_rates(jobs, rounds)
-        results["a"] = best
-        print(
-            row(
-                "(a) Playground 2-4-2-1 tanh, SGD, float64",
-                "epochs/s",
-                8,
-                best["nnsim"],
-                best.get("torch"),
-                threads,
+            print(
+                "  "
+                + agree(
+                    case,
+                    torch,
+                    ref,
+                    torch.float64,
+                    ref.half_squared_error,
+                    5,
+                    "(a) 5 epochs, same weights and batches",
+                    1e-12,
+                )
             )
-        )
+            jobs.append(
+                ("torch", lambda: case.torch(torch, ref, torch.float64, ref.half_squared_error))
+            )
+        res = interleaved(jobs, rounds, load)
+        res["units"] = epochs
+        title = f"(a) Playground 2-4-2-1 tanh, SGD, float64, {epochs} epochs a round on each side"
+        print(row(title, "epochs/s", 8, res, load, threads))
+        if torch is not None:  # the timed rounds themselves did the same work
+            print(f"    weights after the last round: max |Δ| = {case.difference(ref):.1e}")
 
     if "b" in args.only:
         net = playground_net(np, np.float64)
         pts = grid_points(np, np.float32)
         reps = 20 if args.quick else 100
-
-        def ours_b():
-            for _ in range(reps):
-                net.forward_grid(pts, np.float32)
-
-        jobs = [("nnsim", ours_b, reps)]
+        jobs = [("nnsim", lambda: lambda: [net.forward_grid(pts, np.float32) for _ in range(reps)])]
         if torch is not None:
             model = ref.twin(net, torch.float32)
             tp = torch.from_numpy(pts)
-
-            def theirs_b():
-                for _ in range(reps):
-                    ref.every_output(model, tp)
-
-            jobs.append(("torch", theirs_b, reps))
-        best = best_rates(jobs, rounds)
-        results["b"] = best
-        print(
-            row(
-                "(b) every neuron on a 100×100 grid, float32",
-                "grids/s",
-                1,
-                best["nnsim"],
-                best.get("torch"),
-                threads,
+            mine = net.forward_grid(pts, np.float32)
+            theirs = ref.every_output(model, tp)
+            diff = max(np.abs(a - b.numpy()).max() for a, b in zip(mine.values(), theirs))
+            print("  " + check_agreement("(b) every neuron on the grid, float32", diff, 1e-5))
+            jobs.append(
+                ("torch", lambda: lambda: [ref.every_output(model, tp) for _ in range(reps)])
             )
-        )
+        res = interleaved(jobs, rounds, load)
+        res["units"] = reps
+        print(row("(b) every neuron on a 100×100 grid, float32", "grids/s", 1, res, load, threads))
 
     if "c" in args.only:
         n = args.mlp_samples
-        for dtype, tdt in ((np.float64, "float64"), (np.float32, "float32")):
+        for dtype, tdt, tol in ((np.float64, "float64", 1e-12), (np.float32, "float32", 1e-4)):
             rng = np.random.default_rng(0)
             xm = rng.random((n, 784)).astype(dtype)
             ym = rng.integers(0, 10, n)
-            net = mlp_net(np, dtype)
-            loss = SoftmaxCrossEntropy()
-
-            def ours_c(net=net, xm=xm, ym=ym, loss=loss, rng=rng):
-                net.train_epoch_sgd(xm, ym, loss, 0.1, 64, rng)
-
-            jobs = [("nnsim", ours_c, n)]
+            case = Case(np, mlp_net(np, dtype), xm, ym, SoftmaxCrossEntropy(), 0.1, 64, 1)
+            jobs = [("nnsim", case.engine)]
             if torch is not None:
-                model = ref.twin(net, getattr(torch, tdt))
-                opt = torch.optim.SGD(model.parameters(), lr=0.1)
-                tx, ty = torch.from_numpy(xm), torch.from_numpy(ym)
-                ce = torch.nn.CrossEntropyLoss()
-
-                def theirs_c(model=model, opt=opt, tx=tx, ty=ty, ce=ce):
-                    ref.train_epoch(model, opt, ce, tx, ty, 64, torch.randperm(n))
-
-                jobs.append(("torch", theirs_c, n))
-            best = best_rates(jobs, max(2, rounds - 2) if args.quick else rounds)
-            results["c" + tdt] = best
-            print(
-                row(
-                    f"(c) MLP 784-128-10, batch 64, SGD, {tdt}",
-                    "samples/s",
-                    1.5,
-                    best["nnsim"],
-                    best.get("torch"),
-                    threads,
+                tdtype, ce = getattr(torch, tdt), torch.nn.CrossEntropyLoss()
+                print(
+                    "  "
+                    + agree(
+                        case,
+                        torch,
+                        ref,
+                        tdtype,
+                        ce,
+                        1,
+                        f"(c) one epoch, {tdt}, same weights and batches",
+                        tol,
+                    )
                 )
-            )
-    print(f"\n{load()} at the end")
+                jobs.append(
+                    (
+                        "torch",
+                        lambda case=case, tdtype=tdtype, ce=ce: case.torch(torch, ref, tdtype, ce),
+                    )
+                )
+            res = interleaved(jobs, max(2, rounds - 2) if args.quick else rounds, load)
+            res["units"] = n
+            title = f"(c) MLP 784-128-10, batch 64, SGD, {tdt}, one epoch of {n} samples a round"
+            print(row(title, "samples/s", 1.5, res, load, threads))
+    load.see()
+    print(f'\n{load.span()} over the run ("busy" above {load.cores}: no verdict)')
     return 0
 
 

@@ -5,7 +5,9 @@ It trains with the engine's ``Trainer`` (mini-batch BP, He initialisation from a
 prints, per epoch, the wall time (training plus the evaluation of all 60,000 training and
 10,000 test images), the training loss and the training and test accuracy; at the end the
 test confusion matrix and the number of misclassified test digits. The target is ≥ 97 %
-test accuracy within 5 epochs (tests/engine/test_mnist_mlp.py asserts it as a slow test).
+test accuracy within 5 epochs (tests/engine/test_mnist_mlp.py asserts it as a slow test);
+accuracy does not depend on the machine's load, so that verdict stands on a busy machine,
+while the times are printed beside the load average. One side only: nothing to agree with.
 
 ``--threads N`` sets the BLAS threads before NumPy loads (on a busy 2-core machine one
 thread was several times faster than the default of one per core).
@@ -41,8 +43,12 @@ def main(argv=None) -> int:
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[var] = str(args.threads)
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
     import numpy as np
+    from _common import Load
+
+    load = Load()
 
     from nnsim.data import load_mnist
     from nnsim.engine import Dense, Input, Network, Trainer
@@ -98,9 +104,13 @@ def main(argv=None) -> int:
     print("confusion matrix (rows: true digit, columns: predicted):")
     print(confusion_matrix(test.y, pred, 10))
     best = float(np.max(trainer.history.val_acc))
+    final = float(trainer.history.val_acc[-1])
     print(
-        f"test accuracy after epoch {trainer.epoch}: {100 * trainer.history.val_acc[-1]:.2f} % (best {100 * best:.2f} %)"
+        f"test accuracy after epoch {trainer.epoch}: {100 * final:.2f} % (best {100 * best:.2f} %); "
+        f"target ≥ 97 % in 5 epochs: {'met' if final >= 0.97 and trainer.epoch <= 5 else 'NOT met'}"
     )
+    load.see()
+    print(f"{load.span()} over the run (the times above depend on it, the accuracy does not)")
     return 0
 
 

@@ -5,12 +5,14 @@
 Not collected by pytest. The problem: input 8, hidden 64 (tanh), T = 50, batch 32, a
 linear head on every step, squared error averaged over batch and steps, plain SGD.
 PyTorch runs ``nn.RNN`` + ``nn.Linear`` with the same initial weights; before timing,
-one step on both sides is compared (largest weight difference printed), which shows both
-do identical work. Both run with the same number of threads (NumPy's OpenBLAS threads,
-or ``--threads``), in float64 (the engine's default) and float32. Runs alternate between
-the two sides and each side's best run counts, so a busy machine slows both alike. The
-target is the engine at least 3× faster than PyTorch, whose autograd records and
-replays every time step separately.
+one step on both sides must give the same weights to a stated tolerance (1e-12 in
+float64, 1e-5 in float32) or the script stops; both then take the same steps, so their
+weights are compared again after timing. Both run with the same number of threads
+(NumPy's OpenBLAS threads, or ``--threads``), in float64 (the engine's default) and
+float32. Rounds of ``--batches`` steps interleave the two sides; the figures are the
+median round with the spread, beside the load average. The target is the engine at least
+3× faster than PyTorch, whose autograd records and replays every time step separately;
+when the load average exceeded the cores the verdict is "busy".
 """
 
 from __future__ import annotations
@@ -18,14 +20,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batches", type=int, default=20, help="batches per timed run")
-    ap.add_argument("--repeats", type=int, default=10, help="timed runs per side; the best counts")
+    ap.add_argument("--repeats", type=int, default=9, help="interleaved rounds per side")
     ap.add_argument(
         "--threads", type=int, default=None, help="BLAS/torch threads (default: NumPy's)"
     )
@@ -44,39 +45,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from bench_engine import load, openblas_runtime  # noqa: E402
+from _common import (  # noqa: E402
+    Load,
+    Spread,
+    check_agreement,
+    interleaved,
+    numpy_threads,
+    ratios,
+    verdict,
+)
 
 from nnsim.engine import RNN, Input, Network, SquaredError, TimeDense, sequence_loss  # noqa: E402
 
 D_IN, HIDDEN, T, BATCH, LR = 8, 64, 50, 32, 0.01
-
-
-def numpy_threads() -> int:
-    """The threads NumPy's OpenBLAS uses (asked from the library), else the environment's."""
-    rt = openblas_runtime()
-    if rt is not None:
-        return rt[1]
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        if os.environ.get(var, "").isdigit():
-            return int(os.environ[var])
-    return os.cpu_count() or 1
-
-
-def best_times(steps, n_batches: int, repeats: int) -> list[float]:
-    """Seconds per batch of each step function: the best of ``repeats`` runs of
-    ``n_batches`` batches, after a warm-up; the runs alternate between the functions."""
-    for step in steps:
-        for _ in range(5):
-            step()
-    best = [float("inf")] * len(steps)
-    for r in range(repeats):
-        order = list(enumerate(steps))
-        for i, step in order if r % 2 == 0 else order[::-1]:
-            t0 = time.perf_counter()
-            for _ in range(n_batches):
-                step()
-            best[i] = min(best[i], (time.perf_counter() - t0) / n_batches)
-    return best
 
 
 def engine_side(x, y, dtype):
@@ -141,39 +122,64 @@ def torch_side(x, y, net):
     return step, weights
 
 
+def weight_difference(net, weights) -> float:
+    """Largest difference between the engine's weights and PyTorch's."""
+    w = weights()
+    return max(
+        float(np.abs(net.param("rnn", "Wx") - w["Wx"]).max()),
+        float(np.abs(net.param("rnn", "Wh") - w["Wh"]).max()),
+        float(np.abs(net.param("rnn", "b") - w["b"]).max()),
+        float(np.abs(net.param("y", "W0") - w["W0"]).max()),
+    )
+
+
 def main() -> int:
     import torch
 
     threads = ARGS.threads if ARGS.threads is not None else numpy_threads()
     torch.set_num_threads(threads)
+    load = Load()
     rng = np.random.default_rng(0)
     x = rng.normal(size=(BATCH, T, D_IN))
     y = rng.normal(size=(BATCH, T, 1))
     print(
         f"RNN training batch: input {D_IN}, hidden {HIDDEN} tanh, T = {T}, batch {BATCH}, "
         f"linear head, squared error, SGD; {threads} thread(s) each; numpy {np.__version__}, "
-        f"torch {torch.__version__}; {load()} on {os.cpu_count()} cores"
+        f"torch {torch.__version__}; {load.span()}"
     )
-    for dtype in (np.float64, np.float32):
+    print(
+        f"{ARGS.repeats} interleaved rounds of {ARGS.batches} batches; median round "
+        "(spread in brackets)"
+    )
+    for dtype, tol in ((np.float64, 1e-12), (np.float32, 1e-5)):
+        name = np.dtype(dtype).name
         e_step, net = engine_side(x, y, dtype)
         t_step, t_weights = torch_side(x, y, net)
         # One step each from the same weights: the updated weights must agree.
         e_step()
         t_step()
-        w = t_weights()
-        diff = max(
-            np.abs(net.param("rnn", "Wx") - w["Wx"]).max(),
-            np.abs(net.param("rnn", "Wh") - w["Wh"]).max(),
-            np.abs(net.param("rnn", "b") - w["b"]).max(),
-            np.abs(net.param("y", "W0") - w["W0"]).max(),
+        print("  " + check_agreement(f"{name}, one step", weight_difference(net, t_weights), tol))
+
+        def rounds_of(step):
+            return lambda: lambda: [step() for _ in range(ARGS.batches)]
+
+        res = interleaved(
+            [("nnsim", rounds_of(e_step)), ("torch", rounds_of(t_step))], ARGS.repeats, load
         )
-        te, tt = best_times([e_step, t_step], ARGS.batches, ARGS.repeats)
+        ms = {k: Spread.of(1e3 * t / ARGS.batches for t in res[k].wall) for k in ("nnsim", "torch")}
+        ratio = ratios(res["nnsim"], res["torch"])
         print(
-            f"{np.dtype(dtype).name}: engine {te * 1e3:.2f} ms/batch, PyTorch {tt * 1e3:.2f} "
-            f"ms/batch: engine {tt / te:.2f}x faster (target 3x: "
-            f"{'met' if tt / te >= 3 else 'not met'}); weights after one step agree to {diff:.1e}"
+            f"{name}: engine {ms['nnsim'].text('.2f', 'ms/batch')}, "
+            f"PyTorch {ms['torch'].text('.2f', 'ms/batch')}: "
+            f"engine {ratio.text('.2f')}× faster; target ≥ 3×: "
+            f"{verdict(ratio.median >= 3, load)}; {load.span()}"
         )
-    print(f"end: {load()}")
+        print(
+            f"  after the same {1 + ARGS.batches * (ARGS.repeats + 1)} steps on each side the "
+            f"weights differ by {weight_difference(net, t_weights):.1e}"
+        )
+    load.see()
+    print(f'{load.span()} over the run ("busy" above {load.cores}: no verdict)')
     return 0
 
 

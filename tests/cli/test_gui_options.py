@@ -95,6 +95,24 @@ def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch):
         win.close()
 
 
+def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypatch):
+    """`nnsim gui xor-two-layer --view compare`: the open network's variants, set up."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.app import build_window
+
+    assert build_parser().parse_args(["gui", "x", "--view", "compare"]).view == "compare"
+    win = build_window("xor-two-layer", restore=False, language="en", view="compare")
+    try:
+        assert win.views.currentWidget() is win.view_widget("compare")
+        qtbot.waitUntil(lambda: win.compare.comparison is not None)
+        # no comparison of its own: the seed varies by default, 0 to 3
+        assert win.compare.labels == ["seed 0", "seed 1", "seed 2", "seed 3"]
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()
+
+
 def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
 

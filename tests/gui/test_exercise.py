@@ -1,5 +1,6 @@
 """Exercise mode's view: values typed into the rows, marked right or wrong, the verdict."""
 
+import numpy as np
 import pytest
 
 from nnsim.lessons import load_lesson
@@ -77,3 +78,50 @@ def test_building_again_replaces_the_rows(view):
     view.set_document(load_lesson("relu-homework"))
     assert len(view.sheet.findChildren(QLineEdit)) == 20
     assert len(view.findChildren(QLineEdit)) == 20  # the old sheet is gone, not hidden
+
+
+def test_a_perceptron_lesson_is_a_step_of_the_perceptron_rule(view):
+    """perceptron-and-or-not, first sample x = (0, 0), target 0, η = 0.1. By hand (COURSE
+    §2): ŷ = step(w·x − θ), Δw_i = η(y − ŷ)x_i, Δθ = −η(y − ŷ); no gradient terms."""
+    from nnsim.model.session import Session
+
+    doc = load_lesson("perceptron-and-or-not")
+    net = Session(doc.copy()).network
+    out = net.output_names[0]
+    w, theta = net.param(out, "W0")[:, 0].copy(), -float(net.param(out, "b")[0])
+    x, y, lr = np.array([0.0, 0.0]), 0.0, 0.1
+    yhat = float(x @ w - theta >= 0)
+    w2, theta2 = w + lr * (y - yhat) * x, theta - lr * (y - yhat)
+    yhat2 = float(x @ w2 - theta2 >= 0)
+    assert (yhat, theta2) == (1.0, pytest.approx(-0.0442))  # misclassified: an update
+
+    assert view.set_document(doc)
+    ex = view.exercise
+    assert ex.rule == "perceptron" and {i.part for i in ex.items} == {
+        "forward",
+        "loss",
+        "update",
+        "after",
+    }
+    assert ex.find("forward", "ŷ").value == yhat
+    assert ex.find("loss", "y − ŷ").value == y - yhat
+    assert ex.find("update", "w_1").value == pytest.approx(w2[0], abs=1e-12)
+    assert ex.find("update", "w_2").value == pytest.approx(w2[1], abs=1e-12)
+    assert ex.find("update", "θ").value == pytest.approx(theta2, abs=1e-12)
+    assert ex.find("after", "ŷ").value == yhat2
+    assert (ex.loss_before, ex.loss_after) == (0.5, 0.5) and not ex.loss_fell
+    assert "perceptron rule" in view.title.text()
+    titles = [
+        w.text()
+        for w in (view.grid.itemAt(i).widget() for i in range(view.grid.count()))
+        if w is not None and w.property("part")
+    ]
+    assert titles == [
+        "1. Forward pass",
+        "2. Error",
+        "3. New weights and threshold",
+        "4. Output again with the new weights",
+    ]
+    # back to a BP lesson: the BP title again
+    assert view.set_document(load_lesson("relu-homework"))
+    assert "back-propagation" in view.title.text()

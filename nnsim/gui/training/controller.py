@@ -376,8 +376,11 @@ class TrainingController(RunSteps, FramePacing, QObject):
         if preview is not None:
             preview.set_enabled(False)
         # Hand the interpreter lock over every millisecond instead of every 5: the UI
-        # thread's timer and input events then wait at most ~1 ms for the worker.
-        if self._switch is None:
+        # thread's timer and input events then wait at most ~1 ms for the worker. Not
+        # when the epochs run in the training process: the worker then only relays, and
+        # each forced hand-over can leave the UI thread waiting until the worker gets a
+        # core, which on a loaded machine blocked frames for tens of milliseconds.
+        if self._switch is None and not in_process:
             self._switch = sys.getswitchinterval()
             sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         self.mailbox.stop.clear()

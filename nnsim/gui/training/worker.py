@@ -162,8 +162,11 @@ class TrainWorker(QObject):
         box = self.mailbox
         received = False
         try:
+            # snapshots wake the wait at once; the 25 ms only bound how late a pause or
+            # a new speed is passed on (fewer wake-ups: fewer turns of the UI thread's
+            # interpreter lock, each of which can stall it on a loaded machine)
             for snaps in self.process.train(
-                session, epochs, stop=box.stop, rate=lambda: box.max_rate
+                session, epochs, stop=box.stop, rate=lambda: box.max_rate, poll=0.025
             ):
                 received = True
                 box.snapshots += len(snaps)
