@@ -15,14 +15,9 @@ from nnsim.engine.activations import get_activation
 from nnsim.engine.errors import EngineError, NetworkError
 from nnsim.engine.layers import Dense, Input, Maxout
 from nnsim.model import export_torch_layers as _torch
-from nnsim.model.document import (
-    RNN_MODES,
-    DocumentError,
-    conv_output_shape,
-    pool_output_shape,
-    rnn_output_shape,
-)
 from nnsim.model.layer_kinds import LayerKind, register_layer_kind
+from nnsim.model.shapes import conv_output_shape, pool_output_shape, rnn_output_shape
+from nnsim.model.specs import RNN_MODES, DocumentError
 
 
 def _engine_class(module: str, name: str, kind: str):
