@@ -115,7 +115,6 @@ LESSONS: tuple[Lesson, ...] = (
         training.bp_variants_outcome,
         view="compare",
         comparison=comparisons.BP_VARIANTS,
-        view="compare",  # the lesson is its comparison
     ),
     Lesson(
         "learning-rate",
@@ -124,7 +123,6 @@ LESSONS: tuple[Lesson, ...] = (
         training.learning_rate_outcome,
         view="compare",
         comparison=comparisons.LEARNING_RATE,
-        view="compare",  # the lesson is its comparison
     ),
     Lesson("watermelon-3.0", "5, 7", melons.watermelon_3_0, melons.outcome_3_0),
     Lesson("watermelon-alpha-csv", "7", melons.watermelon_alpha_csv, melons.outcome_alpha),
@@ -135,7 +133,6 @@ LESSONS: tuple[Lesson, ...] = (
         training.overfitting_outcome,
         view="compare",
         comparison=comparisons.OVERFITTING,
-        view="compare",  # the lesson is its comparison
     ),
     Lesson(
         "activation-gallery",
@@ -144,7 +141,6 @@ LESSONS: tuple[Lesson, ...] = (
         training.activation_gallery_outcome,
         view="compare",
         comparison=comparisons.ACTIVATIONS,
-        view="compare",  # the lesson is its comparison
     ),
     Lesson(
         "softmax-overflow",
