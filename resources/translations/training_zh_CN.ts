@@ -367,6 +367,10 @@
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Add an input layer and a layer of neurons to train the network.</source>
+        <translation>添加一个输入层和一层神经元，就可以训练网络。</translation>
+    </message>
+    <message>
         <location filename="../../nnsim/gui/training/panel.py" line="131"/>
         <source>Run</source>
         <extracomment>Learning rates offered (Playground&apos;s list); any positive number can be typed. Regularisation rates offered (Playground&apos;s list). Speeds of the speed slider in epochs per second; 0 = as fast as possible. Feature names as the panel writes them.</extracomment>

@@ -77,7 +77,9 @@ def test_playground_default_learns_the_circle(qtbot, window):
     assert len(ui.weights.curves) == 25
     theta = doc_theta(window)
     for curve, i in zip(ui.weights.curves, ui.weights.indices):
-        assert curve.yData[-1] == pytest.approx(theta[i])  # the data, not the drawn (per-pixel) points
+        assert curve.yData[-1] == pytest.approx(
+            theta[i]
+        )  # the data, not the drawn (per-pixel) points
     # the document holds the trained weights (the session's network)
     np.testing.assert_allclose(theta, c.session.network.theta, atol=1e-12)
     # the numbers of the run in the panel
@@ -352,3 +354,21 @@ def test_the_data_fields_describe_the_lessons_own_samples(qtbot, window):
     assert window.open_lesson(CIRCLE)  # and back: the data set's own numbers
     assert panel.n_points.value() == 500 and panel.n_points.isEnabled()
     assert panel.split_value.text() == "50"
+
+
+def test_an_empty_network_is_a_start_not_an_error(qtbot, window):
+    """File ▸ New: the panel says what to add, in the UI language; the status bar stays
+    clear (it used to print the compiler's English error after every start)."""
+    window.statusBar().clearMessage()
+    window.undo_stack.setClean()
+    assert window.new_document()
+    panel = window.training_ui.panel
+    assert panel.message.text() == "Add an input layer and a layer of neurons to train the network."
+    assert "b03a2e" not in panel.message.styleSheet()  # not in the error red
+    assert window.statusBar().currentMessage() == ""
+    window.set_language("zh_CN")
+    try:
+        panel.show_message("error", "the network is empty: add an input layer")
+        assert panel.message.text() == "添加一个输入层和一层神经元，就可以训练网络。"
+    finally:
+        window.set_language("en")

@@ -666,6 +666,11 @@ class TrainingPanel(QScrollArea):
 
     def show_message(self, kind: str, text: str) -> None:
         """Show a message of the controller (errors in red)."""
+        doc = getattr(self.window, "document", None)
+        if kind == "error" and doc is not None and not doc.layers:
+            # an empty network (File ▸ New, or before a lesson arrives) is a start, not an error
+            kind = "info"
+            text = self.tr("Add an input layer and a layer of neurons to train the network.")
         color = {"error": "#b03a2e", "warning": "#9a6700"}.get(kind, "#1f6f43")
         self.message.setStyleSheet(f"color: {color}; font-weight: bold;")
         self.message.setText(text)
