@@ -93,6 +93,8 @@ def main(argv=None) -> int:
         proc.start()  # as the app does a moment after its window is up
     if args.presentation:
         window.set_presentation(True)
+        app.processEvents()  # full screen first, then the size asked for
+        window.resize(*args.size)
     if not window.open_lesson(args.lesson):
         print(f"no lesson {args.lesson}", file=sys.stderr)
         return 1

@@ -145,9 +145,10 @@ def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypa
 
 # --- the Network tab shows only the panels that mean something for the lesson ----------------
 def _steppable(doc) -> bool:
-    """The step-through goes neuron by neuron through dense layers, with back-propagation."""
+    """The step-through goes neuron by neuron through dense layers (back-propagation, or
+    the perceptron rule's pass)."""
     kinds = {layer.kind for layer in doc.layers.values()}
-    return kinds <= {"input", "dense"} and doc.settings.rule != "perceptron"
+    return kinds <= {"input", "dense"}
 
 
 def _two_inputs(doc) -> bool:
@@ -199,7 +200,7 @@ def test_network_tab_panels_mean_something(name, app_window):
     if s.targets is not None:
         assert panel.dataset.currentText() == "The lesson's samples"
     elif s.dataset == "csv":  # the network's own table, by its file's name
-        assert panel.dataset.currentText() == f"Its own table: {doc.data.name}"
+        assert panel.dataset.currentText() == f"Table {doc.data.name}"
         assert doc.data.name.endswith(".csv")
         for key, label in panel.data_rows.items():
             assert label.isVisibleTo(win) == (key in ("train_fraction", "seed")), key

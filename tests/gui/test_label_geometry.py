@@ -38,6 +38,7 @@ def shown(tmp_path_factory):
 
 def settle(win, size, presentation):
     win.set_presentation(presentation)
+    QApplication.processEvents()  # presentation mode's full screen first, then this size
     win.resize(*size)
     for _ in range(4):
         QApplication.processEvents()

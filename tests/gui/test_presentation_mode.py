@@ -17,6 +17,7 @@ MEASURED = {"name", "bias", "value", "note", "weight", "shape", "link", "caption
 
 
 def settle(win, size=(1280, 800)):
+    QApplication.processEvents()  # presentation mode's full screen first, then this size
     win.resize(*size)
     for _ in range(4):
         QApplication.processEvents()
@@ -218,3 +219,49 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
     assert slider.geometry().top() >= unrolled.geometry().bottom()  # not drawn over it
     win.set_presentation(False)
     assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)
+
+
+@pytest.mark.parametrize("state", ["normal", "maximized"])
+def test_presentation_goes_full_screen_and_comes_back(demo_window, state):
+    """F5 gives the window the whole screen; F5 again puts back the window's state and,
+    for a normal window, its geometry exactly."""
+    win = demo_window
+    if state == "maximized":
+        win.showMaximized()
+    else:
+        win.setGeometry(30, 40, 700, 500)
+    for _ in range(3):
+        QApplication.processEvents()
+    geometry, was_max = win.geometry(), win.isMaximized()
+    assert was_max == (state == "maximized")
+    win.act_presentation.trigger()  # F5
+    QApplication.processEvents()
+    assert win.isFullScreen()
+    assert win.geometry() == win.screen().geometry()
+    win.act_presentation.trigger()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not win.isFullScreen()
+    assert win.isMaximized() == was_max
+    assert win.geometry() == geometry
+
+
+def test_presentation_from_the_start_leaves_to_a_maximized_window(demo_window):
+    """``nnsim gui --presentation``: the window opens full screen; F5 gives the
+    maximised window ``nnsim gui`` opens without it."""
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False, presentation=True)
+    try:
+        assert win.presentation and not win.isVisible()  # shown by the caller
+        win._presentation_layout.leave_to(Qt.WindowState.WindowMaximized)
+        win.showFullScreen()
+        QApplication.processEvents()
+        assert win.isFullScreen()
+        win.act_presentation.trigger()
+        QApplication.processEvents()
+        assert win.isMaximized() and not win.isFullScreen()
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()

@@ -78,6 +78,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
 
     def shoot(name: str, lang: str, widget=None, size=SIZE) -> None:
         if widget is None:
+            app.processEvents()  # presentation mode's full screen first, then this size
             win.resize(*size)
         _settle(app, 12)  # pages re-fit in a few rounds after a resize or a new font
         path = folder / f"{name}-{lang}.png"
