@@ -58,6 +58,25 @@ class ExerciseError(ValueError):
     """The open network cannot be made into an exercise; the message says why."""
 
 
+def _not_dense(doc) -> str | None:
+    """Why ``doc`` is not a dense network with a flat input (in the interface's
+    language), or None. The engine's own reason (``steppable_problem``) is English."""
+    from nnsim.gui.i18n import kind_name
+
+    for layer in doc.layers.values():
+        if layer.kind not in ("input", "dense"):
+            return _t("it has a layer “{0}”; an exercise steps dense layers only.").format(
+                kind_name(layer.kind)
+            )
+    for layer in doc.layers.values():
+        shape = tuple(getattr(layer, "shape", None) or ())
+        if layer.kind == "input" and len(shape) > 1:
+            return _t("its input is {0}; an exercise takes a flat input.").format(
+                "×".join(str(n) for n in shape)
+            )
+    return None
+
+
 def tolerance(expected: float, digits: int = DIGITS) -> float:
     """How far an answer may be from ``expected``: one unit of its ``digits``-th
     significant digit (so 0.0728 accepts 0.0727–0.0729 with 3 digits)."""
@@ -151,10 +170,15 @@ class Exercise:
                     int(np.prod(layer.out_shape)) for layer in net.layers.values() if layer.inputs
                 )
             )
+            not_dense = _not_dense(doc)
+            if not_dense is not None:
+                raise ExerciseError(not_dense)
             if count > MAX_VALUES:
                 raise ExerciseError(
-                    f"one step of this network has about {count} values; an exercise takes at "
-                    f"most {MAX_VALUES} (try the ReLU homework or a smaller network)"
+                    _t(
+                        "one step of this network has about {0} values; an exercise takes "
+                        "at most {1}."
+                    ).format(count, MAX_VALUES)
                 )
             x, y = session.sample(0)  # loads the data: only once the size is known to fit
             stepper = Stepper(net, settings.loss, x, y, settings.lr, notation, labels)

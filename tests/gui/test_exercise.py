@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.exercise import Exercise, ExerciseError, is_close, tolerance
 from nnsim.lessons import load_lesson
@@ -84,10 +85,25 @@ def test_answers_are_parsed_like_a_student_types_them():
 
 
 def test_networks_that_cannot_be_exercises():
-    with pytest.raises(ExerciseError, match="dense"):
+    with pytest.raises(ExerciseError, match="“Convolution”; an exercise steps dense layers"):
         Exercise(load_lesson("convolution-pooling"))
-    with pytest.raises(ExerciseError, match="at most"):
+    with pytest.raises(ExerciseError, match=r"about 25535 values; an exercise takes at most 80\."):
         Exercise(load_lesson("mnist-mlp"))
+
+
+def test_why_not_an_exercise_in_chinese(view):
+    """The reason is in the interface's language (the engine's own is English)."""
+    from nnsim.gui.i18n import language_manager
+
+    languages = language_manager(QApplication.instance())
+    languages.set_language("zh_CN")
+    try:
+        view.set_document(load_lesson("rnn-shapes"))
+        text = view.message.text()
+        assert text.startswith("这个网络不能用作练习：它含有“循环层（RNN）”；练习只逐步计算全连接层。"), text
+        assert not any(w in text for w in ("layer", "values", "step-through"))
+    finally:
+        languages.set_language("en")
 
 
 @pytest.fixture
