@@ -228,3 +228,40 @@ def test_a_long_input_name_is_printed_whole(shown):
         assert problems(scene) == []
     win.set_presentation(False)
     win.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(shown, presentation):
+    """The canvas notes the step-through prints (e₁ = −0.00265 under h1, g₁ under y1) and
+    the weights it updates (0.8 → 0.7976, wider) never cover one another, at 1280×800 and
+    1920×1080: checked at every record of one step, forward, backward and update; the
+    weight being updated is printed."""
+    win = shown
+    for size in SIZES:
+        win.undo_stack.setClean()
+        assert win.open_lesson("bp-worked-example")
+        win.show_view("network")
+        settle(win, size, presentation)
+        scene = win.scene
+        seen_notes, updated = set(), 0
+        for _ in range(40):
+            if not win.stepping.forward():
+                break
+            QApplication.processEvents()
+            where = (size, presentation, win.training_ui.formula.formula_plain[:60])
+            assert problems(scene) == [], where
+            notes = {t[1] for t in scene.printed_texts() if t[0] == "note"}
+            seen_notes |= notes
+            current = [
+                e
+                for link in scene.link_items.values()
+                for e in link.edges.values()
+                if e.isSelected()
+            ]
+            for e in current:  # the update step's weight: printed, on a spot of its own
+                assert e.placed and e.label_printed(), where
+                updated += 1
+        assert {"e₁ = −0.00265", "e₂ = −0.00817", "g₁ = −0.0407"} <= seen_notes
+        assert updated >= 6  # every weight of the network was updated, one by one
+    win.set_presentation(False)
+    win.undo_stack.setClean()

@@ -516,10 +516,12 @@ class LinkItem(QGraphicsItem):
 
     def selection_changed(self) -> None:
         """A dense link prints the weights of the selected neurons' edges."""
-        if not self.dense and not self._unplaced:
-            return
         src, dst = self._selected_neurons()
-        featured = {k for k in self.edges if k[0] in src or k[1] in dst}
+        # the selected neurons' edges, and a selected edge (the step-through's current
+        # weight): printed whatever else has to give way
+        featured = {
+            k for k, e in self.edges.items() if k[0] in src or k[1] in dst or e.isSelected()
+        }
         if featured != self._featured:
             self._featured = featured
             self._place_labels()
@@ -562,8 +564,9 @@ class LinkItem(QGraphicsItem):
         covers no other number, no neuron, port or text of a neuron, and no other edge of the
         link (a frame's empty margin may be covered). A number with
         no free spot is not printed (``EdgeItem.placed`` is False; hover and selection still
-        show it, and the view says so). Edges of a selected neuron choose first, then the
-        strongest weights. The room
+        show it, and the view says so). Edges of a selected neuron and a selected edge (the
+        step-through's current weight) choose first, in every round, then the strongest
+        weights. The room
         reserved is that of the widest number of the link, so that places do not jump with
         every change of a weight while a network trains (only when a number grows wider).
         """
@@ -613,15 +616,30 @@ class LinkItem(QGraphicsItem):
             spots[(e.i, e.j)] = free
         # each number takes its best spot not covered by those placed before it; the ones
         # left without go first in the next round (the crossing edges' few spots), and the
-        # round that prints the most wins
+        # round that prints the most of the featured ones (the selected neurons' edges, a
+        # selected edge), then the most in all, wins. A selected edge's number with no free
+        # spot at all is printed where it is all the same (label_printed), so the
+        # others keep clear of it, in the room of the widest number (it may grow to that).
+        featured = self._featured
+        taken = []
+        for k in featured:
+            if k in self.edges and self.edges[k].isSelected() and not spots.get(k):
+                c = self.edges[k].label_pos()
+                taken.append(QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh))
+
+        def score(missed):
+            return (sum((e.i, e.j) in featured for e in missed), len(missed))
+
         order, best = list(todo), None
         for _ in range(3):
-            chosen, missed = self._choose_spots(order, spots)
-            if best is None or len(missed) < len(best[1]):
+            chosen, missed = self._choose_spots(order, spots, taken)
+            if best is None or score(missed) < score(best[1]):
                 best = (chosen, missed)
             if not missed:
                 break
-            order = missed + [e for e in order if e not in missed]
+            # the missed go first; featured before the others
+            first = sorted(missed, key=lambda e: (e.i, e.j) not in featured)
+            order = first + [e for e in order if e not in missed]
         chosen, missed = best
         for e in todo:
             t = chosen.get((e.i, e.j))
@@ -633,8 +651,8 @@ class LinkItem(QGraphicsItem):
         self.labels.changed()
 
     @staticmethod
-    def _choose_spots(order, spots):
-        placed: list[QRectF] = []
+    def _choose_spots(order, spots, taken=()):
+        placed: list[QRectF] = list(taken)
         chosen: dict[tuple[int, int], float] = {}
         missed = []
         for e in order:
