@@ -222,3 +222,25 @@ class PresentationLayout:
         w.statusBar().setVisible(bars["status"])
         self.collapsed = []
         self.panels_shown = False
+
+
+#: Kinds of canvas text that are names or numbers (a box's kind and activation, and the
+#: activation symbol in a circle, are words drawn smaller).
+MEASURED_TEXTS = frozenset({"name", "bias", "value", "note", "weight", "shape", "link", "caption"})
+
+
+def projector_figures(window) -> tuple[float, float, bool]:
+    """What the class sees of the network canvas now: (the canvas's share of the window,
+    the smallest name or number in screen pixels, whether everything drawn is in view).
+
+    For the presentation-mode tests and tests/benchmarks/bench_presentation.py.
+    """
+    view, scene = window.view, window.scene
+    share = view.width() * view.height() / max(window.width() * window.height(), 1)
+    texts = [t for t in scene.printed_texts() if t[0] in MEASURED_TEXTS]
+    smallest = min((px for _, _, _, px, _ in texts), default=0.0) * view.zoom()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # everything drawn: the layers' frames and boxes, and every text
+    parts = [item.mapRectToScene(item.frame_rect()) for item in scene.layer_items.values()]
+    parts += [rect for _, _, rect, _, _ in scene.printed_texts()]
+    return share, smallest, all(seen.contains(r) for r in parts)
