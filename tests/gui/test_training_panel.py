@@ -415,3 +415,12 @@ def test_a_long_data_set_name_is_cut_with_its_whole_name_at_hand(qtbot, window, 
         combo.setMinimumWidth(0)
         combo.setMaximumWidth(16777215)
         window.set_language("en")
+
+
+def test_an_old_error_leaves_the_status_bar(window):
+    """The empty start's "the network is empty" does not stay under the lesson opened."""
+    window.training_ui.panel.show_message("error", "the network is empty: add an input layer")
+    assert window.statusBar().currentMessage() == "the network is empty: add an input layer"
+    window.undo_stack.setClean()
+    assert window.open_lesson(CIRCLE)
+    assert window.statusBar().currentMessage() == ""

@@ -350,7 +350,7 @@ class TrainingPanel(QScrollArea):
         controller.frame.connect(self.update_numbers)
         controller.history_changed.connect(self.set_history)
         controller.state_changed.connect(self._state_changed)
-        controller.problem_changed.connect(lambda _p: self.refresh())
+        controller.problem_changed.connect(self._problem_changed)
         window.document_replaced.connect(self._document_replaced)
         self._document = None
         self._document_replaced(window.document)
@@ -701,7 +701,16 @@ class TrainingPanel(QScrollArea):
         self.message.setText(text)
         self.message.setVisible(True)
         if kind == "error":
-            self.window.statusBar().showMessage(text.split("\n")[0], 15000)
+            self._status_error = text.split("\n")[0]
+            self.window.statusBar().showMessage(self._status_error, 15000)
+
+    def _problem_changed(self, problem) -> None:
+        # a network that trains now: its error of a moment ago ("the network is empty",
+        # from the empty start) leaves the status bar
+        bar = self.window.statusBar()
+        if problem.ok and bar.currentMessage() == getattr(self, "_status_error", None):
+            bar.clearMessage()
+        self.refresh()
 
     def update_numbers(self, frame) -> None:
         """Epoch, errors and accuracy of the newest row (10 times a second while training)."""
