@@ -11,7 +11,7 @@ back exactly on the way out (QMainWindow.saveState/restoreState, the geometry).
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDockWidget,
@@ -139,6 +139,10 @@ class PresentationLayout:
         self.saved: tuple[QByteArray, QRect, dict, Qt.WindowState] | None = None
         self.collapsed: list[QDockWidget] = []
         self.panels_shown = False
+        #: Whether ``enter`` puts a shown window full screen. Not on the offscreen platform:
+        #: it has no screen to fill (its 800×800 is nobody's projector), and the pictures
+        #: and tests drawn there give the window the projector's size themselves.
+        self.full_screen = QGuiApplication.platformName() != "offscreen"
 
     def _docks(self) -> list[QDockWidget]:
         w = self.window
@@ -155,7 +159,7 @@ class PresentationLayout:
         self.collapse()
         # the projector's whole screen (a window not shown yet is shown by its caller:
         # ``nnsim gui --presentation`` full screen, a screenshot at its own size)
-        if w.isVisible() and not w.isFullScreen():
+        if self.full_screen and w.isVisible() and not w.isFullScreen():
             w.showFullScreen()
         w.toolbar.hide()
         w.statusBar().hide()

@@ -229,6 +229,7 @@ def test_presentation_goes_full_screen_and_comes_back(demo_window, state):
         QApplication.processEvents()
     geometry, was_max = win.geometry(), win.isMaximized()
     assert was_max == (state == "maximized")
+    win._presentation_layout.full_screen = True  # as on a real screen (not offscreen)
     win.act_presentation.trigger()  # F5
     QApplication.processEvents()
     assert win.isFullScreen()
