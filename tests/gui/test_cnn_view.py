@@ -280,3 +280,26 @@ def test_the_answer_plot_has_room_for_its_ten_digits(demo_window, presentation):
         win.set_language("en")
     assert training.answer_label.text() == "Answer: 9 (probability 87%)"
     win.set_presentation(False)
+
+
+def test_the_convolution_grids_are_whole_on_the_projector(demo_window):
+    """In presentation mode at 1280×800 the convolution tab shows its input and feature
+    map whole: the training tab's taller page scrolls on its own, and does not make the
+    convolution's page taller than the window (grids pushed down, cut at the foot)."""
+    from PySide6.QtWidgets import QApplication
+
+    win = demo_window
+    cnn = win.demo_views.cnn
+    win.show_view("cnn")
+    cnn.tabs.setCurrentIndex(0)
+    win.set_presentation(True)
+    try:
+        QApplication.processEvents()
+        win.resize(1280, 800)
+        for _ in range(6):
+            QApplication.processEvents()
+        for grid in (cnn.conv.input_view, cnn.conv.output_view):
+            seen = grid.visibleRegion().boundingRect()
+            assert seen.size() == grid.size(), (seen, grid.size())
+    finally:
+        win.set_presentation(False)
