@@ -12,3 +12,75 @@ os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-test-data
 # character RNN demo: 54 s with two threads, 3.6 s with one, at a load of 13 on 2 cores).
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+
+
+import pytest  # noqa: E402
+
+#: The test-only activation's name; the registry tests walk it through every part of nnsim.
+TEST_ACTIVATION = "swish_test"
+
+
+@pytest.fixture
+def test_activation():
+    """A test-only activation, registered in this one place and unregistered afterwards.
+
+    Swish (SiLU) f(x) = x·σ(x), f′(x) = σ(x)(1 + x − f(x)), with no fused kernel of its
+    own (the fused path must fall back to f and df) and a plot range other than the
+    default, and a PyTorch expression.
+    """
+    from nnsim.engine.activations import register_activation, sigmoid, unregister_activation
+
+    entry = register_activation(
+        TEST_ACTIVATION,
+        lambda x: x * sigmoid(x),
+        lambda x, y: sigmoid(x) * (1 + x - y),
+        symbol="swish",
+        label_en="Swish (test)",
+        label_zh="Swish 函数（测试）",
+        torch="F.silu({x})",
+        plot_range=(-8.0, 8.0),
+    )
+    yield entry
+    unregister_activation(TEST_ACTIVATION)
+
+
+#: The test-only layer kind's name.
+TEST_LAYER_KIND = "double_test"
+
+
+@pytest.fixture
+def test_layer_kind():
+    """A test-only layer kind, registered in this one place and unregistered afterwards.
+
+    ``double_test`` doubles its input (y = 2x): its shape follows from its input, it
+    has no weights and no biases, and its engine layer and PyTorch line are defined here.
+    """
+    from nnsim.engine.layers.base import Layer
+    from nnsim.model.layer_kinds import LayerKind, register_layer_kind, unregister_layer_kind
+
+    class Double(Layer):
+        kind = TEST_LAYER_KIND
+
+        def build(self, in_shapes):
+            self.in_shapes = [tuple(int(v) for v in s) for s in in_shapes]
+            self.out_shape = self.in_shapes[0]
+            return self.out_shape
+
+        def forward(self, xs):
+            return 2.0 * xs[0]
+
+        def backward(self, dout):
+            return [2.0 * dout]
+
+    kind = register_layer_kind(
+        LayerKind(
+            TEST_LAYER_KIND,
+            "Doubler (test)",
+            "加倍层（测试）",
+            build=lambda layer, inputs, masks: Double(layer.id, inputs),
+            shape_rule=lambda layer, in_shape: tuple(in_shape),
+            torch=lambda e: e.fwd.append(f"{e.v} = 2 * {e.srcs[0]}  # doubled"),
+        )
+    )
+    yield kind
+    unregister_layer_kind(TEST_LAYER_KIND)

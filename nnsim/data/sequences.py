@@ -181,6 +181,32 @@ def parity(n_sequences: int | None = None, seq_len: int = 6, seed=0) -> Dataset:
     )
 
 
+def parity_strings(max_len: int = 8):
+    """Every bit string of length 1..max_len, left-padded to max_len steps (the RNN demos' parity).
+
+    Each step is one-hot [bit is 0, bit is 1]; padding is [0, 0], so the network can
+    tell "no bit yet" from a 0 bit, and the last step is always the last bit (the
+    many-to-one output reads the final state).
+
+    Returns
+    -------
+    x : ndarray (n, max_len, 2)
+    y : ndarray (n,) int64, 1 = odd number of ones
+    lengths : ndarray (n,)
+    """
+    max_len = _whole(max_len, "max_len", 1, 16)
+    xs, ys, lens = [], [], []
+    for L in range(1, max_len + 1):
+        codes = np.arange(2**L)
+        bits = (codes[:, None] >> np.arange(L - 1, -1, -1)) & 1  # all 2**L strings
+        x = np.zeros((len(bits), max_len, 2))
+        x[:, max_len - L :] = np.eye(2)[bits]
+        xs.append(x)
+        ys.append(bits.sum(axis=1) % 2)
+        lens.append(np.full(len(bits), L))
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(lens)
+
+
 # -- characters -------------------------------------------------------------------------------
 
 

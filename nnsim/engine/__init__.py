@@ -1,6 +1,16 @@
 """The headless NumPy engine: layers, activations, losses, networks (no Qt here)."""
 
-from nnsim.engine.activations import ACTIVATION_NAMES, Activation, get_activation, sigmoid
+from nnsim.engine.activations import (
+    ACTIVATION_NAMES,
+    Activation,
+    ActivationEntry,
+    activation_entry,
+    activation_names,
+    get_activation,
+    register_activation,
+    sigmoid,
+    unregister_activation,
+)
 from nnsim.engine.convshape import ConvShapeError, conv_output_formula, conv_output_size
 from nnsim.engine.errors import EngineError, NetworkError, ShapeError
 from nnsim.engine.gradcheck import (
@@ -63,6 +73,7 @@ __all__ = [
     "INIT_SCHEMES",
     "LOSSES",
     "Activation",
+    "ActivationEntry",
     "Dense",
     "EngineError",
     "Input",
@@ -80,8 +91,12 @@ __all__ = [
     "Stepper",
     "TimeDense",
     "clip_grad_norm",
+    "activation_entry",
+    "activation_names",
     "generate",
     "get_activation",
+    "register_activation",
+    "unregister_activation",
     "get_loss",
     "log_softmax",
     "log_softmax_jacobian",

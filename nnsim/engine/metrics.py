@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.engine.errors import ShapeError
-
-#: Output activations whose values lie in (0, 1) (or {0, 1}): a single output is read
-#: as positive when it is ≥ 0.5. Every other activation is read by its sign (≥ 0).
-_UNIT_INTERVAL = frozenset({"sigmoid", "step"})
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError, ShapeError
 
 
 def output_threshold(activation: str, logits: bool = False) -> float:
@@ -43,8 +40,13 @@ def output_threshold(activation: str, logits: bool = False) -> float:
     """
     if logits:
         return 0.0
-    base = str(activation).partition(":")[0]
-    return 0.5 if base in _UNIT_INTERVAL else 0.0
+    # outputs in (0, 1) or {0, 1} (the registry's output_range) are positive from 0.5;
+    # every other activation is read by its sign
+    try:
+        bounds = activation_entry(activation).output_range
+    except EngineError:
+        bounds = None
+    return 0.5 if bounds == (0.0, 1.0) else 0.0
 
 
 def classes_from_output(out, threshold: float = 0.5) -> np.ndarray:

@@ -9,19 +9,17 @@ rate, momentum and penalty rate as columns (one value per row).
 from __future__ import annotations
 
 import copy
-import math
-from functools import partial
 
 import numpy as np
 
-from nnsim.engine.divergence import LOSS_GROWTH, WEIGHT_LIMIT
+from nnsim.engine.divergence import snapshot_notes, update_notes
 from nnsim.engine.history import SNAPSHOT_KINDS
 from nnsim.engine.replica_stack import (
     ROW_KERNELS,
+    SquaredErrorEval,
     Stack,
     loss_values,
     predicted_classes,
-    se_grad_rows,
     se_rows,
 )
 
@@ -39,6 +37,7 @@ class Pack:
     def __init__(self, rt, ids):
         self.rt = rt
         trs = rt.trainers
+        self.net = trs[ids[0]].network  # names a parameter in a note (one layout for all)
         dt = rt.shape.dtype
 
         def key(r):
@@ -62,6 +61,7 @@ class Pack:
         keys = {int(r): key(int(r)) for r in ids}
         self.ids = ids = np.array(sorted(keys, key=lambda r: (keys[r], r)), np.int64)
         self.A = A = len(ids)
+        self.all_rows = np.arange(A)
         self.stack = Stack(
             rt.shape,
             [[rt.acts[r][i] for r in ids] for i in range(len(rt.shape.layers))],
@@ -122,6 +122,18 @@ class Pack:
             k = (repr(st), bool(self.shuffle[len(self.leaders)]))
             self.leaders.append(first.setdefault(k, int(r)))
         self.draw = sorted({ld for ld, s in zip(self.leaders, self.shuffle) if s})
+        # Orders are drawn a chunk of epochs at a time (see ``_orders``): row k of the
+        # draws is replica k's leader's, the last row the unshuffled order.
+        where = {ld: i for i, ld in enumerate(self.draw)}
+        self.lead_row = np.array(
+            [where[ld] if sh else len(self.draw) for ld, sh in zip(self.leaders, self.shuffle)],
+            np.intp,
+        )
+        self._chunk = np.empty((0, 0, n), np.int64)  # (leaders + 1, epochs, n)
+        self._pos = 0
+        self._flat = np.empty((A, n), np.int64)
+        self._states = {}  # leader: (state before the chunk, state after it)
+        self._rewound = False
         self.penalties = []  # (regulariser, rows, λ) per kind of penalty
         kinds: dict = {}
         for k, r in enumerate(ids):
@@ -149,6 +161,10 @@ class Pack:
             and float(np.max(np.abs(self.t), initial=0.0)) <= 1e100
         )
         self.totals[...] = 0
+        # The history's evaluation of each set, prepared once when it can be.
+        self.evals = [self._eval_of(self.x, self.y, self.classes)]
+        if rt.has_val:
+            self.evals.append(self._eval_of(self.xv, self.yv, self.classes_v))
         self.plan = []
         for k, i in enumerate(self.starts):
             last = k == len(self.starts) - 1
@@ -160,19 +176,34 @@ class Pack:
             s_ = np.ascontiguousarray(
                 np.broadcast_to(self.s_last if last else self.s_mid, (A, rt.shape.n_out, b))
             )
-            ops = [partial(f, x) for f in w.fwd]
-            if self.skip_totals:
-                ops.append(partial(se_grad_rows, w.o[-1], tb, w, s_))
+            calls = w.calls(x, backward=True)
+            k_f = w.n_forward
+            ops = calls[:k_f]
+            if self.skip_totals:  # se_grad_rows, inline
+                ops += [(np.subtract, (w.o[-1], tb, w.e)), (np.multiply, (w.e, s_, w.g[-1]))]
             else:
-                ops.append(partial(self.kernel, w.o[-1], tb, w, s_, self.totals[k]))
-            ops += [partial(f, x) for f in w.bwd]
+                ops.append((self.kernel, (w.o[-1], tb, w, s_, self.totals[k])))
+            ops += calls[k_f:]
             if F:
                 th, gr = self.stack.theta[:F], self.stack.grad[:F]
                 if last:  # Network.sgd_step: θ ← θ − η ∇E
-                    ops.append(partial(_sgd_step, th, gr, self.lr_fast))
+                    ops.append((_sgd_step, (th, gr, self.lr_fast)))
                 else:  # the step is already in the gradient (error scaled by −η/B)
-                    ops.append(partial(np.add, th, gr, th))
+                    ops.append((np.add, (th, gr, th)))
             self.plan.append((ops, w.b, self.totals[k]))
+
+    def _eval_of(self, xs, y, classes):
+        """A prepared ``SquaredErrorEval`` of one set, or None (then ``_evaluate`` runs)."""
+        rt = self.rt
+        m = xs.shape[1]
+        if not SquaredErrorEval.fits(
+            rt.loss, rt.shape.n_out, m, rt.trainers[0].eval_batch, classes
+        ):
+            return None
+        # (the work of size m is shared by the sets of that size, used one after the other)
+        return SquaredErrorEval(
+            self.stack, self.stack.work(m), self._operand(xs), y, classes, self.thresholds
+        )
 
     def _operand(self, xs):
         return (xs if self.bias0 else xs[:, :, : self.d]).transpose(0, 2, 1)
@@ -190,27 +221,60 @@ class Pack:
                 rt.opt_t[self.ids[rows][keep[rows]]] = opt.t
 
     def release(self) -> None:
-        """Hand each replica's shuffling generator its state (followers of a shared one
-        take their leader's: the same state draws the same orders)."""
+        """Hand each replica's shuffling generator its state: a leader's is put where the
+        epochs trained so far left it (the chunk drawn ahead is rewound and only the used
+        orders drawn again), and followers of a shared one take their leader's (the same
+        state draws the same orders)."""
         trs = self.rt.trainers
+        n = self.rt.n
+        for lead, (before, after) in self._states.items():
+            g = trs[lead]._rng
+            if self._pos == self._chunk.shape[1]:
+                g.bit_generator.state = after
+            else:
+                g.bit_generator.state = before
+                for _ in range(self._pos):
+                    g.permutation(n)
+                self._rewound = True
         for r, lead in zip(self.ids, self.leaders):
             if lead != r:
                 trs[r]._rng.bit_generator.state = trs[lead]._rng.bit_generator.state
 
     # --- one epoch -------------------------------------------------------------------------
-    def epoch(self):
-        """One epoch for every row; returns (replicas that recorded, replicas that ended)."""
+    def _orders(self, ahead: int) -> np.ndarray:
+        """This epoch's order of the samples of every replica, as indices into the flat
+        (A·n, …) data. Each leader's generator draws up to ``ahead`` epochs of orders in
+        one ``permuted`` call (the same numbers as that many ``permutation`` calls, which
+        is what the trainer draws: tests/engine/test_replicas.py checks it)."""
+        if self._pos == self._chunk.shape[1]:
+            trs, n, A = self.rt.trainers, self.rt.n, self.A
+            C = max(1, min(int(ahead), 32, (1 << 22) // (A * n)))
+            drawn = np.empty((len(self.draw) + 1, C, n), np.int64)
+            drawn[-1] = np.arange(n)
+            base = np.broadcast_to(np.arange(n), (C, n))
+            for i, lead in enumerate(self.draw):
+                g = trs[lead]._rng
+                if self._rewound:  # a release drew the used orders again: go on after them
+                    g.bit_generator.state = self._states[lead][1]
+                before = g.bit_generator.state
+                drawn[i] = g.permuted(base, axis=1)
+                self._states[lead] = (before, g.bit_generator.state)
+            self._rewound = False
+            self._chunk, self._pos = drawn, 0
+        flat = self._flat
+        np.take(self._chunk[:, self._pos], self.lead_row, axis=0, out=flat)
+        np.add(flat, self.offsets, flat)
+        self._pos += 1
+        return flat.reshape(-1)
+
+    def epoch(self, ahead: int = 1):
+        """One epoch for every row (``ahead``: how many more epochs are expected, at
+        least this one); returns (replicas that recorded, replicas that ended)."""
         rt, st, A, F = self.rt, self.stack, self.A, self.F
-        trs = rt.trainers
         theta = st.theta
         n = rt.n
         if self.shuffle.any():
-            keep = np.arange(n)
-            drawn = {r: trs[r]._rng.permutation(n) for r in self.draw}
-            order = np.stack(
-                [drawn[ld] if s else keep for ld, s in zip(self.leaders, self.shuffle)]
-            )
-            flat = (order + self.offsets).ravel()
+            flat = self._orders(ahead)
             # (mode "clip": the indices are valid, and "raise" would buffer the output)
             np.take(self._x2, flat, axis=0, out=self._xs2, mode="clip")
             np.take(self._t2, flat, axis=0, out=self._ts2, mode="clip")
@@ -218,18 +282,20 @@ class Pack:
         slow = F < A
         with np.errstate(all="ignore"):
             for ops, b, out in self.plan:
-                for op in ops:
-                    op()
+                for f, args in ops:
+                    f(*args)
                 if slow:
                     self._slow_update(out[:, 0, 0], b, notes)
             epoch = rt.epoch[self.ids] + 1
             value = np.add.reduce(self.totals[:, :, 0, 0], axis=0)
-            sums = np.add.reduce(theta, axis=1)
-        for k in np.flatnonzero(~(np.isfinite(sums[:F]) & np.isfinite(value[:F]))):
-            if not math.isfinite(float(sums[k])):  # Trainer._fast_bp_epoch's checks
-                notes[int(k)] = trs[self.ids[k]]._guard.weights(theta[k])
-            else:
-                notes[int(k)] = f"the loss became {float(value[k]) / n}"
+            if F:  # Trainer._fast_bp_epoch's checks
+                notes.update(
+                    update_notes(theta[:F], value[:F] / n, loss_first=False, network=self.net)
+                )
+        if not notes:  # (the usual case, without masks)
+            rt.epoch[self.ids] = epoch
+            rt.step[self.ids] += len(self.starts)
+            return self.record("epoch", self.all_rows)
         ok = np.ones(A, bool)
         ok[list(notes)] = False
         rt.epoch[self.ids[ok]] = epoch[ok]
@@ -246,21 +312,15 @@ class Pack:
         st = self.stack
         theta, grad = st.theta, st.grad
         F = self.F
-        fin = np.isfinite(totals[F:])
-        if not fin.all():
-            for k in np.flatnonzero(~fin) + F:
-                notes.setdefault(int(k), f"the loss became {float(totals[k]) / b}")
         for rows, opt, reg, lam in self.groups:
             if reg is not None:
                 reg.add_grad_at(theta[rows], grad[rows], lam)
             opt.step(theta[rows], grad[rows])
-        sums = np.add.reduce(theta[F:], axis=1)
-        fin = np.isfinite(sums)
-        if not fin.all():
-            for k in np.flatnonzero(~fin) + F:
-                if int(k) not in notes:  # Trainer._bp_update's check and note
-                    guard = self.rt.trainers[self.ids[k]]._guard
-                    notes[int(k)] = guard.gradient(grad[k]) or guard.weights(theta[k])
+        # Trainer._bp_update's checks (a row whose loss is not finite is stepped all the
+        # same: it is restored to its last row at the end of the epoch, its first note kept)
+        found = update_notes(theta[F:], totals[F:] / b, grad[F:], network=self.net)
+        for k, note in found.items():
+            notes.setdefault(k + F, note)
 
     # --- evaluation and the history row ----------------------------------------------------
     def _evaluate(self, xs, y, classes):
@@ -287,56 +347,45 @@ class Pack:
         """Evaluate, check and append a history row for the pack's ``rows``; returns
         (replicas that recorded, replicas that diverged)."""
         rt = self.rt
+        every = rows is self.all_rows
         rows = np.asarray(rows, np.int64)
-        ids = self.ids[rows]
+        ids = self.ids if every else self.ids[rows]
         if len(ids) == 0:
             return ids, []
-        theta = self.stack.theta[rows]
+        theta = self.stack.theta if every else self.stack.theta[rows]
         with np.errstate(all="ignore"):
-            tl, ta = self._evaluate(self.x, self.y, self.classes)
+            ev = self.evals
+            tl, ta = ev[0]() if ev[0] else self._evaluate(self.x, self.y, self.classes)
             if rt.has_val:
-                vl, va = self._evaluate(self.xv, self.yv, self.classes_v)
+                vl, va = ev[1]() if ev[1] else self._evaluate(self.xv, self.yv, self.classes_v)
             else:
                 vl = va = np.full(self.A, np.nan)
-            tl, ta, vl, va = tl[rows], ta[rows], vl[rows], va[rows]
             pen = np.zeros(self.A)
             for reg, ks, lam in self.penalties:
-                pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
-            pen = pen[rows]
-            # Trainer._record's checks (the trainer's DivergenceGuard): a cheap test of all
-            # rows first, the guard itself on the few it flags.
-            extent = np.maximum(
-                theta.max(axis=1, initial=-np.inf), -theta.min(axis=1, initial=np.inf)
-            )
+                if reg.name != "none":
+                    pen[ks] = reg.penalty_rows(self.stack.theta[ks], lam)
+            if not every:
+                tl, ta, vl, va, pen = tl[rows], ta[rows], vl[rows], va[rows], pen[rows]
+            # Trainer._record's checks, for all rows at once
             first = rt._c[ids, 0, 3]
             ref = np.where(rt.n_rows[ids] > 0, first, np.nan)
-            grown = np.isfinite(ref) & (tl > LOSS_GROWTH * np.maximum(ref, 1.0))
-            fine = (extent <= WEIGHT_LIMIT) & np.isfinite(tl) & ~grown & np.isfinite(pen)
-            if rt.has_val:
-                fine &= np.isfinite(vl)
-        good, bad = list(np.flatnonzero(fine)), []
-        for k in np.flatnonzero(~fine):
+            found = snapshot_notes(
+                theta, tl, ref, vl if rt.has_val else None, pen, network=self.net
+            )
+        good, bad = [k for k in range(len(ids)) if k not in found], []
+        for k, note in found.items():
             r = int(ids[k])
-            guard = rt.trainers[r]._guard
-            reference = float(ref[k]) if rt.n_rows[r] else None
-            note = guard.weights(theta[k]) or guard.loss(float(tl[k]), reference)
-            if note is None and rt.has_val:
-                note = guard.loss(float(vl[k]), what="the validation loss")
-            if note is None and not math.isfinite(float(pen[k])):
-                note = f"the penalty became {float(pen[k])}"
-            if note is None:
-                good.append(k)
-                continue
             rt._diverged(r, note, int(rt.epoch[r]))
             bad.append(r)
-        good = np.array(sorted(good), np.int64)
-        good = np.array(good, np.int64)
+        good = self.all_rows if every and not found else np.array(good, np.int64)
         if good.size:
-            gi = ids[good]
+            gi = ids if good is self.all_rows else ids[good]
             ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
             cols = np.empty((len(gi), 10))  # COLUMNS; the serial is set by _append_rows
             cols[:, 0], cols[:, 1], cols[:, 2] = ep, rt.step[gi], _KIND[kind]
-            cols[:, 3], cols[:, 4], cols[:, 5] = tl[good], ta[good], vl[good]
-            cols[:, 6], cols[:, 7], cols[:, 8] = va[good], pen[good], -1
-            rt._append_rows(gi, theta[good], cols)
-        return (ids[good] if good.size else np.array([], np.int64)), bad
+            pick = (lambda a: a) if good is self.all_rows else (lambda a: a[good])
+            cols[:, 3], cols[:, 4], cols[:, 5] = pick(tl), pick(ta), pick(vl)
+            cols[:, 6], cols[:, 7], cols[:, 8] = pick(va), pick(pen), -1
+            rt._append_rows(gi, pick(theta), cols)
+            return gi, bad
+        return np.array([], np.int64), bad

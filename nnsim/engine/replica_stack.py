@@ -175,13 +175,8 @@ class Stack:
 
     def forward(self, w, x) -> None:
         """Every layer's output for the operand ``x`` (A, inputs [+ 1], b)."""
-        for f in w.fwd:
-            f(x)
-
-    def backward(self, w, x) -> None:
-        """∂E/∂θ into ``grad`` from the output error already in ``w.g[-1]``."""
-        for f in w.bwd:
-            f(x)
+        for f, args in w.calls(x):
+            f(*args)
 
 
 class _Work:
@@ -193,24 +188,48 @@ class _Work:
         last = len(layers) - 1
         self.b = b
         self.z, self.o, self.t, self.g, self.d, ins = [], [], [], [], [], [None]
-        for i, (_k, n, _bias, _m, _a, _b) in enumerate(layers):
+
+        def unit_major(n):
+            return np.empty((n, A, b), dt).transpose(1, 0, 2)
+
+        def replica_major(n):
+            return np.empty((A, n, b), dt)
+
+        self.unit_major = []
+        for i, (k, n, bias, _m, _a, _b) in enumerate(layers):
             all_identity = all(a == "identity" for a, _ in stack.groups[i])
-            z = np.empty((A, n, b), dt)
-            if i < last:
-                a = np.empty((A, n + 1, b), dt)
+            hidden = i < last
+            # A hidden layer's arrays are stored unit by unit — (n, A, b) in memory — so
+            # that an elementwise call over all replicas is one contiguous loop; each
+            # replica's (n, b) slice is then a matrix with a longer leading dimension.
+            # Only where every product it takes part in is a matrix-matrix product (gemm):
+            # OpenBLAS's matrix-vector paths (one unit, one sample, one input row) can
+            # round differently with another leading dimension or stride.
+            um = (
+                hidden
+                and b > 1
+                and n > 1
+                and layers[i + 1][1] > 1
+                and (k + bias > 1 if i == 0 else layers[i - 1][1] > 1)
+            )
+            self.unit_major.append(um)
+            arr = unit_major if um else replica_major
+            z = arr(n)
+            if hidden:
+                a = arr(n + 1)
                 a[:, n] = 1  # the constant input of the next layer's bias
                 o = a[:, :n]
                 ins.append(a if layers[i + 1][2] else o)
             elif all_identity:
                 o = z
             else:
-                o = np.empty((A, n, b), dt)
-            g = np.empty((A, n, b), dt)
+                o = arr(n)
+            g = arr(n)
             self.z.append(z)
             self.o.append(o)
-            self.t.append(np.empty((A, n, b), dt))
+            self.t.append(arr(n))
             self.g.append(g)
-            self.d.append(g if all_identity else np.empty((A, n, b), dt))
+            self.d.append(g if all_identity else arr(n))
         n_out = shape.n_out
         self.e = np.empty((A, n_out, b), dt)
         self.e_row = self.e.reshape(A, 1, n_out * b)
@@ -220,73 +239,54 @@ class _Work:
         self.half = np.array(0.5, dt)
         self.tc = np.empty((A, n_out, b), dt)  # targets, contiguous (for the row dots)
         self.sigmoid = _kernels(_sigmoid_activation(), dt)[0]
-        mm, tanh, mul, sub = np.matmul, np.tanh, np.multiply, np.subtract
         one = np.array(1, dt)
-        self.fwd = []
-        for i in range(len(layers)):
-            wf, z, o = stack.wf[i], self.z[i], self.o[i]
-            ain = ins[i]
-            if stack.groups[i] == [("tanh", slice(None))]:  # the Playground's, two calls
-
-                def fwd(x, wf=wf, z=z, o=o, ain=ain):
-                    mm(wf, x if ain is None else ain, out=z)
-                    tanh(z, o)
-
-            else:
-                acts = _fwd_calls(stack.groups[i], stack.acts[i], dt, z, o, self.t[i])
-
-                def fwd(x, wf=wf, z=z, ain=ain, acts=acts):
-                    mm(wf, x if ain is None else ain, out=z)
-                    for c in acts:
-                        c()
-
-            self.fwd.append(fwd)
-        bwd = []
+        mm, tanh, mul, sub = np.matmul, np.tanh, np.multiply, np.subtract
+        # Each layer's passes as (function, arguments) with None for the data operand,
+        # which ``calls`` fills in: a batch's update is then one flat list of ufunc calls.
+        self._fwd, self._bwd = [], []
         for i, (_k, _n, _bias, mask, _a, _b) in enumerate(layers):
-            g, z, o, t, d = self.g[i], self.z[i], self.o[i], self.t[i], self.d[i]
-            gw, gb, gmask = stack.gw[i], stack.gb[i], stack.gmask[i]
-            dT = d.transpose(0, 2, 1)
-            wt = stack.wt[i]
-            dx = self.g[i - 1] if i > 0 else None
-            ain = ins[i]
-            if stack.groups[i] == [("tanh", slice(None))] and mask is None and gb is None:
-
-                def back(x, g=g, o=o, t=t, d=d, ain=ain, dT=dT, gw=gw, wt=wt, dx=dx):
-                    mul(o, o, t)
-                    sub(one, t, t)  # 1 − y²
-                    mul(g, t, d)
-                    mm(x if ain is None else ain, dT, out=gw)
-                    if dx is not None:
-                        mm(wt, d, out=dx)
-
+            wf, z, o, t, g, d = stack.wf[i], self.z[i], self.o[i], self.t[i], self.g[i], self.d[i]
+            ain = ins[i]  # None: the data operand
+            tanh_only = stack.groups[i] == [("tanh", slice(None))]
+            # elementwise calls get the arrays in memory order (contiguous: NumPy's
+            # fastest loop), matrix products the (A, n, b) views
+            m_ = (lambda v: v.transpose(1, 0, 2)) if self.unit_major[i] else (lambda v: v)
+            if tanh_only:  # the Playground's, two calls
+                fwd = [(mm, (wf, ain, z)), (tanh, (m_(z), m_(o)))]
             else:
-                delta = _bwd_calls(stack.groups[i], stack.acts[i], dt, g, z, o, t, d)
+                acts = _fwd_calls(stack.groups[i], stack.acts[i], dt, z, o, t)
+                fwd = [(mm, (wf, ain, z))] + [(c, ()) for c in acts]
+            self._fwd.append(fwd)
+            gw, gb, gmask, wt = stack.gw[i], stack.gb[i], stack.gmask[i], stack.wt[i]
+            dx = self.g[i - 1] if i > 0 else None
+            if tanh_only and mask is None and gb is None:
+                o_, t_ = m_(o), m_(t)
+                bwd = [(mul, (o_, o_, t_)), (sub, (one, t_, t_)), (mul, (m_(g), t_, m_(d)))]
+            else:
+                bwd = [
+                    (c, ()) for c in _bwd_calls(stack.groups[i], stack.acts[i], dt, g, z, o, t, d)
+                ]
+            bwd.append((mm, (ain, d.transpose(0, 2, 1), gw)))  # ∂E/∂[W; b] = [x; 1] δᵀ
+            if mask is not None:
+                bwd.append((mul, (gmask, mask, gmask)))
+            if gb is not None:
+                bwd.append((gb.fill, (0,)))
+            if dx is not None:
+                bwd.append((mm, (wt, d, dx)))  # ∂E/∂x = W δ
+            self._bwd.append(bwd)
 
-                def back(
-                    x,
-                    delta=delta,
-                    ain=ain,
-                    dT=dT,
-                    gw=gw,
-                    mask=mask,
-                    gmask=gmask,
-                    gb=gb,
-                    wt=wt,
-                    d=d,
-                    dx=dx,
-                ):
-                    for c in delta:
-                        c()
-                    mm(x if ain is None else ain, dT, out=gw)  # ∂E/∂[W; b] = [x; 1] δᵀ
-                    if mask is not None:
-                        mul(gmask, mask, gmask)
-                    if gb is not None:
-                        gb.fill(0)
-                    if dx is not None:
-                        mm(wt, d, out=dx)  # ∂E/∂x = W δ
+    def calls(self, x, backward: bool = False) -> list:
+        """The forward pass (then, with ``backward``, the backward pass from the output
+        error already in ``g[-1]``) for the operand ``x``, as (function, arguments)."""
+        layers = self._fwd + (self._bwd[::-1] if backward else [])
+        return [
+            (f, tuple(x if a is None else a for a in args)) for lay in layers for f, args in lay
+        ]
 
-            bwd.append(back)
-        self.bwd = bwd[::-1]
+    @property
+    def n_forward(self) -> int:
+        """How many of ``calls``' entries are the forward pass."""
+        return sum(len(lay) for lay in self._fwd)
 
 
 def _sigmoid_activation():
@@ -312,13 +312,6 @@ def se_rows(o, tgt, w, s, out):
     np.subtract(o, tgt, e)
     np.matmul(w.e_row, w.e_col, out=out)
     np.multiply(out, w.half, out)
-    np.multiply(e, s, w.g[-1])
-
-
-def se_grad_rows(o, tgt, w, s):
-    """``se_rows`` without the batch losses (see ``Pack.skip_totals``)."""
-    e = w.e
-    np.subtract(o, tgt, e)
     np.multiply(e, s, w.g[-1])
 
 
@@ -385,3 +378,68 @@ def predicted_classes(out, thresholds) -> np.ndarray:
     if out.shape[1] == 1:
         return (out[:, 0, :] >= thresholds).astype(np.int64)
     return out.argmax(axis=1).astype(np.int64)
+
+
+class SquaredErrorEval:
+    """The history's (loss, accuracy) of every replica on one fixed stacked set, as
+    ``Trainer._evaluate`` computes them for squared error, one output and a set that fits
+    one evaluation batch, with every array made once: a call is the forward pass and
+    about ten more ufunc calls for all replicas.
+
+    The operations are those of the single run: ``SquaredError.per_sample`` (½ (o − y)²,
+    each a single product), its ``mean`` (a pairwise sum, then a division by the count
+    as an ``intp``, as ``np.mean`` does), the trainer's ``total += value · m`` and
+    ``total / m``; the accuracy counts ``o ≥ threshold`` against the classes.
+
+    Parameters
+    ----------
+    stack : Stack
+    work : _Work
+        Arrays of batch size m (the set's size), shared with the other set of that size.
+    x : ndarray
+        (A, inputs [+ 1], m) the operand of the first layer.
+    y : ndarray
+        (A, m) or (A, m, 1) targets.
+    classes : ndarray or None
+        (A, m) true classes (0/1), or None for no accuracy.
+    thresholds : ndarray
+        (A, 1) each replica's decision threshold.
+    """
+
+    def __init__(self, stack, work, x, y, classes, thresholds):
+        A, _, m = work.o[-1].shape
+        dt = stack.dtype
+        self.m, self.count = m, np.intp(m)
+        self.fwd = work.calls(x)
+        self.out = work.o[-1].reshape(A, m)
+        self.y = np.ascontiguousarray(np.asarray(y).reshape(A, m), dtype=dt)
+        self.e = np.empty((A, m), dt)
+        self.half = np.array(0.5, dt)
+        self.sums = np.empty(A, dt)
+        self.classes = None if classes is None else np.asarray(classes).astype(bool)
+        self.thresholds = thresholds
+        self.pred = np.empty((A, m), bool)
+
+    @staticmethod
+    def fits(loss, n_out: int, m: int, eval_batch: int, classes) -> bool:
+        """True when this evaluation reproduces ``Trainer._evaluate`` for the set."""
+        if type(loss) is not SquaredError or n_out != 1 or not 0 < m <= eval_batch:
+            return False
+        return classes is None or bool(np.isin(np.unique(classes), (0, 1)).all())
+
+    def __call__(self):
+        """(loss, accuracy) per replica, (A,) float64 each (accuracy NaN without classes)."""
+        for f, args in self.fwd:
+            f(*args)
+        e, m = self.e, self.m
+        np.subtract(self.out, self.y, e)
+        np.multiply(e, e, e)
+        np.multiply(e, self.half, e)
+        np.add.reduce(e, axis=1, out=self.sums)
+        np.true_divide(self.sums, self.count, out=self.sums, casting="unsafe")
+        loss = self.sums.astype(np.float64) * m / m
+        if self.classes is None:
+            return loss, np.full(len(loss), np.nan)
+        np.greater_equal(self.out, self.thresholds, self.pred)
+        np.equal(self.pred, self.classes, self.pred)
+        return loss, np.count_nonzero(self.pred, axis=1) / m

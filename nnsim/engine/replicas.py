@@ -7,7 +7,8 @@ matrix product is one ``np.matmul`` over the stack, each update one operation pe
 of replicas that share an optimiser kind. Each replica keeps its own seed and initial
 weights, learning rate, momentum or Adam setting, L1/L2 rate, activation per layer,
 shuffling, validation split, early stopping, accuracy target, epoch cap and divergence
-handling (the trainer's own ``DivergenceGuard``: NaN/inf, |w| > 10⁶, a loss grown 10⁴-fold);
+handling (the detector the Trainer uses, ``divergence.snapshot_notes`` and ``update_notes``
+run once over all replicas: NaN/inf, |w| > 10⁶, a loss grown 10⁴-fold);
 a replica that explodes is stopped and restored to its last sound weights while the others
 go on. Histories are kept in one stacked store, bounded and thinned as ``History`` is.
 
@@ -224,6 +225,7 @@ class ReplicaTrainer:
         self.target = np.array(
             [np.nan if tr.target_accuracy is None else tr.target_accuracy for tr in self.trainers]
         )
+        self._any_target = bool(np.isfinite(self.target).any())
         for r, tr in enumerate(self.trainers):
             self._take_over(r, tr)
 
@@ -425,20 +427,26 @@ class ReplicaTrainer:
             live = [r for r in live if r not in ended]
             yield self._report("init", ok, ended)
         start = self.epoch.copy()
+        # room for the rows this run will add (up to the bound), made once: growing the
+        # (R, rows, P) store by doubling on the way copies it several times
+        self._ensure_rows(min(self.row_limit, int(self.n_rows.max()) + min(epochs, 4096) + 1))
         cap = np.array([np.inf if tr.max_epochs is None else tr.max_epochs for tr in self.trainers])
         self._pack = None
+        lv = None
         try:
             while True:
                 # the head of Trainer._iterate's loop, for every live replica at once (the
                 # live ones advance together: only the first and the capped need a look)
                 if not live:
                     return
-                lv = np.array(live, np.int64)
+                if lv is None:  # (remade only when the live set changes)
+                    lv = np.array(live, np.int64)
+                    live_trs = [self.trainers[r] for r in live]
+                    capped_any = bool(np.isfinite(cap[lv]).any())
                 k = int(self.epoch[lv[0]] - start[lv[0]])
-                stop = self._stop[lv] | np.array(
-                    [self.trainers[r]._stop_requested for r in lv], bool
-                )
-                if k >= epochs or stop.any() or (self.epoch[lv] >= cap[lv]).any():
+                asked = self._stop[lv].any() or any(tr._stop_requested for tr in live_trs)
+                if k >= epochs or asked or (capped_any and (self.epoch[lv] >= cap[lv]).any()):
+                    stop = self._stop[lv] | np.array([tr._stop_requested for tr in live_trs])
                     done = self.epoch[lv] >= start[lv] + epochs
                     capped = ~done & (self.epoch[lv] >= cap[lv])
                     stop &= ~done & ~capped
@@ -452,17 +460,17 @@ class ReplicaTrainer:
                         self._finish(
                             r, "stopped", f"stopped at epoch {int(self.epoch[r])} by request"
                         )
-                    live = [int(r) for r in lv[~(done | capped | stop)]]
+                    live, lv = [int(r) for r in lv[~(done | capped | stop)]], None
                 if not live:
                     return
                 if self._pack is None:
                     self._pack = Pack(self, np.array(live))
-                ok, ended = self._pack.epoch()
+                ok, ended = self._pack.epoch(ahead=epochs - k)
                 self._pack.store(exclude=set(ended))  # the diverged are back at their last row
                 ended += self._after_epoch(ok)
                 if ended:
                     self._drop_pack()
-                    live = [r for r in live if r not in ended]
+                    live, lv = [r for r in live if r not in ended], None
                 yield self._report("epoch", ok, ended)
         finally:
             self._drop_pack()
@@ -478,7 +486,7 @@ class ReplicaTrainer:
         those whose run ends here."""
         ok = np.asarray(ok, np.int64)
         ended = []
-        if not ok.size:
+        if not ok.size or not (self.has_val or self._any_target):
             return ended
         c = self._c[ok, self.cursor[ok]]
         if self.has_val:
@@ -490,6 +498,8 @@ class ReplicaTrainer:
             for k in np.flatnonzero(~better & self.early[ok] & stale):
                 self._restore_best(int(ok[k]))
                 ended.append(int(ok[k]))
+        if not self._any_target:
+            return ended
         solved = c[:, 4] >= self.target[ok]  # NaN target: never
         for k in np.flatnonzero(solved):
             r = int(ok[k])

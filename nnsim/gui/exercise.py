@@ -6,17 +6,15 @@ pass again with the new weights, so the student can see that the error fell (COU
 §13c, the ReLU homework, or any small dense network). A wrong value is marked and the
 right one is shown with its formula, numbers substituted.
 
-``Exercise`` (no Qt) builds the list of values and judges answers; ``ExerciseView`` is
-the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` through
+``Exercise`` (``nnsim.recipes.exercise``) builds the list of values and judges answers;
+``ExerciseView`` is the central "exercise" view. Its texts are translated in ``demos_zh_CN.ts`` through
 ``_t`` (context "demos.exercise").
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+import re
 
-import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -33,17 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.notation import fmt
-from nnsim.gui.demos.matrix import parse_number
 from nnsim.gui.demos.widgets import tint
 from nnsim.gui.i18n import translator
 from nnsim.gui.mathtext import math_html
-
-#: Significant digits an answer must match (the slides print 3–4).
-DIGITS = 3
-#: Larger networks make an exercise nobody finishes.
-MAX_VALUES = 80
-#: The parts of the exercise, in order.
-PARTS = ("forward", "loss", "backward", "update", "after")
+from nnsim.recipes.exercise import Exercise, ExerciseError, Verdict
 
 _GREEN = "#2b8a3e"
 _RED = "#c92a2a"
@@ -54,13 +45,9 @@ _CONTEXT = "demos.exercise"
 _t = translator(_CONTEXT)
 
 
-class ExerciseError(ValueError):
-    """The open network cannot be made into an exercise; the message says why."""
-
-
-def _not_dense(doc) -> str | None:
-    """Why ``doc`` is not a dense network with a flat input (in the interface's
-    language), or None. The engine's own reason (``steppable_problem``) is English."""
+def _reason(doc, exc) -> str:
+    """Why ``doc`` cannot be an exercise, in the interface's language (the recipe's own
+    reason is English): a layer the step-through does not show, a shaped input, its size."""
     from nnsim.gui.i18n import kind_name
 
     for layer in doc.layers.values():
@@ -74,165 +61,12 @@ def _not_dense(doc) -> str | None:
             return _t("its input is {0}; an exercise takes a flat input.").format(
                 "×".join(str(n) for n in shape)
             )
-    return None
-
-
-def tolerance(expected: float, digits: int = DIGITS) -> float:
-    """How far an answer may be from ``expected``: one unit of its ``digits``-th
-    significant digit (so 0.0728 accepts 0.0727–0.0729 with 3 digits)."""
-    e = abs(float(expected))
-    if e < 1e-12:
-        return 1e-9
-    return 10.0 ** (math.floor(math.log10(e)) - digits + 1)
-
-
-def is_close(given: float, expected: float, digits: int = DIGITS) -> bool:
-    """True when ``given`` matches ``expected`` to ``digits`` significant digits (±1)."""
-    return abs(float(given) - float(expected)) <= tolerance(expected, digits) * (1 + 1e-9)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The judgement of one answer: ``state`` is "empty", "invalid", "right" or "wrong"."""
-
-    state: str
-    expected: float
-    given: float | None = None
-
-
-@dataclass(frozen=True)
-class ExerciseItem:
-    """One value to compute: a Stepper record and the part of the step it belongs to."""
-
-    key: str
-    part: str
-    record: object
-
-    @property
-    def value(self) -> float:
-        return float(self.record.value)
-
-    @property
-    def symbol(self) -> str:
-        return str(self.record.symbol)
-
-    def head(self, lang: str = "en") -> str:
-        """What the value is, in words ("hidden unit 1")."""
-        return self.record.head("zh" if lang.startswith("zh") else "en")
-
-    def formula(self, digits: int = 4) -> str:
-        """The formula with the numbers substituted."""
-        return self.record.formula(digits)
-
-
-class Exercise:
-    """The values of one training step of ``document``'s network, to be typed by hand.
-
-    Parameters
-    ----------
-    document : NetworkDocument
-        A small dense network with its data (the first training sample is used, or what
-        the training rule updates on).
-    digits : int
-        Significant digits an answer must match.
-
-    Raises
-    ------
-    ExerciseError
-        When the network is not a dense network the step-through can show, or too big.
-    """
-
-    def __init__(self, document, digits: int = DIGITS):
-        from nnsim.engine.stepper import Stepper
-
-        self.digits = int(digits)
-        doc = document.copy()  # the exercise never touches the open document
-        labels = {
-            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
-            for lid, layer in doc.layers.items()
-            if layer.neuron_labels is not None
-        }
-        notation = "auto" if doc.meta.notation == "book" else "generic"
-        settings = doc.settings
-        try:
-            from nnsim.model.session import Session
-
-            session = Session(doc)
-            # One sample, whatever the training rule: the homework is standard BP.
-            net = session.network
-            # Forward + backward per neuron, one update per parameter, the error: known
-            # before the stepper computes a single record.
-            count = (
-                net.n_params
-                + 1
-                + 2
-                * sum(
-                    int(np.prod(layer.out_shape)) for layer in net.layers.values() if layer.inputs
-                )
-            )
-            not_dense = _not_dense(doc)
-            if not_dense is not None:
-                raise ExerciseError(not_dense)
-            if count > MAX_VALUES:
-                raise ExerciseError(
-                    _t(
-                        "one step of this network has about {0} values; an exercise takes "
-                        "at most {1}."
-                    ).format(count, MAX_VALUES)
-                )
-            x, y = session.sample(0)  # loads the data: only once the size is known to fit
-            stepper = Stepper(net, settings.loss, x, y, settings.lr, notation, labels)
-            first = stepper.records
-        except ExerciseError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - compile, data and stepper errors alike
-            raise ExerciseError(str(exc)) from None
-        self.lr = stepper.lr
-        self.x = np.atleast_1d(np.asarray(x, float)).ravel()
-        self.y = np.atleast_1d(np.asarray(y, float)).ravel()
-        self.notation = stepper.notation.kind
-        self.loss_before = float(stepper.loss_value)
-        stepper.run_to_end()  # the updates write the new weights into the private network
-        again = Stepper(session.network, settings.loss, x, y, settings.lr, notation, labels)
-        self.loss_after = float(again.loss_value)
-        items: list[ExerciseItem] = []
-        for i, rec in enumerate(first):
-            items.append(ExerciseItem(f"{i}:{rec.phase}:{rec.symbol}", rec.phase, rec))
-        for i, rec in enumerate(again.records):
-            if rec.phase in ("forward", "loss"):
-                items.append(ExerciseItem(f"after{i}:{rec.phase}:{rec.symbol}", "after", rec))
-        self.items = items
-        self._by_key = {item.key: item for item in items}
-
-    def item(self, key: str) -> ExerciseItem:
-        """The item called ``key``."""
-        return self._by_key[key]
-
-    def find(self, part: str, symbol: str) -> ExerciseItem:
-        """The first item of ``part`` whose symbol is ``symbol`` (e.g. "forward", "b_1")."""
-        for item in self.items:
-            if item.part == part and item.symbol == symbol:
-                return item
-        raise KeyError(f"no {symbol} in the {part} part")
-
-    def check(self, key: str, text: str) -> Verdict:
-        """Judge the answer ``text`` typed for item ``key``."""
-        item = self._by_key[key]
-        if not str(text).strip():
-            return Verdict("empty", item.value)
-        try:
-            given = parse_number(text)
-        except (ValueError, ZeroDivisionError):
-            return Verdict("invalid", item.value)
-        if not math.isfinite(given):
-            return Verdict("invalid", item.value)
-        state = "right" if is_close(given, item.value, self.digits) else "wrong"
-        return Verdict(state, item.value, given)
-
-    @property
-    def loss_fell(self) -> bool:
-        """True when the error after the update is below the error before it."""
-        return self.loss_after < self.loss_before
+    size = re.match(r"one step of this network has about (\d+) values; .* at most (\d+)", str(exc))
+    if size is not None:
+        return _t(
+            "one step of this network has about {0} values; an exercise takes at most {1}."
+        ).format(*size.groups())
+    return str(exc)
 
 
 class _Row:
@@ -400,7 +234,7 @@ class ExerciseView(QWidget):
             self.exercise = Exercise(document)
         except ExerciseError as exc:
             self.message.setText(
-                _t("This network cannot be an exercise: {0}").format(str(exc))
+                _t("This network cannot be an exercise: {0}").format(_reason(document, exc))
                 + " "
                 + _t("Open the ReLU homework or build a small dense network.")
             )

@@ -13,7 +13,10 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError
 from nnsim.gui.prefs import settings
+from nnsim.model.layer_kinds import layer_kind
 from nnsim.paths import resource
 
 # Native names: a user who cannot read the current language must still find their own.
@@ -26,34 +29,6 @@ _LAYER_WORDS = (
     QT_TRANSLATE_NOOP("LayerLabel", "output"),
     QT_TRANSLATE_NOOP("LayerLabel", "bias"),
 )
-
-# Layer kinds as the palette, inspectors and canvas name them.
-_KIND_WORDS = {
-    "input": QT_TRANSLATE_NOOP("LayerKind", "Input layer"),
-    "dense": QT_TRANSLATE_NOOP("LayerKind", "Dense layer"),
-    "maxout": QT_TRANSLATE_NOOP("LayerKind", "Maxout layer"),
-    "conv1d": QT_TRANSLATE_NOOP("LayerKind", "1-D convolution"),
-    "conv2d": QT_TRANSLATE_NOOP("LayerKind", "Convolution"),
-    "maxpool": QT_TRANSLATE_NOOP("LayerKind", "Max pooling"),
-    "avgpool": QT_TRANSLATE_NOOP("LayerKind", "Average pooling"),
-    "flatten": QT_TRANSLATE_NOOP("LayerKind", "Flatten"),
-    "rnn": QT_TRANSLATE_NOOP("LayerKind", "Recurrent (RNN)"),
-}
-
-# Activation names as the engine spells them → what the interface shows.
-_ACTIVATION_WORDS = {
-    "step": QT_TRANSLATE_NOOP("Activation", "step"),
-    "sign": QT_TRANSLATE_NOOP("Activation", "sign"),
-    "identity": QT_TRANSLATE_NOOP("Activation", "identity (linear)"),
-    "sigmoid": QT_TRANSLATE_NOOP("Activation", "sigmoid σ"),
-    "tanh": QT_TRANSLATE_NOOP("Activation", "tanh"),
-    "relu": QT_TRANSLATE_NOOP("Activation", "ReLU"),
-    "leaky_relu": QT_TRANSLATE_NOOP("Activation", "Leaky ReLU"),
-    "elu": QT_TRANSLATE_NOOP("Activation", "ELU"),
-    "softplus": QT_TRANSLATE_NOOP("Activation", "Softplus"),
-    "softmax": QT_TRANSLATE_NOOP("Activation", "softmax"),
-}
-
 
 _current_language = "en"
 # "隐层 hidden": a label written in both languages, Chinese first.
@@ -98,16 +73,25 @@ def layer_label(label: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    """Translated name of a layer kind."""
-    word = _KIND_WORDS.get(kind)
-    return QCoreApplication.translate("LayerKind", word) if word else kind
+    """Name of a layer kind in the current language, from the layer-kind registry
+    (nnsim.model.layer_kinds; like activation names, not from a .ts catalogue)."""
+    rec = layer_kind(kind)
+    return rec.label(_current_language) if rec is not None else kind
 
 
 def activation_name(name: str) -> str:
-    """Translated display name of an engine activation (``leaky_relu:0.2`` keeps its slope)."""
+    """Display name of an engine activation in the current language (``leaky_relu:0.2``
+    keeps its slope).
+
+    The names come from the activation registry (nnsim.engine.activations), not from a
+    .ts catalogue: registering an activation is then the one step that names it in both
+    languages, and no name can be left untranslated by a forgotten catalogue update.
+    """
     base, _, param = name.partition(":")
-    word = _ACTIVATION_WORDS.get(base)
-    text = QCoreApplication.translate("Activation", word) if word else base
+    try:
+        text = activation_entry(base).label(_current_language)
+    except EngineError:
+        text = base
     return f"{text} ({param})" if param else text
 
 

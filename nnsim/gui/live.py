@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
 from nnsim.model.compile import Compiled, CompileError, follow
+from nnsim.model.layer_kinds import NEURON_KINDS
 
 
 def sample_input(doc) -> np.ndarray | None:
@@ -64,7 +65,7 @@ def forward_values(
     for lid in comp.layer_names:
         spec = doc.layers.get(lid)
         value = net.values.get(lid)
-        if spec is None or value is None or spec.kind not in ("input", "dense", "maxout"):
+        if spec is None or value is None or spec.kind not in NEURON_KINDS:
             continue
         y = np.array(value, dtype=float).reshape(-1)
         if y.size != spec.size:

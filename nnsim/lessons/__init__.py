@@ -1,17 +1,24 @@
-"""The lesson registry: one lesson per topic of the course, in lecture order.
+"""The lesson registry: one record per lesson (name, builder, outcome, view, comparison), in lecture order.
 
-Lesson files live in resources/lessons/ (built by ``nnsim.lessons.build``); each is a
-normal .nnsim document whose meta holds its bilingual title, goal and notes. ``run(name)``
-executes the lesson's stated outcome headless and returns a ``LessonResult``.
+Each lesson's builder and outcome check live in a module of its topic (``neurons``,
+``backprop``, ``training``, ``convolution``, ``recurrent``, ``watermelon_csv``); the files
+in resources/lessons/ are written from the builders by ``python -m nnsim.lessons.build``.
+Each is a normal .nnsim document whose meta holds its bilingual title, goal and notes.
+``run(name)`` executes the lesson's stated outcome headless and returns a ``LessonResult``.
+Adding a lesson is one ``Lesson(...)`` entry in ``LESSONS`` (CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nnsim.lessons.outcomes import OUTCOMES, LessonResult
+from nnsim.lessons import backprop, comparisons, convolution, neurons, recurrent, training
+from nnsim.lessons import watermelon_csv as melons
+from nnsim.lessons.comparisons import CompareSpec
+from nnsim.lessons.result import LessonResult
 from nnsim.model.document import NetworkDocument
 from nnsim.model.fileformat import load
 from nnsim.paths import resource
@@ -23,7 +30,7 @@ class LessonError(ValueError):
 
 @dataclass(frozen=True)
 class Lesson:
-    """One entry of the registry.
+    """One entry of the registry: everything nnsim knows about a lesson.
 
     Attributes
     ----------
@@ -31,12 +38,24 @@ class Lesson:
         E.g. ``"bp-worked-example"``; also the file name without ``.nnsim``.
     section : str
         The topic of COURSE.md it follows (e.g. ``"6"``, ``"13c"``).
+    builder : callable
+        ``builder()`` returns the lesson's document (``nnsim.lessons.build`` writes its file).
+    outcome : callable
+        ``outcome(doc, **options)`` runs the lesson headless and returns a ``LessonResult``.
+    view : str
+        The view the lesson opens on (written into the file's ``meta.view``).
+    comparison : CompareSpec or None
+        The variants the lesson trains side by side.
     needs : tuple of str
         Engine layer modules it needs (``"conv"``, ``"pool"``, ``"rnn"``).
     """
 
     name: str
     section: str
+    builder: Callable
+    outcome: Callable
+    view: str = "network"
+    comparison: CompareSpec | None = None
     needs: tuple = ()
 
     @property
@@ -58,12 +77,11 @@ class Lesson:
         """A new document with the lesson's content."""
         return load(self.path)
 
-    @property
-    def comparison(self):
-        """The variants the lesson trains side by side (a ``CompareSpec``), or None."""
-        from nnsim.lessons.comparisons import comparison_spec
-
-        return comparison_spec(self.name)
+    def build(self) -> NetworkDocument:
+        """The lesson's document built from code, opening on the record's view."""
+        doc = self.builder()
+        doc.update_meta(lesson=self.name, view=self.view)
+        return doc
 
     def titles(self) -> dict:
         """Title and goal in both languages, read from the file's meta."""
@@ -78,24 +96,83 @@ class Lesson:
 
 #: The lessons in lecture order (COURSE.md's topics).
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("mp-neuron", "1"),
-    Lesson("perceptron-and-or-not", "2"),
-    Lesson("perceptron-xor", "2"),
-    Lesson("xor-two-layer", "3"),
-    Lesson("bp-worked-example", "6"),
-    Lesson("bp-variants", "7"),
-    Lesson("learning-rate", "7"),
-    Lesson("watermelon-3.0", "5, 7"),
-    Lesson("watermelon-alpha-csv", "7"),
-    Lesson("overfitting", "8"),
-    Lesson("activation-gallery", "9"),
-    Lesson("softmax-overflow", "10, 13a–b"),
-    Lesson("playground-circle", "4, 7"),
-    Lesson("convolution-pooling", "11", ("conv", "pool", "flatten")),
-    Lesson("mnist-mlp", "11"),
-    Lesson("mnist-cnn", "11", ("conv", "pool", "flatten")),
-    Lesson("rnn-shapes", "12", ("rnn",)),
-    Lesson("relu-homework", "13c"),
+    Lesson("mp-neuron", "1", neurons.mp_neuron, neurons.mp_neuron_outcome),
+    Lesson(
+        "perceptron-and-or-not",
+        "2",
+        neurons.perceptron_and_or_not,
+        neurons.perceptron_and_or_not_outcome,
+    ),
+    Lesson("perceptron-xor", "2", neurons.perceptron_xor, neurons.perceptron_xor_outcome),
+    Lesson("xor-two-layer", "3", neurons.xor_two_layer, neurons.xor_two_layer_outcome),
+    Lesson(
+        "bp-worked-example", "6", backprop.bp_worked_example, backprop.bp_worked_example_outcome
+    ),
+    Lesson(
+        "bp-variants",
+        "7",
+        training.bp_variants,
+        training.bp_variants_outcome,
+        comparison=comparisons.BP_VARIANTS,
+    ),
+    Lesson(
+        "learning-rate",
+        "7",
+        training.learning_rate,
+        training.learning_rate_outcome,
+        comparison=comparisons.LEARNING_RATE,
+    ),
+    Lesson("watermelon-3.0", "5, 7", melons.watermelon_3_0, melons.outcome_3_0),
+    Lesson("watermelon-alpha-csv", "7", melons.watermelon_alpha_csv, melons.outcome_alpha),
+    Lesson(
+        "overfitting",
+        "8",
+        training.overfitting,
+        training.overfitting_outcome,
+        comparison=comparisons.OVERFITTING,
+    ),
+    Lesson(
+        "activation-gallery",
+        "9",
+        training.activation_gallery,
+        training.activation_gallery_outcome,
+        comparison=comparisons.ACTIVATIONS,
+    ),
+    Lesson(
+        "softmax-overflow",
+        "10, 13a–b",
+        backprop.softmax_overflow,
+        backprop.softmax_overflow_outcome,
+    ),
+    Lesson(
+        "playground-circle", "4, 7", training.playground_circle, training.playground_circle_outcome
+    ),
+    Lesson(
+        "convolution-pooling",
+        "11",
+        convolution.convolution_pooling,
+        convolution.convolution_pooling_outcome,
+        view="cnn",
+        needs=("conv", "pool", "flatten"),
+    ),
+    Lesson("mnist-mlp", "11", convolution.mnist_mlp, convolution.mnist_mlp_outcome),
+    Lesson(
+        "mnist-cnn",
+        "11",
+        convolution.mnist_cnn,
+        convolution.mnist_cnn_outcome,
+        view="cnn",
+        needs=("conv", "pool", "flatten"),
+    ),
+    Lesson(
+        "rnn-shapes",
+        "12",
+        recurrent.rnn_shapes,
+        recurrent.rnn_shapes_outcome,
+        view="rnn",
+        needs=("rnn",),
+    ),
+    Lesson("relu-homework", "13c", backprop.relu_homework, backprop.relu_homework_outcome),
 )
 
 _BY_NAME = {lesson.name: lesson for lesson in LESSONS}
@@ -154,7 +231,7 @@ def run(name: str, **options) -> LessonResult:
         )
     if not lesson.available:
         raise LessonError(f"lesson {lesson.name!r} needs engine layers this nnsim does not have")
-    return OUTCOMES[lesson.name](lesson.load(), **options)
+    return lesson.outcome(lesson.load(), **options)
 
 
 __all__ = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nnsim.lessons.outcomes import LessonResult, _f
+from nnsim.lessons.result import LessonResult, fmt
 from nnsim.model.compare import Comparison, Variant
 from nnsim.model.document import NetworkDocument
 
@@ -79,9 +79,9 @@ def _check_bp_variants(cmp: Comparison, r: LessonResult) -> None:
         reach_zh = "未达到" if row.epochs_to_target is None else f"第 {row.epochs_to_target} 轮达到"
         r.add(
             f"{lab:11s}: {ups[lab]:5d} updates, error {cmp.target_loss:g} reached {reach}, "
-            f"final error {_f(row.train_loss, 4)}",
+            f"final error {fmt(row.train_loss, 4)}",
             f"{zh[lab]}：更新 {ups[lab]} 次，误差 {cmp.target_loss:g} {reach_zh}，"
-            f"最终误差 {_f(row.train_loss, 4)}",
+            f"最终误差 {fmt(row.train_loss, 4)}",
         )
     r.add(
         "from the same initial weights, mini-batch BP reaches the target error in fewer epochs "
@@ -106,9 +106,9 @@ def _check_overfitting(cmp: Comparison, r: LessonResult) -> None:
     zh = {"none": "不处理", "L2": "L2 正则化", "early stopping": "早停"}
     for lab, row in rows.items():
         r.add(
-            f"{lab:14s}: training error {_f(row.train_loss, 3)}, test error {_f(row.test_loss, 3)}, "
+            f"{lab:14s}: training error {fmt(row.train_loss, 3)}, test error {fmt(row.test_loss, 3)}, "
             f"test accuracy {row.test_acc:.0%} ({row.status}, weights of epoch {row.epochs})",
-            f"{zh[lab]}：训练误差 {_f(row.train_loss, 3)}，测试误差 {_f(row.test_loss, 3)}，"
+            f"{zh[lab]}：训练误差 {fmt(row.train_loss, 3)}，测试误差 {fmt(row.test_loss, 3)}，"
             f"测试正确率 {row.test_acc:.0%}（第 {row.epochs} 轮的权重）",
         )
     r.add(
@@ -176,8 +176,8 @@ def _check_learning_rate(cmp: Comparison, r: LessonResult) -> None:
             en = f"η = {lr:<6g}: DIVERGED ({cmp.results[lrs.index(lr)].message})"
             zh = f"η = {lr:<6g}：发散（恢复到第 {row.epochs} 轮的有限权重）"
         else:
-            en = f"η = {lr:<6g}: final error {_f(row.train_loss, 4)}"
-            zh = f"η = {lr:<6g}：最终误差 {_f(row.train_loss, 4)}"
+            en = f"η = {lr:<6g}: final error {fmt(row.train_loss, 4)}"
+            zh = f"η = {lr:<6g}：最终误差 {fmt(row.train_loss, 4)}"
         r.add(en, zh)
     r.add(
         f"η = {min(lrs):g} barely moves, η = {best:g} ends lowest, η ≥ {min(div):g} diverge",
@@ -185,56 +185,63 @@ def _check_learning_rate(cmp: Comparison, r: LessonResult) -> None:
     )
 
 
-COMPARISONS = {
-    "bp-variants": CompareSpec(
-        "bp-variants",
-        tuple(Variant(rule, {"rule": rule}) for rule in ("standard", "accumulated", "minibatch")),
-        epochs=200,
-        target_loss=0.13,
-        check=_check_bp_variants,
+BP_VARIANTS = CompareSpec(
+    "bp-variants",
+    tuple(Variant(rule, {"rule": rule}) for rule in ("standard", "accumulated", "minibatch")),
+    epochs=200,
+    target_loss=0.13,
+    check=_check_bp_variants,
+)
+
+LEARNING_RATE = CompareSpec(
+    "learning-rate",
+    tuple(Variant(f"η={lr:g}", {"lr": lr}) for lr in LR_VALUES),
+    epochs=100,
+    target_loss=0.01,
+    check=_check_learning_rate,
+)
+
+OVERFITTING = CompareSpec(
+    "overfitting",
+    (
+        Variant("none", {}),
+        Variant("L2", {"reg": "l2"}),
+        Variant("early stopping", {"early_stopping": True}),
     ),
-    "learning-rate": CompareSpec(
-        "learning-rate",
-        tuple(Variant(f"η={lr:g}", {"lr": lr}) for lr in LR_VALUES),
-        epochs=100,
-        target_loss=0.01,
-        check=_check_learning_rate,
+    check=_check_overfitting,
+)
+
+ACTIVATIONS = CompareSpec(
+    "activation-gallery",
+    tuple(
+        Variant(a, {"activation": a})
+        for a in ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "identity")
     ),
-    "overfitting": CompareSpec(
-        "overfitting",
-        (
-            Variant("none", {}),
-            Variant("L2", {"reg": "l2"}),
-            Variant("early stopping", {"early_stopping": True}),
-        ),
-        check=_check_overfitting,
-    ),
-    "activation-gallery": CompareSpec(
-        "activation-gallery",
-        tuple(
-            Variant(a, {"activation": a})
-            for a in ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "identity")
-        ),
-        epochs=200,
-        target_loss=0.05,
-        base="playground-circle",
-        base_changes={"lr": 0.3},
-        check=_check_activations,
-    ),
-}
+    epochs=200,
+    target_loss=0.05,
+    base="playground-circle",
+    base_changes={"lr": 0.3},
+    check=_check_activations,
+)
 
 
 def comparison_spec(name) -> CompareSpec | None:
     """The comparison of lesson ``name`` (None when it has none or is no lesson)."""
-    key = str(name).strip().lower().removesuffix(".nnsim")
-    return COMPARISONS.get(key)
+    from nnsim.lessons import LessonError, get_lesson
+
+    try:
+        return get_lesson(name).comparison
+    except LessonError:
+        return None
 
 
 def run_comparison(name: str, epochs: int | None = None) -> LessonResult:
     """Train lesson ``name``'s comparison and check the outcome it states."""
     from nnsim.lessons import load_lesson
 
-    spec = COMPARISONS[name]
+    spec = comparison_spec(name)
+    if spec is None:
+        raise ValueError(f"lesson {name!r} has no comparison")
     meta = load_lesson(name).meta
     r = LessonResult(name, True, title_en=meta.title_en, title_zh=meta.title_zh)
     cmp = Comparison(spec.document(), spec.variants, target_loss=spec.target_loss)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.data import load_watermelon, read_table
+from nnsim.lessons.building import chain, layer
 from nnsim.model.datasection import CSV_DATASET, make_section
 from nnsim.model.document import NetworkDocument
-from nnsim.model.mlp import LAYER_DX, draw_weights
+from nnsim.model.mlp import draw_weights
 from nnsim.paths import resource
 
 MELON3_CSV = ("datasets", "watermelon", "watermelon3.0.csv")
@@ -26,11 +27,12 @@ def _network(name: str, csv: tuple, features, hidden: int, seed: int, **meta) ->
     doc.update_meta(lesson=name, **meta)
     section = make_section(read_table(resource(*csv)), target="好瓜", features=list(features))
     names = section.encode().dataset.feature_names
-    x = doc.add_layer("input", len(names), position=(0.0, 0.0), label="x", neuron_labels=names)
-    h = doc.add_layer("dense", hidden, position=(LAYER_DX, 0.0), label="隐层 hidden")
-    y = doc.add_layer("dense", 1, position=(2 * LAYER_DX, 0.0), label="好瓜 good melon")
-    doc.connect(x, h)
-    doc.connect(h, y)
+    chain(
+        doc,
+        layer("input", len(names), label="x", neuron_labels=names),
+        layer("dense", hidden, label="隐层 hidden"),
+        layer("dense", 1, label="好瓜 good melon"),
+    )
     doc.set_data(section)
     doc.update_settings(
         dataset=CSV_DATASET,
@@ -108,13 +110,10 @@ def watermelon_alpha_csv() -> NetworkDocument:
     return doc
 
 
-BUILDERS = {"watermelon-3.0": watermelon_3_0, "watermelon-alpha-csv": watermelon_alpha_csv}
-
-
 # --------------------------------------------------------------------------- outcomes
 def outcome_3_0(doc: NetworkDocument, epochs: int | None = None):
     """19 one-hot + numeric inputs from the CSV; training classifies all 17 melons."""
-    from nnsim.lessons.outcomes import LessonResult
+    from nnsim.lessons.result import LessonResult
     from nnsim.model.session import Session
 
     r = LessonResult("watermelon-3.0", True, title_en=doc.meta.title_en, title_zh=doc.meta.title_zh)
@@ -142,7 +141,7 @@ def outcome_3_0(doc: NetworkDocument, epochs: int | None = None):
 
 def outcome_alpha(doc: NetworkDocument, epochs: int | None = None):
     """The CSV gives exactly table 4.5; the trained boundary classifies all 17 melons."""
-    from nnsim.lessons.outcomes import LessonResult
+    from nnsim.lessons.result import LessonResult
     from nnsim.model.session import Session
 
     r = LessonResult(
@@ -170,6 +169,3 @@ def outcome_alpha(doc: NetworkDocument, epochs: int | None = None):
         f"决策边界把 [0, 1]² 中 {good_share:.0%} 的区域划为好瓜",
     )
     return r
-
-
-OUTCOMES = {"watermelon-3.0": outcome_3_0, "watermelon-alpha-csv": outcome_alpha}

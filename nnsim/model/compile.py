@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.engine.errors import EngineError
-from nnsim.engine.layers import Dense, Input, Maxout
 from nnsim.model.document import DERIVED_KINDS, DocumentError, NetworkDocument, derived_shape
+from nnsim.model.layer_kinds import layer_kind
 
 
 class CompileError(ValueError):
@@ -64,82 +64,10 @@ class Compiled:
         return self.network.output_names[0]
 
 
-def _engine_layer_class(module: str, name: str):
-    # Looked up by name at compile time, so documents without CNN layers never import them
-    # and a build that lacks a layer kind says so clearly instead of failing at import.
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(f"nnsim.engine.layers.{module}"), name, None)
-    except ImportError:
-        return None
-
-
 def _what(doc: NetworkDocument, lid: str) -> str:
     layer = doc.layers[lid]
     name = f"{lid} ({layer.label})" if layer.label else lid
     return f"layer {name}"
-
-
-def _build_layer(doc: NetworkDocument, lid: str, inputs: list[str], masks: list):
-    layer = doc.layers[lid]
-    kind = layer.kind
-    if kind == "input":
-        return Input(lid, layer.shape)
-    if kind == "dense":
-        return Dense(
-            lid, layer.size, inputs, layer.activations, masks=masks, use_bias=layer.use_bias
-        )
-    if kind == "maxout":
-        return Maxout(lid, layer.size, inputs, pieces=int(layer.params["pieces"]))
-    if kind == "rnn":
-        from nnsim.engine.layers.rnn import RNN, RNN_ACTIVATIONS
-
-        act = layer.params["activation"]
-        if act not in RNN_ACTIVATIONS:
-            raise CompileError(
-                f"{_what(doc, lid)}: an RNN layer uses {', '.join(RNN_ACTIVATIONS)}, not {act}",
-                lid,
-            )
-        if layer.params["mode"] == "one-to-many":
-            raise CompileError(
-                f"{_what(doc, lid)}: a one-to-many RNN runs by generation (its output fed back "
-                "as the next input); train it as many-to-many",
-                lid,
-            )
-        return RNN(
-            lid,
-            int(layer.params["hidden"]),
-            inputs,
-            activation=act,
-            return_sequences=layer.params["mode"] == "many-to-many",
-        )
-    module, cls_name = {
-        "conv1d": ("conv", "Conv1D"),
-        "conv2d": ("conv", "Conv2D"),
-        "maxpool": ("pool", "MaxPool2D"),
-        "avgpool": ("pool", "AvgPool2D"),
-        "flatten": ("flatten", "Flatten"),
-    }[kind]
-    cls = _engine_layer_class(module, cls_name)
-    if cls is None:
-        raise CompileError(f"{_what(doc, lid)}: {kind} layers are not available in this nnsim", lid)
-    p = layer.params
-    if kind in ("conv1d", "conv2d"):
-        return cls(
-            lid,
-            p["filters"],
-            p["kernel"],
-            inputs,
-            stride=p["stride"],
-            padding=p["padding"],
-            activation=p["activation"],
-            mode="convolution" if p.get("convolution") else "cross-correlation",
-            use_bias=layer.use_bias,
-        )
-    if kind in ("maxpool", "avgpool"):
-        return cls(lid, inputs, size=p["window"], stride=p["stride"])
-    return cls(lid, inputs)
 
 
 def _check(doc: NetworkDocument) -> list[str]:
@@ -224,21 +152,20 @@ def compile_document(doc: NetworkDocument, *, cache: bool | None = None) -> Comp
         inc = doc.incoming(lid) if doc.layers[lid].kind != "input" else []
         srcs = [doc.links[k].src for k in inc]
         masks = [doc.links[k].mask for k in inc]
+        layer = doc.layers[lid]
+        rec = layer_kind(layer.kind)  # the kind's registry record builds the engine layer
         try:
-            engine_layers.append(_build_layer(doc, lid, srcs, masks))
+            engine_layers.append(rec.build(layer, srcs, masks))
         except EngineError as e:
             raise CompileError(f"{_what(doc, lid)}: {e}", lid) from None
         comp.layer_names[lid] = lid
-        kind = doc.layers[lid].kind
-        for k, kid in enumerate(inc):
-            if kind == "rnn":
-                comp.param_of_link[kid] = (lid, "Wx")
-            elif kind in ("dense", "maxout", "conv1d", "conv2d"):
-                comp.param_of_link[kid] = (lid, "W" if kind.startswith("conv") else f"W{k}")
-        if kind in ("dense", "maxout", "rnn", "conv1d", "conv2d"):
+        if rec.link_param is not None:
+            for k, kid in enumerate(inc):
+                comp.param_of_link[kid] = (lid, rec.link_param(k))
+        if rec.has_bias:
             comp.bias_of_layer[lid] = (lid, "b")
-        if kind == "rnn":
-            comp.array_of_layer[(lid, "Wh")] = (lid, "Wh")
+        for name in rec.arrays(layer) if rec.arrays else ():
+            comp.array_of_layer[(lid, name)] = (lid, name)
     try:
         from nnsim.engine.network import Network
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnsim.engine.activations import activation_entry
 from nnsim.model.compile import compile_document, pull_weights
 from nnsim.model.document import DocumentError, NetworkDocument
 
@@ -116,8 +117,14 @@ def output_plan(doc: NetworkDocument, task: str, n_classes: int | None) -> dict 
         and s.loss == want["loss"]
     )
     if task == "binary" and layer.size == 1 and s.loss != SOFTMAX_LOSS:
-        fits = set(layer.activations) <= {"sigmoid", "tanh"} or fits
+        # a bounded, trainable output (σ, tanh) already reads as two classes
+        fits = all(_bounded_smooth(a) for a in layer.activations) or fits
     return None if fits else want
+
+
+def _bounded_smooth(name: str) -> bool:
+    entry = activation_entry(name)
+    return entry.output_range is not None and entry.differentiable
 
 
 def fit_to_data(doc: NetworkDocument, dataset, task: str | None = None, fix_output=True) -> list:

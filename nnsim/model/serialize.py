@@ -7,7 +7,18 @@ from dataclasses import fields
 
 import numpy as np
 
-from nnsim.model.document import (
+from nnsim.model.checks import _check_activation, _check_params
+from nnsim.model.document import NetworkDocument
+from nnsim.model.layer_kinds import (
+    IDENTITY_KINDS,
+    NO_BIAS_KINDS,
+    PARAM_ACTIVATION_KINDS,
+    layer_kind,
+)
+from nnsim.model.settings import Meta, Settings, _meta_value
+from nnsim.model.settings_rules import SettingsError, check_settings, join_field
+from nnsim.model.shapes import bias_shape, derived_shape, link_weight_shape
+from nnsim.model.specs import (
     DERIVED_KINDS,
     LAYER_KINDS,
     MAX_LAYER_SIZE,
@@ -16,18 +27,8 @@ from nnsim.model.document import (
     DocumentError,
     LayerSpec,
     LinkSpec,
-    Meta,
-    NetworkDocument,
-    Settings,
-    _check_activation,
-    _check_params,
-    _meta_value,
     _plain,
-    bias_shape,
-    derived_shape,
-    link_weight_shape,
 )
-from nnsim.model.settings_rules import SettingsError, check_settings, join_field
 
 
 # --------------------------------------------------------------------------- out
@@ -277,14 +278,14 @@ def _layer_from(d, p: _Path) -> LayerSpec:
         kind=kind,
         size=size,
         shape=shape,
-        use_bias=use_bias and kind not in ("input", "maxpool", "avgpool", "flatten"),
+        use_bias=use_bias and kind not in NO_BIAS_KINDS,
         params=params,
         position=position,
         label=label,
         neuron_labels=labels,
     )
     acts = d.get("activation")
-    if kind in ("conv1d", "conv2d", "rnn"):
+    if kind in PARAM_ACTIVATION_KINDS:
         layer.activations = []
     elif kind == "dense":
         if acts is None:
@@ -396,7 +397,7 @@ def document_from_dict(d) -> NetworkDocument:
             if layer.size != size:
                 (p / "size").fail(f"expected {size} from its input and parameters")
             layer.shape = shp
-            if layer.kind in ("maxpool", "avgpool", "flatten"):
+            if layer.kind in IDENTITY_KINDS:
                 layer.activations = ["identity"] * size
         else:
             if layer.shape is not None and tuple(layer.shape) != (layer.size,):
@@ -412,7 +413,8 @@ def document_from_dict(d) -> NetworkDocument:
         if not layer.use_bias and np.any(layer.biases != 0):
             (p / "bias").fail("use_bias is false, so every bias must be 0")
         arrays = _dict(ld.get("arrays", {}), p / "arrays")
-        want = {"Wh": (layer.params["hidden"],) * 2} if layer.kind == "rnn" else {}
+        rec = layer_kind(layer.kind)
+        want = rec.arrays(layer) if rec.arrays else {}
         for name in arrays:
             if name not in want:
                 (p / "arrays" / name).fail(f"a {layer.kind} layer has no array {name!r}")

@@ -81,11 +81,6 @@
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../nnsim/gui/plots/error_plot.py" line="120"/>
-        <source>No training history: a saved file keeps the weights, not this curve. Training draws it from here.</source>
-        <translation>没有训练记录：保存的文件只有权重，没有这条曲线。从这里开始训练即可画出它。</translation>
-    </message>
-    <message>
         <location filename="../../nnsim/gui/plots/error_plot.py" line="32"/>
         <source>Accuracy</source>
         <translation>准确率</translation>

@@ -45,8 +45,8 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from nnsim.engine.cnn_demo import build_mnist_cnn, train_mnist_cnn  # noqa: E402
 from nnsim.engine.losses import SoftmaxCrossEntropy  # noqa: E402
+from nnsim.recipes.cnn import build_mnist_cnn, train_mnist_cnn  # noqa: E402
 
 
 def numpy_blas_threads() -> int:

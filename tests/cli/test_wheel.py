@@ -106,4 +106,6 @@ def test_installed_wheel_runs_a_lesson_from_another_folder(tmp_path):
     assert "0.680267" in out and "0.182019" in out
     assert out.rstrip().endswith("Outcome as stated.")
     listing = _run([str(nnsim_exe), "lesson", "list"], elsewhere).stdout
-    assert len(listing.splitlines()) == 18  # nnsim.lessons.LESSONS
+    from nnsim.lessons import LESSONS
+
+    assert len(listing.splitlines()) == len(LESSONS)

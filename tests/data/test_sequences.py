@@ -149,3 +149,18 @@ def test_char_sequences_predict_the_next_character():
         assert window in text
     lower = char_sequences(corpus="fables", n_sequences=5, lowercase=True)
     assert len(lower.class_names) < len(vocab)
+
+
+def test_parity_strings_are_all_strings_up_to_length_8():
+    from nnsim.data.sequences import parity_strings
+
+    x, y, lens = parity_strings(8)
+    assert x.shape == (510, 8, 2) and len(y) == 510
+    np.testing.assert_array_equal(np.bincount(lens)[1:], 2 ** np.arange(1, 9))
+    ones = x[:, :, 1].sum(axis=1)
+    np.testing.assert_array_equal(y, ones % 2)
+    # padding (no bit) is [0, 0] and comes first; the last step is always a bit
+    present = x.sum(axis=2)
+    np.testing.assert_array_equal(present.sum(axis=1), lens)
+    assert np.all(present[:, -1] == 1)
+    assert len({tuple(r) for r in x.reshape(510, -1)}) == 510

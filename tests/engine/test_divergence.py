@@ -7,7 +7,14 @@ import pytest
 
 from nnsim.data.logic import logic_gate
 from nnsim.engine import Dense, Input, Network
-from nnsim.engine.divergence import LOSS_GROWTH, WEIGHT_LIMIT, DivergenceGuard, parameter_name
+from nnsim.engine.divergence import (
+    LOSS_GROWTH,
+    WEIGHT_LIMIT,
+    DivergenceGuard,
+    parameter_name,
+    snapshot_notes,
+    update_notes,
+)
 from nnsim.engine.training import Trainer
 
 XOR = logic_gate("XOR")
@@ -196,3 +203,66 @@ def test_parameter_names_follow_the_network_layout():
     assert parameter_name(net, 5) == "W0[1, 2] of layer 'h'"
     assert parameter_name(net, 6) == "b[0] of layer 'h'"
     assert parameter_name(net, 12) == "b[0] of layer 'y'"
+
+
+# --- one detector for a network and for a stack of replicas --------------------------
+
+
+def test_a_stack_of_rows_gets_the_notes_each_row_gets_alone():
+    net = tanh_net()
+    P = net.n_params
+    theta = np.zeros((7, P))
+    theta[1, 2] = np.nan
+    theta[2, 4] = -2 * WEIGHT_LIMIT
+    theta[6, 0] = np.inf
+    loss = np.array([0.5, 0.5, 0.5, 3e5, np.inf, 0.5, 0.5])
+    ref = np.array([0.2, 0.2, 0.2, 1.0, 0.2, np.nan, 0.2])  # NaN: no initial row yet
+    val = np.array([0.1, 0.1, 0.1, 0.1, 0.1, np.nan, 0.1])
+    pen = np.zeros(7)
+    stacked = snapshot_notes(theta, loss, ref, val, pen, network=net)
+    alone = {}
+    for k in range(7):
+        r = None if math.isnan(ref[k]) else ref[k]
+        note = snapshot_notes(theta[k], loss[k], r, val[k], pen[k], network=net).get(0)
+        if note is not None:
+            alone[k] = note
+    assert stacked == alone
+    assert stacked == {
+        1: "the weights became nan",
+        2: f"a weight reached -2e+06 ({parameter_name(net, 4)}; the limit is |w| ≤ 1e+06)",
+        3: "the loss grew to 3e+05 (from 1 at the start; the limit is 10000 times that, "
+        "or 10000 at least)",
+        4: "the loss became inf",
+        5: "the validation loss became nan",
+        6: "the weights became inf",
+    }
+    assert snapshot_notes(theta, loss, ref, val, pen, limits=False, network=net).keys() == {
+        1,
+        4,
+        5,
+        6,
+    }
+    assert snapshot_notes(np.ones((3, P)), np.full(3, 0.1), None) == {}
+
+
+def test_update_checks_name_the_loss_the_gradient_or_the_weights_in_the_trainers_order():
+    theta = np.zeros((4, 5))
+    theta[1, 0] = theta[2, 0] = theta[3, 0] = np.nan
+    grad = np.zeros((4, 5))
+    grad[2, 3] = -np.inf
+    loss = np.array([np.nan, 0.1, 0.1, np.inf])
+    assert update_notes(theta, loss, grad) == {
+        0: "the loss became nan",
+        1: "the weights became nan",
+        2: "the gradient became -inf",
+        3: "the loss became inf",
+    }
+    # after a fused epoch the weights come first
+    assert update_notes(theta, loss, loss_first=False)[3] == "the weights became nan"
+    for k in range(4):
+        assert update_notes(theta[k], loss[k], grad[k]).get(0) == update_notes(
+            theta, loss, grad
+        ).get(k)
+    big = np.full(5, 1e308)  # the sum overflows, no weight is beyond finiteness
+    assert update_notes(big, 0.1, limits=False) == {}
+    assert update_notes(big, 0.1)[0].startswith("a weight reached 1e+308")

@@ -379,3 +379,58 @@ def test_stacked_products_equal_the_single_ones_on_this_blas():
         for r in range(R):
             np.testing.assert_array_equal(z[r], np.dot(both[r].T, xs[r].T))
             np.testing.assert_array_equal(gw[r], np.dot(xs[r].T, d[r].T))
+
+
+def test_unit_major_hidden_arrays_give_the_single_products_on_this_blas():
+    # hidden layers between layers of several units store (n, A, b): their gemm products
+    # see a longer leading dimension, which must not change a bit (gemv paths keep (A, n, b))
+    rng = np.random.default_rng(6)
+    for n, k, b in [(4, 3, 10), (2, 5, 10), (8, 9, 10), (6, 7, 6), (4, 5, 250)]:
+        R = 5
+        both = rng.normal(size=(R, k, n))
+        a = np.empty((k, R, b)).transpose(1, 0, 2)  # an operand stored unit by unit
+        a[...] = rng.normal(size=(R, k, b))
+        z = np.empty((n, R, b)).transpose(1, 0, 2)
+        np.matmul(both.transpose(0, 2, 1), a, out=z)
+        d = np.empty((n, R, b)).transpose(1, 0, 2)
+        d[...] = rng.normal(size=(R, n, b))
+        gw = np.empty((R, k, n))
+        np.matmul(a, d.transpose(0, 2, 1), out=gw)
+        dx = np.empty((k, R, b)).transpose(1, 0, 2)
+        np.matmul(both, d, out=dx)
+        for r in range(R):
+            ar, dr = np.ascontiguousarray(a[r]), np.ascontiguousarray(d[r])
+            np.testing.assert_array_equal(z[r], np.dot(both[r].T, ar))
+            np.testing.assert_array_equal(gw[r], np.dot(ar, dr.T))
+            np.testing.assert_array_equal(dx[r], np.dot(both[r], dr))
+
+
+def test_orders_drawn_ahead_are_rewound_when_a_trainer_is_read_mid_run():
+    # the stack draws a chunk of epochs' orders at once; reading a replica's trainer in
+    # the middle hands back its generator where the epochs so far left it
+    data = (make_data(30, seed=3),)
+    pairs = [
+        pair([2, 3, 1], ["tanh"] * 2, data, rule="minibatch", batch_size=4, lr=0.1, seed=s)
+        for s in (0, 0, 1)
+    ]
+    rt = ReplicaTrainer([b for _, b in pairs])
+    for ep in rt.iter_epochs(9):
+        if ep.kind == "epoch" and ep.epoch[0] in (2, 5):
+            mid = rt.trainer(2)
+            state = mid._rng.bit_generator.state
+            ref = Trainer(
+                make_net([2, 3, 1], ["tanh"] * 2),
+                "squared_error",
+                *data,
+                seed=1,
+                rule="minibatch",
+                batch_size=4,
+                lr=0.1,
+            )
+            ref.run(int(ep.epoch[0]))
+            assert state == ref._rng.bit_generator.state
+    rt.run(4)
+    for r, (a, _) in enumerate(pairs):
+        a.run(13)
+        assert a.network.theta.tolist() == rt.weights(r).tolist()
+        assert a._rng.bit_generator.state == rt.trainer(r)._rng.bit_generator.state

@@ -530,3 +530,30 @@ def test_init_uses_fan_in_of_both_matrices_and_zero_h0():
     bound = np.sqrt(6 / (4 + 60 + 60))
     assert np.abs(P["Wh"]).max() <= bound and np.abs(P["Wh"]).max() > 0.9 * bound
     assert np.all(P["h0"] == 0) and np.all(P["b"] == 0)
+
+
+def test_per_step_loss_is_sequence_loss_for_the_trainer():
+    """PerStepLoss gives sequence_loss's value and gradient (the mean over batch and time),
+    and its gradient matches finite differences of its value."""
+    from nnsim.engine.layers.rnn import PerStepLoss, sequence_loss
+
+    rng = np.random.default_rng(0)
+    out = rng.normal(size=(4, 5, 3))
+    for base, target in (
+        (SquaredError(), rng.normal(size=(4, 5, 3))),
+        (SoftmaxCrossEntropy(), rng.integers(0, 3, (4, 5))),
+    ):
+        loss = PerStepLoss(base)
+        value, grad = sequence_loss(base, out, target)
+        assert loss.value(out, target) == value
+        np.testing.assert_array_equal(loss.grad(out, target), grad)
+        assert loss.per_sample(out, target).mean() == pytest.approx(value, rel=1e-12)
+        h = 1e-6
+        for idx in [(1, 2, 0), (3, 4, 2)]:
+            up, down = out.copy(), out.copy()
+            up[idx] += h
+            down[idx] -= h
+            fd = (loss.value(up, target) - loss.value(down, target)) / (2 * h)
+            assert grad[idx] == pytest.approx(fd, rel=1e-6, abs=1e-10)
+    with pytest.raises(ShapeError, match="steps"):
+        PerStepLoss("squared_error").value(out[:, 0], out[:, 0])

@@ -515,6 +515,113 @@ def test_the_fast_epoch_loop_gives_the_same_history_as_update_by_update():
         assert np.allclose(a.val_loss, b.val_loss, rtol=0, atol=1e-12), rule
 
 
+def test_on_batch_reports_every_update_with_the_loss_before_it():
+    """Accumulated BP makes one update an epoch on the whole set, so the loss the callback
+    gets for epoch k is the training loss the history evaluated (another code path) for
+    the weights of epoch k − 1."""
+    train, _ = noisy_sets()
+    calls = []
+    tr = Trainer(
+        deep_net(),
+        "sigmoid_binary_cross_entropy",
+        train,
+        rule="accumulated",
+        lr=0.1,
+        init="xavier",
+        seed=2,
+        on_batch=lambda *a: calls.append(a),
+    )
+    tr.run(4)
+    assert [c[:3] for c in calls] == [(k, 1, 1) for k in range(1, 5)]
+    reported = np.array([c[3] for c in calls])
+    np.testing.assert_allclose(reported, tr.history.train_loss[:4], rtol=1e-12)
+
+
+def test_on_batch_counts_the_batches_and_a_true_return_stops_the_run():
+    train, _ = noisy_sets()  # 30 samples: 4 batches of 8 an epoch
+    seen = []
+
+    def on_batch(epoch, batch, n_batches, loss):
+        seen.append((epoch, batch, n_batches))
+        return len(seen) == 6  # stop in the middle of epoch 2
+
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    tr = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, on_batch=on_batch, **kw)
+    result = tr.run(5)
+    assert seen == [(1, b, 4) for b in range(1, 5)] + [(2, 1, 4), (2, 2, 4)]
+    assert result.status == "stopped" and tr.step == 6
+    # The callback changes nothing else: the same updates as a run without it (the
+    # fused SGD loop), compared after one epoch.
+    a = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, on_batch=lambda *a: None, **kw)
+    b = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    a.run(1)
+    b.run(1)
+    np.testing.assert_allclose(a.network.theta, b.network.theta, rtol=0, atol=1e-12)
+
+
+def test_clip_norm_caps_the_length_of_each_update():
+    """One accumulated SGD update with the gradient clipped to norm c moves θ by exactly η·c
+    (the gradient there is far longer than c), along the unclipped gradient."""
+    train, _ = noisy_sets()
+    kw = dict(rule="accumulated", lr=0.1, init="xavier", seed=2)
+    ref = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    theta0 = ref.network.theta.copy()
+    ref.run(1)
+    step = ref.network.theta - theta0
+    tr = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, clip_norm=1e-3, **kw)
+    tr.run(1)
+    moved = tr.network.theta - theta0
+    assert np.linalg.norm(step) > 0.1 * 1e-2
+    assert np.linalg.norm(moved) == pytest.approx(0.1 * 1e-3, rel=1e-9)
+    np.testing.assert_allclose(moved / np.linalg.norm(moved), step / np.linalg.norm(step))
+    with pytest.raises(TrainingError, match="clip_norm"):
+        Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, clip_norm=0, **kw)
+
+
+def test_drop_last_skips_the_short_batch_of_each_epoch():
+    train, _ = noisy_sets()  # 30 samples, batches of 8: 3 full ones and 6 left over
+    sizes = []
+
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    tr = Trainer(
+        deep_net(),
+        "sigmoid_binary_cross_entropy",
+        train,
+        drop_last=True,
+        on_batch=lambda e, b, n, v: sizes.append((e, b, n)),
+        **kw,
+    )
+    tr.run(2)
+    assert sizes == [(e, b, 3) for e in (1, 2) for b in (1, 2, 3)] and tr.step == 6
+    assert [len(i) for i in tr._batches()] == [8, 8, 8]
+    # the same order as without drop_last, minus the short batch
+    a = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, drop_last=True, **kw)
+    b = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    full = b._batches()
+    np.testing.assert_array_equal(np.concatenate(a._batches()), np.concatenate(full[:3]))
+
+
+def test_eval_sample_scores_a_fixed_sample_and_changes_no_update():
+    train, _ = noisy_sets()  # 30 rows
+    kw = dict(rule="minibatch", batch_size=8, lr=0.1, init="xavier", seed=2)
+    full = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, **kw)
+    part = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=10, **kw)
+    same = Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=30, **kw)
+    for tr in (full, part, same):
+        tr.run(3)
+    np.testing.assert_array_equal(part.network.theta, full.network.theta)
+    np.testing.assert_array_equal(same.history.train_loss, full.history.train_loss)
+    # the documented sample: 10 rows drawn without replacement from the seed
+    rows = np.sort(np.random.default_rng([2, 3]).choice(30, 10, replace=False))
+    x, y = train
+    part.restore(0)
+    loss0, _ = part.evaluate(x[rows], y[rows])
+    assert part.history.train_loss[0] == pytest.approx(loss0, rel=1e-12)
+    assert part.history.train_loss[0] != pytest.approx(full.history.train_loss[0], rel=1e-6)
+    with pytest.raises(TrainingError, match="eval_sample"):
+        Trainer(deep_net(), "sigmoid_binary_cross_entropy", train, eval_sample=0, **kw)
+
+
 # --- targets the loss cannot train: refused when the trainer is set up ----------------------
 
 

@@ -50,6 +50,24 @@ def window(qtbot, monkeypatch, tmp_path):
 
 
 @pytest.fixture
+def training_window(qtbot, monkeypatch, tmp_path):
+    """A shown main window with training installed as ``build_window`` installs it (and
+    nothing else), with its own data folder; on the initial network."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    from nnsim.gui.training import install
+
+    win = shell_window()
+    install(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
 def demo_window(qtbot, monkeypatch, tmp_path):
     """The window as ``nnsim`` builds it (``app.build_window``: every tool's docks and
     the demo views), with its own data folder."""

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from nnsim.gui.demos.conv_panel import fit_explanation, lecture_seven, preset_kernel
+from nnsim.gui.demos.conv_panel import fit_explanation
+from nnsim.recipes.conv import lecture_seven, preset_kernel
 
 
 def reference_xcorr(img, k, stride=1, pad=0):
@@ -156,7 +157,7 @@ def synthetic_digits(n, seed):
 
 
 def test_training_runs_in_the_background_and_fills_the_views(view, qtbot):
-    from nnsim.gui.demos.mnist_training import TrainConfig
+    from nnsim.recipes.mnist_training import TrainConfig
 
     tp = view.training
     xtr, ytr = synthetic_digits(256, 0)
@@ -182,7 +183,7 @@ def test_training_runs_in_the_background_and_fills_the_views(view, qtbot):
 
 
 def test_cancel_stops_training(view, qtbot):
-    from nnsim.gui.demos.mnist_training import TrainConfig
+    from nnsim.recipes.mnist_training import TrainConfig
 
     tp = view.training
     xtr, ytr = synthetic_digits(4000, 0)

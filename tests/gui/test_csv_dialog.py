@@ -7,20 +7,9 @@ from PySide6.QtWidgets import QDialog
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path, make_window):
-    """The main window with training installed as ``build_window`` installs it."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+def window(training_window):
+    """The main window with training installed (``training_window`` in conftest.py)."""
+    return training_window
 
 
 @pytest.fixture

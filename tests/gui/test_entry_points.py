@@ -145,8 +145,7 @@ def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypa
 
 # --- the Network tab shows only the panels that mean something for the lesson ----------------
 def _steppable(doc) -> bool:
-    """The step-through goes neuron by neuron through dense layers (back-propagation, or
-    the perceptron rule's pass)."""
+    """The step-through goes neuron by neuron through dense layers (BP or the perceptron rule)."""
     kinds = {layer.kind for layer in doc.layers.values()}
     return kinds <= {"input", "dense"}
 

@@ -6,19 +6,9 @@ import pytest
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path, make_window):
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+def window(training_window):
+    """The main window with training installed (``training_window`` in conftest.py)."""
+    return training_window
 
 
 def test_opened_trained_file_says_it_has_no_history(qtbot, window, tmp_path):
@@ -32,13 +22,13 @@ def test_opened_trained_file_says_it_has_no_history(qtbot, window, tmp_path):
     plot = window.training_ui.error
     note = plot.empty_note
     assert note.isVisibleTo(plot)
-    assert note.text().startswith("No training history: a saved file keeps")
+    assert note.text().startswith("No history: the file keeps only the weights.")
     # a line of its own above the plot: not drawn over the plot's title and legend
     assert not note.geometry().intersects(plot.graphics.geometry())
     assert plot.train_curve.getData()[0] is None or len(plot.train_curve.getData()[0]) == 0
     window.set_language("zh_CN")
     try:
-        assert note.text().startswith("没有训练记录")
+        assert note.text().startswith("没有训练历史")
     finally:
         window.set_language("en")
     # training draws the curve from here, and the note goes

@@ -16,20 +16,9 @@ from nnsim.gui.plots.boundary_plot import decision_line
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path, make_window):
-    """The main window with training and the plots installed as ``build_window`` does."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+def window(training_window):
+    """The main window with training installed (``training_window`` in conftest.py)."""
+    return training_window
 
 
 def train(qtbot, window, epochs=None):
@@ -198,14 +187,8 @@ def test_every_plot_and_the_canvas_export_to_png_and_svg(qtbot, window, tmp_path
 
 
 def test_neuron_pictures_come_from_one_conversion_per_frame(qtbot):
-    from nnsim.gui.plots.colors import (
-        ARGB_LUT,
-        activation_levels,
-        disc_words,
-        rgba_image,
-        to_rgba,
-        words_image,
-    )
+    from nnsim.gui.plots.colors import ARGB_LUT, disc_words, rgba_image, to_rgba, words_image
+    from nnsim.recipes.problem import activation_levels
 
     rng = np.random.default_rng(3)
     v = (2 * rng.normal(size=(3, 50, 50))).astype(np.float32)
@@ -225,7 +208,8 @@ def test_neuron_pictures_come_from_one_conversion_per_frame(qtbot):
 
 
 def test_thumbnails_show_the_grid_and_keep_unchanged_pictures(qtbot, window):
-    from nnsim.gui.plots.colors import ARGB_LUT, activation_levels
+    from nnsim.gui.plots.colors import ARGB_LUT
+    from nnsim.recipes.problem import activation_levels
 
     assert window.open_lesson("playground-circle")
     c = train(qtbot, window, 3)

@@ -15,21 +15,11 @@ from nnsim.gui.canvas.layer_item import fmt_value
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path, make_window):
+def window(training_window):
     """The main window on the worked BP example with training and stepping installed as
-    ``build_window`` installs them (the demo views are left out: they test themselves)."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+    ``build_window`` installs them (``training_window`` in conftest.py; the demo views are
+    left out: they test themselves)."""
+    return training_window
 
 
 TOL = 1e-6

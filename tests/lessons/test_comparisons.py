@@ -2,13 +2,23 @@
 
 import pytest
 
-from nnsim.lessons import get_lesson
-from nnsim.lessons.comparisons import COMPARISONS, run_comparison
+from nnsim.lessons import LESSONS, get_lesson
+from nnsim.lessons.comparisons import comparison_spec, run_comparison
+
+COMPARED = [lesson.name for lesson in LESSONS if lesson.comparison is not None]
 
 
-@pytest.mark.parametrize("name", sorted(COMPARISONS))
+def test_the_four_comparison_lessons_have_their_spec_in_their_record():
+    assert COMPARED == ["bp-variants", "learning-rate", "overfitting", "activation-gallery"]
+    for name in COMPARED:
+        assert comparison_spec(name) is get_lesson(name).comparison
+        assert get_lesson(name).comparison.lesson == name
+    assert comparison_spec("mp-neuron") is None
+    assert comparison_spec("nope") is None
+
+
+@pytest.mark.parametrize("name", COMPARED)
 def test_comparison_outcome_as_stated(name):
-    assert get_lesson(name).comparison is COMPARISONS[name]
     r = run_comparison(name)
     assert r.ok, r.summary() + "\n" + r.values["table"]
     assert r.summary("en").endswith("Outcome as stated.")

@@ -7,7 +7,7 @@ import pytest
 from model_schema_check import errors
 
 from nnsim.lessons import LESSONS, LessonError, get_lesson, lesson_names, list_lessons, run
-from nnsim.lessons.build import BUILDERS
+from nnsim.lessons.build import build, main
 from nnsim.model import Session, compile_document
 from nnsim.model.fileformat import dumps
 from nnsim.paths import resource
@@ -42,7 +42,7 @@ QUICK = {
 
 def test_registry_lists_lessons_in_lecture_order_with_both_titles():
     assert lesson_names() == LECTURE_ORDER
-    assert list(BUILDERS) == LECTURE_ORDER
+    assert [lesson.name for lesson in LESSONS] == LECTURE_ORDER
     for (name, section, title), (_, _, title_zh) in zip(list_lessons("en"), list_lessons("zh")):
         assert title and title_zh and title != title_zh, name
         assert section
@@ -51,15 +51,33 @@ def test_registry_lists_lessons_in_lecture_order_with_both_titles():
     assert get_lesson("BP-Worked-Example.nnsim").name == "bp-worked-example"
 
 
+def test_a_record_is_the_whole_lesson_build_writes_its_view(tmp_path, monkeypatch):
+    """One record holds builder, outcome and view: ``build`` writes the record's view."""
+    import dataclasses
+
+    import nnsim.lessons as registry
+
+    lesson = get_lesson("xor-two-layer")
+    moved = dataclasses.replace(lesson, view="cnn")
+    monkeypatch.setattr(registry, "_BY_NAME", {**registry._BY_NAME, lesson.name: moved})
+    assert main(["xor-two-layer", "--out", str(tmp_path)]) == 0
+    written = json.loads((tmp_path / "xor-two-layer.nnsim").read_text(encoding="utf-8"))
+    assert written["meta"]["view"] == "cnn"
+    assert main(["nope", "--out", str(tmp_path)]) == 2
+    r = moved.outcome(moved.builder())
+    assert r.ok and r.values
+
+
 @pytest.mark.parametrize("name", LECTURE_ORDER)
 def test_lesson_file_is_up_to_date_valid_and_bilingual(name):
     lesson = get_lesson(name)
     text = lesson.path.read_text(encoding="utf-8")
-    assert text == dumps(BUILDERS[name]()), "run `python -m nnsim.lessons.build` and commit"
+    assert text == dumps(build(name)), "run `python -m nnsim.lessons.build` and commit"
     assert list(errors(json.loads(text), SCHEMA)) == []
     doc = lesson.load()
     m = doc.meta
     assert m.lesson == name
+    assert m.view == lesson.view  # the record says which view the file opens on
     for field in ("title_zh", "title_en", "goal_zh", "goal_en", "notes_zh", "notes_en"):
         assert getattr(m, field).strip(), field
     assert any("\u4e00" <= ch <= "\u9fff" for ch in m.title_zh + m.notes_zh)

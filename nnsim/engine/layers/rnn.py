@@ -17,7 +17,7 @@ import numpy as np
 from nnsim.engine.activations import _sigmoid, get_activation
 from nnsim.engine.errors import NetworkError, ShapeError
 from nnsim.engine.layers.base import Input, Layer, init_array
-from nnsim.engine.losses import softmax
+from nnsim.engine.losses import Loss, get_loss, softmax
 
 #: Activations the recurrent layer offers (the lecture's three).
 RNN_ACTIVATIONS = ("tanh", "relu", "sigmoid")
@@ -542,3 +542,51 @@ def generate(net, first, steps: int, feedback=None):
         x = np.asarray(y if feedback is None else feedback(y), net.dtype)
         inputs.append(x)
     return np.stack(inputs, axis=1), np.stack(outputs, axis=1)
+
+
+class PerStepLoss(Loss):
+    """A loss taken at every step of a many-to-many output, averaged over batch and time.
+
+    The ``Loss`` form of ``sequence_loss``, for the ``Trainer``: outputs (B, T, n) and
+    targets (B, T, n), or (B, T) class indices for softmax cross-entropy, are read as
+    B·T samples of the wrapped loss, so the value is the loss per step.
+
+    Parameters
+    ----------
+    base : str or Loss
+        The loss at one step ("squared_error", "softmax_cross_entropy", ...).
+    """
+
+    def __init__(self, base):
+        self.base = get_loss(base)
+        self.name = f"{self.base.name} per step"
+        self.wants_logits = self.base.wants_logits
+
+    def _flat(self, out, target):
+        out, target = np.asarray(out), np.asarray(target)
+        if out.ndim != 3 or target.shape[:2] != out.shape[:2]:
+            raise ShapeError(
+                f"{self.name}: expected outputs (batch, steps, n) and targets with the same "
+                f"batch and steps, got {out.shape} and {target.shape}"
+            )
+        b, t, n = out.shape
+        return out.reshape(b * t, n), target.reshape(b * t, *target.shape[2:])
+
+    def value(self, out, target) -> float:
+        return self.base.value(*self._flat(out, target))
+
+    def per_sample(self, out, target) -> np.ndarray:
+        b, t = np.shape(out)[:2]
+        return self.base.per_sample(*self._flat(out, target)).reshape(b, t).mean(axis=1)
+
+    def grad(self, out, target) -> np.ndarray:
+        # the base loss divides by its B·T samples: the mean over batch and time
+        return self.base.grad(*self._flat(out, target)).reshape(np.shape(out))
+
+    def predict(self, out):
+        out = np.asarray(out)
+        return np.asarray(self.base.predict(out.reshape(-1, out.shape[-1]))).reshape(out.shape)
+
+    def check_targets(self, target, n_outputs: int) -> None:
+        target = np.asarray(target)
+        self.base.check_targets(target.reshape(-1, *target.shape[2:]), n_outputs)

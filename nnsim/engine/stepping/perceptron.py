@@ -31,9 +31,12 @@ from nnsim.engine.stepping.records import (
     RecordSequence,
     StepperError,
     StepRecord,
+    bias_head,
     comma,
     minus,
     products,
+    update_record,
+    weight_head,
 )
 
 
@@ -255,30 +258,22 @@ class PerceptronStepper(RecordSequence):
                 f"{wsym} ← {fmt(old, dg)} + {factor(chg, dg)} = {fmt(new, dg)}"
             )
 
-        def head(g):
-            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
-                self._learning_rate(g)
-            )
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(i, j),
-            symbol=wsym,
-            value=new,
-            terms=((err, xi),),
-            sources=(0,),
-            details={"error": err},
-            param=p,
-            source=src,
+        return update_record(
+            name,
+            j,
+            (i, j),
+            wsym,
             old=old,
             change=chg,
             new=new,
+            param=p,
+            source=src,
             param_old=old,
             param_new=new,
-            head_fn=head,
+            terms=((err, xi),),
+            sources=(0,),
+            details={"error": err},
+            head_fn=weight_head(nt, src, i, name, j, self._learning_rate),
             formula_fn=formula,
         )
 
@@ -299,30 +294,22 @@ class PerceptronStepper(RecordSequence):
                 f"{bsym} ← {fmt(old, dg)} + {factor(chg, dg)} = {fmt(new, dg)}"
             )
 
-        key = "threshold of" if nt.threshold else "bias of"
-
-        def head(g):
-            return word(key, g, name=nt.label(name, j)) + self._learning_rate(g)
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(j,),
-            symbol=bsym,
-            value=new,
-            terms=((err,),),
-            sources=(0,),
-            details={"error": err},
-            param="b",
-            source=None,
+        return update_record(
+            name,
+            j,
+            (j,),
+            bsym,
             old=old,
             change=chg,
             new=new,
+            param="b",
+            source=None,
             param_old=b_old,
             param_new=b_new,
-            head_fn=head,
+            terms=((err,),),
+            sources=(0,),
+            details={"error": err},
+            head_fn=bias_head(nt, name, j, self._learning_rate),
             formula_fn=formula,
         )
 

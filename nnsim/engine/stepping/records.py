@@ -157,6 +157,77 @@ def join_product(*factors) -> str:
     return "×".join(f for f in factors if f)
 
 
+# --- update records ------------------------------------------------------------
+
+
+def weight_head(notation, src: str, i: int, layer: str, j: int, tail: Callable) -> Callable:
+    """The head of a weight update, "weight x1 → h1", then ``tail(lang)`` (the rate)."""
+
+    def head(g):
+        return f"{word('weight', g)} {notation.label(src, i)} → {notation.label(layer, j)}" + tail(
+            g
+        )
+
+    return head
+
+
+def bias_head(notation, layer: str, j: int, tail: Callable) -> Callable:
+    """The head of a bias update, "threshold of h1" (book) or "bias of h1", then ``tail``."""
+    key = "threshold of" if notation.threshold else "bias of"
+
+    def head(g):
+        return word(key, g, name=notation.label(layer, j)) + tail(g)
+
+    return head
+
+
+def update_record(
+    layer: str,
+    neuron: int,
+    index: tuple,
+    symbol: str,
+    *,
+    old: float,
+    change: float,
+    new: float,
+    param: str,
+    source: str | None,
+    param_old: float,
+    param_new: float,
+    terms: tuple,
+    sources: tuple,
+    details: Mapping,
+    head_fn: Callable,
+    formula_fn: Callable,
+) -> StepRecord:
+    """The record of one parameter update: no sample (it follows a pass), its value the new one.
+
+    ``old``, ``change`` and ``new`` are as the notation shows them (the book's threshold
+    θ = −b), ``param_old`` and ``param_new`` the stored parameter's values.
+    """
+    return StepRecord(
+        phase="update",
+        layer=layer,
+        neuron=neuron,
+        sample=None,
+        index=index,
+        symbol=symbol,
+        value=new,
+        terms=terms,
+        sources=sources,
+        details=details,
+        param=param,
+        source=source,
+        old=old,
+        change=change,
+        new=new,
+        param_old=param_old,
+        param_new=param_new,
+        head_fn=head_fn,
+        formula_fn=formula_fn,
+    )
+
+
 class RecordSequence:
     """Stepping through a pass's records; subclasses yield them from ``_generate()``.
 

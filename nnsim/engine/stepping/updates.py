@@ -31,9 +31,12 @@ from nnsim.engine.optim import SGD, get_regularizer
 from nnsim.engine.stepping.records import (
     StepperError,
     StepRecord,
+    bias_head,
     comma,
     products,
     sum_text,
+    update_record,
+    weight_head,
 )
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -266,30 +269,22 @@ class UpdateRecords:
                 f"{wsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
             )
 
-        def head(g):
-            return f"{word('weight', g)} {nt.label(src, i)} → {nt.label(name, j)}" + (
-                self._update_words(g)
-            )
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(i, j),
-            symbol=wsym,
-            value=new_f,
-            terms=terms,
-            sources=tuple(range(m)),
-            details=e,
-            param=f"W{kk}",
-            source=src,
+        return update_record(
+            name,
+            j,
+            (i, j),
+            wsym,
             old=old_f,
             change=chg,
             new=new_f,
+            param=f"W{kk}",
+            source=src,
             param_old=e["param_old"],
             param_new=e["param_new"],
-            head_fn=head,
+            terms=terms,
+            sources=tuple(range(m)),
+            details=e,
+            head_fn=weight_head(nt, src, i, name, j, self._update_words),
             formula_fn=formula,
         )
 
@@ -324,29 +319,21 @@ class UpdateRecords:
                 f"{bsym} ← {fmt(old_f, dg)} + {factor(chg, dg)} = {fmt(new_f, dg)}"
             )
 
-        key = "threshold of" if nt.threshold else "bias of"
-
-        def head(g):
-            return word(key, g, name=nt.label(name, j)) + self._update_words(g)
-
-        return StepRecord(
-            phase="update",
-            layer=name,
-            neuron=j,
-            sample=None,
-            index=(j,),
-            symbol=bsym,
-            value=new_f,
-            terms=terms,
-            sources=tuple(range(m)),
-            details=e,
-            param="b",
-            source=None,
+        return update_record(
+            name,
+            j,
+            (j,),
+            bsym,
             old=old_f,
             change=chg,
             new=new_f,
+            param="b",
+            source=None,
             param_old=e["param_old"],
             param_new=e["param_new"],
-            head_fn=head,
+            terms=terms,
+            sources=tuple(range(m)),
+            details=e,
+            head_fn=bias_head(nt, name, j, self._update_words),
             formula_fn=formula,
         )

@@ -24,6 +24,7 @@ from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.i18n import activation_name, kind_name, layer_label
 from nnsim.gui.mathtext import math_html, math_unicode, rich
+from nnsim.model.layer_kinds import NEURON_KINDS, PARAM_ACTIVATION_KINDS
 
 # Layers with more neurons than the theme's max_drawn_neurons (16 on the normal canvas)
 # collapse to a box showing their shape.
@@ -65,7 +66,7 @@ def fitted_font(text: str, pixel_size: int, width: float, minimum: int = 9):
 
 def drawn_as_box(spec, theme) -> bool:
     """Whether a layer is drawn as one box (its shape) rather than neuron by neuron."""
-    if spec.kind not in ("input", "dense", "maxout"):
+    if spec.kind not in NEURON_KINDS:
         return True
     if spec.shape is not None and len(spec.shape) > 1:
         return True
@@ -110,7 +111,7 @@ def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
     and its activation (when it has one)."""
     shape = spec.shape if spec.shape else (spec.size,)
     shape_text = "×".join(str(int(s)) for s in shape) if spec.size else "?"
-    act = spec.params.get("activation") if spec.kind in ("conv1d", "conv2d", "rnn") else None
+    act = spec.params.get("activation") if spec.kind in PARAM_ACTIVATION_KINDS else None
     if spec.kind in ("dense", "maxout") and spec.activations:
         act = spec.activations[0]
     rows = [

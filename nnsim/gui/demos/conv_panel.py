@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.convshape import ConvShapeError, conv_output_formula, conv_output_size
-from nnsim.engine.layers.base import Input
-from nnsim.engine.layers.conv import Conv2D
 from nnsim.engine.network import Network
 from nnsim.engine.notation import factor, fmt
 from nnsim.gui.demos.draw import DigitCanvas
@@ -50,48 +48,7 @@ from nnsim.gui.demos.widgets import (
 )
 from nnsim.gui.i18n import translator
 from nnsim.gui.mathtext import labelled_html, math_html
-
-#: Kernel presets (names as the engine-free keys; the combo box shows translations).
-PRESETS = ("identity", "edge", "vertical", "horizontal", "blur", "sharpen")
-
-
-def lecture_seven() -> np.ndarray:
-    """The 7 drawn in a 7×7 image that the convolution-pooling lesson uses."""
-    seven = np.zeros((7, 7))
-    seven[1, 1:6] = 1.0
-    seven[np.arange(2, 6), 5 - np.arange(4) // 2] = 1.0
-    return seven
-
-
-def preset_kernel(name: str, size: int = 3) -> np.ndarray:
-    """A size×size kernel: identity, edge (Laplacian), vertical/horizontal edge (Sobel-like),
-    blur (box average) or sharpen (2·identity − blur)."""
-    f = int(size)
-    k = np.zeros((f, f))
-    c = f // 2
-    ident = k.copy()
-    ident[c, c] = 1.0
-    if name == "identity":
-        return ident
-    if name == "blur":
-        return np.full((f, f), 1.0 / (f * f))
-    if name == "sharpen":
-        if f == 3:
-            return np.array([[0.0, -1, 0], [-1, 5, -1], [0, -1, 0]])
-        return 2 * ident - np.full((f, f), 1.0 / (f * f))
-    if name == "edge":
-        k[...] = -1.0
-        k[c, c] = f * f - 1.0
-        return k
-    if name in ("vertical", "horizontal"):
-        # Sobel's kernel generalised: + on the left, − on the right, centre row weighted 2.
-        # It is not symmetric, so convolution (flipped) and cross-correlation differ.
-        cols = np.sign(c - np.arange(f)).astype(float)
-        rows = 1.0 + (np.abs(np.arange(f) - c) == 0)
-        k = rows[:, None] * cols[None, :]
-        return k if name == "vertical" else k.T.copy()
-    raise ValueError(f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}")
-
+from nnsim.recipes.conv import PRESETS, feature_map, lecture_seven, preset_kernel
 
 _CONTEXT = "demos.conv"
 
@@ -715,23 +672,10 @@ class ConvPanel(QWidget):
             return
         img = self._image
         k = self.kernel()
-        f, s, p = k.shape[0], self.stride.value(), self.padding.value()
-        h, w = img.shape
+        s, p = self.stride.value(), self.padding.value()
         mode = "convolution" if self.convolution else "cross-correlation"
-        try:
-            net = Network(
-                [
-                    Input("x", (1, h, w)),
-                    Conv2D("conv", 1, f, ["x"], stride=s, padding=p, mode=mode),
-                ]
-            )
-        except ConvShapeError:
-            self._fits, self._net, self._out = False, None, None
-        else:
-            net.param("conv", "W")[...] = k[None, None]
-            net.param("conv", "b")[...] = 0.0
-            self._out = np.array(net.forward(img[None, None])[0, 0])
-            self._fits, self._net = True, net
+        self._net, self._out = feature_map(img, k, s, p, mode)
+        self._fits = self._net is not None
         self.input_view.set_matrix(img, pad=p)
         self.input_view.show_values = img.size <= 100
         self.stored_view.set_matrix(k)

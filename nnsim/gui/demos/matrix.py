@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolTip, QWidget
 
 from nnsim.engine.notation import fmt
 from nnsim.gui.style import NEGATIVE, POSITIVE
+from nnsim.recipes.exercise import parse_number
 
 #: Height of a cell's number as a share of the cell (the rest is the cell's margin).
 TEXT_SHARE = 0.5
@@ -26,25 +27,6 @@ _NEG = QColor(NEGATIVE).getRgb()[:3]
 _HEAT = QColor("#1f5fa8").getRgb()[:3]
 _PAD_TEXT = QColor("#8a94a3")
 _GRID = QColor("#9aa5b4")
-
-
-def parse_number(text: str) -> float:
-    """A number typed by a student: accepts a true minus sign and a decimal comma.
-
-    Raises
-    ------
-    ValueError
-        When the text is not a number.
-    """
-    t = str(text).strip().replace("−", "-").replace("–", "-").replace("，", ".")
-    if t.count(",") == 1 and "." not in t:
-        t = t.replace(",", ".")
-    if not t:
-        raise ValueError("empty")
-    if "/" in t:  # a fraction such as 13/4
-        num, _, den = t.partition("/")
-        return float(num) / float(den)
-    return float(t)
 
 
 class MatrixView(QWidget):

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.notation import fmt
-from nnsim.gui.demos.rnn_runs import make_run
 from nnsim.gui.demos.unrolled import UnrolledView
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
 from nnsim.gui.fonts import font_families
 from nnsim.gui.i18n import translator
 from nnsim.gui.mathtext import math_html, math_unicode
+from nnsim.recipes.rnn_runs import make_run
 
 _CONTEXT = "demos.rnn"
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.gallery import MisclassifiedGallery
 from nnsim.gui.demos.matrix import MatrixView
-from nnsim.gui.demos.mnist_training import MODELS, ModelProbe, TrainConfig, train
 from nnsim.gui.demos.widgets import BLUE, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
 from nnsim.gui.i18n import translator
+from nnsim.recipes.mnist_training import MODELS, ModelProbe, TrainConfig, train
 
 _CONTEXT = "demos.training"
 

@@ -1,4 +1,4 @@
-"""Inspectors: one panel per kind of selection, picked by a dict from layer kind to panel."""
+"""Inspectors: one panel per kind of selection; layer kinds register their panel by name."""
 
 from __future__ import annotations
 
@@ -18,18 +18,24 @@ from nnsim.gui.inspectors.network import NetworkPanel, parameter_count
 from nnsim.gui.inspectors.neuron import NeuronPanel
 from nnsim.gui.style import keep_width_whole
 
-#: Layer kind → panel class. Kinds not listed get ``ShapedLayerPanel``.
-LAYER_PANELS: dict[str, type[LayerPanel]] = {
-    "input": InputLayerPanel,
-    "dense": NeuronLayerPanel,
-    "maxout": MaxoutLayerPanel,
-    "conv1d": ShapedLayerPanel,
-    "conv2d": ShapedLayerPanel,
-    "maxpool": ShapedLayerPanel,
-    "avgpool": ShapedLayerPanel,
-    "flatten": ShapedLayerPanel,
-    "rnn": ShapedLayerPanel,
-}
+#: Layer kind (nnsim.model.layer_kinds) → panel class, filled by register_layer_panel.
+#: A kind without its own panel gets ``ShapedLayerPanel`` (label, shape, parameters).
+LAYER_PANELS: dict[str, type[LayerPanel]] = {}
+
+
+def register_layer_panel(kind: str, panel: type[LayerPanel]) -> None:
+    """Show layers of ``kind`` in ``panel`` (the GUI half of registering a layer kind)."""
+    LAYER_PANELS[kind] = panel
+
+
+def layer_panel_class(kind: str) -> type[LayerPanel]:
+    """The panel class that shows layers of ``kind``."""
+    return LAYER_PANELS.get(kind, ShapedLayerPanel)
+
+
+register_layer_panel("input", InputLayerPanel)
+register_layer_panel("dense", NeuronLayerPanel)
+register_layer_panel("maxout", MaxoutLayerPanel)
 
 
 class Inspector(QScrollArea):
@@ -105,8 +111,8 @@ class Inspector(QScrollArea):
                 pass
 
     def panel_for_layer(self, kind: str) -> LayerPanel:
-        """The (cached) panel for a layer kind, from ``LAYER_PANELS``."""
-        cls = LAYER_PANELS.get(kind, ShapedLayerPanel)
+        """The (cached) panel for a layer kind, from ``layer_panel_class``."""
+        cls = layer_panel_class(kind)
         panel = self.layer_panels.get(cls)
         if panel is None:
             panel = cls(self.editor, self.scene)
@@ -155,5 +161,7 @@ __all__ = [
     "NeuronLayerPanel",
     "NeuronPanel",
     "ShapedLayerPanel",
+    "layer_panel_class",
     "parameter_count",
+    "register_layer_panel",
 ]

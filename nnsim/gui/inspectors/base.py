@@ -107,12 +107,12 @@ class ActivationCombo(QComboBox):
 
     def fill(self) -> None:
         """(Re)fill with translated names, keeping the current choice."""
-        from nnsim.engine import ACTIVATION_NAMES
+        from nnsim.engine import activation_names
 
         current = self.currentData()
         self.blockSignals(True)
         self.clear()
-        for name in ACTIVATION_NAMES:
+        for name in activation_names():
             self.addItem(activation_name(name), name)
         if current is not None:
             self.set_name(current)

@@ -17,14 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine import get_activation, logsumexp, logsumexp_naive, softmax, softmax_naive
-from nnsim.engine.activations import ACTIVATION_NAMES
-from nnsim.gui.i18n import activation_name
+from nnsim.engine.activations import activation_entry, activation_names
+from nnsim.gui.i18n import activation_name, current_language
 from nnsim.gui.mathtext import math_unicode
 from nnsim.gui.plots.base import PlotPanel, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
-#: The x range of the activation plot.
+#: The x grid of the activation plot for the default plot range (−5, 5); an activation's
+#: registry entry may ask for another range.
 X = np.linspace(-5.0, 5.0, 801)
+
+
+def plot_grid(name: str) -> np.ndarray:
+    """The x values the explorer draws ``name`` at (its registry entry's plot range)."""
+    lo, hi = activation_entry(name).plot_range
+    return X if (lo, hi) == (-5.0, 5.0) else np.linspace(float(lo), float(hi), X.size)
+
+
 #: The logits of the softmax demo are scale × these.
 BASE_LOGITS = np.array([1.0, 0.8, 0.5])
 
@@ -38,15 +47,17 @@ def _num(v: float) -> str:
 
 
 class ActivationExplorer(PlotPanel):
-    """Pick an activation: its graph f(x) and its derivative f′(x) on [−5, 5]."""
+    """Pick an activation: its graph f(x) and its derivative f′(x) over its plot range.
+
+    The list, the names, the parameter and the range come from the activation registry.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         row = QHBoxLayout()
         self.combo = QComboBox(self)
-        for name in ACTIVATION_NAMES:
-            self.combo.addItem(activation_name(name), name)
-        self.combo.setCurrentIndex(ACTIVATION_NAMES.index("sigmoid"))
+        self.fill()
+        self.combo.setCurrentIndex(max(self.combo.findData("sigmoid"), 0))
         self.param_label = QLabel(self)
         self.param = QDoubleSpinBox(self)
         self.param.setRange(0.0, 5.0)
@@ -110,12 +121,7 @@ class ActivationExplorer(PlotPanel):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        cur = self.combo.currentIndex()
-        self.combo.blockSignals(True)
-        for i, name in enumerate(ACTIVATION_NAMES):
-            self.combo.setItemText(i, activation_name(name))
-        self.combo.setCurrentIndex(cur)
-        self.combo.blockSignals(False)
+        self.fill()
         self.axis_label(self.plot, "bottom", "x")
         self.legend.clear()
         self.legend.addItem(self.f_curve, "f(x)")
@@ -135,7 +141,10 @@ class ActivationExplorer(PlotPanel):
             ]
         )
         name = self.combo.currentData() or ""
-        self.param_label.setText(self.tr("slope") if name == "leaky_relu" else "α")
+        param = activation_entry(name).param if name else None
+        if param is not None:
+            lang = current_language()
+            self.param_label.setText(param.label_zh if lang.startswith("zh") else param.label_en)
         if name:
             self.plot.setTitle(activation_name(name))  # the title in the new language too
         self.update_softmax()
@@ -148,18 +157,32 @@ class ActivationExplorer(PlotPanel):
         self.table.setFixedHeight(rows + 2 * self.table.frameWidth() + 4)
 
     # -- activation -------------------------------------------------------------------------
+    def fill(self) -> None:
+        """(Re)fill the list from the registry in the current language, keeping the choice."""
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for name in activation_names():
+            self.combo.addItem(activation_name(name), name)
+        if current is not None:
+            self.combo.setCurrentIndex(self.combo.findData(current))
+        self.combo.blockSignals(False)
+
     def activation(self) -> str:
         """The engine name of the activation shown (with its parameter, e.g. ``elu:0.5``)."""
         name = self.combo.currentData()
-        if name in ("leaky_relu", "elu"):
+        if activation_entry(name).param is not None:
             return f"{name}:{self.param.value():g}"
         return name
 
     def _activation_chosen(self, *_):
         name = self.combo.currentData()
-        has = name in ("leaky_relu", "elu")
+        param = activation_entry(name).param
+        has = param is not None
         self.param.blockSignals(True)
-        self.param.setValue(0.1 if name == "leaky_relu" else 1.0)
+        if has:
+            self.param.setRange(param.lo, param.hi)
+            self.param.setValue(param.default)
         self.param.blockSignals(False)
         self.param.setVisible(has)
         self.param_label.setVisible(has)
@@ -169,10 +192,11 @@ class ActivationExplorer(PlotPanel):
     def redraw(self, *_):
         """Draw f and f′ of the chosen activation."""
         act = get_activation(self.activation())
-        y = np.asarray(act(X), dtype=float)
-        dy = np.asarray(act.derivative(X, y), dtype=float)
-        self.f_curve.setData(X, y)
-        self.df_curve.setData(X, dy)
+        x = plot_grid(act.name)
+        y = np.asarray(act(x), dtype=float)
+        dy = np.asarray(act.derivative(x, y), dtype=float)
+        self.f_curve.setData(x, y)
+        self.df_curve.setData(x, dy)
         self.plot.setTitle(f"{activation_name(self.combo.currentData())}")
 
     # -- softmax ----------------------------------------------------------------------------

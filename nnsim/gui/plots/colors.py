@@ -148,21 +148,3 @@ def _disc(h: int, w: int) -> np.ndarray:
     return m
 
 
-def activation_levels(name: str, values: np.ndarray | None = None) -> tuple[float, float]:
-    """The colour range for outputs of an activation: symmetric around its decision value.
-
-    σ and step: (0, 1); tanh and sign: (−1, 1); unbounded ones: ± the largest |value|
-    (ReLU-like: 0 .. max drawn as white .. blue).
-    """
-    base = str(name).partition(":")[0]
-    if base in ("sigmoid", "step"):
-        return (0.0, 1.0)
-    if base in ("tanh", "sign"):
-        return (-1.0, 1.0)
-    m = 1.0
-    if values is not None and np.size(values):
-        with np.errstate(invalid="ignore"):
-            finite = np.asarray(values)[np.isfinite(values)]
-        if finite.size:
-            m = float(max(np.abs(finite).max(), 1e-6))
-    return (-m, m)

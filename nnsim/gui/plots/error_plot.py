@@ -168,8 +168,7 @@ class ErrorPlot(PlotPanel):
         if getattr(window, "file_path", None) is not None:
             # .nnsim files keep the trained weights, not the history that led to them
             text = self.tr(
-                "No training history: a saved file keeps the weights, not this curve. "
-                "Training draws it from here."
+                "No history: the file keeps only the weights. Play or One epoch records one."
             )
         else:
             text = self.tr("No training yet: Play or One epoch draws the error here.")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject
 
-from nnsim.gui.plots.colors import activation_levels, disc_words, words_image
+from nnsim.gui.plots.colors import disc_words, words_image
+from nnsim.recipes.problem import activation_levels
 
 #: Every how many grid points a picture takes one (50 × 50 pictures of the 100 × 100 grid).
 THUMB_STEP = 2

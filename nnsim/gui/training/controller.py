@@ -26,30 +26,28 @@ running training, other settings pause it, apply and go on.
 
 from __future__ import annotations
 
-import copy
 import os
 import sys
 import time
 from collections import deque
-from dataclasses import fields
 
-import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication
 
 from nnsim.gui import commands as C
-from nnsim.gui.training.plot_data import Frame, PlotData
-from nnsim.gui.training.problem import (
+from nnsim.gui.training.frames import FramePacing
+from nnsim.gui.training.run_steps import RunSteps
+from nnsim.gui.training.worker import Mailbox, TrainWorker
+from nnsim.model.compile import pull_weights
+from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
+from nnsim.recipes.plot_data import PlotData
+from nnsim.recipes.problem import (
     DisplayNet,
     Problem,
     active_features,
     describe,
     make_session,
 )
-from nnsim.gui.training.worker import Mailbox, TrainWorker
-from nnsim.model.compile import pull_weights
-from nnsim.model.document import Settings
-from nnsim.model.training_process import TrainingProcessError, shared_process, suitable
 
 #: Settings whose change means new data: the weights are reset.
 DATA_FIELDS = frozenset({"dataset", "dataset_params", "targets"})
@@ -82,7 +80,7 @@ def training_process():
     return shared_process()
 
 
-class TrainingController(QObject):
+class TrainingController(RunSteps, FramePacing, QObject):
     """Drives training of the window's document off the UI thread.
 
     Parameters
@@ -150,8 +148,8 @@ class TrainingController(QObject):
         self._since_sync = 0
         self._sync_due = False
         self._beat_pending = False
-        self._settings_seen: Settings | None = None
-        self._data_seen = None
+        #: Settings fields (and "data") the document said changed and nothing took up yet.
+        self._pending: set = set()
         self._features = None
         self._thread = QThread(self)
         self._thread.setObjectName("nnsim-training")
@@ -203,11 +201,12 @@ class TrainingController(QObject):
                     sig.disconnect(slot)
                 except (ValueError, RuntimeError, TypeError):
                     pass
+            self.document.settings_events.unsubscribe(self._setting_changed)
         self.document = document
         for sig, slot in self._signals():
             sig.connect(slot)
-        self._settings_seen = copy.deepcopy(document.settings)
-        self._data_seen = document.data
+        document.settings_events.subscribe(self._setting_changed)
+        self._pending = set()
         self.last_result = None
         self.rebuild_session()
 
@@ -256,11 +255,10 @@ class TrainingController(QObject):
                 self._after_stop.append(self.rebuild_session)
                 self.pause()
             return
-        if doc.settings != self._settings_seen or doc.data is not self._data_seen:
-            # an undo or redo put settings or data back together with their weights
-            # (no settings signal): take them as they are, without new weights
-            self._settings_seen = copy.deepcopy(doc.settings)
-            self._data_seen = doc.data
+        if self._pending:
+            # settings or data came back together with their weights (an undo or redo of a
+            # snapshot: ``reset``, not ``settings_changed``): take them as they are
+            self._pending = set()
             self.rebuild_session()
         elif (
             self.display is None
@@ -271,15 +269,17 @@ class TrainingController(QObject):
         else:
             self._dirty = True
 
+    def _setting_changed(self, change) -> None:
+        """One setting (or the data) changed: noted, taken up when the operation is done."""
+        if not self._writing:
+            self._pending.add(change.field)
+
     def _settings_changed(self) -> None:
         if self._writing:
             return
-        old, new = self._settings_seen, self.document.settings
-        self._settings_seen = copy.deepcopy(new)
-        changed = {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
-        if self.document.data is not self._data_seen:  # a new table kept with the network
-            self._data_seen = self.document.data
-            changed.add("dataset")
+        changed, self._pending = self._pending, set()
+        if "data" in changed:  # a new table kept with the network: new data
+            changed = (changed - {"data"}) | {"dataset"}
         if not changed or changed <= QUIET_FIELDS:
             return
 
@@ -391,84 +391,6 @@ class TrainingController(QObject):
         return True
 
     # ------------------------------------------------------------------ undo steps
-    def _stack(self):
-        return getattr(self.window, "undo_stack", None)
-
-    def _push_run_step(self) -> None:
-        """Put the run on the undo stack now: the document is modified while it trains."""
-        stack = self._stack()
-        if stack is None:
-            return
-        cmd = C.WeightsStepCommand(
-            self.document,
-            lambda: self.tr("Train"),
-            self.document.all_weights(),
-            stop_run=self._stop_for_undo,
-        )
-        self.write(C.push, stack, cmd)
-        self._run_command = cmd
-
-    def _finish_run_step(self, fits: bool = True) -> None:
-        """The run is over: its step holds the weights it reached (or leaves the stack).
-
-        ``fits`` is False when the document's structure changed meanwhile: the weights
-        before the run no longer fit it, and the step goes.
-        """
-        cmd, self._run_command = self._run_command, None
-        if cmd is None:
-            return
-        after = self.document.all_weights()
-        same = fits and all(
-            all(np.array_equal(a[k], b[k]) for k in a) for a, b in zip(after, cmd.before)
-        )
-        res = self.last_result
-        n = max(0, (res.epoch if res is not None else 0) - self._run_epoch0)
-        if n == 1:
-            cmd.finish(after, lambda: self.tr("Train 1 epoch"))
-        else:
-            cmd.finish(after, lambda: self.tr("Train {0} epochs").format(n))
-        stack = self._stack()
-        try:
-            if fits and not same:
-                # the menu shows the text the step has now (Qt reads it on index changes)
-                stack.undoTextChanged.emit(stack.undoText())
-                return
-            # nothing changed (stopped at once, an error): no empty step in the history
-            cmd.setObsolete(True)
-            if stack.index() > 0 and stack.command(stack.index() - 1) is cmd:
-                self.write(stack.undo)
-        except (RuntimeError, AttributeError):  # no stack, or it was cleared (new document)
-            pass
-
-    def _stop_for_undo(self) -> None:
-        """Ctrl+Z on a run in progress: end the run first (its step gets its weights)."""
-        self._stop_without_resume()
-
-    def _stop_without_resume(self) -> None:
-        """End the run now, for an edit or an undo that comes next: no new run and no undo
-        step may start before it (what waited for the run to stop runs afterwards)."""
-        pending, self._after_stop = self._after_stop, []
-        self._resume = False
-        self.stop_and_wait()
-        if pending:
-            QTimer.singleShot(0, self, lambda: [fn() for fn in pending])
-
-    def commit_weights(self, text, fn, *args, merge_id: int = -1):
-        """Run ``fn(*args)`` (which writes weights into the document) as one undo step.
-
-        ``text`` is a callable giving the step's menu text. Returns what ``fn`` returns.
-        """
-        doc = self.document
-        before, rev = doc.all_weights(), doc.revision
-        result = self.write(fn, *args)
-        stack = self._stack()
-        if stack is not None and doc.revision != rev:
-            cmd = C.WeightsStepCommand(
-                doc, text, before, doc.all_weights(), merge_id=merge_id, applied=True
-            )
-            self.write(C.push, stack, cmd)
-        return result
-
     def _before_edit(self, command) -> None:
         """An edit of the document is about to be applied: a running training pauses first.
 
@@ -606,192 +528,6 @@ class TrainingController(QObject):
             self.message.emit("info", result.message)
         else:
             self.message.emit("info", self.tr("Trained to epoch {0}.").format(result.epoch))
-
-    def _canvas_cache(self, on: bool) -> None:
-        """Cache the canvas items' pictures while training (or stop caching).
-
-        Every frame repaints the neurons' pictures, and with them whatever they overlap;
-        cached items are then copied instead of drawn again, which more than halves the
-        canvas's share of a frame. Only while training: some display changes (language,
-        θ instead of b) redraw the scene without telling each item.
-        """
-        scene = getattr(self.window, "scene", None)
-        if scene is None:
-            return
-        from nnsim.gui.canvas import EdgeItem, LayerItem, NeuronItem, PortItem
-
-        mode = (
-            QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
-        )
-        kinds = (EdgeItem, LayerItem, NeuronItem, PortItem)
-        for item in scene.items():
-            if isinstance(item, kinds):
-                item.setCacheMode(mode)
-
-    # ------------------------------------------------------------------ weights and time
-    def reset_weights(self, undo_step: bool = True) -> None:
-        """New initial weights from the settings' scheme and seed; the history starts again.
-
-        ``undo_step`` makes it a step of its own ("Reset weights"); False when a settings
-        change resets the weights as part of its step.
-        """
-        if self.running:
-            self._after_stop.append(lambda: self.reset_weights(undo_step))
-            self.pause()
-            return
-        if self.session is None:
-            return
-        try:
-            if undo_step:
-                self.commit_weights(lambda: self.tr("Reset weights"), self.session.reset_weights)
-            else:
-                self.write(self.session.reset_weights)
-        except ValueError as e:
-            self.message.emit("error", str(e))
-            return
-        self.last_result = None
-        self.refresh_problem()
-
-    def history_info(self) -> tuple[int, int]:
-        """(number of snapshots, the one the network is at); (0, −1) without a history."""
-        tr = self.trainer_or_none() if not self.running else None
-        if tr is None:
-            return (len(self.data), len(self.data) - 1)
-        return (len(tr.history), tr.cursor)
-
-    def epoch_at(self, index: int) -> int:
-        """The epoch of history snapshot ``index`` (of the plot data's row while training)."""
-        tr = self.trainer_or_none() if not self.running else None
-        if tr is not None and 0 <= index < len(tr.history):
-            return int(tr.history.epoch[index])
-        d = self.data
-        row = d.row_of_index(index)
-        return int(d.column("epoch")[row]) if row is not None else 0
-
-    def _emit_history(self) -> None:
-        n, cur = self.history_info()
-        self.history_changed.emit(n, cur)
-
-    def restore(self, index: int) -> None:
-        """Time travel: put the network back to snapshot ``index`` of the history."""
-        self.stop_and_wait()
-        tr = self.trainer_or_none()
-        if tr is None or not len(tr.history):
-            return
-        index = max(0, min(int(index), len(tr.history) - 1))
-        epoch = int(tr.history.epoch[index])
-        snap = self.commit_weights(
-            lambda: self.tr("Go back to epoch {0}").format(epoch),
-            self.session.restore_snapshot,
-            index,
-            merge_id=C.ID_TIME_TRAVEL,
-        )
-        self.cursor_epoch = None if index == len(tr.history) - 1 else float(snap.epoch)
-        self._dirty = True
-        self._emit_history()
-
-    # ------------------------------------------------------------------ frames
-    def request_frame(self) -> None:
-        """Redraw at the next tick (e.g. a plot option changed)."""
-        self._dirty = True
-
-    def _beat(self) -> None:
-        if self._in_tick:
-            # due while a frame or a document sync paints (their processEvents let the
-            # timer in): drawn as soon as that turn is over, not skipped
-            self._beat_pending = True
-            return
-        try:
-            self.tick()
-        finally:
-            self._arm()
-
-    def _turn_over(self) -> None:
-        """End of a frame's or a sync's turn: draw a frame that fell due meanwhile."""
-        self._in_tick = False
-        if self._beat_pending:
-            self._beat_pending = False
-            self.timer.start(0)
-
-    def _arm(self) -> None:
-        """Arm the timer for the next frame on the schedule."""
-        now = time.perf_counter()
-        self._due += self._period
-        if self._due < now - self._period:  # far behind (a long pause): a new schedule
-            self._due = now
-        self.timer.start(max(0, round((self._due - now) * 1000)))
-
-    def tick(self) -> None:
-        """Build and hand out one frame if anything changed (called by the timer).
-
-        The frame is drawn and painted while the worker waits at ``frame_lock``: items
-        are updated in place, then the pending paint events are processed at once, so
-        Qt repaints only what changed and never has to win the interpreter lock back
-        from the worker call by call.
-        """
-        if self._in_tick:
-            return
-        snaps = self.mailbox.take() if self.running else []
-        if not snaps and not self._dirty:
-            return
-        self._dirty = False
-        self._in_tick = True
-        cpu = time.thread_time()
-        try:
-            with self.mailbox.frame_lock:
-                self._draw(snaps)
-                if self.running:
-                    app = QApplication.instance()
-                    for _ in range(2):  # scene updates post the paint requests they cause
-                        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        finally:
-            self._turn_over()
-        self.frame_cpu.append(time.thread_time() - cpu)
-        self.frames_drawn += 1
-        if self._sync_due:
-            self._sync_due = False
-            # in a turn of the event loop of its own (scheduled once this frame is over:
-            # inside it the sync would find the frame still running): a frame and a
-            # document sync together would hold the loop twice as long
-            QTimer.singleShot(0, self._sync_tick)
-
-    def _draw(self, snaps) -> None:
-        new_rows = False
-        for snap in snaps:
-            new_rows = self.data.append(snap) or new_rows
-        display = self.display
-        theta, epoch = None, 0
-        if display is not None and display.comp is not None:
-            if snaps:
-                theta = np.asarray(snaps[-1].weights)
-                epoch = snaps[-1].epoch
-                if not display.set_theta(theta):
-                    theta = None
-            elif not self.running:
-                theta = display.from_document(self.document)
-                ep = self.data.column("epoch")
-                epoch = int(ep[-1]) if ep.size else 0
-        grid = None
-        p = self.problem
-        if theta is not None and p.plane and p.grid_input is not None:
-            grid = display.grid(p.grid_input)
-        frame = Frame(
-            data=self.data,
-            theta=theta,
-            grid=grid,
-            running=self.running and not self.stopping,
-            epoch=epoch,
-            cursor_epoch=self.cursor_epoch,
-            new_rows=new_rows or not snaps,
-        )
-        self.frame.emit(frame)
-        if snaps and self.running and theta is not None:
-            self._since_sync += 1
-            if self._since_sync >= self.sync_every:
-                self._since_sync = 0
-                self._sync_due = True
-        if new_rows:
-            self._emit_history()
 
     # ------------------------------------------------------------------ shutdown
     def eventFilter(self, obj, event):

@@ -34,7 +34,6 @@ from nnsim.engine.training import RULES
 from nnsim.gui.commands import UpdateSettingsCommand
 from nnsim.gui.style import ButtonGrid, ElidedCombo, keep_width_whole
 from nnsim.gui.training.csv_dialog import csv_item_text, open_csv_dialog, table_item_text
-from nnsim.gui.training.problem import active_features, is_plane_dataset
 from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS
 from nnsim.model.settings_rules import (
     DATASET_PARAM_RULES,
@@ -42,6 +41,7 @@ from nnsim.model.settings_rules import (
     SETTINGS_RULES,
     carry_params,
 )
+from nnsim.recipes.problem import active_features, is_plane_dataset
 
 #: Learning rates offered (Playground's list); any positive number can be typed.
 LEARNING_RATES = (

@@ -4,7 +4,7 @@ a new branch of time replaces what it starts before."""
 import numpy as np
 
 from nnsim.engine.history import History, Snapshot
-from nnsim.gui.training.plot_data import PlotData
+from nnsim.recipes.plot_data import PlotData
 
 
 def snap(epoch, index=None, kind="epoch"):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data import DATASETS, DOMAIN, FEATURES, featurize, featurize_dataset, load_dataset
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError
 from nnsim.model.compile import CompileError, compile_document, push_weights
 from nnsim.model.session import Session
 
@@ -216,8 +218,6 @@ def describe(doc, session: Session, raw, display: DisplayNet) -> Problem:
     s = doc.settings
     p.classification = tr.task == "classification"
     p.threshold = float(tr.threshold)
-    from nnsim.gui.plots.colors import activation_levels
-
     p.levels = activation_levels(p.output_activation)
     feats = active_features(doc)
     # the raw 2-D points behind the network's input
@@ -271,3 +271,24 @@ def describe(doc, session: Session, raw, display: DisplayNet) -> Problem:
         and net.layers[p.input_layer].shape == (2,)
     )
     return p
+
+
+def activation_levels(name: str, values: np.ndarray | None = None) -> tuple[float, float]:
+    """The colour range for outputs of an activation: symmetric around its decision value.
+
+    σ and step: (0, 1); tanh and sign: (−1, 1); unbounded ones: ± the largest |value|
+    (ReLU-like: 0 .. max drawn as white .. blue).
+    """
+    try:
+        bounded = activation_entry(name).output_range  # the registry's (0, 1), (−1, 1)
+    except EngineError:
+        bounded = None
+    if bounded is not None:
+        return tuple(map(float, bounded))
+    m = 1.0
+    if values is not None and np.size(values):
+        with np.errstate(invalid="ignore"):
+            finite = np.asarray(values)[np.isfinite(values)]
+        if finite.size:
+            m = float(max(np.abs(finite).max(), 1e-6))
+    return (-m, m)

@@ -1,7 +1,8 @@
 """The RNN view's demos, one per shape, trained a few iterations at a time (Qt-free).
 
 Each run owns an engine network with an Elman ``RNN`` layer and trains it with the
-recipes of ``nnsim.engine.rnn_demos`` (same data, same network, same Adam and clipping),
+recipes of ``nnsim.recipes.rnn`` (same data from ``nnsim.data.sequences``, same network,
+the engine's Adam, the same clipping),
 but in slices, so the view can show the loss, the hidden states and the BPTT gradient
 after every few updates:
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnsim.data.sequences import char_vocab, encode, load_corpus, parity_strings
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.layers.rnn import (
@@ -36,7 +38,8 @@ from nnsim.engine.layers.rnn import (
 from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, get_loss, softmax
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
-from nnsim.engine.rnn_demos import Adam, bigram_fraction, load_text, noisy_sine, parity_strings
+from nnsim.engine.optim import Adam
+from nnsim.recipes.rnn import bigram_fraction, noisy_sine
 
 #: The shapes of COURSE.md §12 in the order the view lists them.
 SHAPES = ("one-to-many", "many-to-one", "many-to-many")
@@ -95,7 +98,7 @@ class RnnFrame:
 
 
 def shuffled_batches(rng, n: int, batch: int):
-    """Endless mini-batches: one shuffled pass after another (as ``rnn_demos`` draws them)."""
+    """Endless mini-batches: one shuffled pass after another (as ``nnsim.recipes.rnn`` draws them)."""
     while True:
         order = rng.permutation(n)
         for i in range(0, n - batch + 1 if n >= batch else 1, batch):
@@ -129,7 +132,8 @@ class RnnRun:
         for _ in range(int(iterations)):
             value = self._update()
             clip_grad_norm(self.net.grad, 5.0)
-            self.opt.step()
+            self.opt.step(self.net.theta, self.net.grad)
+            self.net.params_changed()
             self.iteration += 1
             self.losses.append(float(value))
             out.append(float(value))
@@ -144,7 +148,7 @@ class RnnRun:
 
 
 class SineRun(RnnRun):
-    """Many-to-many: x_t → x_{t+1} on noisy sine waves (``rnn_demos.sine_demo``)."""
+    """Many-to-many: x_t → x_{t+1} on noisy sine waves (``nnsim.recipes.rnn.sine_demo``)."""
 
     shape = "many-to-many"
     name = "sine"
@@ -161,7 +165,7 @@ class SineRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(self.net, lr=0.01)
+        self.opt = Adam(lr=0.01)
         self.loss = SquaredError()
         self.batches = shuffled_batches(self.rng, len(self.xtr), 32)
 
@@ -200,7 +204,7 @@ class SineRun(RnnRun):
 
 
 class ParityRun(RnnRun):
-    """Many-to-one: is the number of ones in a bit string odd? (``rnn_demos.parity_demo``)."""
+    """Many-to-one: is the number of ones in a bit string odd? (``nnsim.recipes.rnn.parity_demo``)."""
 
     shape = "many-to-one"
     name = "parity"
@@ -230,7 +234,7 @@ class ParityRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(self.net, lr=0.02)
+        self.opt = Adam(lr=0.02)
         self.loss = SoftmaxCrossEntropy()
         self.batches = shuffled_batches(self.rng, len(self.ytr), 64)
 
@@ -270,7 +274,7 @@ class ParityRun(RnnRun):
 
 
 class CharRun(RnnRun):
-    """One-to-many: generate text from one seed character (``rnn_demos.char_demo``).
+    """One-to-many: generate text from one seed character (``nnsim.recipes.rnn.char_demo``).
 
     Trained many-to-many (next character) on windows of T characters of the corpus;
     shown as one-to-many: from the seed, each sampled character is fed back as the next
@@ -291,11 +295,11 @@ class CharRun(RnnRun):
         generate_len: int = 120,
     ):
         super().__init__(steps, hidden, seed)
-        self.text_corpus = load_text(corpus)
-        self.vocab = sorted(set(self.text_corpus))
+        self.text_corpus = load_corpus(corpus)
+        self.vocab = char_vocab(self.text_corpus)
         self.V = len(self.vocab)
         self.lookup = {c: i for i, c in enumerate(self.vocab)}
-        self.codes = np.array([self.lookup[c] for c in self.text_corpus])
+        self.codes = encode(self.text_corpus, self.vocab)
         self.seed_char = seed_char if seed_char in self.lookup else self.vocab[0]
         self.temperature = float(temperature)
         self.generate_len = max(int(generate_len), self.steps)
@@ -312,7 +316,7 @@ class CharRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(self.net, lr=0.01)
+        self.opt = Adam(lr=0.01)
         self.loss = SoftmaxCrossEntropy()
         self.gen_rng = np.random.default_rng(seed + 1)
 
@@ -399,7 +403,7 @@ class DocumentRun(RnnRun):
         self.xv = data.x_val if data.x_val is not None else data.x
         self.yv = data.y_val if data.y_val is not None else data.y
         self.loss = get_loss(doc.settings.loss)
-        self.opt = Adam(self.net, lr=min(float(doc.settings.lr), 0.05))
+        self.opt = Adam(lr=min(float(doc.settings.lr), 0.05))
         self.batch = max(1, min(int(doc.settings.batch_size), len(self.x)))
         self.batches = shuffled_batches(self.rng, len(self.x), self.batch)
         self.shape = "many-to-many" if rnns[0].return_sequences else "many-to-one"

@@ -1,10 +1,10 @@
 """Training the lecture's small CNN (or an MLP to compare) on MNIST, batch by batch, Qt-free.
 
 The CNN is the engine's ``build_mnist_cnn`` (conv 8@3×3 → ReLU → max-pool 2×2 → dense 10);
-the MLP is 784-32-10 with ReLU. Both train with the engine's Adam on softmax
-cross-entropy, the same loop as ``nnsim.engine.cnn_demo.train_mnist_cnn`` but one batch
-at a time, so the CNN view can show the loss after every batch, stop when the user
-presses Cancel, and show feature maps while the network learns. Runs inside a
+the MLP is 784-32-10 with ReLU. Both train through ``nnsim.engine.training.Trainer``
+(mini-batch Adam on softmax cross-entropy, as ``nnsim.recipes.cnn.train_mnist_cnn``);
+its per-batch callback gives the CNN view the loss after every batch, stops when the
+user presses Cancel, and hands over weights to show feature maps while the network learns. Runs inside a
 ``BackgroundJob``; everything handed to the UI is a copy.
 """
 
@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data import load_mnist
-from nnsim.engine.cnn_demo import as_images, build_mnist_cnn, predict_classes
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
-from nnsim.engine.losses import SoftmaxCrossEntropy
 from nnsim.engine.metrics import confusion_matrix, misclassified
 from nnsim.engine.network import Network
-from nnsim.engine.optim import Adam
+from nnsim.engine.training import Trainer
+from nnsim.recipes.cnn import as_images, build_mnist_cnn, predict_classes
 
 #: The two models the CNN view trains.
 MODELS = ("cnn", "mlp")
@@ -128,24 +127,19 @@ def train(cfg: TrainConfig, ctx=None, data=None) -> TrainResult:
     net = build_model(cfg.model, cfg.seed)
     xtr, xte = model_inputs(cfg.model, xtr_rows), model_inputs(cfg.model, xte_rows)
     ytr, yte = np.asarray(ytr, np.int64), np.asarray(yte, np.int64)
-    loss = SoftmaxCrossEntropy()
-    opt = Adam(lr=cfg.lr)
-    rng = np.random.default_rng(cfg.seed)
     bs = max(int(cfg.batch_size), 1)
     batches = -(-len(xtr) // bs)
     total = batches * cfg.epochs
     losses: list[float] = []
     seen: list[int] = []
     acc_points: list[tuple[int, float]] = []
-    n_seen = 0
-    last_report = 0.0
-    cancelled = False
     live_x, live_y = xte[:LIVE_EVAL], yte[:LIVE_EVAL]
+    progress = {"seen": 0, "last_report": 0.0}
 
     def snapshot(epoch, b, with_eval):
         if with_eval:
             acc = float(np.mean(predict_classes(net, live_x) == live_y))
-            acc_points.append((n_seen, acc))
+            acc_points.append((progress["seen"], acc))
         return {
             "model": cfg.model,
             "epoch": epoch,
@@ -160,29 +154,40 @@ def train(cfg: TrainConfig, ctx=None, data=None) -> TrainResult:
             "elapsed": time.perf_counter() - t_start,
         }
 
-    for epoch in range(cfg.epochs):
-        order = rng.permutation(len(xtr))
-        for b in range(batches):
-            if ctx is not None and ctx.cancelled:
-                cancelled = True
-                break
-            idx = order[b * bs : (b + 1) * bs]
-            value = net.loss_and_grad(xtr[idx], ytr[idx], loss, input_grad=False)
-            opt.step(net.theta, net.grad)
-            net.params_changed()
-            time.sleep(0.001)  # hand the GIL to the UI thread between batches
-            n_seen += len(idx)
-            losses.append(float(value))
-            seen.append(n_seen)
-            now = time.perf_counter()
-            if ctx is not None and now - last_report >= cfg.report_every:
-                # The accuracy on a few test images every second or so: cheap, and the
-                # curve shows the network learning while it learns.
-                with_eval = not acc_points or n_seen - acc_points[-1][0] >= 8 * bs
-                ctx.report(snapshot(epoch, b + 1, with_eval))
-                last_report = time.perf_counter()
-        if cancelled:
-            break
+    def on_batch(epoch, b, n_batches, value):
+        """The trainer's per-batch callback: the curves, a snapshot now and then, Cancel."""
+        time.sleep(0.001)  # hand the GIL to the UI thread between batches
+        progress["seen"] += min(bs, len(xtr) - (b - 1) * bs)
+        n_seen = progress["seen"]
+        losses.append(float(value))
+        seen.append(n_seen)
+        now = time.perf_counter()
+        if ctx is not None and now - progress["last_report"] >= cfg.report_every:
+            # The accuracy on a few test images every second or so: cheap, and the
+            # curve shows the network learning while it learns.
+            with_eval = not acc_points or n_seen - acc_points[-1][0] >= 8 * bs
+            ctx.report(snapshot(epoch - 1, b, with_eval))
+            progress["last_report"] = time.perf_counter()
+        return ctx is not None and ctx.cancelled
+
+    trainer = Trainer(
+        net,
+        "softmax_cross_entropy",
+        (xtr, ytr),
+        rule="minibatch",
+        optimizer="adam",
+        lr=cfg.lr,
+        batch_size=bs,
+        seed=cfg.seed,
+        init=None,  # build_model drew the He weights from the seed
+        eval_batch=500,
+        eval_sample=1000,  # the curve is the batches' losses; a sample guards divergence
+        on_batch=on_batch,
+    )
+    cancelled = ctx is not None and ctx.cancelled
+    if not cancelled:
+        cancelled = trainer.run(cfg.epochs).status == "stopped"
+    n_seen = progress["seen"]
     seconds = time.perf_counter() - t_start
     result = TrainResult(
         model=cfg.model,
