@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
@@ -199,8 +199,13 @@ def run(
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     # Maximised: the canvas gets the whole projector, and a window wider than the
-    # screen (many docks) never hides the inspector off its edge.
-    window.showMaximized()
+    # screen (many docks) never hides the inspector off its edge. Presentation mode from
+    # the start: full screen, and leaving it (F5) gives the maximised window.
+    if window.presentation:
+        window._presentation_layout.leave_to(Qt.WindowState.WindowMaximized)
+        window.showFullScreen()
+    else:
+        window.showMaximized()
     app.processEvents()
     window.view.fit()
     show_lessons_at_start(window)

@@ -14,6 +14,8 @@ and the right one is shown with its formula, numbers substituted.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -42,6 +44,30 @@ _RED = "#c92a2a"
 _CONTEXT = "demos.exercise"
 
 _t = translator(_CONTEXT)
+
+
+def _reason(doc, exc) -> str:
+    """Why ``doc`` cannot be an exercise, in the interface's language (the recipe's own
+    reason is English): a layer the step-through does not show, a shaped input, its size."""
+    from nnsim.gui.i18n import kind_name
+
+    for layer in doc.layers.values():
+        if layer.kind not in ("input", "dense"):
+            return _t("it has a layer “{0}”; an exercise steps dense layers only.").format(
+                kind_name(layer.kind)
+            )
+    for layer in doc.layers.values():
+        shape = tuple(getattr(layer, "shape", None) or ())
+        if layer.kind == "input" and len(shape) > 1:
+            return _t("its input is {0}; an exercise takes a flat input.").format(
+                "×".join(str(n) for n in shape)
+            )
+    size = re.match(r"one step of this network has about (\d+) values; .* at most (\d+)", str(exc))
+    if size is not None:
+        return _t(
+            "one step of this network has about {0} values; an exercise takes at most {1}."
+        ).format(*size.groups())
+    return str(exc)
 
 
 class _Row:
@@ -233,7 +259,7 @@ class ExerciseView(QWidget):
             self.exercise = Exercise(document)
         except ExerciseError as exc:
             self.message.setText(
-                _t("This network cannot be an exercise: {0}").format(str(exc))
+                _t("This network cannot be an exercise: {0}").format(_reason(document, exc))
                 + " "
                 + _t("Open the ReLU homework or build a small dense network.")
             )

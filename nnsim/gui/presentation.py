@@ -3,14 +3,15 @@
 In presentation mode (F5) the window gives the current view the screen: the docks
 collapse, the tool bar and status bar go, and one strip under the views keeps the
 current step's formula large, with a button (F6) that brings the panels back and one
-that leaves presentation mode. ``PresentationLayout`` remembers the window's layout on
-the way in and puts it back exactly on the way out (QMainWindow.saveState/restoreState).
+that leaves presentation mode. A shown window goes full screen. ``PresentationLayout``
+remembers the window's layout and state (normal, maximised) on the way in and puts them
+back exactly on the way out (QMainWindow.saveState/restoreState, the geometry).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDockWidget,
@@ -115,19 +116,33 @@ class PresentationStrip(QFrame):
         self.formula.setText(text)
 
 
+#: Window states that give the window its size (no geometry of its own to put back).
+_SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+
+
+def _shown_state(w) -> Qt.WindowState:
+    """The window's normal/maximised/full-screen/minimised state (not whether active)."""
+    return w.windowState() & ~Qt.WindowState.WindowActive
+
+
 class PresentationLayout:
     """Collapse a main window's docks for presentation mode and restore them exactly.
 
-    ``enter`` records ``saveState``, the window's geometry and which bars were shown, then hides
-    every dock, the tool bar and the status bar; ``leave`` puts all of it back.
+    ``enter`` records ``saveState``, the window's geometry and state (normal, maximised, full
+    screen) and which bars were shown, then hides every dock, the tool bar and the status
+    bar, and puts a shown window full screen; ``leave`` puts all of it back.
     ``toggle_panels`` shows the collapsed docks again (and hides them), one key or click.
     """
 
     def __init__(self, window: QMainWindow):
         self.window = window
-        self.saved: tuple[QByteArray, QRect, dict] | None = None
+        self.saved: tuple[QByteArray, QRect, dict, Qt.WindowState] | None = None
         self.collapsed: list[QDockWidget] = []
         self.panels_shown = False
+        #: Whether ``enter`` puts a shown window full screen. Not on the offscreen platform:
+        #: it has no screen to fill (its 800×800 is nobody's projector), and the pictures
+        #: and tests drawn there give the window the projector's size themselves.
+        self.full_screen = QGuiApplication.platformName() != "offscreen"
 
     def _docks(self) -> list[QDockWidget]:
         w = self.window
@@ -140,10 +155,20 @@ class PresentationLayout:
             bars = {"toolbar": w.toolbar.isVisibleTo(w), "status": w.statusBar().isVisibleTo(w)}
             # the geometry itself: saveGeometry keeps the window's "normal" size, which
             # without a window manager is not always the one shown
-            self.saved = (w.saveState(), w.geometry(), bars)
+            self.saved = (w.saveState(), w.geometry(), bars, _shown_state(w))
         self.collapse()
+        # the projector's whole screen (a window not shown yet is shown by its caller:
+        # ``nnsim gui --presentation`` full screen, a screenshot at its own size)
+        if self.full_screen and w.isVisible() and not w.isFullScreen():
+            w.showFullScreen()
         w.toolbar.hide()
         w.statusBar().hide()
+
+    def leave_to(self, state: Qt.WindowState) -> None:
+        """On leaving, put the window in ``state`` (e.g. maximised) rather than the one it
+        had on entering (a window entered before it was first shown)."""
+        if self.saved is not None:
+            self.saved = (*self.saved[:3], state)
 
     def collapse(self) -> None:
         """Hide every shown dock (remembered for ``toggle_panels``)."""
@@ -170,9 +195,12 @@ class PresentationLayout:
         w = self.window
         if self.saved is None:
             return
-        state, geometry, bars = self.saved
+        state, geometry, bars, shown = self.saved
         self.saved = None
-        if not (w.isMaximized() or w.isFullScreen()) and w.geometry() != geometry:
+        if _shown_state(w) != shown:
+            w.setWindowState(shown)
+        sized = bool(shown & _SIZED)
+        if not sized and w.geometry() != geometry:
             w.setGeometry(geometry)
         w.restoreState(state)
         if after is not None:
@@ -183,6 +211,8 @@ class PresentationLayout:
         def again(times: int) -> None:
             if w.presentation:
                 return
+            if not sized and w.geometry() != geometry:  # the least size has shrunk back
+                w.setGeometry(geometry)
             shown = {d: d.isVisibleTo(w) for d in self._docks()}  # as the views left them
             w.restoreState(state)
             for d, on in shown.items():
@@ -196,3 +226,25 @@ class PresentationLayout:
         w.statusBar().setVisible(bars["status"])
         self.collapsed = []
         self.panels_shown = False
+
+
+#: Kinds of canvas text that are names or numbers (a box's kind and activation, and the
+#: activation symbol in a circle, are words drawn smaller).
+MEASURED_TEXTS = frozenset({"name", "bias", "value", "note", "weight", "shape", "link", "caption"})
+
+
+def projector_figures(window) -> tuple[float, float, bool]:
+    """What the class sees of the network canvas now: (the canvas's share of the window,
+    the smallest name or number in screen pixels, whether everything drawn is in view).
+
+    For the presentation-mode tests and tests/benchmarks/bench_presentation.py.
+    """
+    view, scene = window.view, window.scene
+    share = view.width() * view.height() / max(window.width() * window.height(), 1)
+    texts = [t for t in scene.printed_texts() if t[0] in MEASURED_TEXTS]
+    smallest = min((px for _, _, _, px, _ in texts), default=0.0) * view.zoom()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # everything drawn: the layers' frames and boxes, and every text
+    parts = [item.mapRectToScene(item.frame_rect()) for item in scene.layer_items.values()]
+    parts += [rect for _, _, rect, _, _ in scene.printed_texts()]
+    return share, smallest, all(seen.contains(r) for r in parts)

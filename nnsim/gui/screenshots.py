@@ -125,6 +125,7 @@ def render_training(
         # the same, trained, on a projector in presentation mode
         win.act_weights.setChecked(True)
         win.set_presentation(True)
+        QApplication.processEvents()  # full screen first, then the projector's size
         win.resize(*PRESENTATION_SIZE)
         for _ in range(4):
             QApplication.processEvents()

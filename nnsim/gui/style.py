@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QGridLayout,
     QLayout,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QWidget,
 )
 
@@ -310,3 +314,54 @@ def keep_width_whole(area: QScrollArea, floor: int) -> None:
     (new texts, a new page, presentation mode)."""
     area.setMinimumWidth(scroll_min_width(area, floor))
     area.widget().installEventFilter(_WidthFollower(area, floor))
+
+
+class ElidedCombo(QComboBox):
+    """A combo box for a narrow dock: a long entry is shown cut with "…" (the whole
+    name in its tooltip), and the open list is as wide as its longest entry."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.currentTextChanged.connect(self._follow)
+
+    def _follow(self, text: str) -> None:
+        # the tooltip names the entry only when the box cannot show it whole
+        self.setToolTip(text if self.displayed_text() != text else "")
+
+    def _field(self) -> tuple[QStyleOptionComboBox, int]:
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        rect = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return opt, rect.width()
+
+    def displayed_text(self) -> str:
+        """The current entry as the closed box draws it (cut with "…" when too long)."""
+        _, width = self._field()
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, width)
+
+    def popup_width(self) -> int:
+        """The open list's least width: its longest entry whole, with the scroll bar."""
+        fm = self.view().fontMetrics()
+        widest = max(
+            (fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return widest + bar + 4 * fm.averageCharWidth()
+
+    def showPopup(self) -> None:
+        self.view().setMinimumWidth(self.popup_width())
+        super().showPopup()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._follow(self.currentText())
+
+    def paintEvent(self, _event) -> None:
+        painter = QStylePainter(self)
+        opt, _ = self._field()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.displayed_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)

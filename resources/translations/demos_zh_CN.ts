@@ -377,8 +377,20 @@
       <translation>误差下降了，这一步更新有效。</translation>
     </message>
     <message>
+      <source>it has a layer “{0}”; an exercise steps dense layers only.</source>
+      <translation>它含有“{0}”；练习只逐步计算全连接层。</translation>
+    </message>
+    <message>
+      <source>its input is {0}; an exercise takes a flat input.</source>
+      <translation>它的输入是 {0}；练习需要一维的输入。</translation>
+    </message>
+    <message>
       <source>not a number</source>
       <translation>不是数字</translation>
+    </message>
+    <message>
+      <source>one step of this network has about {0} values; an exercise takes at most {1}.</source>
+      <translation>这个网络一步大约有 {0} 个数值；练习最多 {1} 个。</translation>
     </message>
     <message>
       <source>right value</source>

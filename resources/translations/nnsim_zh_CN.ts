@@ -626,6 +626,46 @@ The current network is unchanged.</source>
         <source>Click a neuron, an edge or a layer to inspect and edit it. Double-click an edge to type its weight.</source>
         <translation>单击神经元、连接或层即可查看和编辑。双击连接可直接输入权重。</translation>
     </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="19"/>
+        <source>the network is empty</source>
+        <translation>网络是空的</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="23"/>
+        <source>a standard network has one input layer, this one has {0}</source>
+        <translation>标准网络只有一个输入层，这个网络有 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="28"/>
+        <source>layer {0} is a {1} layer, not a layer of neurons</source>
+        <translation>层 {0} 是“{1}”，不是神经元层</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="33"/>
+        <source>layer {0} feeds several layers ({1}): a link skips a layer</source>
+        <translation>层 {0} 连到多个层（{1}）：有连接跳过了一层</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="38"/>
+        <source>link {0} is not a full connection</source>
+        <translation>连接 {0} 不是全连接</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="43"/>
+        <source>layer {0} has several incoming links: a link skips a layer</source>
+        <translation>层 {0} 有多个输入连接：有连接跳过了一层</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="48"/>
+        <source>layer {0} is not on the path from input to output</source>
+        <translation>层 {0} 不在从输入到输出的路径上</translation>
+    </message>
+    <message>
+        <location filename="../../nnsim/gui/inspectors/network.py" line="51"/>
+        <source>the network has no output layer</source>
+        <translation>网络没有输出层</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>

@@ -646,6 +646,10 @@
         <source>Speed</source>
         <translation>速度</translation>
     </message>
+    <message>
+        <source>Noise σ</source>
+        <translation>噪声 σ</translation>
+    </message>
 </context>
 <context>
     <name>TrainingUI</name>

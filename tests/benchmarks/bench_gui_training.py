@@ -115,6 +115,8 @@ def main(argv=None) -> int:
     proc = window.training._worker.process
     if args.presentation:
         window.set_presentation(True)
+        app.processEvents()  # full screen first, then the size asked for
+        window.resize(*args.size)
     if not window.open_lesson(args.lesson):
         print(f"no lesson {args.lesson}", file=sys.stderr)
         return 1

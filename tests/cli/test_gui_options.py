@@ -171,7 +171,28 @@ def test_no_display_is_one_line_and_exit_status_2(argv, tmp_path):
     assert "xcb" not in r.stderr
 
 
-@pytest.mark.slow
+def test_screenshot_needs_no_display_fast(tmp_path):
+    """The same with no display at all on a small lesson, in presentation mode (CI runs
+    this one): the picture at its own size, in Chinese, of a drawn window."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "bp.png"
+    r = subprocess.run(
+        [sys.executable, "-m", "nnsim", "gui", "bp-worked-example", "--screenshot", str(out)]
+        + ["--lang", "zh", "--presentation"],
+        capture_output=True,
+        text=True,
+        env=_no_display_env(tmp_path),
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1440, 900)  # not the screen's (full screen)
+    seen = {img.pixel(x, y) for x in range(0, 1440, 4) for y in range(100, 800, 50)}
+    assert len(seen) > 20
+
+
+@pytest.mark.slow  # ~10 s: the MNIST network's window
 def test_screenshot_needs_no_display(tmp_path):
     from PySide6.QtGui import QImage
 

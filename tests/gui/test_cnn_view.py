@@ -245,3 +245,62 @@ def test_presentation_mode_makes_the_demo_views_bigger(demo_window):
         demo_window.set_presentation(False)
         QApplication.processEvents()
     assert sizes() == before
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_the_answer_plot_has_room_for_its_ten_digits(demo_window, presentation):
+    """The network's answer sits under the feature maps, as wide as the box: each of the
+    ten digits of its axis has room for twice its own width, nothing over the maps, at
+    1280×800 and 1920×1080; its sentence follows the language."""
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    win = demo_window
+    training = win.demo_views.cnn.training
+    win.show_view("cnn")
+    win.demo_views.cnn.tabs.setCurrentIndex(2)
+    win.set_presentation(presentation)
+    for size in ((1280, 800), (1920, 1080)):
+        QApplication.processEvents()
+        win.resize(*size)
+        for _ in range(4):
+            QApplication.processEvents()
+        plot = training.answer_plot
+        axis = plot.getAxis("bottom")
+        font = axis.style["tickFont"] or plot.font()
+        digit = QFontMetricsF(font).horizontalAdvance("0")
+        inner = plot.getPlotItem().getViewBox().width()
+        assert inner / 10 >= 2 * digit, (size, inner, digit)
+        assert training.maps.geometry().bottom() < plot.geometry().top()
+        assert training.maps.geometry().bottom() < training.digit_view.geometry().top()
+    training._answer = (9, 0.87)
+    win.set_language("zh_CN")
+    try:
+        assert training.answer_label.text() == "回答：9（概率 87%）"
+    finally:
+        win.set_language("en")
+    assert training.answer_label.text() == "Answer: 9 (probability 87%)"
+    win.set_presentation(False)
+
+
+def test_the_convolution_grids_are_whole_on_the_projector(demo_window):
+    """In presentation mode at 1280×800 the convolution tab shows its input and feature
+    map whole: the training tab's taller page scrolls on its own, and does not make the
+    convolution's page taller than the window (grids pushed down, cut at the foot)."""
+    from PySide6.QtWidgets import QApplication
+
+    win = demo_window
+    cnn = win.demo_views.cnn
+    win.show_view("cnn")
+    cnn.tabs.setCurrentIndex(0)
+    win.set_presentation(True)
+    try:
+        QApplication.processEvents()
+        win.resize(1280, 800)
+        for _ in range(6):
+            QApplication.processEvents()
+        for grid in (cnn.conv.input_view, cnn.conv.output_view):
+            seen = grid.visibleRegion().boundingRect()
+            assert seen.size() == grid.size(), (seen, grid.size())
+    finally:
+        win.set_presentation(False)

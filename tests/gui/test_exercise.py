@@ -125,3 +125,24 @@ def test_a_perceptron_lesson_is_a_step_of_the_perceptron_rule(view):
     # back to a BP lesson: the BP title again
     assert view.set_document(load_lesson("relu-homework"))
     assert "back-propagation" in view.title.text()
+
+
+def test_why_not_an_exercise_in_chinese(view):
+    """The reason is in the interface's language (the recipe's own is English)."""
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.i18n import language_manager
+
+    languages = language_manager(QApplication.instance())
+    languages.set_language("zh_CN")
+    try:
+        view.set_document(load_lesson("rnn-shapes"))
+        text = view.message.text()
+        assert text.startswith(
+            "这个网络不能用作练习：它含有“循环层（RNN）”；练习只逐步计算全连接层。"
+        ), text
+        view.set_document(load_lesson("mnist-mlp"))
+        assert "这个网络一步大约有 25535 个数值；练习最多 80 个。" in view.message.text()
+        assert not any(w in view.message.text() for w in ("layer", "values", "step-through"))
+    finally:
+        languages.set_language("en")

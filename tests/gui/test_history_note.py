@@ -23,6 +23,8 @@ def test_opened_trained_file_says_it_has_no_history(qtbot, window, tmp_path):
     note = plot.empty_note
     assert note.isVisibleTo(plot)
     assert note.text().startswith("No history: the file keeps only the weights.")
+    # a line of its own above the plot: not drawn over the plot's title and legend
+    assert not note.geometry().intersects(plot.graphics.geometry())
     assert plot.train_curve.getData()[0] is None or len(plot.train_curve.getData()[0]) == 0
     window.set_language("zh_CN")
     try:

@@ -77,3 +77,43 @@ def test_canvas_note_has_real_subscripts(window):
     item = window.scene.neuron_item(out, 0)
     assert item.layer_item.note_of(0) == "g₁ = −0.0407"
     assert window.scene.neuron_note(out, 0) == "g_1 = −0.0407"  # the plain notation kept
+
+
+def test_why_not_a_standard_network_in_chinese(window):
+    """The inspector's reason (the model's English "layer L2 is a rnn layer, …") is
+    translated, the layer's kind by its palette name."""
+    assert window.open_lesson("rnn-shapes")
+    window.scene.clearSelection()
+    window.inspector.show_selection()
+    panel = window.inspector.network_panel
+    assert panel.mlp.text() == (
+        "not a standard multi-layer feedforward network: layer L2 is a Recurrent (RNN) "
+        "layer, not a layer of neurons"
+    )
+    window.set_language("zh_CN")
+    try:
+        panel.refresh()
+        assert panel.mlp.text().endswith("层 L2 是“循环层（RNN）”，不是神经元层"), panel.mlp.text()
+        assert "rnn" not in panel.mlp.text()
+    finally:
+        window.set_language("en")
+
+
+def test_every_structure_reason_has_its_translation():
+    from nnsim.gui.inspectors.network import _REASONS, translated_reason
+
+    samples = {
+        "the network is empty": "the network is empty",
+        "a standard network has one input layer, this one has 2": "{0}",
+        "layer L4 is a conv2d layer, not a layer of neurons": "Convolution",
+        "layer L1 feeds several layers (L2, L3): a link skips a layer": "(L2, L3)",
+        "link K1 is not a full connection": "link K1",
+        "layer L3 has several incoming links: a link skips a layer": "layer L3",
+        "layer L9 is not on the path from input to output": "layer L9",
+        "the network has no output layer": "no output layer",
+    }
+    assert len(samples) == len(_REASONS)
+    for reason, part in samples.items():
+        text = translated_reason(reason)
+        assert part in text or part == "{0}" and text.endswith("has 2"), (reason, text)
+    assert translated_reason("something new") == "something new"

@@ -12,6 +12,7 @@ SCREENS = [(1280, 800), (1440, 900)]
 
 
 def settle(qtbot, win, size):
+    QApplication.processEvents()  # presentation mode's full screen first, then this size
     win.resize(*size)
     for _ in range(3):  # dock layout, then the panels that reflow to their new width
         QApplication.processEvents()

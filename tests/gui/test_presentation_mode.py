@@ -8,15 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from nnsim.gui.main_window import PRESENTATION_TEXT_PX
+from nnsim.gui.presentation import projector_figures
 from nnsim.lessons import LESSONS
 
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
-#: Texts that are names or numbers (a box's kind and activation, and the activation
-#: symbol in a circle, are words drawn smaller).
-MEASURED = {"name", "bias", "value", "note", "weight", "shape", "link", "caption"}
 
 
 def settle(win, size=(1280, 800)):
+    QApplication.processEvents()  # presentation mode's full screen first, then this size
     win.resize(*size)
     for _ in range(4):
         QApplication.processEvents()
@@ -28,47 +27,44 @@ def behind(dock) -> bool:
     return dock.isVisible() and dock.visibleRegion().isEmpty()
 
 
-def measure(win) -> tuple[float, float, bool]:
-    """(canvas share of the window, smallest name or number in screen px, whole network
-    in view) as the class sees them now."""
-    view = win.view
-    share = view.width() * view.height() / (win.width() * win.height())
-    zoom = view.zoom()
-    texts = [t for t in win.scene.printed_texts() if t[0] in MEASURED]
-    smallest = min(px for _, _, _, px, _ in texts) * zoom
-    seen = view.mapToScene(view.viewport().rect()).boundingRect()
-    # everything drawn: the layers' frames and boxes, and every text
-    parts = [item.mapRectToScene(item.frame_rect()) for item in win.scene.layer_items.values()]
-    parts += [rect for _, _, rect, _, _ in win.scene.printed_texts()]
-    return share, smallest, all(seen.contains(r) for r in parts)
+@pytest.fixture(scope="module")
+def projector(tmp_path_factory):
+    """One window as ``nnsim`` builds it, weights shown, shared by the lessons (fast)."""
+    import os
 
+    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+    from nnsim.gui.app import build_window
 
-def test_every_lesson_fills_the_projector_at_24_px(demo_window, capsys):
-    win = demo_window
+    win = build_window(None, restore=False)
+    win.resize(1280, 800)
+    win.show()
     win.act_weights.setChecked(True)
-    rows = []
-    for name in LESSON_NAMES:
-        win.undo_stack.setClean()
-        assert win.open_lesson(name)
-        win.show_view("network")
-        win.set_presentation(True)
+    yield win
+    win.set_presentation(False)
+    win.demo_views.shutdown()
+    win.undo_stack.setClean()
+    win.close()
+
+
+@pytest.mark.parametrize("name", LESSON_NAMES)
+def test_every_lesson_fills_the_projector_at_24_px(projector, name):
+    """The figures per lesson: tests/benchmarks/bench_presentation.py prints them."""
+    win = projector
+    win.undo_stack.setClean()
+    assert win.open_lesson(name)
+    win.show_view("network")
+    win.set_presentation(True)
+    try:
         settle(win)
-        share, smallest, whole = measure(win)
+        share, smallest, whole = projector_figures(win)
         missing = sum(link.missing_labels for link in win.scene.link_items.values())
-        rows.append((name, share, smallest, whole, missing))
+    finally:
         win.set_presentation(False)
-    with capsys.disabled():
-        print("\npresentation mode at 1280×800 (offscreen): canvas share, smallest name/number")
-        for name, share, smallest, whole, missing in rows:
-            fit = "whole network in view" if whole else "NOT WHOLE"
-            print(
-                f"  {name:24s} {share:6.1%} {smallest:6.1f} px  {fit}, {missing} weights unprinted"
-            )
-    assert {r[0]: r[4] for r in rows}["bp-worked-example"] == 0  # 0.4 (A→h2) too
-    for name, share, smallest, whole, _ in rows:
-        assert share >= 0.70, (name, share)
-        assert smallest >= PRESENTATION_TEXT_PX - 0.01, (name, smallest)
-        assert whole, name
+    if name == "bp-worked-example":
+        assert missing == 0  # 0.4 (A→h2) too
+    assert share >= 0.70, share
+    assert smallest >= PRESENTATION_TEXT_PX - 0.01, smallest
+    assert whole
 
 
 def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window):
@@ -218,3 +214,50 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
     assert slider.geometry().top() >= unrolled.geometry().bottom()  # not drawn over it
     win.set_presentation(False)
     assert views.rnn.unrolled.max_columns == 0 and conv.left_column.isVisibleTo(conv)
+
+
+@pytest.mark.parametrize("state", ["normal", "maximized"])
+def test_presentation_goes_full_screen_and_comes_back(demo_window, state):
+    """F5 gives the window the whole screen; F5 again puts back the window's state and,
+    for a normal window, its geometry exactly."""
+    win = demo_window
+    if state == "maximized":
+        win.showMaximized()
+    else:
+        win.setGeometry(30, 40, 700, 500)
+    for _ in range(3):
+        QApplication.processEvents()
+    geometry, was_max = win.geometry(), win.isMaximized()
+    assert was_max == (state == "maximized")
+    win._presentation_layout.full_screen = True  # as on a real screen (not offscreen)
+    win.act_presentation.trigger()  # F5
+    QApplication.processEvents()
+    assert win.isFullScreen()
+    assert win.geometry() == win.screen().geometry()
+    win.act_presentation.trigger()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not win.isFullScreen()
+    assert win.isMaximized() == was_max
+    assert win.geometry() == geometry
+
+
+def test_presentation_from_the_start_leaves_to_a_maximized_window(demo_window):
+    """``nnsim gui --presentation``: the window opens full screen; F5 gives the
+    maximised window ``nnsim gui`` opens without it."""
+    from nnsim.gui.app import build_window
+
+    win = build_window(None, restore=False, presentation=True)
+    try:
+        assert win.presentation and not win.isVisible()  # shown by the caller
+        win._presentation_layout.leave_to(Qt.WindowState.WindowMaximized)
+        win.showFullScreen()
+        QApplication.processEvents()
+        assert win.isFullScreen()
+        win.act_presentation.trigger()
+        QApplication.processEvents()
+        assert win.isMaximized() and not win.isFullScreen()
+    finally:
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()

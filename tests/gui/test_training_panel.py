@@ -372,3 +372,64 @@ def test_an_empty_network_is_a_start_not_an_error(qtbot, window):
         assert panel.message.text() == "添加一个输入层和一层神经元，就可以训练网络。"
     finally:
         window.set_language("en")
+
+
+def test_a_sequence_set_shows_its_own_noise(qtbot, window):
+    """rise_fall's noise is a standard deviation 0.1 (not Playground's percentage, which
+    printed "Noise (%) 0"): the row says σ and its value, and moving it sets σ."""
+    assert window.open_lesson("rnn-shapes")
+    window.show_view("network")
+    panel = window.training_ui.panel
+    label = panel.data_rows["noise"]
+    assert label.isVisibleTo(window) and label.text() == "Noise σ"
+    assert panel.noise_value.text() == "0.10" and panel.noise.value() == 10
+    assert not panel.data_rows["n_points"].isVisibleTo(window)  # it has no "Points"
+    panel.noise.setValue(25)
+    assert window.document.settings.dataset_params["noise"] == pytest.approx(0.25)
+    assert panel.noise_value.text() == "0.25"
+    window.undo_stack.setClean()
+    assert window.open_lesson(CIRCLE)  # Playground's percentage again
+    assert label.text() == "Noise (%)" and panel.noise.maximum() == 50
+    assert panel.noise_value.text() == str(panel.noise.value())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_long_data_set_name_is_cut_with_its_whole_name_at_hand(qtbot, window, language):
+    """The data-set box of a narrow dock shows "Sequence class: rising or fa…" with the
+    whole name as its tooltip, and its open list is wide enough for every name."""
+    window.set_language(language)
+    try:
+        assert window.open_lesson("rnn-shapes")
+        window.show_view("network")
+        window.training_ui.docks["training"].raise_()
+        combo = window.training_ui.panel.dataset
+        combo.setFixedWidth(150)  # a narrow dock at projector size
+        qtbot.wait(10)
+        whole = combo.currentText()
+        fm = combo.fontMetrics()
+        assert fm.horizontalAdvance(whole) > 150
+        shown = combo.displayed_text()
+        assert shown.endswith("…") and whole.startswith(shown[:-1])
+        assert combo.toolTip() == whole
+        widest = max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        combo.showPopup()
+        try:
+            assert combo.view().width() >= widest
+        finally:
+            combo.hidePopup()
+        combo.setFixedWidth(fm.horizontalAdvance(whole) + 80)  # room: no cut, no tooltip
+        qtbot.wait(10)
+        assert combo.displayed_text() == whole and combo.toolTip() == ""
+    finally:
+        combo.setMinimumWidth(0)
+        combo.setMaximumWidth(16777215)
+        window.set_language("en")
+
+
+def test_an_old_error_leaves_the_status_bar(window):
+    """The empty start's "the network is empty" does not stay under the lesson opened."""
+    window.training_ui.panel.show_message("error", "the network is empty: add an input layer")
+    assert window.statusBar().currentMessage() == "the network is empty: add an input layer"
+    window.undo_stack.setClean()
+    assert window.open_lesson(CIRCLE)
+    assert window.statusBar().currentMessage() == ""

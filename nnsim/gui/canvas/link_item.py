@@ -34,6 +34,9 @@ MAX_PRINTED_EDGES = 36
 # Spots tried along an edge for its weight's number, and the clear margin kept around it.
 LABEL_SPOTS = 40
 LABEL_MARGIN = 3.0
+#: Opacity (of 255) of an edge faded so that a selected neuron's weights can be printed
+#: over it: seen as a trace behind the number's box, not read as the number's own edge.
+DIMMED_ALPHA = 45
 
 
 _METRICS: dict[int, QFontMetricsF] = {}
@@ -259,6 +262,13 @@ class EdgeItem(QGraphicsItem):
         self.update()
         self.link_item.labels.changed()
 
+    def drawn_color(self) -> QColor:
+        """The line's colour as drawn: pale while it gives way to a selected neuron's."""
+        color = QColor(self._color)
+        if self.link_item.is_dimmed(self):
+            color.setAlpha(DIMMED_ALPHA)
+        return color
+
     @never_raise()
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None):
         th = self.link_item.theme
@@ -272,7 +282,7 @@ class EdgeItem(QGraphicsItem):
             halo = QColor(th.selection) if self.isSelected() else QColor(0, 0, 0, 40)
             painter.setPen(QPen(halo, width + 6, Qt.PenStyle.SolidLine, round_cap))
             painter.drawLine(self._line)
-        color = self._color
+        color = self.drawn_color()
         painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, round_cap))
         painter.drawLine(self._line)
         if self._arrow is not None:
@@ -348,9 +358,13 @@ class LinkItem(QGraphicsItem):
         self._bar = QLineF()
         self._bounds = QRectF()
         self.highlight: QColor | None = None
-        #: (i, j) of the edges that touch a selected neuron; ``_unplaced`` counts the
-        #: numbers that found no room; ``_reserved`` is the label width placed for.
+        #: (i, j) of the edges that touch a selected neuron or are selected (of those, the
+        #: selected neurons' in ``_neuron_featured``); ``_unplaced`` counts the numbers that
+        #: found no room; ``_reserved`` is the label width placed for; ``_dimmed``: the
+        #: other edges fade so that the selected neurons' weights can be printed.
         self._featured: set[tuple[int, int]] = set()
+        self._neuron_featured: set[tuple[int, int]] = set()
+        self._dimmed = False
         self._unplaced = 0
         self._reserved = 0.0
         self.labels = LinkLabels(self)
@@ -468,7 +482,7 @@ class LinkItem(QGraphicsItem):
                 e.refresh()
             # a number grew wider than the room its spot was chosen for: choose again
             widest = max((e._label_rect.width() for e in self.edges.values()), default=0.0)
-            if widest > self._reserved + 0.5:
+            if widest > self._reserved + 0.5 or self._dimmed:
                 self._place_labels()
             self.labels.changed()
             self.update()
@@ -493,6 +507,7 @@ class LinkItem(QGraphicsItem):
             e.set_line(QLineF(src.out_anchor(i), dst.in_anchor(j)), gap)
             bounds = bounds.united(QRectF(e._line.p1(), e._line.p2()).normalized())
         self._featured = {k for k in self._featured if k in self.edges}
+        self._neuron_featured = {k for k in self._neuron_featured if k in self.edges}
         self._place_labels()
         self._bounds = bounds
         self.update()
@@ -516,12 +531,13 @@ class LinkItem(QGraphicsItem):
 
     def selection_changed(self) -> None:
         """A dense link prints the weights of the selected neurons' edges."""
-        if not self.dense and not self._unplaced:
-            return
         src, dst = self._selected_neurons()
-        featured = {k for k in self.edges if k[0] in src or k[1] in dst}
-        if featured != self._featured:
-            self._featured = featured
+        # the selected neurons' edges, and a selected edge (the step-through's current
+        # weight): printed whatever else has to give way
+        mine = {k for k in self.edges if k[0] in src or k[1] in dst}
+        featured = mine | {k for k, e in self.edges.items() if e.isSelected()}
+        if featured != self._featured or mine != self._neuron_featured:
+            self._featured, self._neuron_featured = featured, mine
             self._place_labels()
             for e in self.edges.values():
                 e.update_contents_flag()
@@ -562,8 +578,9 @@ class LinkItem(QGraphicsItem):
         covers no other number, no neuron, port or text of a neuron, and no other edge of the
         link (a frame's empty margin may be covered). A number with
         no free spot is not printed (``EdgeItem.placed`` is False; hover and selection still
-        show it, and the view says so). Edges of a selected neuron choose first, then the
-        strongest weights. The room
+        show it, and the view says so). Edges of a selected neuron and a selected edge (the
+        step-through's current weight) choose first, in every round, then the strongest
+        weights. The room
         reserved is that of the widest number of the link, so that places do not jump with
         every change of a weight while a network trains (only when a number grows wider).
         """
@@ -584,15 +601,54 @@ class LinkItem(QGraphicsItem):
             )
             todo = [self.edges[k] for k in first] + rest
         self._unplaced = 0
+        was_dimmed, self._dimmed = self._dimmed, False
         if not todo:
+            self._repaint_if(was_dimmed)
             return
         lw, lh = self._reserved, label_size(th, "0")[1]
         gap = todo[0]._gap or (0.0, 0.0)
         circles, boxes = self._obstacles(gap)
         lines = [(e, e._line.p1(), e._line.p2(), e._width / 2 + 1) for e in self.edges.values()]
+        best = self._choose_places(todo, lines, circles, boxes, lw, lh)
+        mine = self._neuron_featured
+        if not self.dense and any((e.i, e.j) in mine for e in best[1]):
+            # the selected neurons' weights find no room among the other edges: those fade
+            # (drawn pale, their numbers not printed) and the selected neurons' weights are
+            # printed clear of one another and of the edges left bright
+            self._dimmed = True
+            keep = [e for e in todo if (e.i, e.j) in self._featured]
+            lines = [line for line in lines if (line[0].i, line[0].j) in self._featured]
+            # each in the room of its own number (few, and placed again at every change)
+            best = self._choose_places(keep, lines, circles, boxes, None, lh)
+            best = (best[0], best[1] + [e for e in todo if e not in keep])
+        chosen, missed = best
+        for e in todo:
+            t = chosen.get((e.i, e.j))
+            e.placed = t is not None
+            if t is not None and t != e._label_t:
+                e._label_t = t
+                e.refresh()
+        self._unplaced = len(missed)
+        self._repaint_if(was_dimmed != self._dimmed)
+        self.labels.changed()
+
+    def _repaint_if(self, changed: bool) -> None:
+        if changed:
+            for e in self.edges.values():
+                e.update()
+
+    def is_dimmed(self, edge: EdgeItem) -> bool:
+        """Whether ``edge`` is drawn faded: it gave way to a selected neuron's weights."""
+        return self._dimmed and (edge.i, edge.j) not in self._featured
+
+    def _choose_places(self, todo, lines, circles, boxes, lw, lh):
+        """(spot t per edge, edges left without) for ``todo``, clear of ``lines``; each
+        label ``lw`` wide, or (None) as wide as its own number."""
+        th = self.theme
         # the spots of each edge clear of neurons, their texts and the other edges, best first
         spots: dict[tuple[int, int], list[tuple[float, QRectF, QRectF]]] = {}
         for e in todo:
+            w = label_size(th, e._text)[0] if lw is None else lw
             usual = e.t_at(LABEL_T)
             ts = sorted(
                 (0.06 + 0.88 * k / LABEL_SPOTS for k in range(LABEL_SPOTS + 1)),
@@ -601,7 +657,7 @@ class LinkItem(QGraphicsItem):
             free = []
             for t in [usual, *ts]:
                 c = e._line.pointAt(t)
-                rect = QRectF(c.x() - lw / 2, c.y() - lh / 2, lw, lh)
+                rect = QRectF(c.x() - w / 2, c.y() - lh / 2, w, lh)
                 room = rect.adjusted(-LABEL_MARGIN, -LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN)
                 if any(rect.intersects(b) for b in boxes):
                     continue
@@ -613,28 +669,36 @@ class LinkItem(QGraphicsItem):
             spots[(e.i, e.j)] = free
         # each number takes its best spot not covered by those placed before it; the ones
         # left without go first in the next round (the crossing edges' few spots), and the
-        # round that prints the most wins
+        # round that prints the most of the featured ones (the selected neurons' edges, a
+        # selected edge), then the most in all, wins. A selected edge's number with no free
+        # spot at all is printed where it is all the same (label_printed), so the
+        # others keep clear of it, in the room of the widest number (it may grow to that).
+        featured = self._featured
+        taken = []
+        for k in featured:
+            if k in self.edges and self.edges[k].isSelected() and not spots.get(k):
+                e = self.edges[k]
+                c, w = e.label_pos(), label_size(th, e._text)[0] if lw is None else lw
+                taken.append(QRectF(c.x() - w / 2, c.y() - lh / 2, w, lh))
+
+        def score(missed):
+            return (sum((e.i, e.j) in featured for e in missed), len(missed))
+
         order, best = list(todo), None
         for _ in range(3):
-            chosen, missed = self._choose_spots(order, spots)
-            if best is None or len(missed) < len(best[1]):
+            chosen, missed = self._choose_spots(order, spots, taken)
+            if best is None or score(missed) < score(best[1]):
                 best = (chosen, missed)
             if not missed:
                 break
-            order = missed + [e for e in order if e not in missed]
-        chosen, missed = best
-        for e in todo:
-            t = chosen.get((e.i, e.j))
-            e.placed = t is not None
-            if t is not None and t != e._label_t:
-                e._label_t = t
-                e.refresh()
-        self._unplaced = len(missed)
-        self.labels.changed()
+            # the missed go first; featured before the others
+            first = sorted(missed, key=lambda e: (e.i, e.j) not in featured)
+            order = first + [e for e in order if e not in missed]
+        return best
 
     @staticmethod
-    def _choose_spots(order, spots):
-        placed: list[QRectF] = []
+    def _choose_spots(order, spots, taken=()):
+        placed: list[QRectF] = list(taken)
         chosen: dict[tuple[int, int], float] = {}
         missed = []
         for e in order:

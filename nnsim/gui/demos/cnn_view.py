@@ -43,9 +43,15 @@ class CnnView(QWidget):
         self.conv = ConvPanel(mnist_images=digits, parent=self)
         self.pooling = PoolingPanel(self)
         self.training = TrainingPanel(current_digit=self._digit_for_training, parent=self)
+        from nnsim.gui.demos import FitScrollArea  # (the package imports this module)
+
+        # the training page scrolls on its own: its many plots would otherwise make every
+        # tab as tall as they need (the convolution's grids pushed down, cut at the foot)
+        self.training_page = FitScrollArea(self)
+        self.training_page.setWidget(self.training)
         self.tabs.addTab(self.conv, "")
         self.tabs.addTab(self.pooling, "")
-        self.tabs.addTab(self.training, "")
+        self.tabs.addTab(self.training_page, "")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs)
@@ -102,7 +108,7 @@ class CnnView(QWidget):
             self.training.model.setCurrentIndex(0 if conv is not None else 1)
             if doc.meta.view == "cnn":  # loading the test digits takes a moment: only here
                 self.conv.set_source(1)
-                self.tabs.setCurrentWidget(self.training)
+                self.tabs.setCurrentWidget(self.training_page)
         elif shape[-2:] == (7, 7):
             self.conv.set_source(0)
             targets = doc.settings.targets or []

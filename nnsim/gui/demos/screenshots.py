@@ -78,11 +78,33 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
 
     def shoot(name: str, lang: str, widget=None, size=SIZE) -> None:
         if widget is None:
+            app.processEvents()  # presentation mode's full screen first, then this size
             win.resize(*size)
         _settle(app, 12)  # pages re-fit in a few rounds after a resize or a new font
         path = folder / f"{name}-{lang}.png"
         (widget or win).grab().save(str(path))
         written.append(path)
+
+    def show_trained(i: int) -> None:
+        """Put demo ``i``'s finished run back in the RNN view (a lesson opened since
+        shows its own untrained network there)."""
+        run = rnn_frames[("chars", "parity", "sine")[i]]
+        for w in (rnn.demo, rnn.steps, rnn.iterations):
+            w.blockSignals(True)
+        rnn.demo.setCurrentIndex(i)
+        rnn.steps.setRange(*STEP_RANGE[run.name])
+        rnn.steps.setValue(run.steps)
+        rnn.steps.setEnabled(True)
+        rnn.iterations.setValue(run.iteration)
+        rnn.progress.setValue(1000)
+        for w in (rnn.demo, rnn.steps, rnn.iterations):
+            w.blockSignals(False)
+        rnn._shape_note()
+        rnn.pred_plot.setVisible(i == 2)
+        rnn.run = run
+        rnn.apply_frame(run.frame())
+        rnn.time_slider.setRange(0, run.steps - 1)
+        rnn.select_step(run.steps - 1 if i == 1 else 3)
 
     browsers = []
     for lang in languages:
@@ -121,23 +143,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         win.show_view("rnn")
         if train:
             for i, kind in enumerate(("one-to-many", "many-to-one", "many-to-many")):
-                run = rnn_frames[("chars", "parity", "sine")[i]]
-                for w in (rnn.demo, rnn.steps, rnn.iterations):
-                    w.blockSignals(True)
-                rnn.demo.setCurrentIndex(i)
-                rnn.steps.setRange(*STEP_RANGE[run.name])
-                rnn.steps.setValue(run.steps)
-                rnn.steps.setEnabled(True)
-                rnn.iterations.setValue(run.iteration)
-                rnn.progress.setValue(1000)
-                for w in (rnn.demo, rnn.steps, rnn.iterations):
-                    w.blockSignals(False)
-                rnn._shape_note()
-                rnn.pred_plot.setVisible(i == 2)
-                rnn.run = run
-                rnn.apply_frame(run.frame())
-                rnn.time_slider.setRange(0, run.steps - 1)
-                rnn.select_step(run.steps - 1 if i == 1 else 3)
+                show_trained(i)
                 shoot(f"rnn-{kind}", lang)
         # Lessons: the browser, and the RNN lesson opened
         browser = LessonBrowser(win, language=lambda: win.languages.language)
@@ -172,8 +178,9 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         cnn.conv.configure(stride=1)
         cnn.conv.set_position(7)
         shoot("cnn-presentation", lang, size=PRESENTATION_SIZE)
-        if train:  # the many-to-many run, ten steps at a time
+        if train:  # the many-to-many run, trained, ten steps at a time
             win.show_view("rnn")
+            show_trained(2)
             shoot("rnn-presentation", lang, size=PRESENTATION_SIZE)
         win.set_presentation(False)
     win.set_language("en")

@@ -98,6 +98,11 @@ class FeatureMapsView(pg.GraphicsLayoutWidget):
             self._place(img, r, c)
 
 
+#: Height of the digit and of its answer's bars (normal, presentation mode): ten digits and
+#: the axis text readable, the maps above keeping the rest.
+ANSWER_HEIGHT = {False: 170, True: 240}
+
+
 class TrainingPanel(QWidget):
     """MNIST training of the CNN or the MLP with live plots, maps, confusion and errors.
 
@@ -193,7 +198,7 @@ class TrainingPanel(QWidget):
                 name=m.upper(),
             )
         self.maps = FeatureMapsView(self)
-        self.maps.setMinimumHeight(180)
+        self.maps.setMinimumHeight(220)  # three rows of maps under their titles
         self.answer_plot = plot_widget(self)
         self.answer_bars = pg.BarGraphItem(
             x=np.arange(10), height=np.zeros(10), width=0.7, brush=BLUE
@@ -201,12 +206,13 @@ class TrainingPanel(QWidget):
         self.answer_plot.addItem(self.answer_bars)
         self.answer_plot.setYRange(0, 1)
         self.answer_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
-        self.answer_plot.setMinimumHeight(120)
-        self.answer_plot.setMinimumWidth(180)
+        self.answer_plot.setMinimumWidth(240)
+        self.answer_plot.setFixedHeight(ANSWER_HEIGHT[False])  # under the maps (see below)
         self.digit_view = MatrixView(28, 28, "ink", parent=self)
         self.digit_view.value_range = (0.0, 1.0)
         self.digit_view.show_values = False
-        self.digit_view.setMinimumSize(100, 100)
+        self.digit_view.setMinimumWidth(100)
+        self.digit_view.setFixedHeight(ANSWER_HEIGHT[False])
         self.answer_label = QLabel(self)
         self.answer_label.setWordWrap(True)
         self.confusion = MatrixView(10, 10, "heat", digits=4, parent=self)
@@ -223,13 +229,16 @@ class TrainingPanel(QWidget):
         cb.addWidget(self.loss_plot)
         cb.addWidget(self.acc_plot)
         self.maps_box = QGroupBox(self)
-        mb = QHBoxLayout(self.maps_box)
-        mb.addWidget(self.maps, 3)
-        answer = QVBoxLayout()
-        answer.addWidget(self.digit_view, 2)
-        answer.addWidget(self.answer_plot, 2)
-        answer.addWidget(self.answer_label)
-        mb.addLayout(answer, 1)
+        # the maps on top, the digit and the answer under them: the answer's ten bars and
+        # digits get the box's width (a column beside the maps left them ~180 px, the
+        # digits run together at projector size)
+        mb = QVBoxLayout(self.maps_box)
+        mb.addWidget(self.maps, 1)
+        answer = QHBoxLayout()
+        answer.addWidget(self.digit_view, 1)
+        answer.addWidget(self.answer_plot, 3)
+        answer.addWidget(self.answer_label, 1)
+        mb.addLayout(answer, 0)
         self.confusion_box = QGroupBox(self)
         xb = QVBoxLayout(self.confusion_box)
         xb.addWidget(self.confusion, 1)
@@ -287,6 +296,7 @@ class TrainingPanel(QWidget):
         self.maps_box.setTitle(
             tr("Kernels and feature maps of one digit, and the network's answer")
         )
+        self._show_answer()
         self.answer_plot.setLabel("left", tr("probability"))
         self.answer_plot.setLabel("bottom", tr("digit"))
         self.confusion_box.setTitle(tr("Confusion matrix (rows: true digit, columns: predicted)"))
@@ -324,6 +334,13 @@ class TrainingPanel(QWidget):
         self._row_titles()
         for plot in (self.loss_plot, self.acc_plot, self.answer_plot):
             style_plot(plot.getPlotItem(), on)
+        for w in (self.answer_plot, self.digit_view):
+            w.setFixedHeight(ANSWER_HEIGHT[self._presentation])
+        self.maps.setMinimumHeight(300 if on else 220)  # the rows' titles grow too
+        size = "15pt" if on else "9pt"
+        self.loss_legend.setLabelTextSize(size)
+        for _, label in self.loss_legend.items:  # setLabelTextSize does not redraw them
+            label.setText(label.text, size=size)
         for m in MODELS:
             self.loss_curves[m].setPen(pen(MODEL_COLORS[m], on))
             self.acc_curves[m].setPen(pen(MODEL_COLORS[m], on))
@@ -530,9 +547,16 @@ class TrainingPanel(QWidget):
             self.maps.set_row(1, [out["maps"].reshape(4, 8)], False)
             self.maps.set_row(2, None, False)
         self.answer_bars.setOpts(height=out["probs"])
-        self.answer_label.setText(
-            _t("Answer: {0} (probability {1})").format(out["digit"], f"{out['probs'].max():.0%}")
-        )
+        self._answer = (out["digit"], float(out["probs"].max()))
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        # again after a language switch (the numbers are kept, not computed again)
+        answer = getattr(self, "_answer", None)
+        if answer is not None:
+            self.answer_label.setText(
+                _t("Answer: {0} (probability {1})").format(answer[0], f"{answer[1]:.0%}")
+            )
 
     def _gallery_clicked(self, k: int) -> None:
         self.digit_chosen.emit(self.gallery.grid.images[k].copy())

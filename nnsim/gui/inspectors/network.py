@@ -2,13 +2,70 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
+from nnsim.gui.i18n import kind_name
 from nnsim.gui.inspectors.base import InspectorPanel
 from nnsim.gui.mathtext import math_html
 from nnsim.gui.style import muted
+
+#: NetworkDocument.is_standard_mlp's English reasons → their text to translate ({0}, {1}:
+#: the layer or link ids, counts and kinds the reason names); the model layer has no Qt.
+_REASONS = (
+    (r"the network is empty", QT_TRANSLATE_NOOP("NetworkPanel", "the network is empty")),
+    (
+        r"a standard network has one input layer, this one has (\d+)",
+        QT_TRANSLATE_NOOP(
+            "NetworkPanel", "a standard network has one input layer, this one has {0}"
+        ),
+    ),
+    (
+        r"layer (.+) is a (\w+) layer, not a layer of neurons",
+        QT_TRANSLATE_NOOP("NetworkPanel", "layer {0} is a {1} layer, not a layer of neurons"),
+    ),
+    (
+        r"layer (.+) feeds several layers \((.+)\): a link skips a layer",
+        QT_TRANSLATE_NOOP(
+            "NetworkPanel", "layer {0} feeds several layers ({1}): a link skips a layer"
+        ),
+    ),
+    (
+        r"link (.+) is not a full connection",
+        QT_TRANSLATE_NOOP("NetworkPanel", "link {0} is not a full connection"),
+    ),
+    (
+        r"layer (.+) has several incoming links: a link skips a layer",
+        QT_TRANSLATE_NOOP(
+            "NetworkPanel", "layer {0} has several incoming links: a link skips a layer"
+        ),
+    ),
+    (
+        r"layer (.+) is not on the path from input to output",
+        QT_TRANSLATE_NOOP("NetworkPanel", "layer {0} is not on the path from input to output"),
+    ),
+    (
+        r"the network has no output layer",
+        QT_TRANSLATE_NOOP("NetworkPanel", "the network has no output layer"),
+    ),
+)
+
+
+def translated_reason(reason: str) -> str:
+    """``NetworkDocument.is_standard_mlp``'s reason in the interface's language (a layer's
+    kind by its palette name: "Recurrent (RNN)"); an unknown reason as it is."""
+    for pattern, text in _REASONS:
+        m = re.fullmatch(pattern, reason)
+        if m is None:
+            continue
+        args = list(m.groups())
+        if "{1} layer" in text:
+            args[1] = kind_name(args[1])
+        return QCoreApplication.translate("NetworkPanel", text).format(*args)
+    return reason
 
 
 def parameter_count(doc) -> int:
@@ -80,7 +137,9 @@ class NetworkPanel(InspectorPanel):
         self.mlp.setText(
             self.tr("a standard multi-layer feedforward network")
             if ok
-            else self.tr("not a standard multi-layer feedforward network: {0}").format(reason)
+            else self.tr("not a standard multi-layer feedforward network: {0}").format(
+                translated_reason(reason)
+            )
         )
         self.hint.setText(
             self.tr(

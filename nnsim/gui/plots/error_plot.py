@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel
 
 from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
@@ -57,13 +55,6 @@ class ErrorPlot(PlotPanel):
         self.acc.addItem(self.acc_cursor, ignoreBounds=True)
         for item in (self.stop_line, self.stop_label, self.cursor_line, self.acc_cursor):
             item.setVisible(False)
-        # An opened file has trained weights but no recorded history (the file format keeps
-        # none): say so, rather than an empty plot beside "epoch 0" that looks broken.
-        self.empty_note = QLabel(self.graphics)
-        self.empty_note.setWordWrap(True)
-        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.empty_note.setStyleSheet("color: #5b6470; background: transparent;")
         #: Epoch of the early-stopping mark, or None.
         self.stop_epoch: float | None = None
         # the accuracy curves lag behind while hidden (filled when shown or training stops)
@@ -73,8 +64,9 @@ class ErrorPlot(PlotPanel):
         self._y_range = StableRange()
         self.loss.disableAutoRange()
         self.acc.disableAutoRange()
-        #: Says why the plot is empty (no history yet, or a file that keeps none); a
-        #: wrapped line above the plot, hidden once there is a curve to show.
+        #: Says why the plot is empty (no history yet, or an opened file: the format keeps
+        #: none); a wrapped line above the plot (not over its title), hidden once there is
+        #: a curve to show.
         self.empty_note = self.add_note()
         self.layout().insertWidget(1, self.empty_note)
         self.restyle()
@@ -134,23 +126,11 @@ class ErrorPlot(PlotPanel):
         self._title_room = room
         self.loss.setTitle(title, size=size, color="#111111")
         self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
-        self._update_empty_note()  # its text depends on where the network came from
-        self.empty_note.setFont(font)
-        self._place_note()
         self.axis_label(self.acc, "bottom", self.tr("epoch"))
         self._set_stop_text()
 
-    def _place_note(self) -> None:
-        """The note over the middle of the empty plot, clear of its left axis."""
-        r = self.graphics.rect()
-        left = max(70, r.width() // 6)
-        self.empty_note.setGeometry(
-            r.adjusted(left, r.height() // 5, -max(12, r.width() // 16), -r.height() // 5)
-        )
-
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self._place_note()
         if abs(self.graphics.width() - 40 - getattr(self, "_title_room", 0)) > 8:
             self.retranslate_ui()  # the title's form depends on the room
 

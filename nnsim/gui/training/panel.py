@@ -32,10 +32,15 @@ from nnsim.data import DATASETS, FEATURES
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.training import RULES
 from nnsim.gui.commands import UpdateSettingsCommand
-from nnsim.gui.style import ButtonGrid, keep_width_whole
+from nnsim.gui.style import ButtonGrid, ElidedCombo, keep_width_whole
 from nnsim.gui.training.csv_dialog import csv_item_text, open_csv_dialog, table_item_text
 from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS
-from nnsim.model.settings_rules import PLAYGROUND_PARAMS, SETTINGS_RULES, carry_params
+from nnsim.model.settings_rules import (
+    DATASET_PARAM_RULES,
+    PLAYGROUND_PARAMS,
+    SETTINGS_RULES,
+    carry_params,
+)
 from nnsim.recipes.problem import active_features, is_plane_dataset
 
 #: Learning rates offered (Playground's list); any positive number can be typed.
@@ -214,7 +219,7 @@ class TrainingPanel(QScrollArea):
         self.data_note = self._note(dl, lambda: self.tr("Changing the data resets the weights."))
         self.data_form = QFormLayout()
         dl.addLayout(self.data_form)
-        self.dataset = QComboBox(data)
+        self.dataset = ElidedCombo(data)  # long names ("Sequence class: …") in a narrow dock
         self.dataset.activated.connect(self._dataset_chosen)
         self._row(self.data_form, lambda: self.tr("Data set"), self.dataset)
         self.n_points = QSpinBox(data)
@@ -227,11 +232,13 @@ class TrainingPanel(QScrollArea):
         self.data_rows = {
             "n_points": self._row(self.data_form, lambda: self.tr("Points"), self.n_points)
         }
-        self.noise, self.noise_value = self._slider(
-            *_limits("noise"), lambda v: self._param("noise", float(v))
-        )
+        #: the data set's noise is a standard deviation 0–1 (the sequence sets), shown as
+        #: σ in hundredths on the slider, not Playground's percentage
+        self._noise_sigma = False
+        self.noise, self.noise_value = self._slider(*_limits("noise"), self._noise_moved)
+        self.noise.valueChanged.connect(self._show_noise)
         self.data_rows["noise"] = self._row(
-            self.data_form, lambda: self.tr("Noise (%)"), self._pair(self.noise, self.noise_value)
+            self.data_form, self._noise_title, self._pair(self.noise, self.noise_value)
         )
         self.split, self.split_value = self._slider(
             *_limits("train_fraction", 100), lambda v: self._param("train_fraction", v / 100.0)
@@ -343,7 +350,7 @@ class TrainingPanel(QScrollArea):
         controller.frame.connect(self.update_numbers)
         controller.history_changed.connect(self.set_history)
         controller.state_changed.connect(self._state_changed)
-        controller.problem_changed.connect(lambda _p: self.refresh())
+        controller.problem_changed.connect(self._problem_changed)
         window.document_replaced.connect(self._document_replaced)
         self._document = None
         self._document_replaced(window.document)
@@ -470,6 +477,26 @@ class TrainingPanel(QScrollArea):
         params[name] = value
         self._set(dataset_params=params)
 
+    def _noise_title(self) -> str:
+        return self.tr("Noise σ") if self._noise_sigma else self.tr("Noise (%)")
+
+    def _noise_moved(self, v: int) -> None:
+        self._param("noise", v / 100.0 if self._noise_sigma else float(v))
+
+    def _show_noise(self, v: int) -> None:
+        if self._noise_sigma:
+            self.noise_value.setText(f"{v / 100:.2f}")
+
+    def _set_noise_kind(self, dataset: str) -> None:
+        """Percent (Playground's sets) or a standard deviation (the sequence sets)."""
+        rule = DATASET_PARAM_RULES.get(dataset, {}).get("noise")
+        sigma = rule is not None and rule.hi <= 1
+        if sigma == self._noise_sigma:
+            return
+        self._noise_sigma = sigma
+        self.noise.setRange(0, 100) if sigma else self.noise.setRange(*_limits("noise"))
+        self.data_rows["noise"].setText(self._noise_title())
+
     def _dataset_chosen(self, index: int) -> None:
         name = self.dataset.itemData(index)
         s = self.document.settings
@@ -541,6 +568,7 @@ class TrainingPanel(QScrollArea):
             entry = DATASETS.get(s.dataset) if s.targets is None else None
             known = entry.parameters() if entry is not None else {}
             table = s.targets is None and s.dataset == CSV_DATASET
+            self._set_noise_kind(s.dataset if s.targets is None else "")
             if table:
                 known = dict(CSV_PARAMS)
             self.split.setRange(10, 100 if table else 90)  # a table may train on all rows
@@ -576,8 +604,10 @@ class TrainingPanel(QScrollArea):
                     self.split.setValue(int(round(float(v) * 100)))
                     self.split_value.setText(str(self.split.value()))
                 elif name == "noise":
-                    self.noise.setValue(int(round(float(v))))
-                    self.noise_value.setText(str(self.noise.value()))
+                    self.noise.setValue(int(round(float(v) * (100 if self._noise_sigma else 1))))
+                    self._show_noise(self.noise.value())
+                    if not self._noise_sigma:
+                        self.noise_value.setText(str(self.noise.value()))
                 elif isinstance(v, (int, float)):
                     widget.setValue(int(v))
             plane = s.targets is None and is_plane_dataset(s.dataset)
@@ -676,7 +706,16 @@ class TrainingPanel(QScrollArea):
         self.message.setText(text)
         self.message.setVisible(True)
         if kind == "error":
-            self.window.statusBar().showMessage(text.split("\n")[0], 15000)
+            self._status_error = text.split("\n")[0]
+            self.window.statusBar().showMessage(self._status_error, 15000)
+
+    def _problem_changed(self, problem) -> None:
+        # a network that trains now: its error of a moment ago ("the network is empty",
+        # from the empty start) leaves the status bar
+        bar = self.window.statusBar()
+        if problem.ok and bar.currentMessage() == getattr(self, "_status_error", None):
+            bar.clearMessage()
+        self.refresh()
 
     def update_numbers(self, frame) -> None:
         """Epoch, errors and accuracy of the newest row (10 times a second while training)."""
