@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from nnsim import __version__
-from nnsim.cli import Progress, main
+from nnsim.cli import main
+from nnsim.cli.common import Progress
 from nnsim.model.fileformat import load
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
@@ -258,7 +259,7 @@ def test_doctor_says_what_is_missing(capsys, monkeypatch, tmp_path):
     import nnsim.paths
 
     monkeypatch.setattr(nnsim.paths, "resource", lambda *parts: tmp_path.joinpath(*parts))
-    monkeypatch.setattr("nnsim.cli._doctor_process", lambda: "skipped")
+    monkeypatch.setattr("nnsim.cli.doctor._doctor_process", lambda: "skipped")
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "FAIL Qt: FileNotFoundError: the Chinese font wqy-microhei.ttc is missing" in out
