@@ -61,6 +61,16 @@ def positive_int(text: str) -> int:
     return v
 
 
+def number(text: str) -> float:
+    """An argparse type: a finite number as ``parse_number`` reads it ("0,5" and "1/100" too)."""
+    from nnsim.engine.notation import parse_number
+
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
 def pct(v) -> str:
     """An accuracy as a percentage, or "n/a" for NaN (regression has no accuracy)."""
     return "n/a" if v != v else f"{v:.1%}"

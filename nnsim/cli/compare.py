@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from nnsim.cli.common import CliError, Progress, positive_int
+from nnsim.cli.common import CliError, Progress, number, positive_int
 
 
 def add_parser(sub) -> None:
@@ -26,7 +26,7 @@ def add_parser(sub) -> None:
         "Default: the lesson's own comparison.",
     )
     c.add_argument("--epochs", type=positive_int, help="epochs (default: the file's)")
-    c.add_argument("--target-loss", dest="target_loss", type=float, help="for 'epochs to target'")
+    c.add_argument("--target-loss", dest="target_loss", type=number, help="for 'epochs to target'")
     c.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     c.set_defaults(func=run)
 

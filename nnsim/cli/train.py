@@ -12,6 +12,7 @@ from nnsim.cli.common import (
     EXIT_INTERRUPTED,
     CliError,
     Progress,
+    number,
     open_document,
     pct,
     positive_int,
@@ -25,7 +26,7 @@ def add_parsers(sub) -> None:
     t.add_argument("file", help="a .nnsim file or a lesson name")
     t.add_argument("--epochs", type=positive_int, help="epochs to train (default: the file's)")
     t.add_argument("--rule", choices=("perceptron", "standard", "accumulated", "minibatch"))
-    t.add_argument("--lr", type=float, help="learning rate η")
+    t.add_argument("--lr", type=number, help="learning rate η")
     t.add_argument("--batch-size", dest="batch_size", type=positive_int, help="mini-batch size")
     t.add_argument("--seed", type=int, help="random seed (shuffling, and --reset's weights)")
     t.add_argument("--reset", action="store_true", help="draw new initial weights first")
@@ -72,7 +73,7 @@ def _csv_options(p) -> None:
     p.add_argument(
         "--train-share",
         dest="train_share",
-        type=float,
+        type=number,
         default=1.0,
         help="share of rows for training, the rest is the test part (default 1: all)",
     )
