@@ -25,14 +25,7 @@ from nnsim.engine.layers import INIT_SCHEMES, Dense, Input, Layer, Maxout
 from nnsim.engine.layers.conv import Conv1D, Conv2D
 from nnsim.engine.layers.flatten import Flatten
 from nnsim.engine.layers.pool import AvgPool2D, MaxPool2D
-from nnsim.engine.layers.rnn import (
-    RNN,
-    TimeDense,
-    clip_grad_norm,
-    generate,
-    sample_onehot,
-    sequence_loss,
-)
+from nnsim.engine.layers.rnn import RNN, TimeDense
 from nnsim.engine.losses import (
     LOSSES,
     Loss,
@@ -65,6 +58,8 @@ from nnsim.engine.optim import (
     get_regularizer,
 )
 from nnsim.engine.perceptron import PerceptronError, PerceptronResult, train_perceptron
+from nnsim.engine.sequence_losses import sequence_loss
+from nnsim.engine.sequence_tools import clip_grad_norm, generate, sample_onehot
 from nnsim.engine.stepper import Stepper, StepRecord
 from nnsim.engine.training import RULES, History, Snapshot, Trainer, TrainingError, TrainResult
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import unicodedata
 
 from nnsim.engine.errors import EngineError
 from nnsim.engine.layers.base import Input
@@ -86,6 +87,42 @@ def fmt(value, digits: int = 6) -> str:
         mant, exp = s.split("e")
         s = f"{mant}e{int(exp)}"
     return s.replace("-", "−")
+
+
+#: Characters a user may type for a sign, a fraction bar or a decimal separator (after NFKC,
+#: which already turns full-width digits, "－" and "．" into ASCII).
+_TYPED = str.maketrans({"−": "-", "–": "-", "⁄": "/", "∕": "/", "。": "."})
+
+
+def parse_number(text) -> float:
+    """A number typed by a user: the one parser of numbers in text fields and answers.
+
+    Accepts what ``fmt`` prints (a true minus sign, also in an exponent: ``"1.5e−7"``),
+    a decimal comma when there is no point (``"0,5"``; a Chinese keyboard's "，" too),
+    full-width digits and signs, "。" for a point, and a fraction ``"13/4"``.
+
+    Raises
+    ------
+    ValueError
+        When the text is empty, not a number, divides by zero, or is not finite
+        (NaN and ∞ are never a meaningful answer, weight or setting).
+    """
+    t = unicodedata.normalize("NFKC", str(text)).strip().translate(_TYPED)
+    if t.count(",") == 1 and "." not in t:
+        t = t.replace(",", ".")
+    if not t:
+        raise ValueError("no number given")
+    try:
+        if "/" in t:
+            num, _, den = t.partition("/")
+            value = float(num) / float(den)
+        else:
+            value = float(t)
+    except ZeroDivisionError:
+        raise ValueError(f"{text!r} divides by zero") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
 
 
 def factor(value, digits: int = 6) -> str:

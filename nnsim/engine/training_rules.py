@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsim.engine.errors import EngineError, ShapeError
-from nnsim.engine.layers.rnn import clip_grad_norm
 from nnsim.engine.losses import SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy
 from nnsim.engine.metrics import (
     accuracy,
@@ -25,6 +24,7 @@ from nnsim.engine.metrics import (
     confusion_matrix,
 )
 from nnsim.engine.perceptron import PerceptronResult, perceptron_targets
+from nnsim.engine.sequence_tools import clip_grad_norm
 
 #: Training rules, in the order of the lecture.
 RULES = ("perceptron", "standard", "accumulated", "minibatch")

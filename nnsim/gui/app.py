@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
-from nnsim.cli import GUI_VIEWS
+from nnsim.cli.app import GUI_VIEWS
 from nnsim.gui import prefs
 from nnsim.gui.autosave import discard_autosave, pending_autosave, remove_stale_saves
 from nnsim.gui.demos import install as install_demos

@@ -9,21 +9,14 @@ from PySide6.QtGui import QUndoStack
 from nnsim.gui import commands as C
 from nnsim.gui.canvas.scene import snap
 from nnsim.model import DocumentError
+from nnsim.model.layer_kinds import layer_kind
 
-# What each palette item makes: (layer kind, size, label, activation, params).
+# What each neuron item of the palette makes: (layer kind, label). A layer item is a layer
+# kind's name; its size and label come from the kind's palette entry in the registry.
 NEURON_ITEMS = {
     "input_neuron": ("input", "input"),
     "neuron": ("dense", "hidden"),
     "output_neuron": ("dense", "output"),
-}
-LAYER_ITEMS = {
-    "dense": ("dense", 3, "hidden", {}),
-    "maxout": ("maxout", 2, "hidden", {"pieces": 2}),
-    "conv2d": ("conv2d", 0, "", {}),
-    "maxpool": ("maxpool", 0, "", {}),
-    "avgpool": ("avgpool", 0, "", {}),
-    "flatten": ("flatten", 0, "", {}),
-    "rnn": ("rnn", 0, "", {}),
 }
 
 
@@ -132,12 +125,14 @@ class DocumentEditor(QObject):
                 lambda d: d.set_use_bias(target_layer, True) or True,
             )
             return target_layer if done else None
-        if item in LAYER_ITEMS:
-            kind, size, label, params = LAYER_ITEMS[item]
-            kw = {"label": label, "params": dict(params) or None}
-            if kind in ("dense", "maxout"):
-                return self.add_layer(kind, size, position, **kw)
-            return self.add_layer(kind, 1, position, **kw)
+        kind = layer_kind(item)
+        if kind is not None:
+            # Any registered kind, also one the palette does not show (avgpool); the
+            # parameters start at the kind's defaults.
+            entry = kind.palette
+            size = entry.size if entry is not None and kind.neurons else 1
+            label = entry.label if entry is not None else ""
+            return self.add_layer(kind.name, size, position, label=label)
         self.message.emit(QCoreApplication.translate("Editor", "Unknown palette item."))
         return None
 

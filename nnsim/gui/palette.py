@@ -1,4 +1,4 @@
-"""The palette: neurons and layers to drag onto the canvas (a click adds at the centre)."""
+"""The palette: neurons, and the registry's layer kinds, to drag onto the canvas (a click adds at the centre)."""
 
 from __future__ import annotations
 
@@ -19,22 +19,20 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QVBoxLayout, QW
 
 from nnsim.gui.canvas.view import PALETTE_MIME
 from nnsim.gui.fonts import canvas_font
+from nnsim.gui.i18n import current_language, kind_name
 from nnsim.gui.style import muted
+from nnsim.model.layer_kinds import PALETTE_KINDS, layer_kind
 
-# (item id, layer kind it needs in nnsim.model.LAYER_KINDS, icon style)
-PALETTE_ITEMS = (
+# The neuron items: gestures on neurons (item id, layer kind it needs, icon style). The
+# layer items after them come from the layer-kind registry (nnsim.model.layer_kinds): each
+# kind with a palette entry is one button, its id the kind's name, its title the kind's
+# label and its tooltip the entry's, both in the current language.
+NEURON_ITEMS = (
     ("input_neuron", "input", "input"),
     ("neuron", "dense", "neuron"),
     ("output_neuron", "dense", "output"),
     ("bias", "dense", "bias"),
-    ("dense", "dense", "dense"),
-    ("maxout", "maxout", "maxout"),
-    ("conv2d", "conv2d", "box"),
-    ("maxpool", "maxpool", "box"),
-    ("flatten", "flatten", "box"),
-    ("rnn", "rnn", "box"),
 )
-
 
 # Texts are marked here and translated when shown, so a language switch applies at once.
 TITLES = {
@@ -42,12 +40,6 @@ TITLES = {
     "neuron": QT_TRANSLATE_NOOP("Palette", "Neuron"),
     "output_neuron": QT_TRANSLATE_NOOP("Palette", "Output neuron"),
     "bias": QT_TRANSLATE_NOOP("Palette", "Bias unit"),
-    "dense": QT_TRANSLATE_NOOP("Palette", "Dense layer"),
-    "maxout": QT_TRANSLATE_NOOP("Palette", "Maxout layer"),
-    "conv2d": QT_TRANSLATE_NOOP("Palette", "Convolution"),
-    "maxpool": QT_TRANSLATE_NOOP("Palette", "Pooling"),
-    "flatten": QT_TRANSLATE_NOOP("Palette", "Flatten"),
-    "rnn": QT_TRANSLATE_NOOP("Palette", "RNN block"),
 }
 
 TIPS = {
@@ -64,23 +56,27 @@ TIPS = {
     "bias": QT_TRANSLATE_NOOP(
         "Palette", "Drop on a layer to give its neurons biases (thresholds θ = −b)"
     ),
-    "dense": QT_TRANSLATE_NOOP("Palette", "A fully connected layer of three neurons"),
-    "maxout": QT_TRANSLATE_NOOP(
-        "Palette", "A Maxout layer: each unit takes the max of two linear pieces"
-    ),
-    "conv2d": QT_TRANSLATE_NOOP("Palette", "A 2-D convolution layer (cross-correlation)"),
-    "maxpool": QT_TRANSLATE_NOOP("Palette", "A 2×2 max-pooling layer"),
-    "flatten": QT_TRANSLATE_NOOP("Palette", "Flattens a shaped input into a vector"),
-    "rnn": QT_TRANSLATE_NOOP("Palette", "An Elman recurrent layer"),
 }
 
 
+def palette_items() -> list[tuple[str, str, str]]:
+    """Every palette entry as (item id, layer kind it needs, icon style): the neuron items,
+    then one per registered layer kind with a palette entry, in registration order."""
+    layers = [(name, name, layer_kind(name).palette.icon) for name in PALETTE_KINDS]
+    return [*NEURON_ITEMS, *layers]
+
+
 def _titles() -> dict[str, str]:
-    return {k: QCoreApplication.translate("Palette", v) for k, v in TITLES.items()}
+    titles = {k: QCoreApplication.translate("Palette", v) for k, v in TITLES.items()}
+    titles.update({name: kind_name(name) for name in PALETTE_KINDS})
+    return titles
 
 
 def _tips() -> dict[str, str]:
-    return {k: QCoreApplication.translate("Palette", v) for k, v in TIPS.items()}
+    tips = {k: QCoreApplication.translate("Palette", v) for k, v in TIPS.items()}
+    lang = current_language()
+    tips.update({name: layer_kind(name).palette.tip(lang) for name in PALETTE_KINDS})
+    return tips
 
 
 def palette_icon(style: str, size: int = 40) -> QIcon:
@@ -205,11 +201,11 @@ class Palette(QWidget):
         self.hint.setWordWrap(True)
         muted(self.hint)
         self._headers: dict[str, QLabel] = {}
-        for i, (item, kind, style) in enumerate(PALETTE_ITEMS):
+        for i, (item, kind, style) in enumerate(palette_items()):
             if i == 0:
                 self._headers["neurons"] = QLabel(self)
                 layout.addWidget(self._headers["neurons"])
-            if i == 4:
+            if i == len(NEURON_ITEMS):
                 self._headers["layers"] = QLabel(self)
                 layout.addWidget(self._headers["layers"])
             b = PaletteButton(item, style, self)
@@ -230,8 +226,8 @@ class Palette(QWidget):
         """Set every text in the current language."""
         titles, tips = _titles(), _tips()
         for item, b in self.buttons.items():
-            b.setText(titles[item])
-            tip = tips[item]
+            b.setText(titles.get(item, item))
+            tip = tips.get(item, "")
             if not b.isEnabled():
                 tip += "\n" + self.tr("(not available in this version)")
             b.setToolTip(tip)

@@ -1,8 +1,9 @@
 """The lecture's layer kinds as registry records: input, dense, maxout, conv, pooling, flatten, RNN.
 
 Each record ties the kind's shape rule and parameter check (the document's), the shapes
-of its weights, and the engine layer it compiles to. Registered on first use of
-nnsim.model.layer_kinds, in the order the editor's palette shows them.
+of its weights, the engine layer it compiles to and its palette entry (tooltip in both
+languages). Registered on first use of nnsim.model.layer_kinds, in the order the editor's
+palette shows them (1-D convolution and average pooling are not in the palette).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from nnsim.engine.activations import get_activation
 from nnsim.engine.errors import EngineError, NetworkError
 from nnsim.engine.layers import Dense, Input, Maxout
 from nnsim.model import export_torch_layers as _torch
-from nnsim.model.layer_kinds import LayerKind, register_layer_kind
+from nnsim.model.layer_kinds import LayerKind, PaletteEntry, register_layer_kind
 from nnsim.model.shapes import conv_output_shape, pool_output_shape, rnn_output_shape
 from nnsim.model.specs import RNN_MODES, DocumentError
 
@@ -83,6 +84,13 @@ register_layer_kind(
         has_bias=True,
         activation="neurons",
         torch=_torch.dense,
+        palette=PaletteEntry(
+            "A fully connected layer of three neurons",
+            "含三个神经元的全连接层",
+            icon="dense",
+            size=3,
+            label="hidden",
+        ),
     )
 )
 
@@ -107,6 +115,13 @@ register_layer_kind(
         neurons=True,
         has_bias=True,
         torch=_torch.maxout,
+        palette=PaletteEntry(
+            "A Maxout layer: each unit takes the max of two linear pieces",
+            "Maxout 层：每个单元取两个线性函数中的最大值",
+            icon="maxout",
+            size=2,
+            label="hidden",
+        ),
     )
 )
 
@@ -124,7 +139,7 @@ def _conv_params(p, pos_int):
     return ("filters", "kernel", "stride", "padding", "activation", "convolution")
 
 
-def _conv(dims: int, label_en: str, label_zh: str) -> LayerKind:
+def _conv(dims: int, label_en: str, label_zh: str, palette=None) -> LayerKind:
     kind = f"conv{dims}d"
 
     def build(layer, inputs, masks):
@@ -161,11 +176,19 @@ def _conv(dims: int, label_en: str, label_zh: str) -> LayerKind:
         has_bias=True,
         activation="params",
         torch=_torch.conv,
+        palette=palette,
     )
 
 
 register_layer_kind(_conv(1, "1-D convolution", "一维卷积"))
-register_layer_kind(_conv(2, "Convolution", "卷积层"))
+register_layer_kind(
+    _conv(
+        2,
+        "Convolution",
+        "卷积层",
+        PaletteEntry("A 2-D convolution layer (cross-correlation)", "二维卷积层（互相关）"),
+    )
+)
 
 
 def _pool_params(p, pos_int):
@@ -174,7 +197,7 @@ def _pool_params(p, pos_int):
     return ("window", "stride")
 
 
-def _pool(kind: str, cls_name: str, label_en: str, label_zh: str) -> LayerKind:
+def _pool(kind: str, cls_name: str, label_en: str, label_zh: str, palette=None) -> LayerKind:
     def build(layer, inputs, masks):
         cls = _engine_class("pool", cls_name, kind)
         return cls(layer.id, inputs, size=layer.params["window"], stride=layer.params["stride"])
@@ -187,10 +210,19 @@ def _pool(kind: str, cls_name: str, label_en: str, label_zh: str) -> LayerKind:
         shape_rule=lambda layer, in_shape: pool_output_shape(in_shape, layer.params),
         params=_pool_params,
         torch=_torch.pool,
+        palette=palette,
     )
 
 
-register_layer_kind(_pool("maxpool", "MaxPool2D", "Max pooling", "最大池化"))
+register_layer_kind(
+    _pool(
+        "maxpool",
+        "MaxPool2D",
+        "Max pooling",
+        "最大池化",
+        PaletteEntry("A 2×2 max-pooling layer", "2×2 最大池化层"),
+    )
+)
 register_layer_kind(_pool("avgpool", "AvgPool2D", "Average pooling", "平均池化"))
 
 
@@ -210,6 +242,7 @@ register_layer_kind(
         ),
         shape_rule=_flatten_shape,
         torch=_torch.flatten,
+        palette=PaletteEntry("Flattens a shaped input into a vector", "把多维输入展平成向量"),
     )
 )
 
@@ -269,5 +302,6 @@ register_layer_kind(
         has_bias=True,
         activation="params",
         torch=_torch.rnn,
+        palette=PaletteEntry("An Elman recurrent layer", "Elman 循环层"),
     )
 )

@@ -2,8 +2,9 @@
 
 A record holds the kind's shape rule, the shapes of its weights and biases, its
 parameter check, the engine layer it compiles to and what the document may do with it
-(neurons, biases, an activation). The document, the compiler, the file schema and the
-interface's names read it; the GUI registers an inspector panel per kind on its side
+(neurons, biases, an activation) and, for the kinds the editor offers, its palette entry
+(tooltip in both languages, icon, a new layer's size and label). The document, the
+compiler, the file schema, the palette and the interface's names read it; the GUI registers an inspector panel per kind on its side
 (nnsim.gui.inspectors.register_layer_panel), so Qt stays out of the model.
 Adding a kind is one :func:`register_layer_kind` call (CONTRIBUTING.md). The built-in
 kinds are registered by nnsim.model.builtin_layer_kinds on first use of the registry.
@@ -14,6 +15,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """How a layer kind appears in the editor's palette (the button's title is the kind's label).
+
+    Parameters
+    ----------
+    tip_en, tip_zh : str
+        The button's tooltip, English and Chinese.
+    icon : {"dense", "maxout", "box"}
+        How the palette draws the button's icon: a column of neurons, the same with
+        "max", or a grid (any other value draws the grid).
+    size : int
+        Neurons of a layer dropped from the palette (kinds with ``neurons``; others get
+        their size from their input).
+    label : str
+        The dropped layer's label ("hidden" is shown translated).
+    """
+
+    tip_en: str
+    tip_zh: str
+    icon: str = "box"
+    size: int = 1
+    label: str = ""
+
+    def tip(self, lang: str = "en") -> str:
+        """The tooltip in ``lang`` ("en", "zh" or "zh_CN")."""
+        return self.tip_zh if str(lang).startswith("zh") else self.tip_en
 
 
 @dataclass(frozen=True)
@@ -61,6 +91,9 @@ class LayerKind:
     torch : callable or None
         ``torch(e)`` appends the PyTorch lines of one layer to ``e.init`` and ``e.fwd``
         (an ``ExportLayer``, nnsim.model.export_torch_layers); None: not exportable.
+    palette : PaletteEntry or None
+        Its button in the editor's palette; None: not offered there (files may still
+        hold it).
     """
 
     name: str
@@ -78,6 +111,7 @@ class LayerKind:
     has_bias: bool = False
     activation: str | None = None
     torch: Callable | None = field(default=None, repr=False)
+    palette: PaletteEntry | None = field(default=None, repr=False)
 
     def label(self, lang: str = "en") -> str:
         """The display name in ``lang`` ("en", "zh" or "zh_CN")."""
@@ -180,3 +214,5 @@ NO_BIAS_KINDS = KindList(lambda k: not k.has_bias)
 PARAM_ACTIVATION_KINDS = KindList(lambda k: k.activation == "params")
 #: Derived kinds without an activation: every unit is the identity.
 IDENTITY_KINDS = KindList(lambda k: k.shape_rule is not None and k.activation is None)
+#: Kinds the editor's palette offers, in the order it shows them.
+PALETTE_KINDS = KindList(lambda k: k.palette is not None)

@@ -19,6 +19,10 @@ shell="nnsim/gui/app.py nnsim/gui/autosave.py nnsim/gui/canvas nnsim/gui/command
   nnsim/gui/style.py"
 "$bin/pyside6-lupdate" $(find $shell -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
 "$bin/pyside6-lrelease" resources/translations/nnsim_zh_CN.ts -qm resources/translations/nnsim_zh_CN.qm
+# The training, stepping and plot docks' catalogue (training_zh_CN.ts; the CSV dialog, in
+# nnsim/gui/training too, has its own below):
+"$bin/pyside6-lupdate" $(find nnsim/gui/plots nnsim/gui/stepping nnsim/gui/training -name '*.py' ! -name csv_dialog.py | sort) -ts resources/translations/training_zh_CN.ts -no-obsolete -locations absolute
+"$bin/pyside6-lrelease" resources/translations/training_zh_CN.ts -qm resources/translations/training_zh_CN.qm
 # The CSV dialog's catalogue (its own, so that other tools' catalogues do not move):
 "$bin/pyside6-lupdate" nnsim/gui/training/csv_dialog.py -ts resources/translations/csvdata_zh_CN.ts -no-obsolete -locations none
 "$bin/pyside6-lrelease" resources/translations/csvdata_zh_CN.ts -qm resources/translations/csvdata_zh_CN.qm

@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     p.add_argument("--lesson", default="playground-circle")
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # BLAS threads as `nnsim gui` sets them (nnsim.cli._leave_a_core_to_the_ui)
+    # BLAS threads as `nnsim gui` sets them (nnsim.cli.app.leave_a_core_to_the_ui)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("NNSIM_DATA_DIR", "/tmp/nnsim-bench-compare")

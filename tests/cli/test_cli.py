@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from nnsim import __version__
-from nnsim.cli import Progress, main
+from nnsim.cli import main
+from nnsim.cli.common import Progress
 from nnsim.model.fileformat import load
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
@@ -258,7 +259,19 @@ def test_doctor_says_what_is_missing(capsys, monkeypatch, tmp_path):
     import nnsim.paths
 
     monkeypatch.setattr(nnsim.paths, "resource", lambda *parts: tmp_path.joinpath(*parts))
-    monkeypatch.setattr("nnsim.cli._doctor_process", lambda: "skipped")
+    monkeypatch.setattr("nnsim.cli.doctor._doctor_process", lambda: "skipped")
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "FAIL Qt: FileNotFoundError: the Chinese font wqy-microhei.ttc is missing" in out
+
+
+def test_numbers_read_as_typed_in_the_app(capsys):
+    # --lr goes through the app's one number parser: a decimal comma and a fraction are read.
+    assert main(["train", "bp-worked-example", "--epochs", "1", "--lr", "0,5"]) == 0
+    assert "η = 0.5, 1 epochs" in capsys.readouterr().err
+    assert main(["train", "bp-worked-example", "--epochs", "1", "--lr", "1/8"]) == 0
+    assert "η = 0.125, 1 epochs" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["train", "bp-worked-example", "--lr", "nan"])
+    assert info.value.code == 2
+    assert "argument --lr: 'nan' is not a number" in capsys.readouterr().err

@@ -212,7 +212,7 @@ def test_screenshot_needs_no_display(tmp_path):
 
 
 def test_doctor_says_whether_a_display_can_be_opened(capsys, monkeypatch):
-    from nnsim.cli import _check, _doctor_display
+    from nnsim.cli.doctor import _check, _doctor_display
 
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert _check("display", _doctor_display)

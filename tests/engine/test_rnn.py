@@ -6,15 +6,10 @@ import numpy as np
 import pytest
 
 from nnsim.engine import Dense, Input, Network, NetworkError, ShapeError, SoftmaxCrossEntropy
-from nnsim.engine.layers.rnn import (
-    RNN,
-    TimeDense,
-    clip_grad_norm,
-    generate,
-    sample_onehot,
-    sequence_loss,
-)
+from nnsim.engine.layers.rnn import RNN, TimeDense
 from nnsim.engine.losses import SquaredError
+from nnsim.engine.sequence_losses import sequence_loss
+from nnsim.engine.sequence_tools import clip_grad_norm, generate, sample_onehot
 
 ACTS = {
     "tanh": (np.tanh, lambda h: 1 - h * h),
@@ -535,7 +530,7 @@ def test_init_uses_fan_in_of_both_matrices_and_zero_h0():
 def test_per_step_loss_is_sequence_loss_for_the_trainer():
     """PerStepLoss gives sequence_loss's value and gradient (the mean over batch and time),
     and its gradient matches finite differences of its value."""
-    from nnsim.engine.layers.rnn import PerStepLoss, sequence_loss
+    from nnsim.engine.sequence_losses import PerStepLoss, sequence_loss
 
     rng = np.random.default_rng(0)
     out = rng.normal(size=(4, 5, 3))
@@ -557,3 +552,15 @@ def test_per_step_loss_is_sequence_loss_for_the_trainer():
             assert grad[idx] == pytest.approx(fd, rel=1e-6, abs=1e-10)
     with pytest.raises(ShapeError, match="steps"):
         PerStepLoss("squared_error").value(out[:, 0], out[:, 0])
+
+
+def test_sequence_tools_stay_importable_from_the_rnn_module():
+    # They moved to sequence_tools/sequence_losses; callers import them with the layers.
+    from nnsim.engine import sequence_losses, sequence_tools
+    from nnsim.engine.layers import rnn
+
+    assert rnn.clip_grad_norm is sequence_tools.clip_grad_norm
+    assert rnn.generate is sequence_tools.generate
+    assert rnn.sample_onehot is sequence_tools.sample_onehot
+    assert rnn.sequence_loss is sequence_losses.sequence_loss
+    assert rnn.PerStepLoss is sequence_losses.PerStepLoss

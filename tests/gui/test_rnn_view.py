@@ -61,7 +61,7 @@ def test_rnn_demo_trains_a_few_steps_and_its_plots_update(view, qtbot):
 
 def test_bptt_norms_are_the_gradient_reaching_each_state(view):
     """‖∂E/∂h_t‖ of the last step against a finite-difference derivative of E by h_T."""
-    from nnsim.engine.layers.rnn import sequence_loss
+    from nnsim.engine.sequence_losses import sequence_loss
 
     pick(view, "sine")
     run = view.run

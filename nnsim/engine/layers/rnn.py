@@ -4,10 +4,9 @@ Sequences are per-sample arrays of shape (T, d): the batch of a network holding 
 has shape (B, T, d). Inside the layer the time axis comes first, (T, B, ·), so that the
 state of one step is one contiguous (B, H) block and each step costs a few NumPy calls.
 
-Besides the layers this module holds the tools that go with them: ``clip_grad_norm``
-(gradient-norm clipping on the network's flat gradient), ``sequence_loss`` (a loss
-averaged over batch and time for many-to-many outputs) and ``generate`` (one-to-many:
-the output of each step, e.g. a sampled character, is fed back as the next input).
+The tools that go with the layers (``clip_grad_norm``, ``sample_onehot``, ``generate``)
+are in nnsim.engine.sequence_tools, the per-step losses (``sequence_loss``,
+``PerStepLoss``) in nnsim.engine.sequence_losses; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -16,8 +15,23 @@ import numpy as np
 
 from nnsim.engine.activations import _sigmoid, get_activation
 from nnsim.engine.errors import NetworkError, ShapeError
-from nnsim.engine.layers.base import Input, Layer, init_array
-from nnsim.engine.losses import Loss, get_loss, softmax
+from nnsim.engine.layers.base import Layer, init_array
+
+# The sequence tools and losses live in their own modules; they stay importable from here
+# because callers (the RNN recipes among them) import them with the layers.
+from nnsim.engine.sequence_losses import PerStepLoss, sequence_loss
+from nnsim.engine.sequence_tools import clip_grad_norm, generate, sample_onehot
+
+__all__ = [
+    "RNN",
+    "RNN_ACTIVATIONS",
+    "PerStepLoss",
+    "TimeDense",
+    "clip_grad_norm",
+    "generate",
+    "sample_onehot",
+    "sequence_loss",
+]
 
 #: Activations the recurrent layer offers (the lecture's three).
 RNN_ACTIVATIONS = ("tanh", "relu", "sigmoid")
@@ -391,202 +405,3 @@ class TimeDense(Layer):
         self.grads["b"] += d2.sum(axis=0)
         dx = (d2 @ self.params["W0"].T).reshape(dw.shape[0], dw.shape[1], self.n_in)
         return [dx.transpose(1, 0, 2) if self._time_major else dx]
-
-
-# --- tools that go with the recurrent layers --------------------------------------------
-
-
-def clip_grad_norm(grad, max_norm: float) -> float:
-    """Scale ``grad`` in place so its Euclidean norm is at most ``max_norm``.
-
-    Meant for the network's flat gradient (``clip_grad_norm(net.grad, 5.0)``): one
-    norm over all parameters, so the update keeps its direction and only its length
-    is capped, which tames exploding gradients through time.
-
-    Parameters
-    ----------
-    grad : ndarray or sequence of ndarray
-        Modified in place.
-    max_norm : float
-        Positive.
-
-    Returns
-    -------
-    float
-        The norm before clipping (to plot next to the loss).
-    """
-    max_norm = float(max_norm)
-    if not max_norm > 0:
-        raise NetworkError(f"the clipping norm must be positive, got {max_norm}")
-    arrays = [grad] if isinstance(grad, np.ndarray) else list(grad)
-    norm = float(np.sqrt(sum(float(np.vdot(g, g)) for g in arrays)))
-    if norm > max_norm:
-        scale = max_norm / (norm + 1e-12)
-        for g in arrays:
-            g *= scale
-    return norm
-
-
-def sequence_loss(loss, out, target):
-    """A per-step loss averaged over batch and time: returns (E, ∂E/∂out).
-
-    E = (1 / (B·T)) Σ_k Σ_t E_kt, so the number does not grow with the sequence length
-    and reads as "loss per step".
-
-    Parameters
-    ----------
-    loss : Loss
-        An engine loss (SquaredError, SoftmaxCrossEntropy, ...).
-    out : ndarray (B, T, n)
-    target : ndarray (B, T, n), or (B, T) class indices for SoftmaxCrossEntropy
-    """
-    out = np.asarray(out)
-    if out.ndim != 3:
-        raise ShapeError(f"sequence_loss expects outputs (batch, steps, n), got {out.shape}")
-    B, T, n = out.shape
-    target = np.asarray(target)
-    if target.shape[:2] != (B, T):
-        raise ShapeError(
-            f"sequence_loss: targets have shape {target.shape} but outputs {out.shape}"
-        )
-    flat_t = target.reshape(B * T, *target.shape[2:])
-    flat_o = out.reshape(B * T, n)
-    return loss.value(flat_o, flat_t), loss.grad(flat_o, flat_t).reshape(B, T, n)
-
-
-def sample_onehot(rng, temperature: float = 1.0):
-    """A feedback for ``generate``: sample a class from softmax(logits / temperature)
-    and return it one-hot. Small temperatures approach the most likely class."""
-    temperature = float(temperature)
-    if not temperature > 0:
-        raise NetworkError(f"the temperature must be positive, got {temperature}")
-
-    def feedback(logits):
-        p = softmax(np.asarray(logits, float) / temperature, axis=-1)
-        u = rng.random((p.shape[0], 1))
-        idx = (p.cumsum(axis=1) < u).sum(axis=1)
-        idx = np.minimum(idx, p.shape[1] - 1)  # guard against round-off at the top
-        onehot = np.zeros_like(p)
-        onehot[np.arange(p.shape[0]), idx] = 1
-        return onehot
-
-    return feedback
-
-
-def generate(net, first, steps: int, feedback=None):
-    """One-to-many: run ``net`` one step at a time, feeding each output back as input.
-
-    The network is a chain from one ``Input`` of per-sample shape (T, d) through RNN
-    layers (return_sequences=True) and per-step layers such as TimeDense to an output
-    of d values per step. Each RNN layer carries its state from step to step, so the
-    generated sequence can be any length, whatever T the network was trained with.
-
-    Parameters
-    ----------
-    net : Network
-    first : ndarray (d,) or (B, d)
-        The first input, e.g. the one-hot seed character.
-    steps : int
-        How many outputs to generate.
-    feedback : callable, optional
-        Maps the step's output (B, d) to the next input (B, d), e.g.
-        ``sample_onehot(rng)``; default: feed the output back as it is.
-
-    Returns
-    -------
-    inputs : ndarray (B, steps + 1, d)
-        The seed followed by every fed-back input (the generated sequence).
-    outputs : ndarray (B, steps, d)
-        The raw outputs (e.g. logits) of every step.
-    """
-    (in_name,) = net.input_names
-    d = net.layers[in_name].shape[-1]
-    x = np.asarray(first, net.dtype)
-    if x.ndim == 1:
-        x = x[None]
-    if x.ndim != 2 or x.shape[1] != d:
-        raise ShapeError(f"generate: the first input must have {d} values, got shape {x.shape}")
-    steps = int(steps)
-    states: dict[str, np.ndarray | None] = {}
-    for name in net.order:
-        layer = net.layers[name]
-        if isinstance(layer, RNN):
-            if not layer.return_sequences:
-                raise NetworkError(
-                    f"generate: RNN layer {name!r} must return sequences to generate step by step"
-                )
-            states[name] = None  # the first step starts from the layer's own h0
-    inputs = [x]
-    outputs = []
-    values: dict[str, np.ndarray] = {}
-    for _ in range(steps):
-        for name in net.order:
-            layer = net.layers[name]
-            if isinstance(layer, Input):
-                values[name] = x[:, None, :]
-                continue
-            ins = [values[s] for s in layer.inputs]
-            if isinstance(layer, RNN):
-                values[name] = layer.forward(ins, h0=states[name])
-                states[name] = layer.last_state.copy()
-            else:
-                values[name] = layer.forward(ins)
-        y = values[net.output_names[0]]
-        if y.ndim != 3 or y.shape[1:] != (1, d):
-            raise ShapeError(
-                f"generate: the network must output {d} values per step to feed back, "
-                f"got {y.shape[1:]} per sample"
-            )
-        y = y[:, 0, :]
-        outputs.append(y.copy())
-        x = np.asarray(y if feedback is None else feedback(y), net.dtype)
-        inputs.append(x)
-    return np.stack(inputs, axis=1), np.stack(outputs, axis=1)
-
-
-class PerStepLoss(Loss):
-    """A loss taken at every step of a many-to-many output, averaged over batch and time.
-
-    The ``Loss`` form of ``sequence_loss``, for the ``Trainer``: outputs (B, T, n) and
-    targets (B, T, n), or (B, T) class indices for softmax cross-entropy, are read as
-    B·T samples of the wrapped loss, so the value is the loss per step.
-
-    Parameters
-    ----------
-    base : str or Loss
-        The loss at one step ("squared_error", "softmax_cross_entropy", ...).
-    """
-
-    def __init__(self, base):
-        self.base = get_loss(base)
-        self.name = f"{self.base.name} per step"
-        self.wants_logits = self.base.wants_logits
-
-    def _flat(self, out, target):
-        out, target = np.asarray(out), np.asarray(target)
-        if out.ndim != 3 or target.shape[:2] != out.shape[:2]:
-            raise ShapeError(
-                f"{self.name}: expected outputs (batch, steps, n) and targets with the same "
-                f"batch and steps, got {out.shape} and {target.shape}"
-            )
-        b, t, n = out.shape
-        return out.reshape(b * t, n), target.reshape(b * t, *target.shape[2:])
-
-    def value(self, out, target) -> float:
-        return self.base.value(*self._flat(out, target))
-
-    def per_sample(self, out, target) -> np.ndarray:
-        b, t = np.shape(out)[:2]
-        return self.base.per_sample(*self._flat(out, target)).reshape(b, t).mean(axis=1)
-
-    def grad(self, out, target) -> np.ndarray:
-        # the base loss divides by its B·T samples: the mean over batch and time
-        return self.base.grad(*self._flat(out, target)).reshape(np.shape(out))
-
-    def predict(self, out):
-        out = np.asarray(out)
-        return np.asarray(self.base.predict(out.reshape(-1, out.shape[-1]))).reshape(out.shape)
-
-    def check_targets(self, target, n_outputs: int) -> None:
-        target = np.asarray(target)
-        self.base.check_targets(target.reshape(-1, *target.shape[2:]), n_outputs)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.engine.notation import parse_number
 from nnsim.gui.compare.labels import CHOICE_NAMES, CHOICES, DEFAULT_VALUES, _t
 from nnsim.gui.compare.runner import DEFAULT_PACE, PACES
 from nnsim.model.compare import CompareError, parse_values
@@ -206,7 +207,7 @@ class SetupStrip(QWidget):
         target = None
         if text:
             try:
-                target = float(text)
+                target = parse_number(text)
             except ValueError:
                 raise CompareError(_t("target loss: {0!r} is not a number").format(text)) from None
             if not target > 0:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from nnsim.cli.common import CliError, Progress, number, positive_int
+
 
 def add_parser(sub) -> None:
     """Register the ``compare`` subcommand on the CLI's subparsers."""
@@ -23,22 +25,15 @@ def add_parser(sub) -> None:
         "comma lists, whole-number ranges like 0-3. Several --vary make a grid. "
         "Default: the lesson's own comparison.",
     )
-    c.add_argument("--epochs", type=_positive_int, help="epochs (default: the file's)")
-    c.add_argument("--target-loss", dest="target_loss", type=float, help="for 'epochs to target'")
+    c.add_argument("--epochs", type=positive_int, help="epochs (default: the file's)")
+    c.add_argument("--target-loss", dest="target_loss", type=number, help="for 'epochs to target'")
     c.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     c.set_defaults(func=run)
-
-
-def _positive_int(text: str) -> int:
-    from nnsim.cli import _positive_int as check
-
-    return check(text)
 
 
 def run(args) -> int:
     """The command: build the comparison, train with a progress bar, print the table."""
     from nnsim.api import compare
-    from nnsim.cli import CliError, Progress
     from nnsim.model.compare import parse_values
 
     vary = {}
