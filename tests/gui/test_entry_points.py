@@ -5,7 +5,6 @@ The entry points are driven through the code the user's action runs: the functio
 browser's Open button, File ▸ Open (the file dialog answered), and the first start.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -37,21 +36,6 @@ def check_view(win, name: str) -> None:
     else:
         # a demo view has the window to itself: the canvas' docks would only take room
         assert shown == set(), shown
-
-
-@pytest.fixture(scope="module")
-def app_window(tmp_path_factory):
-    """One window as ``nnsim`` builds it, shared by the menu, browser and file tests."""
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
 
 
 @pytest.mark.parametrize("name", LESSON_NAMES)

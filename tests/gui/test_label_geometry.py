@@ -17,25 +17,6 @@ SIZES = [(1280, 800), (1920, 1080)]
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
 
 
-@pytest.fixture(scope="module")
-def shown(tmp_path_factory):
-    """One window as ``nnsim`` builds it, shared by this module's tests (fast)."""
-    import os
-
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    win.act_weights.setChecked(True)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 def settle(win, size, presentation):
     win.set_presentation(presentation)
     QApplication.processEvents()  # presentation mode's full screen first, then this size
@@ -105,8 +86,8 @@ def problems(scene) -> list[str]:
 
 
 @pytest.mark.parametrize("lesson", LESSON_NAMES)
-def test_no_printed_number_hides_another(shown, lesson):
-    win = shown
+def test_no_printed_number_hides_another(weights_window, lesson):
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson(lesson)
     win.show_view("network")
@@ -130,11 +111,11 @@ def test_no_printed_number_hides_another(shown, lesson):
     win.set_presentation(False)
 
 
-def test_weights_that_find_no_room_show_for_the_selected_neuron(shown):
+def test_weights_that_find_no_room_show_for_the_selected_neuron(weights_window):
     """A link whose numbers cannot all be printed says so in the view; clicking a neuron
     prints every weight of its edges (they choose their spots first; where the other
     edges leave them no room, those fade), without covering anything."""
-    win = shown
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson("playground-circle")
     win.show_view("network")
@@ -186,8 +167,8 @@ def test_weights_that_find_no_room_show_for_the_selected_neuron(shown):
     win.set_presentation(False)
 
 
-def test_a_dense_link_prints_the_selected_neurons_weights(shown):
-    win = shown
+def test_a_dense_link_prints_the_selected_neurons_weights(weights_window):
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson("overfitting")
     win.show_view("network")
@@ -220,14 +201,14 @@ def test_the_checks_see_a_covered_number():
     assert not circle_hits_rect(QPointF(50, 10), 9, rect)
 
 
-def test_a_long_input_name_is_printed_whole(shown):
+def test_a_long_input_name_is_printed_whole(weights_window):
     """An input called "ripeness" does not fit its circle at full size: it is printed
     whole, at the names' size, beside the circle, and the view keeps it in sight."""
     from PySide6.QtGui import QFontMetricsF
 
     from nnsim.gui.fonts import canvas_font
 
-    win = shown
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson("bp-worked-example")
     win.show_view("network")
@@ -248,12 +229,12 @@ def test_a_long_input_name_is_printed_whole(shown):
 
 
 @pytest.mark.parametrize("presentation", [False, True])
-def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(shown, presentation):
+def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(weights_window, presentation):
     """The canvas notes the step-through prints (e₁ = −0.00265 under h1, g₁ under y1) and
     the weights it updates (0.8 → 0.7976, wider) never cover one another, at 1280×800 and
     1920×1080: checked at every record of one step, forward, backward and update; the
     weight being updated is printed."""
-    win = shown
+    win = weights_window
     for size in SIZES:
         win.undo_stack.setClean()
         assert win.open_lesson("bp-worked-example")

@@ -27,29 +27,10 @@ def behind(dock) -> bool:
     return dock.isVisible() and dock.visibleRegion().isEmpty()
 
 
-@pytest.fixture(scope="module")
-def projector(tmp_path_factory):
-    """One window as ``nnsim`` builds it, weights shown, shared by the lessons (fast)."""
-    import os
-
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    win.act_weights.setChecked(True)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 @pytest.mark.parametrize("name", LESSON_NAMES)
-def test_every_lesson_fills_the_projector_at_24_px(projector, name):
+def test_every_lesson_fills_the_projector_at_24_px(weights_window, name):
     """The figures per lesson: tests/benchmarks/bench_presentation.py prints them."""
-    win = projector
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson(name)
     win.show_view("network")
