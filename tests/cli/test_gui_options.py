@@ -73,62 +73,37 @@ def test_unknown_language_or_view_is_refused_by_name(bad, capsys):
     assert bad[0] in capsys.readouterr().err
 
 
-def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch):
+def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch, built_window):
     """``build_window`` (what `nnsim gui` runs) with the options applied."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     from nnsim.gui import prefs
-    from nnsim.gui.app import build_window
 
     prefs.settings().setValue("presentation", False)
-    win = build_window(
-        "xor-two-layer", restore=False, language="zh_CN", view="rnn", presentation=True
-    )
-    try:
+    with built_window("xor-two-layer", language="zh_CN", view="rnn", presentation=True) as win:
         assert win.languages.language == "zh_CN"
         assert win.file_menu.title().startswith("文件")
         assert win.views.currentWidget() is win.view_widget("rnn")
         assert win.presentation and win.act_presentation.isChecked()
         # for this run only: the next plain start keeps the saved look
         assert prefs.settings().value("presentation", False) in (False, "false")
-    finally:
-        win.set_presentation(False)
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
-    win = build_window("bp-worked-example", restore=False, language="en", view="exercise")
-    try:
+    with built_window("bp-worked-example", language="en", view="exercise") as win:
         assert win.file_menu.title().replace("&", "") == "File"
         assert win.views.currentWidget() is win.view_widget("exercise")
         # the exercise is made from the open network: its first question is about it
         assert win.demo_views.exercise._document is win.document
-        win2 = build_window("rnn-shapes", restore=False, view="activations")
-        try:
+        with built_window("rnn-shapes", view="activations") as win2:
             assert win2.views.currentWidget() is win2.view_widget("activations")
-        finally:
-            win2.demo_views.shutdown()
-            win2.close()
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
-def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypatch):
+def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypatch, built_window):
     """`nnsim gui xor-two-layer --view compare`: the open network's variants, set up."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
     assert build_parser().parse_args(["gui", "x", "--view", "compare"]).view == "compare"
-    win = build_window("xor-two-layer", restore=False, language="en", view="compare")
-    try:
+    with built_window("xor-two-layer", language="en", view="compare") as win:
         assert win.views.currentWidget() is win.view_widget("compare")
         qtbot.waitUntil(lambda: win.compare.comparison is not None)
         # no comparison of its own: the seed varies by default, 0 to 3
         assert win.compare.labels == ["seed 0", "seed 1", "seed 2", "seed 3"]
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
 _SHOOT = """
