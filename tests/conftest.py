@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from contextlib import contextmanager
 
 # Set before any test imports Qt: CI has no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,6 +16,31 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 
 import pytest  # noqa: E402
+
+
+@contextmanager
+def _built_window(file_or_lesson=None, **options):
+    """The window ``nnsim gui`` builds (``app.build_window``, no autosave offered), closed
+    after: out of presentation mode, the demo views' workers ended, and without
+    asking to save what the test left modified."""
+    from nnsim.gui.app import build_window
+
+    win = build_window(file_or_lesson, restore=False, **options)
+    try:
+        yield win
+    finally:
+        win.set_presentation(False)
+        win.demo_views.shutdown()
+        win.undo_stack.setClean()
+        win.close()
+
+
+@pytest.fixture(scope="session")
+def built_window():
+    """``with built_window(lesson, **options) as win``: the window as ``nnsim gui`` builds it
+    (for the GUI tests and the command line's ``gui`` tests), closed when the block ends."""
+    return _built_window
+
 
 #: The test-only activation's name; the registry tests walk it through every part of nnsim.
 TEST_ACTIVATION = "swish_test"

@@ -20,6 +20,24 @@ def _no_display_env(tmp_path) -> dict:
     return env
 
 
+def _run_python(args, env, timeout=120) -> subprocess.CompletedProcess:
+    """``python ARGS`` in a process of its own, as a user starts ``nnsim``; its output kept."""
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def _screenshot_without_display(tmp_path, *gui_args, timeout=120):
+    """The picture ``nnsim gui GUI_ARGS --screenshot`` takes with no display at all."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    args = ["-m", "nnsim", "gui", *gui_args, "--screenshot", str(out)]
+    r = _run_python(args, _no_display_env(tmp_path), timeout)
+    assert r.returncode == 0, r.stderr
+    return QImage(str(out))
+
+
 def test_gui_options_are_parsed_and_handed_to_the_app(monkeypatch):
     import nnsim.gui.app
 
@@ -55,62 +73,37 @@ def test_unknown_language_or_view_is_refused_by_name(bad, capsys):
     assert bad[0] in capsys.readouterr().err
 
 
-def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch):
+def test_options_set_the_window_up(qtbot, tmp_path, monkeypatch, built_window):
     """``build_window`` (what `nnsim gui` runs) with the options applied."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     from nnsim.gui import prefs
-    from nnsim.gui.app import build_window
 
     prefs.settings().setValue("presentation", False)
-    win = build_window(
-        "xor-two-layer", restore=False, language="zh_CN", view="rnn", presentation=True
-    )
-    try:
+    with built_window("xor-two-layer", language="zh_CN", view="rnn", presentation=True) as win:
         assert win.languages.language == "zh_CN"
         assert win.file_menu.title().startswith("文件")
         assert win.views.currentWidget() is win.view_widget("rnn")
         assert win.presentation and win.act_presentation.isChecked()
         # for this run only: the next plain start keeps the saved look
         assert prefs.settings().value("presentation", False) in (False, "false")
-    finally:
-        win.set_presentation(False)
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
-    win = build_window("bp-worked-example", restore=False, language="en", view="exercise")
-    try:
+    with built_window("bp-worked-example", language="en", view="exercise") as win:
         assert win.file_menu.title().replace("&", "") == "File"
         assert win.views.currentWidget() is win.view_widget("exercise")
         # the exercise is made from the open network: its first question is about it
         assert win.demo_views.exercise._document is win.document
-        win2 = build_window("rnn-shapes", restore=False, view="activations")
-        try:
+        with built_window("rnn-shapes", view="activations") as win2:
             assert win2.views.currentWidget() is win2.view_widget("activations")
-        finally:
-            win2.demo_views.shutdown()
-            win2.close()
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
-def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypatch):
+def test_view_compare_opens_a_network_on_its_variants(qtbot, tmp_path, monkeypatch, built_window):
     """`nnsim gui xor-two-layer --view compare`: the open network's variants, set up."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
     assert build_parser().parse_args(["gui", "x", "--view", "compare"]).view == "compare"
-    win = build_window("xor-two-layer", restore=False, language="en", view="compare")
-    try:
+    with built_window("xor-two-layer", language="en", view="compare") as win:
         assert win.views.currentWidget() is win.view_widget("compare")
         qtbot.waitUntil(lambda: win.compare.comparison is not None)
         # no comparison of its own: the seed varies by default, 0 to 3
         assert win.compare.labels == ["seed 0", "seed 1", "seed 2", "seed 3"]
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
 _SHOOT = """
@@ -137,13 +130,7 @@ def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path)
 
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NNSIM_DATA_DIR=str(tmp_path / "data"))
-    r = subprocess.run(
-        [sys.executable, "-c", _SHOOT, str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    r = _run_python(["-c", _SHOOT, str(out)], env)
     assert r.returncode == 0, r.stderr
     code, alive, width, height = map(int, r.stdout.split()[-4:])
     assert code == 0
@@ -156,13 +143,7 @@ def test_screenshot_waits_for_the_layout_and_ends_the_training_process(tmp_path)
 
 @pytest.mark.parametrize("argv", [[], ["gui", "xor-two-layer"]])
 def test_no_display_is_one_line_and_exit_status_2(argv, tmp_path):
-    r = subprocess.run(
-        [sys.executable, "-m", "nnsim", *argv],
-        capture_output=True,
-        text=True,
-        env=_no_display_env(tmp_path),
-        timeout=120,
-    )
+    r = _run_python(["-m", "nnsim", *argv], _no_display_env(tmp_path))
     assert r.returncode == 2, r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1, r.stderr
@@ -174,19 +155,9 @@ def test_no_display_is_one_line_and_exit_status_2(argv, tmp_path):
 def test_screenshot_needs_no_display_fast(tmp_path):
     """The same with no display at all on a small lesson, in presentation mode (CI runs
     this one): the picture at its own size, in Chinese, of a drawn window."""
-    from PySide6.QtGui import QImage
-
-    out = tmp_path / "bp.png"
-    r = subprocess.run(
-        [sys.executable, "-m", "nnsim", "gui", "bp-worked-example", "--screenshot", str(out)]
-        + ["--lang", "zh", "--presentation"],
-        capture_output=True,
-        text=True,
-        env=_no_display_env(tmp_path),
-        timeout=120,
+    img = _screenshot_without_display(
+        tmp_path, "bp-worked-example", "--lang", "zh", "--presentation"
     )
-    assert r.returncode == 0, r.stderr
-    img = QImage(str(out))
     assert (img.width(), img.height()) == (1440, 900)  # not the screen's (full screen)
     seen = {img.pixel(x, y) for x in range(0, 1440, 4) for y in range(100, 800, 50)}
     assert len(seen) > 20
@@ -194,19 +165,9 @@ def test_screenshot_needs_no_display_fast(tmp_path):
 
 @pytest.mark.slow  # ~10 s: the MNIST network's window
 def test_screenshot_needs_no_display(tmp_path):
-    from PySide6.QtGui import QImage
-
-    out = tmp_path / "cnn.png"
-    r = subprocess.run(
-        [sys.executable, "-m", "nnsim", "gui", "mnist-cnn", "--screenshot", str(out)]
-        + ["--lang", "zh", "--view", "network"],
-        capture_output=True,
-        text=True,
-        env=_no_display_env(tmp_path),
-        timeout=180,
+    img = _screenshot_without_display(
+        tmp_path, "mnist-cnn", "--lang", "zh", "--view", "network", timeout=180
     )
-    assert r.returncode == 0, r.stderr
-    img = QImage(str(out))
     assert (img.width(), img.height()) == (1440, 900)
     assert len({img.pixel(x, 300) for x in range(0, 1440, 4)}) > 20
 

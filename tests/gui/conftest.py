@@ -1,10 +1,12 @@
 """GUI test set-up: offscreen Qt (set before Qt is imported) and a ready main window."""
 
 import os
+from contextlib import contextmanager
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
 def shell_window():
@@ -31,22 +33,33 @@ def make_window():
     return shell_window
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
-    """A shown main window on the worked BP example, with its own data folder."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+@contextmanager
+def _shown_shell(qtbot, *tools):
+    """``shell_window()`` with ``tools`` installed, shown at 1280×800; closed after."""
     win = shell_window()
-    # Not qtbot.addWidget: qtbot closes its widgets before this fixture's teardown, and a
+    for install in tools:
+        install(win)
+    # Not qtbot.addWidget: qtbot closes its widgets before the fixtures' teardown, and a
     # modified window would then wait for an answer to "save changes?".
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.view.fit()
-    yield win
-    # Tests leave edits behind; the window must close without asking.
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+    try:
+        yield win
+    finally:
+        # Tests leave edits behind; the window must close without asking.
+        win.undo_stack.setClean()
+        win.close()
+        win.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path):
+    """A shown main window on the worked BP example, with its own data folder."""
+    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
+    with _shown_shell(qtbot) as win:
+        win.view.fit()
+        yield win
 
 
 @pytest.fixture
@@ -56,30 +69,59 @@ def training_window(qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     from nnsim.gui.training import install
 
-    win = shell_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+    with _shown_shell(qtbot, install) as win:
+        yield win
+
+
+@contextmanager
+def _shown_app_window(built_window, data_dir):
+    """``built_window()`` shown at 1280×800, with ``data_dir`` as its data folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NNSIM_DATA_DIR", str(data_dir))
+        with built_window() as win:
+            win.resize(1280, 800)
+            win.show()
+            yield win
 
 
 @pytest.fixture
-def demo_window(qtbot, monkeypatch, tmp_path):
-    """The window as ``nnsim`` builds it (``app.build_window``: every tool's docks and
-    the demo views), with its own data folder."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
+def demo_window(qtbot, tmp_path, built_window):
+    """The window as ``nnsim`` builds it (``app.build_window``: every tool's docks and the
+    demo views), for one test, with its own data folder."""
+    with _shown_app_window(built_window, tmp_path / "data") as win:
+        qtbot.waitExposed(win)
+        yield win
 
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
+
+@pytest.fixture(scope="module")
+def app_window(tmp_path_factory, built_window):
+    """One window as ``nnsim`` builds it, shared by a module's tests (one window per test
+    would take most of their time), with the module's own data folder."""
+    with _shown_app_window(built_window, tmp_path_factory.mktemp("data")) as win:
+        yield win
+
+
+@pytest.fixture
+def weights_window(app_window):
+    """The module's shared window with the weights shown: every number the canvas prints."""
+    app_window.act_weights.setChecked(True)
+    return app_window
+
+
+def _settle(win, size=(1280, 800), presentation=None) -> None:
+    """Lay the window out at ``size`` (in or out of presentation mode first) and fit the
+    canvas: what a lecturer sees once the window has settled."""
+    if presentation is not None:
+        win.set_presentation(presentation)
+    QApplication.processEvents()  # presentation mode's full screen first, then this size
+    win.resize(*size)
+    for _ in range(4):
+        QApplication.processEvents()
+    win.view.fit()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def settle():
+    """``settle(win, size=(1280, 800), presentation=None)``: the window laid out at a size."""
+    return _settle

@@ -5,7 +5,6 @@ The entry points are driven through the code the user's action runs: the functio
 browser's Open button, File ▸ Open (the file dialog answered), and the first start.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -39,33 +38,11 @@ def check_view(win, name: str) -> None:
         assert shown == set(), shown
 
 
-@pytest.fixture(scope="module")
-def app_window(tmp_path_factory):
-    """One window as ``nnsim`` builds it, shared by the menu, browser and file tests."""
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 @pytest.mark.parametrize("name", LESSON_NAMES)
-def test_command_line_opens_the_lesson_on_its_view(name, tmp_path, monkeypatch):
+def test_command_line_opens_the_lesson_on_its_view(name, tmp_path, monkeypatch, built_window):
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(name, restore=False)  # what `nnsim gui NAME` runs
-    try:
+    with built_window(name) as win:  # what `nnsim gui NAME` runs
         check_view(win, name)
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
 @pytest.mark.parametrize("name", LESSON_NAMES)
@@ -122,13 +99,13 @@ def test_a_network_file_brings_the_canvas_back(app_window, tmp_path):
     assert win.palette_dock.isVisibleTo(win) and win.inspector_dock.isVisibleTo(win)
 
 
-def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypatch, qtbot):
+def test_first_start_opens_the_worked_example_and_the_browser(
+    tmp_path, monkeypatch, qtbot, built_window
+):
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    from nnsim.gui.app import build_window
     from nnsim.gui.lesson_browser import show_at_start
 
-    win = build_window(None, restore=False)  # what `nnsim` with no arguments runs
-    try:
+    with built_window(None) as win:  # what `nnsim` with no arguments runs
         win.show()
         check_view(win, "bp-worked-example")
         browser = show_at_start(win)  # the first start offers the lessons
@@ -137,10 +114,6 @@ def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypa
         assert browser.open_selected()
         check_view(win, "mnist-cnn")
         assert show_at_start(win) is None  # only once
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
 # --- the Network tab shows only the panels that mean something for the lesson ----------------

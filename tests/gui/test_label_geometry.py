@@ -17,33 +17,11 @@ SIZES = [(1280, 800), (1920, 1080)]
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
 
 
-@pytest.fixture(scope="module")
-def shown(tmp_path_factory):
-    """One window as ``nnsim`` builds it, shared by this module's tests (fast)."""
-    import os
-
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    win.act_weights.setChecked(True)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
+def open_on_canvas(win, lesson) -> None:
+    """Open ``lesson`` in the shared window (what the last test edited dropped), on the canvas."""
     win.undo_stack.setClean()
-    win.close()
-
-
-def settle(win, size, presentation):
-    win.set_presentation(presentation)
-    QApplication.processEvents()  # presentation mode's full screen first, then this size
-    win.resize(*size)
-    for _ in range(4):
-        QApplication.processEvents()
-    win.view.fit()
-    QApplication.processEvents()
+    assert win.open_lesson(lesson)
+    win.show_view("network")
 
 
 def fill_values(scene):
@@ -105,11 +83,9 @@ def problems(scene) -> list[str]:
 
 
 @pytest.mark.parametrize("lesson", LESSON_NAMES)
-def test_no_printed_number_hides_another(shown, lesson):
-    win = shown
-    win.undo_stack.setClean()
-    assert win.open_lesson(lesson)
-    win.show_view("network")
+def test_no_printed_number_hides_another(weights_window, settle, lesson):
+    win = weights_window
+    open_on_canvas(win, lesson)
     scene = win.scene
     for presentation in (False, True):
         for size in SIZES:
@@ -130,14 +106,12 @@ def test_no_printed_number_hides_another(shown, lesson):
     win.set_presentation(False)
 
 
-def test_weights_that_find_no_room_show_for_the_selected_neuron(shown):
+def test_weights_that_find_no_room_show_for_the_selected_neuron(weights_window, settle):
     """A link whose numbers cannot all be printed says so in the view; clicking a neuron
     prints every weight of its edges (they choose their spots first; where the other
     edges leave them no room, those fade), without covering anything."""
-    win = shown
-    win.undo_stack.setClean()
-    assert win.open_lesson("playground-circle")
-    win.show_view("network")
+    win = weights_window
+    open_on_canvas(win, "playground-circle")
     settle(win, (1280, 800), True)
     scene = win.scene
     missing = sum(link.missing_labels for link in scene.link_items.values())
@@ -186,11 +160,9 @@ def test_weights_that_find_no_room_show_for_the_selected_neuron(shown):
     win.set_presentation(False)
 
 
-def test_a_dense_link_prints_the_selected_neurons_weights(shown):
-    win = shown
-    win.undo_stack.setClean()
-    assert win.open_lesson("overfitting")
-    win.show_view("network")
+def test_a_dense_link_prints_the_selected_neurons_weights(weights_window, settle):
+    win = weights_window
+    open_on_canvas(win, "overfitting")
     settle(win, (1920, 1080), False)
     scene = win.scene
     big = scene.link_items[win.document.link_between("L2", "L3")]
@@ -220,17 +192,15 @@ def test_the_checks_see_a_covered_number():
     assert not circle_hits_rect(QPointF(50, 10), 9, rect)
 
 
-def test_a_long_input_name_is_printed_whole(shown):
+def test_a_long_input_name_is_printed_whole(weights_window, settle):
     """An input called "ripeness" does not fit its circle at full size: it is printed
     whole, at the names' size, beside the circle, and the view keeps it in sight."""
     from PySide6.QtGui import QFontMetricsF
 
     from nnsim.gui.fonts import canvas_font
 
-    win = shown
-    win.undo_stack.setClean()
-    assert win.open_lesson("bp-worked-example")
-    win.show_view("network")
+    win = weights_window
+    open_on_canvas(win, "bp-worked-example")
     win.document.set_neuron_labels("L1", ["ripeness", "sweetness"])
     for presentation in (False, True):
         settle(win, (1280, 800), presentation)
@@ -248,16 +218,16 @@ def test_a_long_input_name_is_printed_whole(shown):
 
 
 @pytest.mark.parametrize("presentation", [False, True])
-def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(shown, presentation):
+def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(
+    weights_window, settle, presentation
+):
     """The canvas notes the step-through prints (e₁ = −0.00265 under h1, g₁ under y1) and
     the weights it updates (0.8 → 0.7976, wider) never cover one another, at 1280×800 and
     1920×1080: checked at every record of one step, forward, backward and update; the
     weight being updated is printed."""
-    win = shown
+    win = weights_window
     for size in SIZES:
-        win.undo_stack.setClean()
-        assert win.open_lesson("bp-worked-example")
-        win.show_view("network")
+        open_on_canvas(win, "bp-worked-example")
         settle(win, size, presentation)
         scene = win.scene
         seen_notes, updated = set(), 0

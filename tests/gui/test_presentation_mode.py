@@ -14,42 +14,14 @@ from nnsim.lessons import LESSONS
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
 
 
-def settle(win, size=(1280, 800)):
-    QApplication.processEvents()  # presentation mode's full screen first, then this size
-    win.resize(*size)
-    for _ in range(4):
-        QApplication.processEvents()
-    win.view.fit()
-    QApplication.processEvents()
-
-
 def behind(dock) -> bool:
     return dock.isVisible() and dock.visibleRegion().isEmpty()
 
 
-@pytest.fixture(scope="module")
-def projector(tmp_path_factory):
-    """One window as ``nnsim`` builds it, weights shown, shared by the lessons (fast)."""
-    import os
-
-    os.environ["NNSIM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False)
-    win.resize(1280, 800)
-    win.show()
-    win.act_weights.setChecked(True)
-    yield win
-    win.set_presentation(False)
-    win.demo_views.shutdown()
-    win.undo_stack.setClean()
-    win.close()
-
-
 @pytest.mark.parametrize("name", LESSON_NAMES)
-def test_every_lesson_fills_the_projector_at_24_px(projector, name):
+def test_every_lesson_fills_the_projector_at_24_px(weights_window, name, settle):
     """The figures per lesson: tests/benchmarks/bench_presentation.py prints them."""
-    win = projector
+    win = weights_window
     win.undo_stack.setClean()
     assert win.open_lesson(name)
     win.show_view("network")
@@ -67,7 +39,7 @@ def test_every_lesson_fills_the_projector_at_24_px(projector, name):
     assert whole
 
 
-def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window):
+def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window, settle):
     win = demo_window
     docks = [d for d in win.findChildren(QDockWidget) if d.isVisible()]
     assert docks and win.toolbar.isVisible()
@@ -99,7 +71,7 @@ def test_presentation_collapses_the_panels_and_keeps_the_formula(demo_window):
 
 
 @pytest.mark.parametrize("detour", [None, "cnn"])
-def test_leaving_presentation_restores_the_layout_exactly(demo_window, detour):
+def test_leaving_presentation_restores_the_layout_exactly(demo_window, detour, settle):
     win = demo_window
     settle(win)
     # a width of the user's own: the one to come back
@@ -138,7 +110,7 @@ def test_leaving_presentation_restores_the_layout_exactly(demo_window, detour):
     assert after[0] == before[0]  # and Qt's own record of the docks
 
 
-def test_leaving_on_another_view_keeps_its_panels_hidden(demo_window):
+def test_leaving_on_another_view_keeps_its_panels_hidden(demo_window, settle):
     """The CNN view hides the canvas's panels while in front; leaving presentation mode
     there keeps them hidden, and the canvas gets them back."""
     win = demo_window
@@ -155,7 +127,7 @@ def test_leaving_on_another_view_keeps_its_panels_hidden(demo_window):
     assert {d for d in win.findChildren(QDockWidget) if d.isVisible()} == shown
 
 
-def test_the_demo_views_grow_for_the_projector(demo_window, capsys):
+def test_the_demo_views_grow_for_the_projector(demo_window, capsys, settle):
     """The CNN, RNN and exercise views take the window too; their numbers grow: the
     convolution's grids fill the width (its settings fold away), the confusion matrix
     prints its counts at the text's size, the unrolled RNN draws ten steps at a time."""
@@ -242,13 +214,10 @@ def test_presentation_goes_full_screen_and_comes_back(demo_window, state):
     assert win.geometry() == geometry
 
 
-def test_presentation_from_the_start_leaves_to_a_maximized_window(demo_window):
+def test_presentation_from_the_start_leaves_to_a_maximized_window(demo_window, built_window):
     """``nnsim gui --presentation``: the window opens full screen; F5 gives the
     maximised window ``nnsim gui`` opens without it."""
-    from nnsim.gui.app import build_window
-
-    win = build_window(None, restore=False, presentation=True)
-    try:
+    with built_window(None, presentation=True) as win:
         assert win.presentation and not win.isVisible()  # shown by the caller
         win._presentation_layout.leave_to(Qt.WindowState.WindowMaximized)
         win.showFullScreen()
@@ -257,7 +226,3 @@ def test_presentation_from_the_start_leaves_to_a_maximized_window(demo_window):
         win.act_presentation.trigger()
         QApplication.processEvents()
         assert win.isMaximized() and not win.isFullScreen()
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()

@@ -20,24 +20,15 @@ CIRCLE = "playground-circle"
 
 
 @pytest.fixture(params=["process", "thread"])
-def window(request, qtbot, monkeypatch, tmp_path, make_window):
+def window(request, monkeypatch):
     """The main window with training installed, training in the process or the thread."""
-    monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     if request.param == "thread":
         monkeypatch.setenv("NNSIM_TRAINING_PROCESS", "0")
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    # asked for only now: the controller picks its place when training is installed
+    win = request.getfixturevalue("training_window")
     assert win.open_lesson(CIRCLE)
     win.place = request.param
-    yield win
-    win.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def theta(window) -> np.ndarray:
