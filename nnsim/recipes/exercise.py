@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnsim.engine.notation import parse_number
+
 #: Significant digits an answer must match (the slides print 3–4).
 DIGITS = 3
 #: Larger networks make an exercise nobody finishes.
@@ -205,22 +207,3 @@ def _error(stepper) -> float:
     if value is not None:
         return float(value)
     return 0.5 * sum(float(r.value) ** 2 for r in stepper.records if r.phase == "loss")
-
-
-def parse_number(text: str) -> float:
-    """A number typed by a student: accepts a true minus sign and a decimal comma.
-
-    Raises
-    ------
-    ValueError
-        When the text is not a number.
-    """
-    t = str(text).strip().replace("−", "-").replace("–", "-").replace("，", ".")
-    if t.count(",") == 1 and "." not in t:
-        t = t.replace(",", ".")
-    if not t:
-        raise ValueError("empty")
-    if "/" in t:  # a fraction such as 13/4
-        num, _, den = t.partition("/")
-        return float(num) / float(den)
-    return float(t)

@@ -12,9 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolTip, QWidget
 
-from nnsim.engine.notation import fmt
+from nnsim.engine.notation import fmt, parse_number
 from nnsim.gui.style import NEGATIVE, POSITIVE
-from nnsim.recipes.exercise import parse_number
 
 #: Height of a cell's number as a share of the cell (the rest is the cell's margin).
 TEXT_SHARE = 0.5
