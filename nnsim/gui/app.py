@@ -123,11 +123,11 @@ def build_window(
     window = MainWindow(languages)
     from nnsim.gui.training import install
 
-    install(window)  # training, stepping and plots: docks, views, the Training menu
-    install_demos(window)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
+    install(window.context)  # training, stepping and plots: docks, views, the Training menu
+    install_demos(window.context)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
     from nnsim.gui.compare import install as install_compare
 
-    install_compare(window)  # variants side by side (nnsim.gui.compare)
+    install_compare(window.context)  # variants side by side (nnsim.gui.compare)
     # Temp files of saves killed midway (a crash, a power cut) go before anything is saved.
     remove_stale_saves(Path(f).parent for f in prefs.recent_files())
     if not (restore and offer_restore(window)):
@@ -208,7 +208,7 @@ def run(
         window.showMaximized()
     app.processEvents()
     window.view.fit()
-    show_lessons_at_start(window)
+    show_lessons_at_start(window.context)
     freeze_startup_objects()
     return int(app.exec())
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -39,6 +40,7 @@ from nnsim import __version__
 from nnsim.gui import prefs
 from nnsim.gui.autosave import Autosaver
 from nnsim.gui.canvas import NetworkScene, NetworkView
+from nnsim.gui.context import AppContext
 from nnsim.gui.editor import DocumentEditor
 from nnsim.gui.i18n import LANGUAGES
 from nnsim.gui.inspectors import Inspector, parameter_count
@@ -48,6 +50,13 @@ from nnsim.gui.presentation import PresentationLayout, PresentationStrip
 from nnsim.gui.style import apply_to_application, refresh_relative_fonts, theme_for
 from nnsim.model import LAYER_KINDS, NetworkDocument
 from nnsim.paths import resource
+
+if TYPE_CHECKING:
+    from nnsim.gui.compare.view import CompareView
+    from nnsim.gui.demos import DemoViews
+    from nnsim.gui.stepping.controller import StepController
+    from nnsim.gui.training.controller import TrainingController
+    from nnsim.gui.training.install import TrainingUI
 
 FILE_FILTER = "nnsim (*.nnsim);;JSON (*.json);;* (*)"
 # Least height, in screen pixels, of neuron names and printed numbers in presentation mode.
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._update_actions)
         self.document.changed.connect(self._document_changed)
 
+        self.context = self._make_context()
         self.autosaver = Autosaver(
             lambda: self.document,
             lambda: not self.undo_stack.isClean(),
@@ -235,6 +245,65 @@ class MainWindow(QMainWindow):
         # Weights printed on the edges unless the user turned them off: in a lecture the
         # numbers are the point.
         self.act_weights.setChecked(prefs.settings().value("show_weights", True) in (True, "true"))
+
+    # ------------------------------------------------------------------ plug-ins
+    def _make_context(self) -> AppContext:
+        # Callables for what changes (the document, the mode, the file): the context reads
+        # the window's state as it is now, it never holds a copy.
+        return AppContext(
+            host=self,
+            editor=self.editor,
+            scene=self.scene,
+            view=self.view,
+            undo_stack=self.undo_stack,
+            live_preview=self.live_preview,
+            views=self.views,
+            view_menu=self.view_menu,
+            help_menu=self.help_menu,
+            document_replaced=self.document_replaced,
+            presentation_changed=self.presentation_changed,
+            get_document=lambda: self.document,
+            get_presentation=lambda: self.presentation,
+            get_file_path=lambda: self.file_path,
+            get_lesson_name=lambda: self.lesson_name,
+            add_dock=self.add_dock,
+            add_menu=self.add_menu,
+            add_view=self.add_view,
+            show_view=self.show_view,
+            show_status=lambda text, msecs=10000: self.statusBar().showMessage(text, msecs),
+            open_lesson=self.open_lesson,
+            maybe_save=self.maybe_save,
+            languages=self.languages,
+            palette_dock=self.palette_dock,
+            inspector_dock=self.inspector_dock,
+            presentation_strip=self.presentation_strip,
+            inspector_width=self.inspector_width,
+        )
+
+    @property
+    def training(self) -> TrainingController | None:
+        """The training controller (``nnsim.gui.training.install``), or None."""
+        return self.context.training
+
+    @property
+    def stepping(self) -> StepController | None:
+        """The step-through controller (``nnsim.gui.training.install``), or None."""
+        return self.context.stepping
+
+    @property
+    def training_ui(self) -> TrainingUI | None:
+        """Everything the training install added (panels, actions, docks), or None."""
+        return self.context.training_ui
+
+    @property
+    def demo_views(self) -> DemoViews | None:
+        """The CNN, RNN and exercise views (``nnsim.gui.demos.install``), or None."""
+        return self.context.demo_views
+
+    @property
+    def compare(self) -> CompareView | None:
+        """The Compare view (``nnsim.gui.compare.install``), or None."""
+        return self.context.compare
 
     # ------------------------------------------------------------------ hooks
     def add_dock(
@@ -318,7 +387,8 @@ class MainWindow(QMainWindow):
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
         )
         self.act_select_all = self._act(self.select_all, K.SelectAll)
-        self.act_tidy = self._act(lambda: self.editor.tidy_layout(self.scene.theme), "Ctrl+L")
+        # Ctrl+L is Help ▸ Lessons…
+        self.act_tidy = self._act(lambda: self.editor.tidy_layout(self.scene.theme), "Ctrl+Shift+L")
         self.act_zoom_in = self._act(
             lambda: self.view.zoom_in(),
             [*QKeySequence.keyBindings(K.ZoomIn), QKeySequence("Ctrl+=")],

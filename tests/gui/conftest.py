@@ -57,7 +57,7 @@ def training_window(qtbot, monkeypatch, tmp_path):
     from nnsim.gui.training import install
 
     win = shell_window()
-    install(win)
+    install(win.context)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)

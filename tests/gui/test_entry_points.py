@@ -131,12 +131,12 @@ def test_first_start_opens_the_worked_example_and_the_browser(tmp_path, monkeypa
     try:
         win.show()
         check_view(win, "bp-worked-example")
-        browser = show_at_start(win)  # the first start offers the lessons
+        browser = show_at_start(win.context)  # the first start offers the lessons
         assert browser is not None and browser.isVisible()
         browser.select("mnist-cnn")
         assert browser.open_selected()
         check_view(win, "mnist-cnn")
-        assert show_at_start(win) is None  # only once
+        assert show_at_start(win.context) is None  # only once
     finally:
         win.demo_views.shutdown()
         win.undo_stack.setClean()

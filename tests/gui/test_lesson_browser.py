@@ -73,12 +73,12 @@ def test_shown_on_first_start_only(demo_window, monkeypatch):
     from nnsim.gui import prefs
     from nnsim.gui.lesson_browser import AT_START_KEY, show_at_start
 
-    first = show_at_start(demo_window)
+    first = show_at_start(demo_window.context)
     assert first is not None and first.isVisible()
     first.close()
-    assert show_at_start(demo_window) is None
+    assert show_at_start(demo_window.context) is None
     prefs.settings().setValue(AT_START_KEY, True)
-    again = show_at_start(demo_window)
+    again = show_at_start(demo_window.context)
     assert again is not None
     again.close()
 

@@ -28,7 +28,7 @@ def window(request, qtbot, monkeypatch, tmp_path, make_window):
     from nnsim.gui.training import install
 
     win = make_window()
-    install(win)
+    install(win.context)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
