@@ -20,7 +20,8 @@ from nnsim.gui.display import display_problem
 from nnsim.gui.fonts import register_fonts, ui_font
 from nnsim.gui.i18n import language_manager, saved_language
 from nnsim.gui.lesson_browser import show_at_start as show_lessons_at_start
-from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
+from nnsim.gui.main_window import MainWindow
+from nnsim.gui.window_files import DEFAULT_LESSON
 from nnsim.paths import resource
 
 
