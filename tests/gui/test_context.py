@@ -182,3 +182,26 @@ def test_compare_installs_on_a_context_without_a_main_window(qtbot):
     assert install(ctx) is view  # once only
     assert [ctx.views.tabText(i) for i in range(ctx.views.count())] == ["network", "compare"]
     assert view.menu_action in ctx.view_menu.actions()
+
+
+def test_demo_views_install_on_a_context_without_a_main_window(qtbot):
+    from nnsim.gui.demos import install
+    from nnsim.model import NetworkDocument
+
+    ctx, state = _bare_context(qtbot)
+    demos = install(ctx)
+    try:
+        assert ctx.demo_views is demos and install(ctx) is demos
+        tabs = [ctx.views.tabText(i) for i in range(ctx.views.count())]
+        assert tabs == ["network", "cnn", "rnn", "exercise"]
+        assert demos.act_lessons in ctx.help_menu.actions()
+        assert {demos.act_cnn, demos.act_rnn} <= set(ctx.view_menu.actions())
+        # the exercise is made from the context's document, read when it is asked for
+        demos.show_exercise()
+        assert demos.exercise.exercise is not None  # the worked example can be one
+        state["doc"] = NetworkDocument()
+        demos.show_exercise()
+        assert demos.exercise.exercise is None  # an empty network cannot
+        assert not demos.exercise.message.isHidden()
+    finally:
+        demos.shutdown()
