@@ -3,7 +3,7 @@
 Its menus are built in ``window_menus.py``, files and lessons in ``window_files.py``,
 presentation mode and language in ``window_look.py`` (mixins of ``MainWindow``).
 
-Hooks for other tools (stepping, plots, CNN/RNN views) — keep them stable:
+Tools plug in with ``install(window.context)`` (``context.py``); the context offers:
 - ``add_dock(widget, area, title, name)`` adds a dock and its toggle to View ▸ Panels;
 - ``add_menu(title)`` adds a menu before Help (title may be a callable: retranslated);
 - ``add_view(name, widget, title)`` / ``show_view(name)`` add and show a central view

@@ -210,7 +210,7 @@ def install(context: AppContext) -> TrainingUI:
     context.stepping = stepping
     actions = _actions(window)
 
-    # the settings panel still reads the window itself (its own module is being split)
+    # the settings panel still takes the window (its document, editor and status bar)
     panel = TrainingPanel(window, training, actions)
     formula = FormulaPanel(stepping, {k: actions[k] for k in STEP_BUTTONS})
     error = ErrorPlot(training)
