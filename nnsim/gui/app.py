@@ -20,7 +20,8 @@ from nnsim.gui.display import display_problem
 from nnsim.gui.fonts import register_fonts, ui_font
 from nnsim.gui.i18n import language_manager, saved_language
 from nnsim.gui.lesson_browser import show_at_start as show_lessons_at_start
-from nnsim.gui.main_window import DEFAULT_LESSON, MainWindow
+from nnsim.gui.main_window import MainWindow
+from nnsim.gui.window_files import DEFAULT_LESSON
 from nnsim.paths import resource
 
 
@@ -123,11 +124,11 @@ def build_window(
     window = MainWindow(languages)
     from nnsim.gui.training import install
 
-    install(window)  # training, stepping and plots: docks, views, the Training menu
-    install_demos(window)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
+    install(window.context)  # training, stepping and plots: docks, views, the Training menu
+    install_demos(window.context)  # CNN, RNN and exercise views, lesson browser (nnsim.gui.demos)
     from nnsim.gui.compare import install as install_compare
 
-    install_compare(window)  # variants side by side (nnsim.gui.compare)
+    install_compare(window.context)  # variants side by side (nnsim.gui.compare)
     # Temp files of saves killed midway (a crash, a power cut) go before anything is saved.
     remove_stale_saves(Path(f).parent for f in prefs.recent_files())
     if not (restore and offer_restore(window)):
@@ -208,7 +209,7 @@ def run(
         window.showMaximized()
     app.processEvents()
     window.view.fit()
-    show_lessons_at_start(window, opened=file_or_lesson)
+    show_lessons_at_start(window.context, opened=file_or_lesson)
     freeze_startup_objects()
     return int(app.exec())
 

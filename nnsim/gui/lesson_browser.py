@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.gui import prefs
+from nnsim.gui.context import AppContext
 from nnsim.gui.demos.widgets import tint
 from nnsim.gui.i18n import translator
 
@@ -101,12 +102,12 @@ def lessons(refresh: bool = False) -> list[LessonInfo]:
     return list(out)
 
 
-def open_lesson(window, name: str) -> bool:
-    """Open lesson ``name`` in ``window`` and show the view it needs; False if it failed."""
-    if hasattr(window, "maybe_save") and not window.maybe_save():
+def open_lesson(context: AppContext, name: str) -> bool:
+    """Open lesson ``name`` in the window and show the view it needs; False if it failed."""
+    if not context.maybe_save():
         return False
     # The window brings the lesson's view (meta.view) to the front, as for every entry point.
-    return bool(window.open_lesson(name))
+    return bool(context.open_lesson(name))
 
 
 class LessonBrowser(QDialog):
@@ -114,8 +115,8 @@ class LessonBrowser(QDialog):
 
     Parameters
     ----------
-    window : MainWindow, optional
-        Where lessons open. Without one, ``lesson_opened`` is emitted only.
+    context : AppContext, optional
+        The window where lessons open. Without one, ``lesson_opened`` is emitted only.
     language : callable, optional
         Returns the interface language ("en" / "zh_CN"); by default the translator decides.
 
@@ -130,9 +131,9 @@ class LessonBrowser(QDialog):
     lesson_opened = Signal(str)
     exercise_requested = Signal()
 
-    def __init__(self, window=None, parent=None, language=None):
-        super().__init__(parent if parent is not None else window)
-        self.window_ = window
+    def __init__(self, context: AppContext | None = None, parent=None, language=None):
+        super().__init__(parent if parent is not None or context is None else context.host)
+        self.context = context
         self._language = language
         self.setModal(False)
         self.resize(980, 620)
@@ -195,7 +196,7 @@ class LessonBrowser(QDialog):
         self.infos = lessons()
         self._fill()
         self.retranslate_ui()
-        current = getattr(window, "lesson_name", None)
+        current = context.lesson_name if context is not None else None
         names = [i.name for i in self.infos]
         self.list.setCurrentRow(names.index(current) if current in names else 0)
 
@@ -290,7 +291,7 @@ class LessonBrowser(QDialog):
         info = self.selected()
         if info is None or not info.available:
             return False
-        if self.window_ is not None and not open_lesson(self.window_, info.name):
+        if self.context is not None and not open_lesson(self.context, info.name):
             return False
         self.lesson_opened.emit(info.name)
         self.close()
@@ -301,13 +302,13 @@ class LessonBrowser(QDialog):
             self.exercise_requested.emit()
 
 
-def show_at_start(window, opened: str | None = None) -> LessonBrowser | None:
+def show_at_start(context: AppContext, opened: str | None = None) -> LessonBrowser | None:
     """Show the browser on the very first start (or every start when the user asked).
 
     Parameters
     ----------
-    window : MainWindow
-        The window the browser opens lessons in.
+    context : AppContext
+        The application context the browser opens lessons in.
     opened : str or None
         The lesson or file the user named on the command line (or opened by double-click).
         A start on a named lesson shows that lesson, not the browser over it, and does
@@ -321,7 +322,7 @@ def show_at_start(window, opened: str | None = None) -> LessonBrowser | None:
     if seen and not every:
         return None
     s.setValue(SEEN_KEY, True)
-    browser = LessonBrowser(window)
+    browser = LessonBrowser(context)
     browser.show()
     browser.raise_()
     return browser

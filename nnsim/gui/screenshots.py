@@ -63,7 +63,7 @@ def render(
             win.act_weights.setChecked(True)
             win.show()
             QApplication.processEvents()
-            if pres and getattr(win, "stepping", None) is not None:
+            if pres and win.stepping is not None:
                 win.stepping.forward()  # h1 computed: its formula in the strip
             for _ in range(3):
                 QApplication.processEvents()

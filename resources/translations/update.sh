@@ -16,7 +16,7 @@ bin=.venv/bin
 shell="nnsim/gui/app.py nnsim/gui/autosave.py nnsim/gui/canvas nnsim/gui/commands.py
   nnsim/gui/editor.py nnsim/gui/fonts.py nnsim/gui/i18n.py nnsim/gui/inspectors nnsim/gui/live.py
   nnsim/gui/main_window.py nnsim/gui/palette.py nnsim/gui/prefs.py nnsim/gui/starter.py
-  nnsim/gui/style.py"
+  nnsim/gui/style.py nnsim/gui/window_files.py nnsim/gui/window_look.py nnsim/gui/window_menus.py"
 "$bin/pyside6-lupdate" $(find $shell -name '*.py' | sort) -ts resources/translations/nnsim_zh_CN.ts -no-obsolete -locations absolute
 "$bin/pyside6-lrelease" resources/translations/nnsim_zh_CN.ts -qm resources/translations/nnsim_zh_CN.qm
 # The training, stepping and plot docks' catalogue (training_zh_CN.ts; the CSV dialog, in

@@ -30,8 +30,8 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nnsim.gui.app import application, build_window
-    from nnsim.gui.main_window import PRESENTATION_TEXT_PX
     from nnsim.gui.presentation import projector_figures
+    from nnsim.gui.window_look import PRESENTATION_TEXT_PX
     from nnsim.lessons import LESSONS
 
     app = application()

@@ -38,7 +38,7 @@ def _shown_shell(qtbot, *tools):
     """``shell_window()`` with ``tools`` installed, shown at 1280×800; closed after."""
     win = shell_window()
     for install in tools:
-        install(win)
+        install(win.context)
     # Not qtbot.addWidget: qtbot closes its widgets before the fixtures' teardown, and a
     # modified window would then wait for an answer to "save changes?".
     win.resize(1280, 800)

@@ -212,7 +212,7 @@ def test_lesson_sets_up_the_cnn_view(demo_window):
     from nnsim.gui.lesson_browser import open_lesson
 
     window = demo_window
-    assert open_lesson(window, "convolution-pooling")
+    assert open_lesson(window.context, "convolution-pooling")
     views = window.demo_views
     assert window.views.currentWidget() is views.pages["cnn"]
     conv = views.cnn.conv

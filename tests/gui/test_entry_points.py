@@ -108,12 +108,12 @@ def test_first_start_opens_the_worked_example_and_the_browser(
     with built_window(None) as win:  # what `nnsim` with no arguments runs
         win.show()
         check_view(win, "bp-worked-example")
-        browser = show_at_start(win)  # the first start offers the lessons
+        browser = show_at_start(win.context)  # the first start offers the lessons
         assert browser is not None and browser.isVisible()
         browser.select("mnist-cnn")
         assert browser.open_selected()
         check_view(win, "mnist-cnn")
-        assert show_at_start(win) is None  # only once
+        assert show_at_start(win.context) is None  # only once
 
 
 # --- the Network tab shows only the panels that mean something for the lesson ----------------

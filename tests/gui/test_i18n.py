@@ -27,6 +27,9 @@ SHELL = (
     "prefs.py",
     "starter.py",
     "style.py",
+    "window_files.py",
+    "window_look.py",
+    "window_menus.py",
 )
 
 

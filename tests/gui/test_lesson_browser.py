@@ -73,12 +73,12 @@ def test_shown_on_first_start_only(demo_window, monkeypatch):
     from nnsim.gui import prefs
     from nnsim.gui.lesson_browser import AT_START_KEY, show_at_start
 
-    first = show_at_start(demo_window)
+    first = show_at_start(demo_window.context)
     assert first is not None and first.isVisible()
     first.close()
-    assert show_at_start(demo_window) is None
+    assert show_at_start(demo_window.context) is None
     prefs.settings().setValue(AT_START_KEY, True)
-    again = show_at_start(demo_window)
+    again = show_at_start(demo_window.context)
     assert again is not None
     again.close()
 
@@ -88,10 +88,10 @@ def test_a_named_lesson_at_first_start_is_not_covered(demo_window):
     from nnsim.gui.lesson_browser import SEEN_KEY, show_at_start
 
     # `nnsim gui mnist-cnn` (or a double-clicked file) on a fresh install: the lesson shows.
-    assert show_at_start(demo_window, opened="mnist-cnn") is None
+    assert show_at_start(demo_window.context, opened="mnist-cnn") is None
     assert prefs.settings().value(SEEN_KEY, False) in (False, "false")
     # ...and the first bare start still offers the lessons.
-    first = show_at_start(demo_window)
+    first = show_at_start(demo_window.context)
     assert first is not None and first.isVisible()
     first.close()
 

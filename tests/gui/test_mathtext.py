@@ -202,7 +202,7 @@ def test_formula_panel_shows_rich_text(qtbot, make_window):
     from nnsim.gui.training import install
 
     win = make_window()
-    install(win)
+    install(win.context)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from nnsim.gui.main_window import PRESENTATION_TEXT_PX
 from nnsim.gui.presentation import projector_figures
+from nnsim.gui.window_look import PRESENTATION_TEXT_PX
 from nnsim.lessons import LESSONS
 
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]

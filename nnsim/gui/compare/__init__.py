@@ -1,6 +1,6 @@
 """The Compare view: variants of one network trained side by side, live (issue 17).
 
-``install(window)`` adds the central view "compare" (View ▸ Compare variants), keeps it
+``install(context)`` adds the central view "compare" (View ▸ Compare variants), keeps it
 in step with the open document (a lesson with a comparison brings its own) and with
 presentation mode. Modules: ``view`` (the view), ``setup_strip`` (its controls),
 ``runner`` (training in time-bounded chunks), ``multiples`` (decision boundaries),
@@ -17,55 +17,57 @@ from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.compare.labels import _t
 from nnsim.gui.compare.view import CompareView
+from nnsim.gui.context import AppContext
 
 __all__ = ["CompareView", "install"]
 
 
-def install(window) -> CompareView:
-    """Add the Compare view to ``window`` (a MainWindow); returns it (also ``window.compare``)."""
-    existing = getattr(window, "compare", None)
-    if existing is not None:
-        return existing
+def install(context: AppContext) -> CompareView:
+    """Add the Compare view to the window of ``context``; returns it (also ``context.compare``).
+
+    A second call returns the same view.
+    """
+    if context.compare is not None:
+        return context.compare
     from nnsim.gui.demos import FitScrollArea
 
-    view = CompareView(window)
-    window.compare = view
-    page = FitScrollArea(window)
+    view = CompareView(context)
+    context.compare = view
+    page = FitScrollArea(context.host)
     page.setObjectName("compare_scroll")
     page.setWidget(view)
-    window.add_view("compare", page, lambda: _t("Compare"))
-    demos = getattr(window, "demo_views", None)
-    if demos is not None:  # the canvas' docks step aside while it is in front
-        demos.pages["compare"] = page
+    context.add_view("compare", page, lambda: _t("Compare"))
+    if context.demo_views is not None:  # the canvas' docks step aside while it is in front
+        context.demo_views.pages["compare"] = page
 
-    action = QAction(window)
-    action.triggered.connect(lambda: window.show_view("compare"))
-    window.view_menu.addAction(action)
+    action = QAction(context.host)
+    action.triggered.connect(lambda: context.show_view("compare"))
+    context.view_menu.addAction(action)
     view.menu_action = action
     view.retranslate_ui()
 
     def shown_now():
-        if window.views.currentWidget() is page:
+        if context.views.currentWidget() is page:
             view.ensure_set_up()
 
     def view_changed(_index):
-        if window.views.currentWidget() is page:
+        if context.views.currentWidget() is page:
             view.ensure_set_up()
         else:
             view.pause()
 
     def document_replaced(doc):
-        view.document_replaced(doc, getattr(window, "lesson_name", None))
+        view.document_replaced(doc, context.lesson_name)
         # set_document shows the document's view right after this signal
         QTimer.singleShot(0, view, shown_now)
 
-    window.views.currentChanged.connect(view_changed)
-    window.document_replaced.connect(document_replaced)
-    window.presentation_changed.connect(view.set_presentation)
+    context.views.currentChanged.connect(view_changed)
+    context.document_replaced.connect(document_replaced)
+    context.presentation_changed.connect(view.set_presentation)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(view.pause)
-    view.document_replaced(window.document, getattr(window, "lesson_name", None))
-    if getattr(window, "presentation", False):
+    view.document_replaced(context.document, context.lesson_name)
+    if context.presentation:
         view.set_presentation(True)
     return view

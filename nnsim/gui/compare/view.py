@@ -30,6 +30,7 @@ from nnsim.gui.compare.multiples import LABEL_PX, MAX_CELLS, BoundaryMultiples
 from nnsim.gui.compare.runner import CompareRunner
 from nnsim.gui.compare.setup_strip import SetupStrip
 from nnsim.gui.compare.table_model import CompareSortProxy, CompareTableModel
+from nnsim.gui.context import AppContext
 from nnsim.model.compare import CompareError, Comparison, grid
 
 #: Points per side of a small multiple's picture.
@@ -41,7 +42,7 @@ MAX_VARIANTS = 64
 
 
 class CompareView(QWidget):
-    """The view; ``window`` is the MainWindow (its document, editor and views).
+    """The view; ``context`` is the window's AppContext (its document, editor and views).
 
     Signals
     -------
@@ -51,9 +52,9 @@ class CompareView(QWidget):
 
     comparison_changed = Signal()
 
-    def __init__(self, window, parent=None):
+    def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
-        self.window = window
+        self.context = context
         self.presentation = False
         self.comparison: Comparison | None = None
         self.labels: list[str] = []
@@ -155,7 +156,7 @@ class CompareView(QWidget):
                 epochs = self.spec.epochs or doc.settings.epochs
             else:
                 vary, target = s.request()
-                doc = self.window.document.copy()
+                doc = self.context.document.copy()
                 variants = grid(vary)
                 epochs = doc.settings.epochs
             if len(variants) > MAX_VARIANTS:
@@ -380,11 +381,11 @@ class CompareView(QWidget):
         snap["meta"].view = "network"  # saved and opened again, it is a network
         label = self.labels[i]
         cmd = OpenVariantCommand(
-            self.window.document, lambda: _t("Open variant {0}").format(label), snap
+            self.context.document, lambda: _t("Open variant {0}").format(label), snap
         )
-        if not self.window.editor.push(cmd):
+        if not self.context.editor.push(cmd):
             return False
-        self.window.show_view("network")
+        self.context.show_view("network")
         return True
 
     # -- export --------------------------------------------------------------------------

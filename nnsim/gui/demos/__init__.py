@@ -1,6 +1,6 @@
 """The CNN and RNN demo views, the exercise view and the lesson browser, put into the window.
 
-``install(window)`` adds the central views "cnn", "rnn" and "exercise", the menu entries
+``install(context)`` adds the central views "cnn", "rnn" and "exercise", the menu entries
 Help ▸ Lessons… / Exercise and View ▸ CNN / RNN, keeps the views in step with the open
 document (a lesson sets them up) and with presentation mode. Texts of these views are
 translated in resources/translations/demos_zh_CN.ts (context "demos" here).
@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
 
+from nnsim.gui.context import AppContext
 from nnsim.gui.i18n import translator
 
 _CONTEXT = "demos"
@@ -66,7 +67,12 @@ class FitScrollArea(QScrollArea):
 
 
 class DemoViews(QObject):
-    """What ``install`` adds to a window; kept as ``window.demo_views``.
+    """What ``install`` adds to a window; kept as ``context.demo_views``.
+
+    Parameters
+    ----------
+    context : AppContext
+        The window's views, menus, document and presentation mode.
 
     Attributes
     ----------
@@ -78,13 +84,14 @@ class DemoViews(QObject):
         The lesson browser, once opened.
     """
 
-    def __init__(self, window):
-        super().__init__(window)
+    def __init__(self, context: AppContext):
+        super().__init__(context.host)
         from nnsim.gui.demos.cnn_view import CnnView
         from nnsim.gui.demos.rnn_view import RnnView
         from nnsim.gui.exercise import ExerciseView
 
-        self.window = window
+        self.context = context
+        window = context.host
         self.browser = None
         self.cnn = CnnView(window)
         self.rnn = RnnView(window)
@@ -98,10 +105,10 @@ class DemoViews(QObject):
         ):
             area = FitScrollArea(window)
             area.setWidget(view)
-            window.add_view(name, area, title)
+            context.add_view(name, area, title)
             self.pages[name] = area
         self._hidden_docks: dict = {}
-        window.views.currentChanged.connect(self._view_changed)
+        context.views.currentChanged.connect(self._view_changed)
 
         self.act_lessons = QAction(window)
         self.act_lessons.setShortcut(QKeySequence("Ctrl+L"))
@@ -109,34 +116,33 @@ class DemoViews(QObject):
         self.act_exercise = QAction(window)
         self.act_exercise.triggered.connect(self.show_exercise)
         self.act_cnn = QAction(window)
-        self.act_cnn.triggered.connect(lambda: window.show_view("cnn"))
+        self.act_cnn.triggered.connect(lambda: context.show_view("cnn"))
         self.act_rnn = QAction(window)
-        self.act_rnn.triggered.connect(lambda: window.show_view("rnn"))
-        help_menu = window.help_menu
+        self.act_rnn.triggered.connect(lambda: context.show_view("rnn"))
+        help_menu = context.help_menu
         first = help_menu.actions()[0] if help_menu.actions() else None
         help_menu.insertAction(first, self.act_lessons)
         help_menu.insertAction(first, self.act_exercise)
         if first is not None:
             help_menu.insertSeparator(first)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.act_cnn)
-        window.view_menu.addAction(self.act_rnn)
+        context.view_menu.addSeparator()
+        context.view_menu.addAction(self.act_cnn)
+        context.view_menu.addAction(self.act_rnn)
 
-        window.document_replaced.connect(self.document_replaced)
-        window.presentation_changed.connect(self.set_presentation)
+        context.document_replaced.connect(self.document_replaced)
+        context.presentation_changed.connect(self.set_presentation)
         self.exercise.open_homework.connect(self.open_homework)
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self.retranslate_ui()
-        self.document_replaced(window.document, show=False)
-        if getattr(window, "presentation", False):
+        self.document_replaced(context.document, show=False)
+        if context.presentation:
             self.set_presentation(True)
 
     def _language(self) -> str:
-        langs = getattr(self.window, "languages", None)
-        return getattr(langs, "language", "en") if langs is not None else "en"
+        return self.context.language
 
     def retranslate_ui(self) -> None:
         self.act_lessons.setText(_t("&Lessons…"))
@@ -145,7 +151,7 @@ class DemoViews(QObject):
         self.act_rnn.setText(_t("&RNN view"))
 
     def eventFilter(self, obj, event):
-        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+        if obj is self.context.host and event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         return False
 
@@ -166,16 +172,15 @@ class DemoViews(QObject):
         # canvas. While a demo view is in front they only take room from it, and the
         # step-through would give the exercise's answers away: hide them, and bring back
         # exactly those that were shown when the canvas returns.
-        if getattr(self.window, "presentation", False):
+        if self.context.presentation:
             return  # presentation mode keeps every panel collapsed; it re-asks on leaving
-        current = self.window.views.widget(index)
+        current = self.context.views.widget(index)
         if current in self.pages.values():
             if not self._hidden_docks:
-                docks = self.window.findChildren(QDockWidget)
+                host = self.context.host
+                docks = host.findChildren(QDockWidget)
                 # isVisibleTo, not isVisible: a lesson can open before the window is shown.
-                self._hidden_docks = {
-                    d: d.isVisibleTo(self.window) for d in docks if d.parent() is self.window
-                }
+                self._hidden_docks = {d: d.isVisibleTo(host) for d in docks if d.parent() is host}
                 for d in self._hidden_docks:
                     d.hide()
         elif self._hidden_docks:
@@ -193,7 +198,7 @@ class DemoViews(QObject):
         from nnsim.gui.lesson_browser import LessonBrowser
 
         if self.browser is None:
-            self.browser = LessonBrowser(self.window, language=self._language)
+            self.browser = LessonBrowser(self.context, language=self._language)
             self.browser.exercise_requested.connect(self.show_exercise)
         self.browser.show()
         self.browser.raise_()
@@ -202,14 +207,14 @@ class DemoViews(QObject):
 
     def show_exercise(self) -> None:
         """Bring the exercise view to the front, made from the open network."""
-        self.window.show_view("exercise")
-        self.exercise.set_document(self.window.document)
+        self.context.show_view("exercise")
+        self.exercise.set_document(self.context.document)
 
     def open_homework(self) -> None:
         """Open the ReLU homework lesson and its exercise."""
         from nnsim.gui.lesson_browser import HOMEWORK
 
-        if self.window.maybe_save() and self.window.open_lesson(HOMEWORK):
+        if self.context.maybe_save() and self.context.open_lesson(HOMEWORK):
             self.show_exercise()
 
     def shutdown(self) -> None:
@@ -221,11 +226,12 @@ class DemoViews(QObject):
                 pass
 
 
-def install(window) -> DemoViews:
-    """Add the CNN, RNN and exercise views, the lesson browser and their menu entries."""
-    existing = getattr(window, "demo_views", None)
-    if existing is not None:
-        return existing
-    views = DemoViews(window)
-    window.demo_views = views
-    return views
+def install(context: AppContext) -> DemoViews:
+    """Add the CNN, RNN and exercise views, the lesson browser and their menu entries.
+
+    Returns them (also ``context.demo_views``); a second call returns the same.
+    """
+    if context.demo_views is not None:
+        return context.demo_views
+    context.demo_views = DemoViews(context)
+    return context.demo_views

@@ -61,7 +61,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
     written: list[Path] = []
 
     # --- prepare every state once (training takes the time), then shoot per language
-    open_lesson(win, "convolution-pooling")
+    open_lesson(win.context, "convolution-pooling")
     _settle(app)
     if train:
         tp = cnn.training
@@ -146,7 +146,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
                 show_trained(i)
                 shoot(f"rnn-{kind}", lang)
         # Lessons: the browser, and the RNN lesson opened
-        browser = LessonBrowser(win, language=lambda: win.languages.language)
+        browser = LessonBrowser(win.context, language=lambda: win.languages.language)
         browsers.append(browser)
         browser.resize(1100, 640)
         browser.show()
@@ -156,7 +156,7 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         browser.open_selected()
         shoot("lessons-rnn-shapes-opened", lang)
         # A canvas lesson opens on the network with its panels (step-through, training)
-        open_lesson(win, "bp-worked-example")
+        open_lesson(win.context, "bp-worked-example")
         win.view.fit()
         shoot("lessons-bp-worked-example-opened", lang)
         # Exercise: the ReLU homework, some answers right, one wrong

@@ -164,8 +164,7 @@ class ErrorPlot(PlotPanel):
         self.empty_note.setVisible(empty)
         if not empty:
             return
-        window = getattr(self.controller, "window", None)
-        if getattr(window, "file_path", None) is not None:
+        if self.controller.context.file_path is not None:
             # .nnsim files keep the trained weights, not the history that led to them
             text = self.tr(
                 "No history: the file keeps only the weights. Play or One epoch records one."

@@ -22,6 +22,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.context import AppContext
 
 #: Groupings offered by the buttons (Stepper.group_key).
 NEURON, LAYER = "neuron", "layer"
@@ -32,7 +33,8 @@ class StepController(QObject):
 
     Parameters
     ----------
-    window : MainWindow
+    context : AppContext
+        The document, the canvas, the language and the live preview.
     training : TrainingController
         Owns the session; stepping waits for training to stop.
 
@@ -50,9 +52,9 @@ class StepController(QObject):
     active_changed = Signal(bool)
     message = Signal(str)
 
-    def __init__(self, window, training):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, training):
+        super().__init__(context.host)
+        self.context = context
         self.training = training
         self.stepper = None
         self.next_sample = 0
@@ -65,8 +67,8 @@ class StepController(QObject):
         self._passes = 0
         training.state_changed.connect(self._training_state)
         training.problem_changed.connect(lambda _p: self._problem_changed())
-        window.document_replaced.connect(self.set_document)
-        self.set_document(window.document)
+        context.document_replaced.connect(self.set_document)
+        self.set_document(context.document)
 
     # ------------------------------------------------------------------ state
     @property
@@ -87,8 +89,7 @@ class StepController(QObject):
 
     def language(self) -> str:
         """ "zh" or "en": the language the formulas are written in."""
-        langs = getattr(self.window, "languages", None)
-        code = getattr(langs, "language", "en") or "en"
+        code = self.context.language or "en"
         return "zh" if code.startswith("zh") else "en"
 
     def set_document(self, document) -> None:
@@ -122,14 +123,13 @@ class StepController(QObject):
         had = self.stepper is not None
         self.stepper = None
         self.pass_kind = ""
-        scene = self.window.scene
+        scene = self.context.scene
         scene.clear_highlights()
         scene.clear_notes()
         if had:
             scene.clear_values()
-            preview = getattr(self.window, "live_preview", None)
-            if preview is not None and not self.training.running:
-                preview.set_enabled(True)
+            if not self.training.running:
+                self.context.live_preview.set_enabled(True)
             self.active_changed.emit(False)
         self.changed.emit()
 
@@ -161,7 +161,7 @@ class StepController(QObject):
 
     def _instead(self, why: str) -> tuple[str, str | None]:
         """The engine's reason put for the user, with the view that shows such a network."""
-        kinds = {layer.kind for layer in self.window.document.layers.values()}
+        kinds = {layer.kind for layer in self.context.document.layers.values()}
         if kinds & {"conv1d", "conv2d", "maxpool", "avgpool", "flatten"}:
             return (
                 self.tr(
@@ -207,7 +207,7 @@ class StepController(QObject):
         if data is None:
             return False
         x, y = data
-        doc = self.window.document
+        doc = self.context.document
         s = doc.settings
         if batch is None or s.rule == "perceptron":
             # the perceptron rule learns from one sample at a time
@@ -264,9 +264,7 @@ class StepController(QObject):
         self.pass_kind = kind
         self.pass_rows = rows
         self._x = np.asarray(xs, dtype=float).reshape(len(rows), -1)
-        preview = getattr(self.window, "live_preview", None)
-        if preview is not None:
-            preview.set_enabled(False)
+        self.context.live_preview.set_enabled(False)
         if not was:
             self.active_changed.emit(True)
         self._show()
@@ -332,7 +330,7 @@ class StepController(QObject):
                 self.training.commit_weights(
                     lambda: self.tr("Step: update weights"),
                     pull_weights,
-                    self.window.document,
+                    self.context.document,
                     self._comp,
                     merge_id=ID_STEP_PASS + self._passes,  # a pass's updates: one step
                 )
@@ -358,8 +356,8 @@ class StepController(QObject):
     def _show(self) -> None:
         """Put the pass's numbers on the canvas: values, notes, highlights, selection."""
         st = self.stepper
-        scene = self.window.scene
-        doc = self.window.document
+        scene = self.context.scene
+        doc = self.context.document
         scene.clear_highlights()
         if st is None:
             self.changed.emit()
@@ -407,8 +405,8 @@ class StepController(QObject):
         self.changed.emit()
 
     def _highlight(self, rec) -> None:
-        scene = self.window.scene
-        doc = self.window.document
+        scene = self.context.scene
+        doc = self.context.document
         soft = "#ffe8a3"
         if rec.phase in ("forward", "backward") and rec.layer in doc.layers:
             for src in rec.sources:

@@ -197,7 +197,7 @@ class FormulaPanel(QWidget):
         if c.stepper is not None and c.pass_rows:
             return self.tr("Press → for the first neuron of this pass.")
         if c.next_sample == 0 and c.next_batch == 0:
-            settings = getattr(getattr(c.window, "document", None), "settings", None)
+            settings = c.context.document.settings
             if getattr(settings, "rule", "standard") not in ("accumulated", "minibatch"):
                 return self.tr(
                     "Press → to start the forward pass of sample {0} at the first neuron."
@@ -300,9 +300,7 @@ class FormulaPanel(QWidget):
 
     def _link(self, href: str) -> None:
         if href.startswith("view:"):
-            window = getattr(self.controller, "window", None)
-            if window is not None:
-                window.show_view(href[len("view:") :])
+            self.controller.context.show_view(href[len("view:") :])
 
     def _after_refresh(self) -> None:
         # An empty history takes no room: before the first step the line above the formula

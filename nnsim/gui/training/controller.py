@@ -36,6 +36,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from nnsim.gui import commands as C
+from nnsim.gui.context import AppContext
 from nnsim.gui.training.document_link import DATA_FIELDS, RESET_FIELDS, DocumentLink
 from nnsim.gui.training.frames import FramePacing
 from nnsim.gui.training.run_steps import RunSteps
@@ -71,9 +72,9 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
 
     Parameters
     ----------
-    window : MainWindow
-        Gives the document (``document_replaced``), the live preview to pause and the
-        status bar.
+    context : AppContext
+        Gives the document (``document_replaced``), the editor, the undo stack, the canvas
+        and the live preview to pause.
 
     Signals
     -------
@@ -96,9 +97,9 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
     history_changed = Signal(int, int)
     _start = Signal(object)
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext):
+        super().__init__(context.host)
+        self.context = context
         self.document = None
         self.session = None
         self.raw = None
@@ -159,15 +160,13 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
         if self._worker.process is not None:
             # started early, after the window is up, so the first Play trains at once
             QTimer.singleShot(1500, self._start_process)
-        window.document_replaced.connect(self.set_document)
-        editor = getattr(window, "editor", None)
-        if editor is not None and hasattr(editor, "about_to_push"):
-            editor.about_to_push.connect(self._before_edit)
-        window.installEventFilter(self)
+        context.document_replaced.connect(self.set_document)
+        context.editor.about_to_push.connect(self._before_edit)
+        context.host.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self.set_document(window.document)
+        self.set_document(context.document)
 
     def _start_process(self) -> None:
         proc = self._worker.process
@@ -208,9 +207,7 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
         self.cursor_epoch = None
         self.last_result = None
         self.last_error = None
-        preview = getattr(self.window, "live_preview", None)
-        if preview is not None:
-            preview.set_enabled(False)
+        self.context.live_preview.set_enabled(False)
         # Hand the interpreter lock over every millisecond instead of every 5: the UI
         # thread's timer and input events then wait at most ~1 ms for the worker. Not
         # when the epochs run in the training process: the worker then only relays, and
@@ -324,10 +321,9 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
             self._resume = False
             self.start()
         if not self.running:
-            preview = getattr(self.window, "live_preview", None)
-            stepping = getattr(self.window, "stepping", None)
-            if preview is not None and not (stepping is not None and stepping.active):
-                preview.set_enabled(True)
+            stepping = self.context.stepping
+            if not (stepping is not None and stepping.active):
+                self.context.live_preview.set_enabled(True)
 
     def _report(self, result, error) -> None:
         if error:
@@ -370,7 +366,7 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
 
     # ------------------------------------------------------------------ shutdown
     def eventFilter(self, obj, event):
-        if obj is self.window and event.type() == QEvent.Type.Close:
+        if obj is self.context.host and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
 

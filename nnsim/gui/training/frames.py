@@ -22,9 +22,7 @@ class FramePacing:
         canvas's share of a frame. Only while training: some display changes (language,
         θ instead of b) redraw the scene without telling each item.
         """
-        scene = getattr(self.window, "scene", None)
-        if scene is None:
-            return
+        scene = self.context.scene
         from nnsim.gui.canvas import EdgeItem, LayerItem, NeuronItem, PortItem
 
         mode = (

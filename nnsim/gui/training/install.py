@@ -1,7 +1,7 @@
-"""``install(window)``: add training, stepping and the plots to the main window.
+"""``install(context)``: add training, stepping and the plots to the main window.
 
 One call from the application start puts in: the training controller and the step
-controller (``window.training``, ``window.stepping``), the Training menu with every control
+controller (``context.training``, ``context.stepping``), the Training menu with every control
 and its shortcut, the docks (training settings, step-through formulas, error, decision
 boundary, weights), the activation explorer as a view beside the canvas, the thumbnail
 pictures inside the neurons, presentation mode for all of them, and live language changes.
@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QTabWidget
 
+from nnsim.gui.context import AppContext
 from nnsim.gui.demos import FitScrollArea
 from nnsim.gui.plots.activation_explorer import ActivationExplorer
 from nnsim.gui.plots.boundary_plot import BoundaryPlot
@@ -61,7 +62,7 @@ STEP_BUTTONS = ("back_layer", "back", "next", "next_layer", "update", "sample", 
 class TrainingUI:
     """Everything ``install`` added (for tests, screenshots and the benchmark)."""
 
-    window: object
+    context: AppContext
     training: TrainingController
     stepping: StepController
     panel: TrainingPanel
@@ -91,16 +92,15 @@ class TrainingUI:
 
     def layout_docks(self, presentation: bool = False) -> None:
         """Sizes of the docks: the canvas keeps most of the room, the plots stay readable."""
-        w, d = self.window, self.docks
+        c, w, d = self.context, self.context.host, self.docks
         k = 1.3 if presentation else 1.0
         # side panels: at most ~a quarter of the window each (a 1280 px projector keeps
         # ~half its width for the canvas); asked again here because sizes set before the
         # window is first shown are mostly ignored
         side, widths = [d["training"]], [min(int(340 * k), int(0.27 * w.width()))]
-        inspector = getattr(w, "inspector_dock", None)
-        if inspector is not None and hasattr(w, "inspector_width"):
-            side.append(inspector)
-            widths.append(w.inspector_width())
+        if c.inspector_dock is not None and c.inspector_width is not None:
+            side.append(c.inspector_dock)
+            widths.append(c.inspector_width())
         w.resizeDocks(side, widths, Qt.Orientation.Horizontal)
         w.resizeDocks(
             [d["formula"], d["boundary"], d["plots"]],
@@ -143,17 +143,19 @@ class TrainingUI:
     def export_canvas(self, path=None) -> None:
         """Export the network canvas (asks for a file when ``path`` is None)."""
         path = path or ask_path(
-            self.window,
+            self.context.host,
             QCoreApplication.translate("TrainingUI", "Export the network"),
             "network.png",
         )
         if not path:
             return
         try:
-            export_canvas(self.window.scene, path)
+            export_canvas(self.context.scene, path)
         except (ExportError, OSError) as e:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("TrainingUI", "Could not export"), str(e)
+                self.context.host,
+                QCoreApplication.translate("TrainingUI", "Could not export"),
+                str(e),
             )
 
 
@@ -161,7 +163,7 @@ class _Retranslator(QObject):
     """Re-sets action texts on a language change and follows presentation mode."""
 
     def __init__(self, ui: TrainingUI):
-        super().__init__(ui.window)
+        super().__init__(ui.context.host)
         self.ui = ui
 
         self._shown = False
@@ -172,9 +174,9 @@ class _Retranslator(QObject):
         elif event.type() == QEvent.Type.Show and not self._shown:
             # dock sizes set before the first show are largely ignored: set them again
             self._shown = True
-            window = self.ui.window
+            context = self.ui.context
             QTimer.singleShot(  # with self as context: no call after the window is gone
-                0, self, lambda: self.ui.layout_docks(bool(getattr(window, "presentation", False)))
+                0, self, lambda: self.ui.layout_docks(context.presentation)
             )
         return False
 
@@ -195,23 +197,29 @@ def _actions(window) -> dict:
     return out
 
 
-def install(window) -> TrainingUI:
-    """Add training, stepping and the plots to ``window`` (a MainWindow); returns them."""
-    training = TrainingController(window)
-    window.training = training
-    stepping = StepController(window, training)
-    window.stepping = stepping
+def install(context: AppContext) -> TrainingUI:
+    """Add training, stepping and the plots to the window of ``context``; returns them.
+
+    The controllers and the result are also ``context.training``, ``context.stepping`` and
+    ``context.training_ui`` (and so ``MainWindow.training``...).
+    """
+    window = context.host
+    training = TrainingController(context)
+    context.training = training
+    stepping = StepController(context, training)
+    context.stepping = stepping
     actions = _actions(window)
 
+    # the settings panel still takes the window (its document, editor and status bar)
     panel = TrainingPanel(window, training, actions)
     formula = FormulaPanel(stepping, {k: actions[k] for k in STEP_BUTTONS})
     error = ErrorPlot(training)
     boundary = BoundaryPlot(training)
-    weights = WeightPlot(training, window.scene)
+    weights = WeightPlot(training, context.scene)
     explorer = ActivationExplorer()
-    thumbnails = NeuronThumbnails(training, window.scene, window)
+    thumbnails = NeuronThumbnails(training, context.scene, window)
     ui = TrainingUI(
-        window,
+        context,
         training,
         stepping,
         panel,
@@ -223,7 +231,7 @@ def install(window) -> TrainingUI:
         thumbnails,
         actions,
     )
-    window.training_ui = ui
+    context.training_ui = ui
 
     a = actions
     a["play"].triggered.connect(lambda _=False: training.toggle())
@@ -241,11 +249,10 @@ def install(window) -> TrainingUI:
     a["thumbnails"].toggled.connect(thumbnails.set_enabled)
     a["export_canvas"].triggered.connect(lambda: ui.export_canvas())
     training.state_changed.connect(lambda _r: ui.update_play())
-    stepping.message.connect(lambda m: window.statusBar().showMessage(m, 10000))
+    stepping.message.connect(lambda m: context.show_status(m, 10000))
 
     title = lambda: QCoreApplication.translate("TrainingUI", "&Training")  # noqa: E731
-    add_menu = getattr(window, "add_menu", None)  # before Help, retranslated by the window
-    menu = add_menu(title) if add_menu is not None else window.menuBar().addMenu(title())
+    menu = context.add_menu(title)  # before Help, retranslated by the window
     for names in (
         ("play", "epoch", "reset", "faster", "slower"),
         ("next", "next_layer", "back", "back_layer", "update", "sample", "batch"),
@@ -258,18 +265,17 @@ def install(window) -> TrainingUI:
 
     B = Qt.DockWidgetArea.BottomDockWidgetArea
     L = Qt.DockWidgetArea.LeftDockWidgetArea
-    ui.docks["training"] = window.add_dock(
+    ui.docks["training"] = context.add_dock(
         panel, L, lambda: QCoreApplication.translate("TrainingUI", "Training"), "training"
     )
-    palette = getattr(window, "palette_dock", None)
-    if palette is not None:
+    if context.palette_dock is not None:
         # building uses the palette, teaching with a lesson the training settings
-        window.tabifyDockWidget(palette, ui.docks["training"])
+        window.tabifyDockWidget(context.palette_dock, ui.docks["training"])
         ui.docks["training"].raise_()
-    ui.docks["formula"] = window.add_dock(
+    ui.docks["formula"] = context.add_dock(
         formula, B, lambda: QCoreApplication.translate("TrainingUI", "Step-through"), "formula"
     )
-    ui.docks["boundary"] = window.add_dock(
+    ui.docks["boundary"] = context.add_dock(
         boundary,
         B,
         lambda: QCoreApplication.translate("TrainingUI", "Decision boundary"),
@@ -282,7 +288,7 @@ def install(window) -> TrainingUI:
     tabs.addTab(weights, "")
     ui.plot_tabs = tabs
     tabs.currentChanged.connect(lambda i: tabs.widget(i).catch_up())
-    ui.docks["plots"] = window.add_dock(
+    ui.docks["plots"] = context.add_dock(
         tabs, B, lambda: QCoreApplication.translate("TrainingUI", "Error and weights"), "plots"
     )
     ui.docks["boundary"].visibilityChanged.connect(boundary.catch_up)
@@ -293,7 +299,7 @@ def install(window) -> TrainingUI:
     explorer_scroll = FitScrollArea()
     explorer_scroll.setObjectName("activations_scroll")
     explorer_scroll.setWidget(explorer)
-    window.add_view(
+    context.add_view(
         "activations",
         explorer_scroll,
         lambda: QCoreApplication.translate("TrainingUI", "Activation functions"),
@@ -301,12 +307,12 @@ def install(window) -> TrainingUI:
     ui.layout_docks()
 
     # The canvas grid never changes: paint it once, not under every neuron picture.
-    window.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
-    window.presentation_changed.connect(ui.set_presentation)
-    strip = getattr(window, "presentation_strip", None)
+    context.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+    context.presentation_changed.connect(ui.set_presentation)
+    strip = context.presentation_strip
     if strip is not None:  # presentation mode keeps the current step's formula in view
         strip.follow(formula.formula, stepping.changed, stepping.message)
-    if getattr(window, "presentation", False):
+    if context.presentation:
         ui.set_presentation(True)
     window.installEventFilter(_Retranslator(ui))
     ui.retranslate()

@@ -15,7 +15,7 @@ class RunSteps:
     """
 
     def _stack(self):
-        return getattr(self.window, "undo_stack", None)
+        return self.context.undo_stack
 
     def _push_run_step(self) -> None:
         """Put the run on the undo stack now: the document is modified while it trains."""
