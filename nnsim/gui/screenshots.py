@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 SIZE = (1440, 900)
@@ -36,6 +37,23 @@ def _shell_window():
     win = MainWindow(language_manager(application()))
     open_initial(win, None)
     return win
+
+
+@contextmanager
+def _language_kept():
+    """Put the interface language back after the pictures: the translators are the
+    application's, so a zh picture would otherwise leave later windows (tests) in zh."""
+    from PySide6.QtWidgets import QApplication
+
+    from nnsim.gui.i18n import current_language, language_manager
+
+    before = current_language()
+    try:
+        yield
+    finally:
+        app = QApplication.instance()
+        if app is not None:
+            language_manager(app).set_language(before, remember=False)
 
 
 def render(
@@ -54,33 +72,34 @@ def render(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for pres in presentation:
-        for lang in languages:
-            win = build_window(None, restore=False) if plugins else _shell_window()
-            win.resize(*(PRESENTATION_SIZE if pres else SIZE))
-            win.set_language(lang)
-            win.set_presentation(pres)
-            win.act_weights.setChecked(True)
-            win.show()
-            QApplication.processEvents()
-            if pres and win.stepping is not None:
-                win.stepping.forward()  # h1 computed: its formula in the strip
-            for _ in range(3):
+    with _language_kept():
+        for pres in presentation:
+            for lang in languages:
+                win = build_window(None, restore=False) if plugins else _shell_window()
+                win.resize(*(PRESENTATION_SIZE if pres else SIZE))
+                win.set_language(lang)
+                win.set_presentation(pres)
+                win.act_weights.setChecked(True)
+                win.show()
                 QApplication.processEvents()
-            win.view.fit()
-            h1 = win.scene.neuron_item("L2", 0)
-            if h1 is not None and not pres:
-                h1.setSelected(True)
-            QApplication.processEvents()
-            name = f"{'presentation' if pres else 'main'}-{lang}.png"
-            path = out / name
-            win.grab().save(str(path))
-            written.append(path)
-            win.set_presentation(False)
-            win.undo_stack.setClean()
-            win.close()
-            win.deleteLater()
-            QApplication.processEvents()
+                if pres and win.stepping is not None:
+                    win.stepping.forward()  # h1 computed: its formula in the strip
+                for _ in range(3):
+                    QApplication.processEvents()
+                win.view.fit()
+                h1 = win.scene.neuron_item("L2", 0)
+                if h1 is not None and not pres:
+                    h1.setSelected(True)
+                QApplication.processEvents()
+                name = f"{'presentation' if pres else 'main'}-{lang}.png"
+                path = out / name
+                win.grab().save(str(path))
+                written.append(path)
+                win.set_presentation(False)
+                win.undo_stack.setClean()
+                win.close()
+                win.deleteLater()
+                QApplication.processEvents()
     return written
 
 
@@ -101,56 +120,57 @@ def render_training(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang in languages:
-        win = build_window(None, restore=False)
-        win.resize(*SIZE)
-        win.set_language(lang)
-        win.show()
-        if not win.open_lesson(lesson):
-            raise ValueError(f"no lesson {lesson!r}")
-        QApplication.processEvents()
-        c = win.training
-        c.start(100_000)
-        deadline = time.monotonic() + 60
-        while len(c.data) <= epochs and c.running and time.monotonic() < deadline:
+    with _language_kept():
+        for lang in languages:
+            win = build_window(None, restore=False)
+            win.resize(*SIZE)
+            win.set_language(lang)
+            win.show()
+            if not win.open_lesson(lesson):
+                raise ValueError(f"no lesson {lesson!r}")
             QApplication.processEvents()
-            time.sleep(0.005)
-        for _ in range(3):  # one more frame with the newest snapshots
-            c.tick()
-            QApplication.processEvents()
-        path = out / f"training-{lang}.png"
-        win.grab().save(str(path))
-        written.append(path)
-        c.stop_and_wait()
-        # the same, trained, on a projector in presentation mode
-        win.act_weights.setChecked(True)
-        win.set_presentation(True)
-        QApplication.processEvents()  # full screen first, then the projector's size
-        win.resize(*PRESENTATION_SIZE)
-        for _ in range(4):
-            QApplication.processEvents()
-        win.view.fit()
-        QApplication.processEvents()
-        path = out / f"presentation-playground-{lang}.png"
-        win.grab().save(str(path))
-        written.append(path)
-        win.set_presentation(False)
-        win.resize(*SIZE)
-        QApplication.processEvents()
-        # the step-through: the worked example at the output's error term g_1
-        if win.open_lesson("bp-worked-example"):
-            QApplication.processEvents()
-            for _ in range(5):
-                win.stepping.forward()
-            win.view.fit()
-            QApplication.processEvents()
-            path = out / f"training-stepping-{lang}.png"
+            c = win.training
+            c.start(100_000)
+            deadline = time.monotonic() + 60
+            while len(c.data) <= epochs and c.running and time.monotonic() < deadline:
+                QApplication.processEvents()
+                time.sleep(0.005)
+            for _ in range(3):  # one more frame with the newest snapshots
+                c.tick()
+                QApplication.processEvents()
+            path = out / f"training-{lang}.png"
             win.grab().save(str(path))
             written.append(path)
-        win.undo_stack.setClean()
-        win.close()
-        win.deleteLater()
-        QApplication.processEvents()
+            c.stop_and_wait()
+            # the same, trained, on a projector in presentation mode
+            win.act_weights.setChecked(True)
+            win.set_presentation(True)
+            QApplication.processEvents()  # full screen first, then the projector's size
+            win.resize(*PRESENTATION_SIZE)
+            for _ in range(4):
+                QApplication.processEvents()
+            win.view.fit()
+            QApplication.processEvents()
+            path = out / f"presentation-playground-{lang}.png"
+            win.grab().save(str(path))
+            written.append(path)
+            win.set_presentation(False)
+            win.resize(*SIZE)
+            QApplication.processEvents()
+            # the step-through: the worked example at the output's error term g_1
+            if win.open_lesson("bp-worked-example"):
+                QApplication.processEvents()
+                for _ in range(5):
+                    win.stepping.forward()
+                win.view.fit()
+                QApplication.processEvents()
+                path = out / f"training-stepping-{lang}.png"
+                win.grab().save(str(path))
+                written.append(path)
+            win.undo_stack.setClean()
+            win.close()
+            win.deleteLater()
+            QApplication.processEvents()
     return written
 
 

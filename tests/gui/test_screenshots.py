@@ -21,3 +21,11 @@ def test_render_both_languages(tmp_path, monkeypatch):
             if QColor(img.pixel(x, y)).blue() > 150 and QColor(img.pixel(x, y)).red() < 60
         )
         assert blues > 100
+    # The pictures leave the application in the language it had: a zh picture does not
+    # turn the next window (or test) Chinese.
+    from PySide6.QtCore import QCoreApplication
+
+    from nnsim.gui.i18n import current_language
+
+    assert current_language() == "en"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
