@@ -180,7 +180,7 @@ def test_training_runs_in_the_background_and_fills_the_views(view, qtbot):
     assert result.accuracy == pytest.approx(np.trace(result.confusion) / 64)
     assert tp.gallery.count() == len(result.wrong) == 64 - np.trace(result.confusion)
     # Feature maps of the current digit with the trained kernels, made once, updated.
-    kernels = tp.maps.images[0][0].image
+    kernels = tp.maps_box.maps.images[0][0].image
     np.testing.assert_allclose(kernels, result.theta[:9].reshape(3, 3))
     assert tp.btn_train.isEnabled() and not tp.btn_cancel.isEnabled()
 
@@ -268,21 +268,24 @@ def test_the_answer_plot_has_room_for_its_ten_digits(demo_window, presentation):
         win.resize(*size)
         for _ in range(4):
             QApplication.processEvents()
-        plot = training.answer_plot
+        plot = training.maps_box.answer_plot
         axis = plot.getAxis("bottom")
         font = axis.style["tickFont"] or plot.font()
         digit = QFontMetricsF(font).horizontalAdvance("0")
         inner = plot.getPlotItem().getViewBox().width()
         assert inner / 10 >= 2 * digit, (size, inner, digit)
-        assert training.maps.geometry().bottom() < plot.geometry().top()
-        assert training.maps.geometry().bottom() < training.digit_view.geometry().top()
-    training._answer = (9, 0.87)
+        assert training.maps_box.maps.geometry().bottom() < plot.geometry().top()
+        assert (
+            training.maps_box.maps.geometry().bottom()
+            < training.maps_box.digit_view.geometry().top()
+        )
+    training.maps_box._answer = (9, 0.87)
     win.set_language("zh_CN")
     try:
-        assert training.answer_label.text() == "回答：9（概率 87%）"
+        assert training.maps_box.answer_label.text() == "回答：9（概率 87%）"
     finally:
         win.set_language("en")
-    assert training.answer_label.text() == "Answer: 9 (probability 87%)"
+    assert training.maps_box.answer_label.text() == "Answer: 9 (probability 87%)"
     win.set_presentation(False)
 
 
