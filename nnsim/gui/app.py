@@ -208,7 +208,7 @@ def run(
         window.showMaximized()
     app.processEvents()
     window.view.fit()
-    show_lessons_at_start(window)
+    show_lessons_at_start(window, opened=file_or_lesson)
     freeze_startup_objects()
     return int(app.exec())
 

@@ -301,8 +301,20 @@ class LessonBrowser(QDialog):
             self.exercise_requested.emit()
 
 
-def show_at_start(window) -> LessonBrowser | None:
-    """Show the browser on the very first start (or every start when the user asked)."""
+def show_at_start(window, opened: str | None = None) -> LessonBrowser | None:
+    """Show the browser on the very first start (or every start when the user asked).
+
+    Parameters
+    ----------
+    window : MainWindow
+        The window the browser opens lessons in.
+    opened : str or None
+        The lesson or file the user named on the command line (or opened by double-click).
+        A start on a named lesson shows that lesson, not the browser over it, and does
+        not count as the first start: the browser still greets the first bare ``nnsim``.
+    """
+    if opened is not None:
+        return None
     s = prefs.settings()
     seen = s.value(SEEN_KEY, False) in (True, "true")
     every = s.value(AT_START_KEY, False) in (True, "true")

@@ -83,6 +83,19 @@ def test_shown_on_first_start_only(demo_window, monkeypatch):
     again.close()
 
 
+def test_a_named_lesson_at_first_start_is_not_covered(demo_window):
+    from nnsim.gui import prefs
+    from nnsim.gui.lesson_browser import SEEN_KEY, show_at_start
+
+    # `nnsim gui mnist-cnn` (or a double-clicked file) on a fresh install: the lesson shows.
+    assert show_at_start(demo_window, opened="mnist-cnn") is None
+    assert prefs.settings().value(SEEN_KEY, False) in (False, "false")
+    # ...and the first bare start still offers the lessons.
+    first = show_at_start(demo_window)
+    assert first is not None and first.isVisible()
+    first.close()
+
+
 def test_help_menu_has_the_lessons(demo_window):
     texts = [a.text() for a in demo_window.help_menu.actions()]
     assert "&Lessons…" in texts and "&Exercise: one BP step by hand" in texts
