@@ -167,3 +167,37 @@ def test_sections_speak_chinese(window):
     finally:
         window.set_language("en")
     assert panel.data.title() == "Data" and panel.data.data_rows["n_points"].text() == "Points"
+
+
+def test_tab_goes_through_the_sections_top_to_bottom(window):
+    """The keyboard focus chain runs through the sections in the order they are shown."""
+    from PySide6.QtCore import Qt
+
+    panel = window.training_ui.panel
+    chain, w = [], panel
+    for _ in range(500):
+        w = w.nextInFocusChain()
+        if w is panel:
+            break
+        if panel.isAncestorOf(w) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(w)
+    wanted = [
+        panel.run.buttons["play"],
+        panel.run.buttons["reset"],
+        panel.run.speed,
+        panel.time.slider,
+        panel.data.dataset,
+        panel.data.n_points,
+        panel.data.noise,
+        panel.data.split,
+        panel.data.data_seed,
+        panel.data.features["x1"],
+        panel.rules.rule,
+        panel.rules.batch,
+        panel.rules.lr,
+        panel.rules.epochs,
+        panel.weights.init,
+        panel.weights.seed,
+    ]
+    positions = [chain.index(w) for w in wanted]
+    assert positions == sorted(positions)
