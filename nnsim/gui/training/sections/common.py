@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.settings_rules import PLAYGROUND_PARAMS, SETTINGS_RULES
 
-#: The translation context of every section's texts (the panel's, where they were first).
-CONTEXT = "TrainingPanel"
-
 
 class PanelHost(Protocol):
     """What a section asks of the panel that holds it (the panel reaches the window)."""
