@@ -164,7 +164,7 @@ def main(argv=None) -> int:
 
     def press_play():
         state["process_alive_at_click"] = proc is not None and proc.alive
-        button = ui.panel.buttons["play"]
+        button = ui.panel.run.buttons["play"]
         last[0] = time.perf_counter()
         probe.start()
         state["click"] = time.perf_counter()

@@ -78,7 +78,7 @@ def trace(tracer, window) -> None:
         (ui.boundary, "update_frame", "boundary"),
         (ui.weights, "update_frame", "weight plot"),
         (ui.thumbnails, "update_frame", "neuron pictures"),
-        (ui.panel, "update_numbers", "panel numbers"),
+        (ui.panel.numbers, "update_numbers", "panel numbers"),
     ):
         c.frame.disconnect(getattr(obj, attr))
         tracer.wrap(obj, attr, label)

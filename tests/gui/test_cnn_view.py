@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnsim.gui.demos.conv_panel import fit_explanation
+from nnsim.gui.demos.conv_fit import fit_explanation
 from nnsim.recipes.conv import lecture_seven, preset_kernel
 
 
@@ -34,26 +34,26 @@ def view(qtbot):
 def test_stride_change_updates_output_size_label(view):
     conv = view.conv
     assert conv.image().shape == (7, 7) and conv.kernel().shape == (3, 3)
-    assert "(7 − 3 + 2·0)/1 + 1 = 5" in conv.size_label.text()
-    assert "5×5" in conv.size_label.text()
-    conv.stride.setValue(2)
-    assert "(7 − 3 + 2·0)/2 + 1 = 3" in conv.size_label.text()
-    assert "3×3" in conv.size_label.text()
+    assert "(7 − 3 + 2·0)/1 + 1 = 5" in conv.size_box.label.text()
+    assert "5×5" in conv.size_box.label.text()
+    conv.kernel_box.stride.setValue(2)
+    assert "(7 − 3 + 2·0)/2 + 1 = 3" in conv.size_box.label.text()
+    assert "3×3" in conv.size_box.label.text()
     assert conv.output().shape == (3, 3)
     assert not conv.fit_box.isVisibleTo(conv)
-    conv.stride.setValue(3)
-    assert "(7 − 3 + 2·0)/3 + 1 = 2.33" in conv.size_label.text()
+    conv.kernel_box.stride.setValue(3)
+    assert "(7 − 3 + 2·0)/3 + 1 = 2.33" in conv.size_box.label.text()
     assert not conv.fits and conv.output() is None
     assert conv.fit_box.isVisibleTo(conv)
-    text = conv.fit_text.text()
+    text = conv.fit_box.text.text()
     assert "2.33" in text and "columns 1, 4" in text and "column 7" in text
     assert "stride 1 or 2" in text and "padding 1" in text
     # The strip draws the two windows that fit and the one that would hang over the edge.
-    assert conv.fit_strip.positions() == ([0, 3], 6)
-    assert not conv.btn_play.isEnabled()
-    conv.padding.setValue(1)  # (7 − 3 + 2)/3 + 1 = 3: fits again
+    assert conv.fit_box.strip.positions() == ([0, 3], 6)
+    assert not conv.sliding.btn_play.isEnabled()
+    conv.kernel_box.padding.setValue(1)  # (7 − 3 + 2)/3 + 1 = 3: fits again
     assert conv.fits and conv.output().shape == (3, 3)
-    assert "(7 − 3 + 2·1)/3 + 1 = 3" in conv.size_label.text()
+    assert "(7 − 3 + 2·1)/3 + 1 = 3" in conv.size_box.label.text()
 
 
 def test_does_not_fit_explanation_numbers():
@@ -71,18 +71,21 @@ def test_feature_map_and_products_match_a_loop_reference(view):
         conv.configure(stride=stride, padding=pad)
         ref = reference_xcorr(lecture_seven(), k, stride, pad)
         np.testing.assert_allclose(conv.output(), ref)
-        assert conv.output_view.matrix().shape == ref.shape
+        assert conv.sliding.output_view.matrix().shape == ref.shape
     conv.configure(stride=1, padding=0)
     conv.set_position(8)  # row 2, column 4 (1-based) of the 5×5 map
     pr = conv.products()
     window = lecture_seven()[1:4, 3:6]
-    np.testing.assert_allclose(conv.products_view.matrix(), window * k)
+    np.testing.assert_allclose(conv.sliding.products_view.matrix(), window * k)
     assert pr.total == pytest.approx(np.sum(window * k))
-    assert conv.sum_label.text().startswith("<i>S</i>(2,4) = ")  # set like the slides
-    assert conv.sum_label.text().endswith(f"= {int(np.sum(window * k))}".replace("-", "−"))
+    assert conv.sliding.sum_label.text().startswith("<i>S</i>(2,4) = ")  # set like the slides
+    assert conv.sliding.sum_label.text().endswith(f"= {int(np.sum(window * k))}".replace("-", "−"))
     # The map is filled up to the current position, the rest is blank.
-    assert conv.output_view.cell_text(1, 3) != "" and conv.output_view.cell_text(1, 4) == ""
-    assert conv.input_view.highlights()[0][:4] == (1, 3, 3, 3)
+    assert (
+        conv.sliding.output_view.cell_text(1, 3) != ""
+        and conv.sliding.output_view.cell_text(1, 4) == ""
+    )
+    assert conv.sliding.input_view.highlights()[0][:4] == (1, 3, 3, 3)
 
 
 def test_convolution_flips_the_kernel(view):
@@ -90,27 +93,27 @@ def test_convolution_flips_the_kernel(view):
     conv.set_kernel(preset_kernel("vertical", 3))
     k = conv.kernel()
     xcorr = conv.output()
-    conv.mode_conv.setChecked(True)
-    np.testing.assert_allclose(conv.applied_view.matrix(), k[::-1, ::-1])
-    np.testing.assert_allclose(conv.stored_view.matrix(), k)
-    assert conv.stored_view.isVisibleTo(conv)
+    conv.kernel_box.mode_conv.setChecked(True)
+    np.testing.assert_allclose(conv.sliding.applied_view.matrix(), k[::-1, ::-1])
+    np.testing.assert_allclose(conv.sliding.stored_view.matrix(), k)
+    assert conv.sliding.stored_view.isVisibleTo(conv)
     np.testing.assert_allclose(conv.output(), reference_xcorr(lecture_seven(), k[::-1, ::-1]))
     assert not np.allclose(conv.output(), xcorr)  # Sobel is not symmetric: the flip shows
     # the slide's formula, set with real subscripts: Σ_m Σ_n I(i − m, j − n) K(m, n)
     minus = "<i>I</i>(<i>i</i> − <i>m</i>, <i>j</i> − <i>n</i>)"
-    assert "Σ<sub><i>m</i></sub> Σ<sub><i>n</i></sub> " + minus in conv.formula_label.text()
-    conv.mode_xcorr.setChecked(True)
-    assert "<i>I</i>(<i>i</i> + <i>m</i>, <i>j</i> + <i>n</i>)" in conv.formula_label.text()
-    assert not conv.stored_view.isVisibleTo(conv)
+    assert "Σ<sub><i>m</i></sub> Σ<sub><i>n</i></sub> " + minus in conv.sliding.formula_label.text()
+    conv.kernel_box.mode_xcorr.setChecked(True)
+    assert "<i>I</i>(<i>i</i> + <i>m</i>, <i>j</i> + <i>n</i>)" in conv.sliding.formula_label.text()
+    assert not conv.sliding.stored_view.isVisibleTo(conv)
 
 
 def test_animation_steps_through_every_position(view, qtbot):
     conv = view.conv
-    conv.speed.setValue(10)
+    conv.sliding.speed.setValue(10)
     conv.play(True)
-    qtbot.waitUntil(lambda: not conv.timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not conv.sliding.timer.isActive(), timeout=5000)
     assert conv.position == conv.n_positions - 1 == 24
-    assert all(t != "" for row in conv.output_view.texts() for t in row)
+    assert all(t != "" for row in conv.sliding.output_view.texts() for t in row)
 
 
 def test_pooling_lecture_example(view):
@@ -177,7 +180,7 @@ def test_training_runs_in_the_background_and_fills_the_views(view, qtbot):
     assert result.accuracy == pytest.approx(np.trace(result.confusion) / 64)
     assert tp.gallery.count() == len(result.wrong) == 64 - np.trace(result.confusion)
     # Feature maps of the current digit with the trained kernels, made once, updated.
-    kernels = tp.maps.images[0][0].image
+    kernels = tp.maps_box.maps.images[0][0].image
     np.testing.assert_allclose(kernels, result.theta[:9].reshape(3, 3))
     assert tp.btn_train.isEnabled() and not tp.btn_cancel.isEnabled()
 
@@ -202,7 +205,7 @@ def test_drawn_digit_becomes_the_input(view):
 
     conv = view.conv
     conv.set_source(2)
-    conv.canvas.stroke(QPointF(14, 4), QPointF(14, 24))
+    conv.input_box.canvas.stroke(QPointF(14, 4), QPointF(14, 24))
     img = conv.image()
     assert img.shape == (28, 28) and img[:, 13:15].sum() > 15 and img[:, :8].sum() == 0
     assert conv.output().shape == (26, 26)
@@ -216,9 +219,9 @@ def test_lesson_sets_up_the_cnn_view(demo_window):
     views = window.demo_views
     assert window.views.currentWidget() is views.pages["cnn"]
     conv = views.cnn.conv
-    assert conv.stride.value() == 2 and conv.kernel().shape == (3, 3)
+    assert conv.kernel_box.stride.value() == 2 and conv.kernel().shape == (3, 3)
     np.testing.assert_allclose(conv.image(), lecture_seven())
-    assert "3×3" in conv.size_label.text()
+    assert "3×3" in conv.size_box.label.text()
 
 
 def test_presentation_mode_makes_the_demo_views_bigger(demo_window):
@@ -227,9 +230,9 @@ def test_presentation_mode_makes_the_demo_views_bigger(demo_window):
     v = demo_window.demo_views
     conv, rnn, ex = v.cnn.conv, v.rnn, v.exercise
     sizes = lambda: (  # noqa: E731
-        conv.sum_label.font().pointSizeF(),
-        conv.flip_label.font().pointSizeF(),  # coloured without a style sheet: it follows
-        conv.input_view.font().pointSizeF(),
+        conv.sliding.sum_label.font().pointSizeF(),
+        conv.sliding.flip_label.font().pointSizeF(),  # coloured without a style sheet: it follows
+        conv.sliding.input_view.font().pointSizeF(),
         ex.title.font().pointSizeF(),
         rnn.loss_curve.opts["pen"].widthF(),
         v.cnn.training.loss_curves["cnn"].opts["pen"].widthF(),
@@ -265,21 +268,24 @@ def test_the_answer_plot_has_room_for_its_ten_digits(demo_window, presentation):
         win.resize(*size)
         for _ in range(4):
             QApplication.processEvents()
-        plot = training.answer_plot
+        plot = training.maps_box.answer_plot
         axis = plot.getAxis("bottom")
         font = axis.style["tickFont"] or plot.font()
         digit = QFontMetricsF(font).horizontalAdvance("0")
         inner = plot.getPlotItem().getViewBox().width()
         assert inner / 10 >= 2 * digit, (size, inner, digit)
-        assert training.maps.geometry().bottom() < plot.geometry().top()
-        assert training.maps.geometry().bottom() < training.digit_view.geometry().top()
-    training._answer = (9, 0.87)
+        assert training.maps_box.maps.geometry().bottom() < plot.geometry().top()
+        assert (
+            training.maps_box.maps.geometry().bottom()
+            < training.maps_box.digit_view.geometry().top()
+        )
+    training.maps_box._answer = (9, 0.87)
     win.set_language("zh_CN")
     try:
-        assert training.answer_label.text() == "回答：9（概率 87%）"
+        assert training.maps_box.answer_label.text() == "回答：9（概率 87%）"
     finally:
         win.set_language("en")
-    assert training.answer_label.text() == "Answer: 9 (probability 87%)"
+    assert training.maps_box.answer_label.text() == "Answer: 9 (probability 87%)"
     win.set_presentation(False)
 
 
@@ -299,7 +305,7 @@ def test_the_convolution_grids_are_whole_on_the_projector(demo_window):
         win.resize(1280, 800)
         for _ in range(6):
             QApplication.processEvents()
-        for grid in (cnn.conv.input_view, cnn.conv.output_view):
+        for grid in (cnn.conv.sliding.input_view, cnn.conv.sliding.output_view):
             seen = grid.visibleRegion().boundingRect()
             assert seen.size() == grid.size(), (seen, grid.size())
     finally:

@@ -62,7 +62,7 @@ def test_choose_map_fix_train_save_reopen(qtbot, window, survey, tmp_path, monke
     monkeypatch.setattr(CsvDialog, "exec", drive)
     panel = window.training_ui.panel
     steps = window.undo_stack.count()
-    panel._dataset_chosen(panel.dataset.findData("__csv_file__"))
+    panel.data._dataset_chosen(panel.data.dataset.findData("__csv_file__"))
 
     assert seen["info"] == (
         "UTF-8 with BOM · separated by semicolon · decimal comma · header row · 40 rows × 5 columns"
@@ -78,19 +78,19 @@ def test_choose_map_fix_train_save_reopen(qtbot, window, survey, tmp_path, monke
     assert doc.settings.dataset == "csv" and doc.data.features == ("a", "b", "c")
     assert doc.settings.dataset_params == {"train_fraction": 0.75, "seed": 3}
     assert sizes(doc) == [3, 3, 1] and doc.layers[doc.output_layers()[0]].activations == ["sigmoid"]
-    assert panel.dataset.currentText() == "Table survey.csv"
-    assert panel.split.value() == 75 and panel.data_seed.value() == 3
+    assert panel.data.dataset.currentText() == "Table survey.csv"
+    assert panel.data.split.value() == 75 and panel.data.data_seed.value() == 3
     # one undo step puts back the data and the output layer together
     assert window.undo_stack.count() == steps + 1
     assert window.undo_stack.undoText() == "Use CSV data"
     window.undo_stack.undo()
     assert doc.data is None and sizes(doc) == [3, 3, 2] and doc.settings.dataset != "csv"
-    assert panel.dataset.findData("csv") == -1 and panel.dataset.currentData() != "csv"
+    assert panel.data.dataset.findData("csv") == -1 and panel.data.dataset.currentData() != "csv"
     window.undo_stack.redo()
     assert doc.data is not None and sizes(doc) == [3, 3, 1]
-    assert panel.dataset.currentText() == "Table survey.csv"
+    assert panel.data.dataset.currentText() == "Table survey.csv"
     theta = doc_theta(doc)
-    panel._set(lr=0.3)  # after the undo and redo, a change of η keeps the weights
+    panel.set_settings(lr=0.3)  # after the undo and redo, a change of η keeps the weights
     np.testing.assert_array_equal(doc_theta(doc), theta)
 
     c = window.training
@@ -110,7 +110,7 @@ def test_choose_map_fix_train_save_reopen(qtbot, window, survey, tmp_path, monke
     assert again is not doc
     np.testing.assert_array_equal(doc_theta(again), trained)
     np.testing.assert_array_equal(window.training.session.data.x, x_train)
-    assert again.data == doc.data and panel.dataset.currentText() == "Table survey.csv"
+    assert again.data == doc.data and panel.data.dataset.currentText() == "Table survey.csv"
 
 
 def test_a_bad_file_is_named_and_changes_nothing(qtbot, window, tmp_path):

@@ -170,16 +170,16 @@ def test_network_tab_panels_mean_something(name, app_window):
     panel = ui.panel
     s = doc.settings
     if s.targets is not None:
-        assert panel.dataset.currentText() == "The lesson's samples"
+        assert panel.data.dataset.currentText() == "The lesson's samples"
     elif s.dataset == "csv":  # the network's own table, by its file's name
-        assert panel.dataset.currentText() == f"Table {doc.data.name}"
+        assert panel.data.dataset.currentText() == f"Table {doc.data.name}"
         assert doc.data.name.endswith(".csv")
-        for key, label in panel.data_rows.items():
+        for key, label in panel.data.data_rows.items():
             assert label.isVisibleTo(win) == (key in ("train_fraction", "seed")), key
     else:
-        assert panel.dataset.currentText() == DATASETS[s.dataset].title_en
+        assert panel.data.dataset.currentText() == DATASETS[s.dataset].title_en
         known = DATASETS[s.dataset].parameters()
-        for key, label in panel.data_rows.items():
+        for key, label in panel.data.data_rows.items():
             assert label.isVisibleTo(win) == (key in known), key
 
 
@@ -204,7 +204,7 @@ def test_rnn_and_mnist_panels_in_chinese(app_window):
         win.show_view("network")
         QApplication.processEvents()
         ui = win.training_ui
-        assert ui.panel.dataset.currentText() == "序列分类：上升还是下降"
+        assert ui.panel.data.dataset.currentText() == "序列分类：上升还是下降"
         assert ui.formula.where.text() == "这个网络不能逐步计算。"
         assert ui.formula.formula_plain.startswith("循环网络不能逐步计算")
         assert ui.boundary.unavailable.text() == (
@@ -212,7 +212,7 @@ def test_rnn_and_mnist_panels_in_chinese(app_window):
         )
         win.open_lesson("mnist-mlp")
         win.show_view("network")
-        assert not ui.panel.data_rows["n_points"].isVisibleTo(win)  # no "Points 10"
+        assert not ui.panel.data.data_rows["n_points"].isVisibleTo(win)  # no "Points 10"
         assert ui.boundary.unavailable.text().endswith("而这个网络的输入是 784。")
     finally:
         win.set_language("en")

@@ -25,8 +25,8 @@ def _open_mutations(qtbot, win, n: int, seed: int) -> Counter:
             QApplication.processEvents()
             counts["opened"] += 1
             # the panel shows the file's settings, not the previous document's
-            assert panel.epochs.value() == doc.settings.epochs
-            assert panel.seed.value() == doc.settings.seed
+            assert panel.rules.epochs.value() == doc.settings.epochs
+            assert panel.weights.seed.value() == doc.settings.seed
             if counts["opened"] % 10 == 0:
                 win.grab()  # paint every view once in a while
             if counts["opened"] == n:

@@ -136,8 +136,12 @@ def test_switch_language_live(demo_window):
         b = v.show_lessons()
         assert b.btn_open.text() == "打开课程"
         assert b.list.item(0).text().startswith("1.  M-P 神经元模型")
-        v.cnn.conv.stride.setValue(3)
-        assert "放不下" in v.cnn.conv.size_label.text()
+        v.cnn.conv.kernel_box.stride.setValue(3)
+        assert "放不下" in v.cnn.conv.size_box.label.text()
+        conv = v.cnn.conv  # each section of the convolution panel switches on its own
+        assert conv.fit_box.title.text() == "窗口放不下"
+        assert (conv.input_box.title(), conv.kernel_box.title()) == ("输入", "卷积核 K")
+        assert (conv.sliding.lbl_speed.text(), conv.btn_settings.text()) == ("速度", "设置")
     finally:
         win.set_language("en")
     assert v.cnn.tabs.tabText(0) == "Convolution"

@@ -102,7 +102,7 @@ def test_presentation_texts_are_whole_at_1280(qtbot, demo_window, language):
             assert b.height() >= b.minimumSizeHint().height(), b.text()
         assert win.minimumSizeHint().height() <= 800
     # the run buttons of the training panel
-    for b in win.training_ui.panel.buttons.values():
+    for b in win.training_ui.panel.run.buttons.values():
         assert b.width() >= b.minimumSizeHint().width(), b.text()
     # the toolbar overflows into its » menu rather than widening the window
     assert win.toolbar.minimumSizeHint().width() < 400

@@ -157,10 +157,10 @@ def test_the_demo_views_grow_for_the_projector(demo_window, capsys, settle):
     views.cnn.tabs.setCurrentIndex(0)
     settle(win)
     assert not conv.left_column.isVisible() and conv.btn_settings.isVisible()
-    cell, _, _ = conv.input_view._geometry()
+    cell, _, _ = conv.sliding.input_view._geometry()
     assert cell * TEXT_SHARE >= PRESENTATION_TEXT_PX  # the 7×7 input's digits
-    cell, _, _ = conv.output_view._geometry()
-    longest = max(len(t) for row in conv.output_view.texts() for t in row)
+    cell, _, _ = conv.sliding.output_view._geometry()
+    longest = max(len(t) for row in conv.sliding.output_view.texts() for t in row)
     assert min(cell * TEXT_SHARE, cell * 1.6 / longest) >= PRESENTATION_TEXT_PX
     conv.btn_settings.setChecked(True)  # the settings come back on a click
     QApplication.processEvents()

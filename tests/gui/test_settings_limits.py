@@ -19,17 +19,17 @@ def test_controls_read_the_rules(window):
     panel = window.training_ui.panel
     p, s = PLAYGROUND_PARAMS, SETTINGS_RULES
     window.open_lesson("playground-circle")
-    assert (panel.n_points.minimum(), panel.n_points.maximum()) == (
+    assert (panel.data.n_points.minimum(), panel.data.n_points.maximum()) == (
         p["n_points"].lo,
         p["n_points"].hi,
     )
-    assert (panel.noise.minimum(), panel.noise.maximum()) == (0, 50)
-    assert (panel.split.minimum(), panel.split.maximum()) == (10, 90)
-    assert panel.data_seed.maximum() == panel.seed.maximum() == MAX_SEED
-    assert panel.batch.maximum() == s["batch_size"].hi
-    assert panel.patience.maximum() == s["patience"].hi
-    assert panel.epochs.maximum() == s["epochs"].hi
-    assert panel.val_share.maximum() == round(s["validation_fraction"].hi * 100)
+    assert (panel.data.noise.minimum(), panel.data.noise.maximum()) == (0, 50)
+    assert (panel.data.split.minimum(), panel.data.split.maximum()) == (10, 90)
+    assert panel.data.data_seed.maximum() == panel.weights.seed.maximum() == MAX_SEED
+    assert panel.rules.batch.maximum() == s["batch_size"].hi
+    assert panel.rules.patience.maximum() == s["patience"].hi
+    assert panel.rules.epochs.maximum() == s["epochs"].hi
+    assert panel.rules.val_share.maximum() == round(s["validation_fraction"].hi * 100)
 
 
 def test_a_file_at_the_limits_opens_and_shows_them(window):
@@ -46,18 +46,18 @@ def test_a_file_at_the_limits_opens_and_shows_them(window):
         text = text.replace(old, new)
     window.set_document(loads(text))
     panel = window.training_ui.panel
-    assert panel.n_points.value() == 10
-    assert panel.data_seed.value() == panel.seed.value() == MAX_SEED
-    assert panel.epochs.value() == 10_000_000 and panel.batch.value() == 100000
-    assert panel.patience.value() == 100000 and panel.val_share.value() == 90
-    assert panel.noise.value() == 50 and panel.split.value() == 50
+    assert panel.data.n_points.value() == 10
+    assert panel.data.data_seed.value() == panel.weights.seed.value() == MAX_SEED
+    assert panel.rules.epochs.value() == 10_000_000 and panel.rules.batch.value() == 100000
+    assert panel.rules.patience.value() == 100000 and panel.rules.val_share.value() == 90
+    assert panel.data.noise.value() == 50 and panel.data.split.value() == 50
 
 
 def test_undoing_a_new_data_set_brings_back_its_parameters(window):
     window.open_lesson("overfitting")
     panel = window.training_ui.panel
     before = dict(window.document.settings.dataset_params)
-    panel._dataset_chosen(panel.dataset.findData("xor"))
+    panel.data._dataset_chosen(panel.data.dataset.findData("xor"))
     assert window.document.settings.dataset == "xor"
     assert window.document.settings.dataset_params == {}
     window.undo_stack.undo()

@@ -83,7 +83,7 @@ def test_playground_default_learns_the_circle(qtbot, window):
     # the document holds the trained weights (the session's network)
     np.testing.assert_allclose(theta, c.session.network.theta, atol=1e-12)
     # the numbers of the run in the panel
-    assert ui.panel.num_labels["epoch"][1].text() == "200"
+    assert ui.panel.numbers.labels["epoch"][1].text() == "200"
 
 
 def test_the_canvas_follows_the_weights_while_training(qtbot, window):
@@ -180,10 +180,10 @@ def test_divergence_is_reported_and_weights_stay_finite(qtbot, window):
     panel = window.training_ui.panel
     # a regression with a linear output explodes at η = 10⁶
     window.editor.set_activation("L4", "identity")
-    panel._dataset_chosen(panel.dataset.findData("reg_plane"))
+    panel.data._dataset_chosen(panel.data.dataset.findData("reg_plane"))
     assert window.document.settings.dataset == "reg_plane"
-    panel.lr.setEditText("1000000")
-    panel.lr.lineEdit().editingFinished.emit()
+    panel.rules.lr.setEditText("1000000")
+    panel.rules.lr.lineEdit().editingFinished.emit()
     assert window.document.settings.lr == 1e6
     before = doc_theta(window)
     c = train(qtbot, window)
@@ -206,25 +206,25 @@ def test_settings_take_effect_as_the_panel_says(qtbot, window):
     n = len(c.session.history)
     trained = doc_theta(window)
     # η: at once, same history, same weights
-    panel.lr.setEditText("0.1")
-    panel.lr.lineEdit().editingFinished.emit()
+    panel.rules.lr.setEditText("0.1")
+    panel.rules.lr.lineEdit().editingFinished.emit()
     assert doc.settings.lr == 0.1
     assert len(c.session.history) == n and c.session.trainer.lr == 0.1
     np.testing.assert_array_equal(doc_theta(window), trained)
     # the rule: a new history from the same weights
-    panel.rule.activated.emit(2)  # accumulated BP
+    panel.rules.rule.activated.emit(2)  # accumulated BP
     assert doc.settings.rule == "accumulated"
     assert len(c.session.history) == 0
     np.testing.assert_array_equal(doc_theta(window), trained)
     # the seed: new initial weights
-    panel.seed.setValue(7)
-    panel.seed.editingFinished.emit()
+    panel.weights.seed.setValue(7)
+    panel.weights.seed.editingFinished.emit()
     assert doc.settings.seed == 7
     assert not np.allclose(doc_theta(window), trained)
     # the data (noise): new points, weights reset to the seed's
     reset = doc_theta(window)
     train(qtbot, window, 2)
-    panel._param("noise", 20.0)
+    panel.data._param("noise", 20.0)
     assert doc.settings.dataset_params["noise"] == 20.0
     np.testing.assert_array_equal(doc_theta(window), reset)
     # every change is one undo step
@@ -238,8 +238,8 @@ def test_changing_eta_while_training_continues_the_run(qtbot, window):
     c.set_speed(50)
     assert c.start(100_000)
     qtbot.waitUntil(lambda: len(c.data) > 3, timeout=20_000)
-    window.training_ui.panel.lr.setEditText("0.1")
-    window.training_ui.panel.lr.lineEdit().editingFinished.emit()
+    window.training_ui.panel.rules.lr.setEditText("0.1")
+    window.training_ui.panel.rules.lr.lineEdit().editingFinished.emit()
     qtbot.waitUntil(lambda: c.running and not c.stopping and len(c.data) > 8, timeout=20_000)
     assert c.session.trainer.lr == 0.1
     c.stop_and_wait()
@@ -251,8 +251,8 @@ def test_time_slider_goes_back(qtbot, window):
     assert window.open_lesson(CIRCLE)
     c = train(qtbot, window, 20)
     panel = window.training_ui.panel
-    assert panel.time.maximum() == 20 and panel.time.value() == 20
-    panel.time.setValue(5)
+    assert panel.time.slider.maximum() == 20 and panel.time.slider.value() == 20
+    panel.time.slider.setValue(5)
     qtbot.waitUntil(lambda: c.cursor_epoch == 5, timeout=3000)
     hist = c.session.history
     np.testing.assert_allclose(doc_theta(window), hist[5].weights, atol=1e-12)
@@ -266,7 +266,7 @@ def test_time_slider_goes_back(qtbot, window):
 def test_input_features(qtbot, window):
     assert window.open_lesson(CIRCLE)
     panel = window.training_ui.panel
-    panel.features["x1^2"].setChecked(True)
+    panel.data.features["x1^2"].setChecked(True)
     doc = window.document
     inp = doc.input_layers()[0]
     assert doc.layers[inp].size == 3
@@ -307,9 +307,9 @@ def test_training_ui_in_chinese(window):
     try:
         assert ui.actions["epoch"].text() == "一轮"
         assert ui.actions["play"].text() == "开始"
-        assert ui.panel.num_labels["epoch"][0].text() == "轮数"
-        assert ui.panel.lr.toolTip() == "" and "学习率 η" in [
-            lab.text() for lab in ui.panel.findChildren(type(ui.panel.speed_label))
+        assert ui.panel.numbers.labels["epoch"][0].text() == "轮数"
+        assert ui.panel.rules.lr.toolTip() == "" and "学习率 η" in [
+            lab.text() for lab in ui.panel.findChildren(type(ui.panel.run.speed_label))
         ]
         assert "训练集" in ui.error.loss.titleLabel.text  # the legend (the title when wide)
         assert ui.plot_tabs.tabText(1) == "权重"
@@ -343,17 +343,17 @@ def test_the_data_fields_describe_the_lessons_own_samples(qtbot, window):
     data set's points), no noise and no split, greyed out."""
     assert window.open_lesson(CIRCLE)
     panel = window.training_ui.panel
-    assert panel.n_points.value() == 500 and panel.n_points.isEnabled()
+    assert panel.data.n_points.value() == 500 and panel.data.n_points.isEnabled()
     window.undo_stack.setClean()
     assert window.open_lesson("bp-worked-example")
     n = len(window.document.settings.targets)
-    assert panel.dataset.currentData() == "__targets__"
-    assert panel.n_points.value() == n and not panel.n_points.isEnabled()
-    assert panel.noise_value.text() == "0" and panel.split_value.text() == "—"
+    assert panel.data.dataset.currentData() == "__targets__"
+    assert panel.data.n_points.value() == n and not panel.data.n_points.isEnabled()
+    assert panel.data.noise_value.text() == "0" and panel.data.split_value.text() == "—"
     window.undo_stack.setClean()
     assert window.open_lesson(CIRCLE)  # and back: the data set's own numbers
-    assert panel.n_points.value() == 500 and panel.n_points.isEnabled()
-    assert panel.split_value.text() == "50"
+    assert panel.data.n_points.value() == 500 and panel.data.n_points.isEnabled()
+    assert panel.data.split_value.text() == "50"
 
 
 def test_an_empty_network_is_a_start_not_an_error(qtbot, window):
@@ -380,17 +380,17 @@ def test_a_sequence_set_shows_its_own_noise(qtbot, window):
     assert window.open_lesson("rnn-shapes")
     window.show_view("network")
     panel = window.training_ui.panel
-    label = panel.data_rows["noise"]
+    label = panel.data.data_rows["noise"]
     assert label.isVisibleTo(window) and label.text() == "Noise σ"
-    assert panel.noise_value.text() == "0.10" and panel.noise.value() == 10
-    assert not panel.data_rows["n_points"].isVisibleTo(window)  # it has no "Points"
-    panel.noise.setValue(25)
+    assert panel.data.noise_value.text() == "0.10" and panel.data.noise.value() == 10
+    assert not panel.data.data_rows["n_points"].isVisibleTo(window)  # it has no "Points"
+    panel.data.noise.setValue(25)
     assert window.document.settings.dataset_params["noise"] == pytest.approx(0.25)
-    assert panel.noise_value.text() == "0.25"
+    assert panel.data.noise_value.text() == "0.25"
     window.undo_stack.setClean()
     assert window.open_lesson(CIRCLE)  # Playground's percentage again
-    assert label.text() == "Noise (%)" and panel.noise.maximum() == 50
-    assert panel.noise_value.text() == str(panel.noise.value())
+    assert label.text() == "Noise (%)" and panel.data.noise.maximum() == 50
+    assert panel.data.noise_value.text() == str(panel.data.noise.value())
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
@@ -402,7 +402,7 @@ def test_a_long_data_set_name_is_cut_with_its_whole_name_at_hand(qtbot, window, 
         assert window.open_lesson("rnn-shapes")
         window.show_view("network")
         window.training_ui.docks["training"].raise_()
-        combo = window.training_ui.panel.dataset
+        combo = window.training_ui.panel.data.dataset
         combo.setFixedWidth(150)  # a narrow dock at projector size
         qtbot.wait(10)
         whole = combo.currentText()

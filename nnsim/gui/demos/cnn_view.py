@@ -78,7 +78,7 @@ class CnnView(QWidget):
     def _look_at_digit(self, image) -> None:
         # A misclassified digit goes to the drawing page: its maps show on both tabs.
         self.conv.set_source(2)
-        self.conv.canvas.set_image(image)
+        self.conv.input_box.canvas.set_image(image)
 
     def set_presentation(self, on: bool) -> None:
         """Presentation mode (fonts follow the application; plots get thicker lines; the

@@ -115,17 +115,17 @@ def render(folder, languages=LANGUAGES, train: bool = True) -> list[Path]:
         cnn.tabs.setCurrentIndex(0)
         cnn.conv.set_source(0)
         cnn.conv.configure(kernel_size=3, stride=1, padding=0, convolution=False)
-        cnn.conv.preset.setCurrentIndex(1)
+        cnn.conv.kernel_box.preset.setCurrentIndex(1)
         cnn.conv.set_position(7)
         shoot("cnn-convolution", lang)
         cnn.conv.configure(stride=3)
         shoot("cnn-does-not-fit", lang)
         cnn.conv.configure(stride=1, convolution=True)
-        cnn.conv.preset.setCurrentIndex(2)  # Sobel: not symmetric, the flip shows
+        cnn.conv.kernel_box.preset.setCurrentIndex(2)  # Sobel: not symmetric, the flip shows
         cnn.conv.set_position(12)
         shoot("cnn-flip", lang)
         cnn.conv.configure(convolution=False)
-        cnn.conv.preset.setCurrentIndex(1)
+        cnn.conv.kernel_box.preset.setCurrentIndex(1)
         cnn.conv.set_source(1)  # a test digit: its 26×26 map pools to 13×13
         cnn.tabs.setCurrentIndex(1)
         cnn.pooling.reset_example()

@@ -9,9 +9,7 @@ test digits. Training runs in a ``BackgroundJob``; Cancel stops it after the bat
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.notation import fmt
+from nnsim.gui.demos.feature_maps import DigitMapsBox
 from nnsim.gui.demos.gallery import MisclassifiedGallery
 from nnsim.gui.demos.matrix import MatrixView
 from nnsim.gui.demos.widgets import BLUE, ORANGE, pen, plot_widget, style_plot
@@ -41,66 +40,6 @@ _t = translator(_CONTEXT)
 
 #: Colour of each model's curves.
 MODEL_COLORS = {"cnn": BLUE, "mlp": ORANGE}
-#: Feature maps / kernels shown per row.
-N_SHOWN = 8
-
-
-class FeatureMapsView(pg.GraphicsLayoutWidget):
-    """Kernels, feature maps and pooled maps of one digit: 3 rows of 8 images, made once.
-
-    All 24 images share one ViewBox (each placed in its own cell with ``setRect``): one
-    view box per image would cost a context menu each and make the view slow to create.
-    """
-
-    CELL = 1.0
-    GAP = 0.15
-    ROW = 1.55  # row pitch: a caption line above each row of images
-
-    def __init__(self, parent=None):
-        super().__init__(parent=parent)
-        self.setBackground("w")
-        self.box = self.addViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
-        self.box.invertY(True)
-        cmap = pg.colormap.get("CET-D1A")  # diverging: blue < 0 < red, for signed weights
-        self._signed_lut = cmap.getLookupTable(0.0, 1.0, 256)
-        self.row_labels: list[pg.TextItem] = []
-        self.images: list[list[pg.ImageItem]] = []
-        for r in range(3):
-            label = pg.TextItem("", color="#111111", anchor=(0, 1))
-            label.setPos(0, r * self.ROW + 0.5)
-            self.box.addItem(label)
-            self.row_labels.append(label)
-            items = []
-            for _ in range(N_SHOWN):
-                img = pg.ImageItem(axisOrder="row-major")
-                self.box.addItem(img)
-                items.append(img)
-            self.images.append(items)
-        width = N_SHOWN * (self.CELL + self.GAP)
-        self.box.setRange(xRange=(-0.05, width), yRange=(0.0, 3 * self.ROW + 0.1), padding=0)
-
-    def _place(self, img: pg.ImageItem, r: int, c: int) -> None:
-        img.setRect(c * (self.CELL + self.GAP), r * self.ROW + 0.5, self.CELL, self.CELL)
-
-    def set_row(self, r: int, arrays, signed: bool) -> None:
-        """Show up to 8 arrays in row ``r`` (None clears)."""
-        for c, img in enumerate(self.images[r]):
-            if arrays is None or c >= len(arrays):
-                img.clear()
-                continue
-            a = np.asarray(arrays[c], float)
-            if signed:
-                lim = float(np.abs(a).max()) or 1.0
-                img.setImage(a, levels=(-lim, lim), lut=self._signed_lut, autoLevels=False)
-            else:
-                hi = float(a.max()) or 1.0
-                img.setImage(a, levels=(0.0, hi), lut=None, autoLevels=False)
-            self._place(img, r, c)
-
-
-#: Height of the digit and of its answer's bars (normal, presentation mode): ten digits and
-#: the axis text readable, the maps above keeping the rest.
-ANSWER_HEIGHT = {False: 170, True: 240}
 
 
 class TrainingPanel(QWidget):
@@ -197,24 +136,7 @@ class TrainingPanel(QWidget):
                 symbolBrush=MODEL_COLORS[m],
                 name=m.upper(),
             )
-        self.maps = FeatureMapsView(self)
-        self.maps.setMinimumHeight(220)  # three rows of maps under their titles
-        self.answer_plot = plot_widget(self)
-        self.answer_bars = pg.BarGraphItem(
-            x=np.arange(10), height=np.zeros(10), width=0.7, brush=BLUE
-        )
-        self.answer_plot.addItem(self.answer_bars)
-        self.answer_plot.setYRange(0, 1)
-        self.answer_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
-        self.answer_plot.setMinimumWidth(240)
-        self.answer_plot.setFixedHeight(ANSWER_HEIGHT[False])  # under the maps (see below)
-        self.digit_view = MatrixView(28, 28, "ink", parent=self)
-        self.digit_view.value_range = (0.0, 1.0)
-        self.digit_view.show_values = False
-        self.digit_view.setMinimumWidth(100)
-        self.digit_view.setFixedHeight(ANSWER_HEIGHT[False])
-        self.answer_label = QLabel(self)
-        self.answer_label.setWordWrap(True)
+        self.maps_box = DigitMapsBox(self)
         self.confusion = MatrixView(10, 10, "heat", digits=4, parent=self)
         self.confusion.row_labels = [str(i) for i in range(10)]
         self.confusion.col_labels = [str(i) for i in range(10)]
@@ -228,17 +150,6 @@ class TrainingPanel(QWidget):
         cb = QVBoxLayout(self.curves_box)
         cb.addWidget(self.loss_plot)
         cb.addWidget(self.acc_plot)
-        self.maps_box = QGroupBox(self)
-        # the maps on top, the digit and the answer under them: the answer's ten bars and
-        # digits get the box's width (a column beside the maps left them ~180 px, the
-        # digits run together at projector size)
-        mb = QVBoxLayout(self.maps_box)
-        mb.addWidget(self.maps, 1)
-        answer = QHBoxLayout()
-        answer.addWidget(self.digit_view, 1)
-        answer.addWidget(self.answer_plot, 3)
-        answer.addWidget(self.answer_label, 1)
-        mb.addLayout(answer, 0)
         self.confusion_box = QGroupBox(self)
         xb = QVBoxLayout(self.confusion_box)
         xb.addWidget(self.confusion, 1)
@@ -293,16 +204,9 @@ class TrainingPanel(QWidget):
         self.loss_plot.setLabel("bottom", tr("training images seen"))
         self.acc_plot.setLabel("left", tr("test accuracy"))
         self.acc_plot.setLabel("bottom", tr("training images seen"))
-        self.maps_box.setTitle(
-            tr("Kernels and feature maps of one digit, and the network's answer")
-        )
-        self._show_answer()
-        self.answer_plot.setLabel("left", tr("probability"))
-        self.answer_plot.setLabel("bottom", tr("digit"))
         self.confusion_box.setTitle(tr("Confusion matrix (rows: true digit, columns: predicted)"))
         self.gallery_box.setTitle(tr("Misclassified test digits (click one to look at it)"))
         self.gallery.set_words(tr("predicted"), tr("true"))
-        self._row_titles()
         if self._status_fn is not None:
             self.status.setText(self._status_fn())
         else:
@@ -331,12 +235,9 @@ class TrainingPanel(QWidget):
     def set_presentation(self, on: bool) -> None:
         """Thicker curves and larger axis text for the projector."""
         self._presentation = bool(on)
-        self._row_titles()
-        for plot in (self.loss_plot, self.acc_plot, self.answer_plot):
+        self.maps_box.set_presentation(on)
+        for plot in (self.loss_plot, self.acc_plot):
             style_plot(plot.getPlotItem(), on)
-        for w in (self.answer_plot, self.digit_view):
-            w.setFixedHeight(ANSWER_HEIGHT[self._presentation])
-        self.maps.setMinimumHeight(300 if on else 220)  # the rows' titles grow too
         size = "15pt" if on else "9pt"
         self.loss_legend.setLabelTextSize(size)
         for _, label in self.loss_legend.items:  # setLabelTextSize does not redraw them
@@ -345,26 +246,6 @@ class TrainingPanel(QWidget):
             self.loss_curves[m].setPen(pen(MODEL_COLORS[m], on))
             self.acc_curves[m].setPen(pen(MODEL_COLORS[m], on))
             self.acc_curves[m].setSymbolSize(11 if on else 7)
-
-    def _row_titles(self) -> None:
-        tr = _t
-        if self._shown_model == "cnn":
-            titles = (
-                tr("8 kernels (3×3) of the convolution layer"),
-                tr("8 feature maps (26×26) after ReLU"),
-                tr("after 2×2 max pooling (13×13)"),
-            )
-        else:
-            titles = (
-                tr("weights of hidden units 1–8 (each a 28×28 image)"),
-                tr("the 32 hidden activations"),
-                "",
-            )
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 6) * (1.3 if self._presentation else 1.0))
-        for label, text in zip(self.maps.row_labels, titles):
-            label.setText(text, color="#111111")
-            label.setFont(font)
 
     # ------------------------------------------------------------------ config
     def config(self) -> TrainConfig:
@@ -383,7 +264,7 @@ class TrainingPanel(QWidget):
 
     def _model_changed(self, idx: int) -> None:
         self._shown_model = MODELS[idx]
-        self._row_titles()
+        self.maps_box.set_model(self._shown_model)
         self.refresh_digit()
         result = self.results.get(self._shown_model)
         if result is not None:
@@ -526,37 +407,13 @@ class TrainingPanel(QWidget):
         if img is None or np.shape(img) != (28, 28):
             # No digit in the Convolution tab: the first test digit of the last run.
             img = self._fallback_digit if self._fallback_digit is not None else np.zeros((28, 28))
-        self.digit_view.set_matrix(img)
         theta = self._theta.get(m)
-        probe = self._probes[m]
         if theta is None:
-            self.maps.set_row(0, None, True)
-            self.maps.set_row(1, None, False)
-            self.maps.set_row(2, None, False)
-            self.answer_bars.setOpts(height=np.zeros(10))
-            self.answer_label.setText(_t("Train the network to see its answer."))
+            self.maps_box.show_digit(img, None)
             return
+        probe = self._probes[m]
         probe.set_theta(theta)
-        out = probe.run(img)
-        if m == "cnn":
-            self.maps.set_row(0, out["kernels"], True)
-            self.maps.set_row(1, out["maps"], False)
-            self.maps.set_row(2, out["pooled"], False)
-        else:
-            self.maps.set_row(0, out["kernels"], True)
-            self.maps.set_row(1, [out["maps"].reshape(4, 8)], False)
-            self.maps.set_row(2, None, False)
-        self.answer_bars.setOpts(height=out["probs"])
-        self._answer = (out["digit"], float(out["probs"].max()))
-        self._show_answer()
-
-    def _show_answer(self) -> None:
-        # again after a language switch (the numbers are kept, not computed again)
-        answer = getattr(self, "_answer", None)
-        if answer is not None:
-            self.answer_label.setText(
-                _t("Answer: {0} (probability {1})").format(answer[0], f"{answer[1]:.0%}")
-            )
+        self.maps_box.show_digit(img, probe.run(img))
 
     def _gallery_clicked(self, k: int) -> None:
         self.digit_chosen.emit(self.gallery.grid.images[k].copy())
