@@ -525,7 +525,8 @@ class NeuronItem(QGraphicsItem):
         note = li.note_of(self.index)
         if widest:
             vals = (None, -0.00001)
-            note = "g1 = −0.0000" if spec.kind != "input" else None
+            # as wide as a note gets: a small term has three significant digits (−0.00265)
+            note = "g₁ = −0.00000" if spec.kind != "input" else None
         if vals is not None and vals[1] is not None and not (note and not th.note_line):
             value = "−0.0000" if widest else fmt_value(vals[1])
             box("value", value, font, 0, r + 3 + h / 2, 10)

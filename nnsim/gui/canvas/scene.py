@@ -6,12 +6,12 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from nnsim.gui.canvas.columns import inverse, map_x, wanted_stretch, wanted_tidy
 from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem, drawn_as_box
 from nnsim.gui.canvas.link_item import EdgeItem, LinkItem, LinkLabels
-from nnsim.gui.fonts import canvas_font
 from nnsim.gui.style import NORMAL, Theme
 
 GRID = 20.0
@@ -123,8 +123,8 @@ class NetworkScene(QGraphicsScene):
         self._values = {
             k: v for k, v in self._values.items() if k in doc.layers and self._fits(k, v)
         }
-        self._tidied = self._wanted_tidy()
-        self.stretch = self._wanted_stretch()
+        self._tidied = wanted_tidy(self._document, self.theme)
+        self.stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         for lid in doc.layers:
             self._add_layer_item(lid)
         self._recompute_scale()
@@ -139,88 +139,13 @@ class NetworkScene(QGraphicsScene):
         pos = self._tidied.get(layer_id)
         return pos if pos is not None else tuple(self._document.layers[layer_id].position)
 
-    def _wanted_tidy(self) -> dict[str, tuple[float, float]]:
-        # Presentation mode (Theme.column_stretch > 1) draws a layout written for the
-        # normal canvas in tidy columns when it is much taller than those: its large
-        # layers became boxes, and the gaps left would not fit a projector at 24 px.
-        # The document keeps its own positions; moving a layer by hand ends this.
-        from nnsim.gui.canvas.layout import footprint, tidy_positions
-
-        doc, th = self._document, self.theme
-        if th.column_stretch <= 1.0 or len(doc.layers) < 2 or not doc.links:
-            return {}
-        tidy = tidy_positions(doc, th)
-
-        def height(pos):
-            tops, bottoms = [], []
-            for lid, spec in doc.layers.items():
-                _, up, down = footprint(spec, th)
-                tops.append(pos(lid)[1] - up)
-                bottoms.append(pos(lid)[1] + down)
-            return max(bottoms) - min(tops)
-
-        own = height(lambda lid: doc.layers[lid].position)
-        return tidy if own > 1.15 * height(lambda lid: tidy[lid]) else {}
-
     def scene_pos(self, position) -> QPointF:
         """Where a document position is drawn (the theme may spread the columns)."""
-        return QPointF(self._map_x(float(position[0]), self.stretch), position[1])
+        return QPointF(map_x(float(position[0]), self.stretch), position[1])
 
     def doc_pos(self, point: QPointF) -> tuple[float, float]:
         """The document position drawn at a scene point (``scene_pos`` inverted)."""
-        inverse = [(x + off, -off) for x, off in self.stretch]
-        return (self._map_x(point.x(), inverse), point.y())
-
-    @staticmethod
-    def _map_x(x: float, breaks) -> float:
-        # piecewise linear: x + the offset interpolated between the breakpoints around it
-        if not breaks:
-            return x
-        if x <= breaks[0][0]:
-            return x + breaks[0][1]
-        for (x0, o0), (x1, o1) in zip(breaks, breaks[1:]):
-            if x <= x1:
-                return x + o0 + (o1 - o0) * (x - x0) / (x1 - x0)
-        return x + breaks[-1][1]
-
-    def _wanted_stretch(self) -> tuple[tuple[float, float], ...]:
-        # Room between columns: where both layers of a link are drawn neuron by neuron
-        # (weights printed), the gap grows to Theme.column_stretch × its document width;
-        # between boxes, to what the "W 16×16" caption needs. Only there, so that a wide
-        # CNN still fits the view. Returns (document x, added offset) breakpoints.
-        from nnsim.gui.canvas.layout import footprint
-
-        doc, th = self._document, self.theme
-        if th.column_stretch <= 1.0:
-            return ()
-        xs = sorted({float(self.base_pos(lid)[0]) for lid in doc.layers})
-        extra = dict.fromkeys(xs, 0.0)  # offset added to the column at x and right of it
-        caption = QFontMetricsF(canvas_font(th.small_px, bold=True))
-        needs = []
-        for link in doc.links.values():
-            src, dst = doc.layers.get(link.src), doc.layers.get(link.dst)
-            if src is None or dst is None:
-                continue
-            x0, x1 = float(self.base_pos(link.src)[0]), float(self.base_pos(link.dst)[0])
-            if x1 <= x0:
-                continue
-            if not drawn_as_box(src, th) and not drawn_as_box(dst, th):
-                needs.append((x0, x1, (x1 - x0) * th.column_stretch))
-            elif link.weights.size:
-                text = "W " + "×".join(str(n) for n in link.weights.shape)
-                half = (footprint(src, th)[0] + footprint(dst, th)[0]) / 2
-                needs.append((x0, x1, caption.horizontalAdvance(text) + 24 + half))
-        for x0, x1, need in sorted(needs, key=lambda n: n[1] - n[0]):
-            have = x1 - x0 + self._offset_at(extra, x1) - self._offset_at(extra, x0)
-            if have < need:  # widen the gap just left of the target's column
-                for x in xs:
-                    if x >= x1:
-                        extra[x] += need - have
-        return tuple((x, extra[x]) for x in xs)
-
-    @staticmethod
-    def _offset_at(extra: dict, x: float) -> float:
-        return max((off for cx, off in extra.items() if cx <= x), default=0.0)
+        return (map_x(point.x(), inverse(self.stretch)), point.y())
 
     def boxed_by_theme(self) -> bool:
         """Whether the theme draws as boxes layers the normal canvas draws neuron by neuron
@@ -232,7 +157,7 @@ class NetworkScene(QGraphicsScene):
 
     def _update_stretch(self, force: bool = False) -> None:
         """Follow the wanted column spread, moving every layer when it changes."""
-        stretch = self._wanted_stretch()
+        stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         if stretch == self.stretch and not force:
             return
         self.stretch = stretch
@@ -418,7 +343,7 @@ class NetworkScene(QGraphicsScene):
             self.select_keys(keys)
             return
         self.theme = theme
-        self.stretch = self._wanted_stretch()
+        self.stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         for lid, item in self.layer_items.items():
             item.setPos(self.scene_pos(self.base_pos(lid)))
         for item in self.layer_items.values():
