@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from nnsim.gui.canvas.layer_item import fmt_value, port_radius
+from nnsim.gui.canvas.layer_geometry import fmt_value, port_radius
 from nnsim.gui.canvas.safety import never_raise
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.mathtext import math_html, rich
