@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
-from nnsim.gui.canvas.link_item import circle_hits_rect, segment_hits_rect
+from nnsim.gui.canvas.label_placement import circle_hits_rect, segment_hits_rect
 from nnsim.lessons import LESSONS
 
 SIZES = [(1280, 800), (1920, 1080)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetricsF
 
+from nnsim.gui.canvas.label_placement import label_size
 from nnsim.gui.canvas.layer_geometry import drawn_as_box
-from nnsim.gui.canvas.link_item import label_size
 from nnsim.gui.fonts import canvas_font
 
 #: Breakpoints (document x, offset added there) of the piecewise linear column spread.

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from nnsim.gui.canvas.columns import inverse, map_x, wanted_stretch, wanted_tidy
+from nnsim.gui.canvas.edge_item import EdgeItem, LinkLabels
 from nnsim.gui.canvas.layer_geometry import drawn_as_box
 from nnsim.gui.canvas.layer_item import LayerItem
-from nnsim.gui.canvas.link_item import EdgeItem, LinkItem, LinkLabels
+from nnsim.gui.canvas.link_item import LinkItem
 from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
 from nnsim.gui.style import NORMAL, Theme
 

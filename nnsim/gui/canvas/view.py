@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel, QLineEdit
 
+from nnsim.gui.canvas.edge_item import EdgeItem
 from nnsim.gui.canvas.layer_geometry import fmt_value
 from nnsim.gui.canvas.layer_item import LayerItem
-from nnsim.gui.canvas.link_item import EdgeItem
 from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
 from nnsim.gui.canvas.scene import NetworkScene, owner_layer, snap
 from nnsim.gui.fonts import canvas_font
