@@ -79,13 +79,13 @@ def wanted_stretch(doc, theme, base_pos) -> Breaks:
     """Room between the columns: (document x, added offset) breakpoints.
 
     Where both layers of a link are drawn neuron by neuron (weights printed), the gap
-    grows to ``Theme.column_stretch`` × its document width; between boxes, to what the
-    "W 16×16" caption needs. Only there, so that a wide CNN still fits the view. Then,
-    between neighbouring columns, a gap with more room than its numbers need
-    (``label_room``) gives the rest to a gap with less: the network is as wide as before,
-    and the worked example's hidden column moves right, where the crossing weights of the
-    first layer need it (its update step's 0.0991 and 0.7976 are printed beside each
-    other). ``base_pos(layer id)`` is the layer's position before the spread.
+    grows to ``Theme.column_stretch`` × its document width, or wider where the link's
+    numbers need it (``label_room``: the worked example's crossing first-layer weights,
+    0.0991 and 0.7976 after an update, side by side) and can have it at all (at most
+    three numbers' width: a 2 × 4 link's eight numbers never fit between the frames, its
+    gap stays and the view prints what it can); between boxes, to what the "W 16×16"
+    caption needs. Only there, so that a wide CNN still fits the view. ``base_pos(layer
+    id)`` is the layer's position before the spread.
     """
     from nnsim.gui.canvas.layout import footprint
 
@@ -94,11 +94,8 @@ def wanted_stretch(doc, theme, base_pos) -> Breaks:
     xs = sorted({float(base_pos(lid)[0]) for lid in doc.layers})
     extra = dict.fromkeys(xs, 0.0)  # offset added to the column at x and right of it
     caption = QFontMetricsF(canvas_font(theme.small_px, bold=True))
+    most = 3 * label_size(theme, "−0.0000")[0]
     needs = []
-    #: per gap between neighbouring columns (its left column's x): (frames' half widths,
-    #: the numbers' room) of the links drawn edge by edge across that gap alone
-    printed: dict[float, list[tuple[float, float]]] = {}
-    spans_more = set()  # gaps crossed by a link that spans more than one of them
     for link in doc.links.values():
         src, dst = doc.layers.get(link.src), doc.layers.get(link.dst)
         if src is None or dst is None:
@@ -106,56 +103,20 @@ def wanted_stretch(doc, theme, base_pos) -> Breaks:
         x0, x1 = float(base_pos(link.src)[0]), float(base_pos(link.dst)[0])
         if x1 <= x0:
             continue
+        half = (footprint(src, theme)[0] + footprint(dst, theme)[0]) / 2
         if not drawn_as_box(src, theme) and not drawn_as_box(dst, theme):
-            needs.append((x0, x1, (x1 - x0) * theme.column_stretch))
-            i, j = xs.index(x0), xs.index(x1)
-            if j == i + 1 and link.weights.ndim >= 2:
-                frames = (footprint(src, theme)[0] + footprint(dst, theme)[0]) / 2
-                printed.setdefault(x0, []).append((frames, label_room(theme, link)))
-            else:
-                spans_more.update(xs[i:j])
+            need = (x1 - x0) * theme.column_stretch
+            room = label_room(theme, link) if link.weights.ndim >= 2 else 0.0
+            if room <= most:
+                need = max(need, half + room)
+            needs.append((x0, x1, need))
         elif link.weights.size:
             text = "W " + "×".join(str(n) for n in link.weights.shape)
-            half = (footprint(src, theme)[0] + footprint(dst, theme)[0]) / 2
             needs.append((x0, x1, caption.horizontalAdvance(text) + 24 + half))
-            i, j = xs.index(x0), xs.index(x1)
-            spans_more.update(xs[i:j])
     for x0, x1, need in sorted(needs, key=lambda n: n[1] - n[0]):
         have = x1 - x0 + _offset_at(extra, x1) - _offset_at(extra, x0)
         if have < need:  # widen the gap just left of the target's column
             for x in xs:
                 if x >= x1:
                     extra[x] += need - have
-    widths = [
-        xs[k + 1] - xs[k] + _offset_at(extra, xs[k + 1]) - _offset_at(extra, xs[k])
-        for k in range(len(xs) - 1)
-    ]
-    widths = _share_room(xs, widths, printed, spans_more)
-    offsets, x = [0.0], xs[0] if xs else 0.0
-    for k, w in enumerate(widths):
-        x += w
-        offsets.append(x - xs[k + 1])
-    return tuple(zip(xs, offsets))
-
-
-def _share_room(xs, widths, printed, spans_more) -> list[float]:
-    """``widths`` with room moved from gaps that have more than their numbers need to
-    gaps that have less, in proportion to what each lacks; the total stays."""
-    wanted = {}
-    for k in range(len(widths)):
-        links = printed.get(xs[k])
-        if links and xs[k] not in spans_more:
-            wanted[k] = max(frames + room for frames, room in links)
-    spare = sum(max(0.0, widths[k] - w) for k, w in wanted.items())
-    short = {k: w - widths[k] for k, w in wanted.items() if w > widths[k]}
-    lacking = sum(short.values())
-    if spare <= 0 or lacking <= 0:
-        return widths
-    given = min(spare, lacking)
-    out = list(widths)
-    for k, w in wanted.items():
-        if k in short:
-            out[k] += given * short[k] / lacking
-        else:
-            out[k] -= given * (widths[k] - w) / spare
-    return out
+    return tuple((x, extra[x]) for x in xs)
