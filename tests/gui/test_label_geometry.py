@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
-from nnsim.gui.canvas.link_item import circle_hits_rect, segment_hits_rect
+from nnsim.gui.canvas.label_placement import circle_hits_rect, segment_hits_rect
+from nnsim.gui.main_window import PRESENTATION_TEXT_PX
+from nnsim.gui.presentation import projector_figures
 from nnsim.lessons import LESSONS
 
 SIZES = [(1280, 800), (1920, 1080)]
@@ -250,5 +252,48 @@ def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(
                 updated += 1
         assert {"e₁ = −0.00265", "e₂ = −0.00817", "g₁ = −0.0407"} <= seen_notes
         assert updated >= 6  # every weight of the network was updated, one by one
+    win.set_presentation(False)
+    win.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_weight_of_the_worked_example_is_printed_after_its_update(
+    weights_window, settle, size
+):
+    """After one whole step (forward, backward, update) in presentation mode the six
+    updated weights (0.0991, 0.3971, 0.7976, 0.5926 into the hidden layer; 0.2723, 0.873
+    out of it) are all printed, each on its own edge, clear of every other text and
+    neuron: the first gap is widened for the crossing numbers to stand beside each other,
+    and the network still fits the projector with every text at least 24 px tall."""
+    win = weights_window
+    win.undo_stack.setClean()
+    assert win.open_lesson("bp-worked-example")
+    win.show_view("network")
+    settle(win, size, True)
+    scene = win.scene
+    for _ in range(40):
+        assert win.stepping.forward()
+        if win.stepping.stepper.done:
+            break
+    QApplication.processEvents()
+    assert win.stepping.stepper.done
+    weights = {
+        e.key[1:]: e._text for link in scene.link_items.values() for e in link.edges.values()
+    }
+    assert sorted(weights.values()) == sorted(
+        ["0.0991", "0.3971", "0.7976", "0.5926", "0.2723", "0.873"]
+    )
+    printed = [t for t in scene.printed_texts() if t[0] == "weight"]
+    assert sorted(t[1] for t in printed) == sorted(weights.values())
+    assert all(link.missing_labels == 0 for link in scene.link_items.values())
+    assert problems(scene) == [], size
+    boxes = [t[2] for t in printed]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert not win.view.hint.isVisible()
+    # the first gap is the wider one; the class still reads every text whole
+    x = {lid: item.x() for lid, item in scene.layer_items.items()}
+    assert x["L2"] - x["L1"] > x["L3"] - x["L2"] + 100
+    _, smallest, whole = projector_figures(win)
+    assert smallest >= PRESENTATION_TEXT_PX - 0.01 and whole, (smallest, whole)
     win.set_presentation(False)
     win.undo_stack.setClean()

@@ -246,7 +246,7 @@ def test_thumbnails_show_the_grid_and_keep_unchanged_pictures(qtbot, window):
 def test_a_thumbnail_ring_and_label_look_as_if_drawn_directly(qtbot, window, monkeypatch):
     from PySide6.QtGui import QImage, QPainter
 
-    from nnsim.gui.canvas import layer_item
+    from nnsim.gui.canvas import neuron_item
 
     assert window.open_lesson("playground-circle")
     train(qtbot, window, 3)
@@ -268,7 +268,7 @@ def test_a_thumbnail_ring_and_label_look_as_if_drawn_directly(qtbot, window, mon
 
     overlay = render()
     assert thumb._overlay is not None  # drawn through the cached overlay
-    monkeypatch.setattr(layer_item, "_SCALED", ())  # force drawing the ring and label
+    monkeypatch.setattr(neuron_item, "_SCALED", ())  # force drawing the ring and label
     direct = render()
     diff = np.abs(overlay - direct).max(axis=2)
     assert diff.max() <= 4  # antialiasing rounding only

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.canvas.layer_geometry import fmt_value
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nnsim.gui.canvas.layer_item import (
+from nnsim.gui.canvas.layer_geometry import (
     box_size,
     drawn_as_box,
     frame_rect,

@@ -6,12 +6,16 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem, drawn_as_box
-from nnsim.gui.canvas.link_item import EdgeItem, LinkItem, LinkLabels
-from nnsim.gui.fonts import canvas_font
+from nnsim.gui.canvas.columns import inverse, map_x, wanted_stretch, wanted_tidy
+from nnsim.gui.canvas.edge_item import EdgeItem, LinkLabels
+from nnsim.gui.canvas.layer_geometry import drawn_as_box
+from nnsim.gui.canvas.layer_item import LayerItem
+from nnsim.gui.canvas.link_item import LinkItem
+from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
+from nnsim.gui.canvas.shown_values import ShownValues
 from nnsim.gui.style import NORMAL, Theme
 
 GRID = 20.0
@@ -23,7 +27,7 @@ def snap(p: QPointF | tuple[float, float], grid: float = GRID) -> tuple[float, f
     return (round(x / grid) * grid, round(y / grid) * grid)
 
 
-class NetworkScene(QGraphicsScene):
+class NetworkScene(ShownValues, QGraphicsScene):
     """The canvas contents for one document.
 
     The scene only reads the document and listens to its signals; edits go through
@@ -55,10 +59,7 @@ class NetworkScene(QGraphicsScene):
         self.weight_scale = 1.0
         self.layer_items: dict[str, LayerItem] = {}
         self.link_items: dict[str, LinkItem] = {}
-        self._values: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
-        # Pictures and one-line notes drawn in/under neurons by the training tools.
-        self._images: dict[str, list] = {}
-        self._notes: dict[str, list] = {}
+        self._init_shown()
         self._document = None
         self.setSceneRect(QRectF(-2000, -1500, 4000, 3000))
         self.set_document(document)
@@ -123,8 +124,8 @@ class NetworkScene(QGraphicsScene):
         self._values = {
             k: v for k, v in self._values.items() if k in doc.layers and self._fits(k, v)
         }
-        self._tidied = self._wanted_tidy()
-        self.stretch = self._wanted_stretch()
+        self._tidied = wanted_tidy(self._document, self.theme)
+        self.stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         for lid in doc.layers:
             self._add_layer_item(lid)
         self._recompute_scale()
@@ -139,88 +140,13 @@ class NetworkScene(QGraphicsScene):
         pos = self._tidied.get(layer_id)
         return pos if pos is not None else tuple(self._document.layers[layer_id].position)
 
-    def _wanted_tidy(self) -> dict[str, tuple[float, float]]:
-        # Presentation mode (Theme.column_stretch > 1) draws a layout written for the
-        # normal canvas in tidy columns when it is much taller than those: its large
-        # layers became boxes, and the gaps left would not fit a projector at 24 px.
-        # The document keeps its own positions; moving a layer by hand ends this.
-        from nnsim.gui.canvas.layout import footprint, tidy_positions
-
-        doc, th = self._document, self.theme
-        if th.column_stretch <= 1.0 or len(doc.layers) < 2 or not doc.links:
-            return {}
-        tidy = tidy_positions(doc, th)
-
-        def height(pos):
-            tops, bottoms = [], []
-            for lid, spec in doc.layers.items():
-                _, up, down = footprint(spec, th)
-                tops.append(pos(lid)[1] - up)
-                bottoms.append(pos(lid)[1] + down)
-            return max(bottoms) - min(tops)
-
-        own = height(lambda lid: doc.layers[lid].position)
-        return tidy if own > 1.15 * height(lambda lid: tidy[lid]) else {}
-
     def scene_pos(self, position) -> QPointF:
         """Where a document position is drawn (the theme may spread the columns)."""
-        return QPointF(self._map_x(float(position[0]), self.stretch), position[1])
+        return QPointF(map_x(float(position[0]), self.stretch), position[1])
 
     def doc_pos(self, point: QPointF) -> tuple[float, float]:
         """The document position drawn at a scene point (``scene_pos`` inverted)."""
-        inverse = [(x + off, -off) for x, off in self.stretch]
-        return (self._map_x(point.x(), inverse), point.y())
-
-    @staticmethod
-    def _map_x(x: float, breaks) -> float:
-        # piecewise linear: x + the offset interpolated between the breakpoints around it
-        if not breaks:
-            return x
-        if x <= breaks[0][0]:
-            return x + breaks[0][1]
-        for (x0, o0), (x1, o1) in zip(breaks, breaks[1:]):
-            if x <= x1:
-                return x + o0 + (o1 - o0) * (x - x0) / (x1 - x0)
-        return x + breaks[-1][1]
-
-    def _wanted_stretch(self) -> tuple[tuple[float, float], ...]:
-        # Room between columns: where both layers of a link are drawn neuron by neuron
-        # (weights printed), the gap grows to Theme.column_stretch × its document width;
-        # between boxes, to what the "W 16×16" caption needs. Only there, so that a wide
-        # CNN still fits the view. Returns (document x, added offset) breakpoints.
-        from nnsim.gui.canvas.layout import footprint
-
-        doc, th = self._document, self.theme
-        if th.column_stretch <= 1.0:
-            return ()
-        xs = sorted({float(self.base_pos(lid)[0]) for lid in doc.layers})
-        extra = dict.fromkeys(xs, 0.0)  # offset added to the column at x and right of it
-        caption = QFontMetricsF(canvas_font(th.small_px, bold=True))
-        needs = []
-        for link in doc.links.values():
-            src, dst = doc.layers.get(link.src), doc.layers.get(link.dst)
-            if src is None or dst is None:
-                continue
-            x0, x1 = float(self.base_pos(link.src)[0]), float(self.base_pos(link.dst)[0])
-            if x1 <= x0:
-                continue
-            if not drawn_as_box(src, th) and not drawn_as_box(dst, th):
-                needs.append((x0, x1, (x1 - x0) * th.column_stretch))
-            elif link.weights.size:
-                text = "W " + "×".join(str(n) for n in link.weights.shape)
-                half = (footprint(src, th)[0] + footprint(dst, th)[0]) / 2
-                needs.append((x0, x1, caption.horizontalAdvance(text) + 24 + half))
-        for x0, x1, need in sorted(needs, key=lambda n: n[1] - n[0]):
-            have = x1 - x0 + self._offset_at(extra, x1) - self._offset_at(extra, x0)
-            if have < need:  # widen the gap just left of the target's column
-                for x in xs:
-                    if x >= x1:
-                        extra[x] += need - have
-        return tuple((x, extra[x]) for x in xs)
-
-    @staticmethod
-    def _offset_at(extra: dict, x: float) -> float:
-        return max((off for cx, off in extra.items() if cx <= x), default=0.0)
+        return (map_x(point.x(), inverse(self.stretch)), point.y())
 
     def boxed_by_theme(self) -> bool:
         """Whether the theme draws as boxes layers the normal canvas draws neuron by neuron
@@ -232,7 +158,7 @@ class NetworkScene(QGraphicsScene):
 
     def _update_stretch(self, force: bool = False) -> None:
         """Follow the wanted column spread, moving every layer when it changes."""
-        stretch = self._wanted_stretch()
+        stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         if stretch == self.stretch and not force:
             return
         self.stretch = stretch
@@ -418,7 +344,7 @@ class NetworkScene(QGraphicsScene):
             self.select_keys(keys)
             return
         self.theme = theme
-        self.stretch = self._wanted_stretch()
+        self.stretch = wanted_stretch(self._document, self.theme, self.base_pos)
         for lid, item in self.layer_items.items():
             item.setPos(self.scene_pos(self.base_pos(lid)))
         for item in self.layer_items.values():
@@ -439,150 +365,6 @@ class NetworkScene(QGraphicsScene):
     def set_show_threshold(self, on: bool) -> None:
         """Show thresholds θ = −b instead of biases b."""
         self.show_threshold = bool(on)
-        self.update()
-
-    # -- stepping / plotting hooks ---------------------------------------------------
-    def set_neuron_values(self, layer_id: str, outputs=None, nets=None) -> None:
-        """Show the outputs (printed under each neuron) and net inputs (tooltips).
-
-        Parameters
-        ----------
-        layer_id : str
-            Document layer id.
-        outputs, nets : array-like of length ``layer.size`` or None
-            Values for one sample; None leaves that row empty.
-        """
-        size = self._document.layers[layer_id].size
-        out = None if outputs is None else np.asarray(outputs, dtype=float).reshape(-1)
-        net = None if nets is None else np.asarray(nets, dtype=float).reshape(-1)
-        for arr in (out, net):
-            if arr is not None and arr.size != size:
-                raise ValueError(
-                    f"layer {layer_id!r} has {size} neurons but {arr.size} values were given"
-                )
-        self._values[layer_id] = (net, out)
-        item = self.layer_items.get(layer_id)
-        if item is not None:
-            for n in item.neurons:
-                n.update_tooltip()
-                n.update()
-        self.values_changed.emit()
-
-    def set_neuron_images(self, layer_id: str, images) -> None:
-        """Draw a picture inside each neuron of a layer (Playground's thumbnail heatmaps).
-
-        ``images`` is a list of QImage (or None) of the layer's size, or None to remove them.
-        A neuron given the very image object it shows already is not repainted.
-        """
-        before = self._images.get(layer_id)
-        if images is None:
-            self._images.pop(layer_id, None)
-        else:
-            self._images[layer_id] = list(images)
-        item = self.layer_items.get(layer_id)
-        if item is not None:
-            for n in item.neurons:
-                if before is None or self.neuron_image(layer_id, n.index) is not (
-                    before[n.index] if n.index < len(before) else None
-                ):
-                    n.sync_image()
-
-    def neuron_image(self, layer_id: str, index: int):
-        """The picture drawn inside a neuron, or None."""
-        images = self._images.get(layer_id)
-        return images[index] if images is not None and index < len(images) else None
-
-    def clear_images(self) -> None:
-        """Remove every neuron picture."""
-        for lid in list(self._images):
-            self.set_neuron_images(lid, None)
-
-    def set_neuron_notes(self, layer_id: str, notes) -> None:
-        """Print one more line under each neuron (e.g. its gradient term g_1 = −0.0407).
-
-        ``notes`` is a list of str (or None) of the layer's size, or None to remove them.
-        """
-        if notes is None:
-            self._notes.pop(layer_id, None)
-        else:
-            self._notes[layer_id] = list(notes)
-        item = self.layer_items.get(layer_id)
-        if item is not None:
-            for n in item.neurons:
-                n.update()
-
-    def neuron_note(self, layer_id: str, index: int) -> str | None:
-        """The extra line under a neuron, or None."""
-        notes = self._notes.get(layer_id)
-        return notes[index] if notes is not None and index < len(notes) else None
-
-    def clear_notes(self) -> None:
-        """Remove every extra line under the neurons."""
-        for lid in list(self._notes):
-            self.set_neuron_notes(lid, None)
-
-    def clear_values(self) -> None:
-        """Remove every shown value."""
-        self._values.clear()
-        self.update()
-        self.values_changed.emit()
-
-    def neuron_values(self, layer_id: str, index: int):
-        """(net, output) shown for one neuron, or None when nothing is shown."""
-        v = self._values.get(layer_id)
-        if v is None:
-            return None
-        net, out = v
-        if any(a is not None and index >= len(a) for a in (net, out)):
-            return None
-        # NaN marks a neuron a step-through has not reached yet: nothing to show.
-        n = None if net is None or not math.isfinite(net[index]) else float(net[index])
-        o = None if out is None or not math.isfinite(out[index]) else float(out[index])
-        return None if n is None and o is None else (n, o)
-
-    def highlight_neuron(self, layer_id: str, index: int, on: bool = True, color=None) -> None:
-        """Draw (or remove) a halo around one neuron, e.g. the one a step computes."""
-        item = self.neuron_item(layer_id, index)
-        if item is None:
-            layer = self.layer_items.get(layer_id)
-            if layer is not None:  # collapsed layer: highlight the box instead
-                self.highlight_layer(layer_id, on, color)
-            return
-        item.highlight = QColor(color or self.theme.highlight) if on else None
-        item.update()
-
-    def highlight_edge(self, link_id: str, i: int, j: int, on: bool = True, color=None) -> None:
-        """Draw (or remove) a glow under one edge (the weight an update step changes)."""
-        item = self.edge_item(link_id, i, j)
-        if item is None:
-            link = self.link_items.get(link_id)
-            if link is not None:
-                link.highlight = QColor(color or self.theme.highlight) if on else None
-                link.update()
-            return
-        item.highlight = QColor(color or self.theme.highlight) if on else None
-        item.update_contents_flag()
-        item.update()
-
-    def highlight_layer(self, layer_id: str, on: bool = True, color=None) -> None:
-        """Draw (or remove) a glow around a whole layer."""
-        item = self.layer_items.get(layer_id)
-        if item is not None:
-            item.highlight = QColor(color or self.theme.highlight) if on else None
-            item.update()
-
-    def clear_highlights(self) -> None:
-        """Remove every highlight."""
-        for layer in self.layer_items.values():
-            layer.highlight = None
-            for n in layer.neurons:
-                n.highlight = None
-        for link in self.link_items.values():
-            link.highlight = None
-            for e in link.edges.values():
-                if e.highlight is not None:
-                    e.highlight = None
-                    e.update_contents_flag()
         self.update()
 
     # -- lookup and selection --------------------------------------------------------

@@ -11,61 +11,20 @@ Gestures (all end in one command through the DocumentEditor, never in a direct w
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel, QLineEdit
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel
 
-from nnsim.gui.canvas.layer_item import LayerItem, NeuronItem, PortItem, fmt_value
-from nnsim.gui.canvas.link_item import EdgeItem
+from nnsim.gui.canvas.edge_item import EdgeItem
+from nnsim.gui.canvas.layer_geometry import fmt_value
+from nnsim.gui.canvas.layer_item import LayerItem
+from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
 from nnsim.gui.canvas.scene import NetworkScene, owner_layer, snap
+from nnsim.gui.canvas.weight_editor import WeightEditor
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.style import relative_font
 
 PALETTE_MIME = "application/x-nnsim-palette-item"
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
-
-
-def parse_number(text: str) -> float:
-    """Parse a typed number, accepting the true minus sign and a decimal comma."""
-    t = text.strip().replace("−", "-").replace("–", "-").replace(",", ".")
-    return float(t)
-
-
-class WeightEditor(QLineEdit):
-    """The in-place editor a double-click on an edge opens over its label."""
-
-    committed = Signal(float)
-    cancelled = Signal()
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setValidator(QDoubleValidator(-1e6, 1e6, 8, self))
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.returnPressed.connect(self._commit)
-        self._done = False
-
-    def _commit(self):
-        if self._done:
-            return
-        try:
-            value = parse_number(self.text())
-        except ValueError:
-            self.selectAll()
-            return
-        self._done = True
-        self.committed.emit(value)
-
-    def keyPressEvent(self, event):
-        if event.key() == Qt.Key.Key_Escape:
-            self._done = True
-            self.cancelled.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event):
-        super().focusOutEvent(event)
-        if not self._done:
-            self._done = True
-            self.cancelled.emit()
 
 
 class NetworkView(QGraphicsView):

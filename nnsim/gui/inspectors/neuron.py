@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.canvas.layer_geometry import fmt_value
 from nnsim.gui.i18n import layer_label
 from nnsim.gui.inspectors.base import ActivationCombo, InspectorPanel, ValueEditor, set_caption
 from nnsim.gui.style import relative_font

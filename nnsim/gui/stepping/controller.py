@@ -21,7 +21,7 @@ import copy
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from nnsim.gui.canvas.layer_item import fmt_value
+from nnsim.gui.canvas.layer_geometry import fmt_value
 from nnsim.gui.context import AppContext
 
 #: Groupings offered by the buttons (Stepper.group_key).

@@ -1,0 +1,137 @@
+"""How a layer is measured on the canvas: neuron spacing, frames, boxes, and number format."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from nnsim.gui.fonts import canvas_font
+from nnsim.gui.i18n import activation_name, kind_name
+from nnsim.model.layer_kinds import NEURON_KINDS, PARAM_ACTIVATION_KINDS
+
+# Layers with more neurons than the theme's max_drawn_neurons (16 on the normal canvas)
+# collapse to a box showing their shape.
+COLLAPSED_W = 130.0
+COLLAPSED_H = 190.0
+
+
+def fmt_value(v: float, digits: int = 4) -> str:
+    """A number as the canvas prints it: up to 4 decimals, no trailing zeros, a true minus.
+
+    0.35 → "0.35", 1.0 → "1", 0.680267 → "0.6803", −0.0406811 → "−0.0407"; tiny or huge use
+    three significant digits (−0.00265449 → "−0.00265").
+    """
+    v = float(v)
+    if not math.isfinite(v):
+        return str(v)
+    if v != 0 and (abs(v) >= 1000 or abs(v) < 0.01):
+        s = f"{v:.3g}"
+    else:
+        s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    if s in ("-0", ""):
+        s = "0"
+    return s.replace("-", "−")
+
+
+def fitted_font(text: str, pixel_size: int, width: float, minimum: int = 9):
+    """Bold canvas font for ``text``, shrunk until it fits ``width`` (long labels such as
+    "leaky_relu" inside a neuron circle)."""
+    size = int(pixel_size)
+    font = canvas_font(size, bold=True)
+    while size > minimum and QFontMetricsF(font).horizontalAdvance(text) > width:
+        size -= 1
+        font = canvas_font(size, bold=True)
+    return font
+
+
+def drawn_as_box(spec, theme) -> bool:
+    """Whether a layer is drawn as one box (its shape) rather than neuron by neuron."""
+    if spec.kind not in NEURON_KINDS:
+        return True
+    if spec.shape is not None and len(spec.shape) > 1:
+        return True
+    return spec.size > theme.max_drawn_neurons
+
+
+def _under_circle(spec, theme) -> float:
+    """Room under a neuron's circle: its output, and for a computing neuron the note a
+    backward step prints under it (its gradient term, g1 = −0.0407)."""
+    h = QFontMetricsF(canvas_font(theme.value_px, True)).height() + 6
+    return 2 * h if spec.kind != "input" and theme.note_line else h
+
+
+def _over_circle(spec, theme) -> float:
+    """Room over a neuron's circle: its bias (b=0.1), when the layer has biases."""
+    if spec.kind == "input" or not spec.use_bias:
+        return 4.0
+    return QFontMetricsF(canvas_font(theme.small_px)).height() + 6
+
+
+def neuron_spacing(spec, theme, size: int | None = None) -> float:
+    """Distance between the centres of two neurons of a layer: roomy up to five neurons,
+    and never less than the circle with the texts printed under it and over the next."""
+    n = size if size is not None else spec.size
+    need = 2 * theme.neuron_radius + _under_circle(spec, theme) + _over_circle(spec, theme)
+    return max(theme.neuron_spacing, need) if n <= 5 else need
+
+
+def frame_rect(spec, theme) -> QRectF:
+    """The frame of a layer drawn neuron by neuron, around its centre: its neurons with
+    their texts, and room for the caption above it (the caption itself is outside)."""
+    r = theme.neuron_radius
+    half = (spec.size - 1) / 2.0 * neuron_spacing(spec, theme)
+    top = -half - r - _over_circle(spec, theme) - 12
+    bottom = half + r + _under_circle(spec, theme) + 18  # the frame's port below the texts
+    side = frame_side(theme)
+    return QRectF(-side, top, 2 * side, bottom - top)
+
+
+def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
+    """The rows a layer drawn as a box prints: (kind, text, font) for its kind, its shape
+    and its activation (when it has one)."""
+    shape = spec.shape if spec.shape else (spec.size,)
+    shape_text = "×".join(str(int(s)) for s in shape) if spec.size else "?"
+    act = spec.params.get("activation") if spec.kind in PARAM_ACTIVATION_KINDS else None
+    if spec.kind in ("dense", "maxout") and spec.activations:
+        act = spec.activations[0]
+    rows = [
+        ("kind", kind_name(spec.kind), canvas_font(theme.small_px, bold=True)),
+        ("shape", shape_text, canvas_font(theme.label_px, bold=True)),
+    ]
+    if act and act != "identity":
+        rows.append(("activation", activation_name(act), canvas_font(theme.small_px)))
+    return rows
+
+
+def box_size(spec, theme) -> tuple[float, float]:
+    """Width and height of a layer drawn as a box: wide enough for its texts whole."""
+    widest = max(QFontMetricsF(f).horizontalAdvance(t) for _, t, f in box_texts(spec, theme))
+    return max(COLLAPSED_W, widest + 20), max(COLLAPSED_H, 4.6 * theme.label_px)
+
+
+def frame_side(theme) -> float:
+    """Half the width of a layer's frame: just past the neurons' ports, or wider where the
+    numbers printed under and above the circles are (presentation mode's large ones)."""
+    widest = max(
+        QFontMetricsF(canvas_font(theme.value_px, bold=True)).horizontalAdvance("−0.0000") + 10,
+        QFontMetricsF(canvas_font(theme.small_px)).horizontalAdvance("b=−0.0000"),
+    )
+    return max(theme.neuron_radius + 18, widest / 2 + 6)
+
+
+def activation_symbol(name: str) -> str:
+    """Short symbol of an activation for inside a neuron circle (σ, tanh, ReLU...)."""
+    try:
+        from nnsim.engine import get_activation
+
+        return get_activation(name).symbol
+    except Exception:  # noqa: BLE001 - an unknown name just shows as written
+        return name
+
+
+def port_radius(theme, layer: bool) -> float:
+    """Drawn radius of a neuron's port (circle) or a layer's (diamond, ``layer``)."""
+    base = 7.0 if theme is None or theme.name == "normal" else 9.0
+    return base * 1.3 if layer else base
