@@ -35,7 +35,7 @@ import numpy as np
 from nnsim.engine.dense_chain import SHUFFLE_COPY_LIMIT, target_matrix
 from nnsim.engine.history import SNAPSHOT_KINDS, History, row_limit, thin_rows
 from nnsim.engine.replica_pack import Pack
-from nnsim.engine.replica_stack import ROW_KERNELS, ChainShape
+from nnsim.engine.replica_stack import ROW_KERNELS, ChainShape, stacked_grid
 from nnsim.engine.training import TrainingError, TrainResult
 
 #: History columns in the order the stacked store keeps them.
@@ -347,6 +347,11 @@ class ReplicaTrainer:
             }
         )
         return tr
+
+    def grid(self, points, dtype=np.float32) -> np.ndarray:
+        """Every replica's output on ``points`` (N, inputs) as it is now: (R, N, outputs),
+        one batched pass over the stack (``replica_stack.stacked_grid``)."""
+        return stacked_grid(self.shape, self.acts, self.theta, points, dtype)
 
     def weights(self, r: int) -> np.ndarray:
         """Replica ``r``'s current flat weights (a copy)."""

@@ -328,6 +328,26 @@ class Comparison:
             net.set_weights(rt.theta[r])
         return net
 
+    def outputs(self, points, count: int | None = None, dtype=np.float32) -> list:
+        """The output of the first ``count`` variants (default: all) on ``points`` (N,
+        inputs), each (N, outputs) in ``dtype``: one batched engine pass per replica
+        stack (``ReplicaTrainer.grid``), ``forward_grid`` for a variant on its own.
+        Raises what the engine raises for points that do not fit the network."""
+        n = len(self) if count is None else min(int(count), len(self))
+        out: list = [None] * n
+        for g, rt in self.units:
+            want = [k for k, i in enumerate(g) if i < n]
+            if not want:
+                continue
+            if rt is None:
+                net = self.sessions[g[0]].network
+                out[g[0]] = net.forward_grid(points, dtype=dtype)[net.output_names[0]]
+                continue
+            stacked = rt.grid(points, dtype)
+            for k in want:
+                out[g[k]] = stacked[k]
+        return out
+
     @property
     def results(self) -> list:
         """How each variant's last run ended (``TrainResult`` or None)."""

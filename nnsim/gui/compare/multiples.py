@@ -118,14 +118,20 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
             self._label(cell)
 
     # -- per frame ---------------------------------------------------------------------
-    def set_image(self, i: int, values: np.ndarray, levels) -> None:
-        """Variant ``i``'s output over the plane (G × G, row = y)."""
+    def set_image(self, i: int, values: np.ndarray, levels, rgba=None) -> None:
+        """Variant ``i``'s output over the plane (G × G, row = y); ``rgba`` its colours if
+        already mapped. A picture whose colours did not change is not uploaded again."""
         if i >= self.shown:
             return
         self.values[i] = values
         cell = self.cells[i]
-        first = cell.image.image is None or cell.image.image.shape[:2] != values.shape
-        cell.image.setImage(to_rgba(values, levels, LUT), autoLevels=False)
+        if rgba is None:
+            rgba = to_rgba(values, levels, LUT)
+        old = cell.image.image
+        first = old is None or old.shape[:2] != values.shape
+        if not first and np.array_equal(old, rgba):
+            return
+        cell.image.setImage(rgba, autoLevels=False)
         if first:  # an image of the same size keeps its place: set it once
             cell.image.setRect(QRectF(*self._rect()))
 

@@ -30,6 +30,7 @@ from nnsim.gui.compare.multiples import LABEL_PX, MAX_CELLS, BoundaryMultiples
 from nnsim.gui.compare.runner import CompareRunner
 from nnsim.gui.compare.setup_strip import SetupStrip
 from nnsim.gui.compare.table_model import CompareSortProxy, CompareTableModel
+from nnsim.gui.plots.colors import LUT, to_rgba
 from nnsim.model.compare import CompareError, Comparison, grid
 
 #: Points per side of a small multiple's picture.
@@ -313,42 +314,52 @@ class CompareView(QWidget):
         if cmp is None:
             return
         self.frames += 1
-        rows = cmp.rows()
-        p = self.problem
         if self._grid is not None:
-            for i in range(min(len(cmp), MAX_CELLS)):
-                vals = self._picture(cmp.network(i), p)
-                if vals is not None:
-                    self.multiples.set_image(i, vals, self._levels)
-        for i, row in enumerate(rows):
-            self.curves.set_curve(i, cmp.column(i, "epoch"), cmp.column(i, "train_loss"))
-            self.multiples.set_diverged(i, row.diverged)
-            self.curves.set_diverged(i, row.diverged)
+            self._draw_pictures(cmp)
+        self.curves.set_curves(
+            (i, cmp.column(i, "epoch"), cmp.column(i, "train_loss")) for i in range(len(cmp))
+        )
+        for i, res in enumerate(cmp.results):
+            diverged = res is not None and res.status == "diverged"
+            self.multiples.set_diverged(i, diverged)
+            self.curves.set_diverged(i, diverged)
         # the table at most a few times a second while playing: numbers that change 30
         # times a second cannot be read, and a sorted table re-sorts at every refresh
         now = time.perf_counter()
         if not self.runner.playing or now - self._table_time >= TABLE_EVERY_S:
             self._table_time = now
+            rows = cmp.rows()
             self.model.set_rows(rows, running=self.runner.playing)
             # no accuracy where the task is regression: the columns would only say "—"
             no_acc = bool(rows) and all(np.isnan(r.train_acc) for r in rows)
             for col in (4, 6):
-                self.table.setColumnHidden(col, no_acc)
+                if self.table.isColumnHidden(col) != no_acc:
+                    self.table.setColumnHidden(col, no_acc)
         n = self.strip.epochs.value()
-        self.strip.progress.setText(_t("epoch {0} of {1}").format(self.runner.epoch, n))
+        text = _t("epoch {0} of {1}").format(self.runner.epoch, n)
+        if self.strip.progress.text() != text:
+            self.strip.progress.setText(text)
 
-    def _picture(self, net, p) -> np.ndarray | None:
+    def _draw_pictures(self, cmp) -> None:
+        """The decision boundaries of the first ``MAX_CELLS`` variants: one batched engine
+        pass per replica stack, one colour mapping for all, each picture re-uploaded only
+        when its colours changed."""
+        p, g = self.problem, self._side
         try:
             with np.errstate(all="ignore"):
-                out = net.forward_grid(self._grid, dtype=np.float32)[p.output_layer]
+                outs = cmp.outputs(self._grid, MAX_CELLS)
         except (ValueError, ArithmeticError, KeyError):
-            return None
-        g = self._side
-        if out.ndim == 2 and out.shape[1] > 1:
-            self._levels = (0.0, float(out.shape[1] - 1))
-            return np.argmax(out, axis=1).astype(np.float32).reshape(g, g)
-        self._levels = p.levels
-        return np.asarray(out).reshape(g, g)
+            return
+        out = np.stack(outs)  # (n, G², outputs)
+        if out.shape[2] > 1:
+            levels = (0.0, float(out.shape[2] - 1))
+            values = np.argmax(out, axis=2).astype(np.float32).reshape(-1, g, g)
+        else:
+            levels = p.levels
+            values = out.reshape(-1, g, g)
+        rgba = to_rgba(values, levels, LUT)
+        for i in range(values.shape[0]):
+            self.multiples.set_image(i, values[i], levels, rgba[i])
 
     # -- selecting and opening -----------------------------------------------------------
     def select(self, i: int | None) -> None:
