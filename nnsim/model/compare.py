@@ -186,6 +186,23 @@ class CompareRow:
     status: str
     diverged: bool
 
+    def cells(self, label: str | None = None, status: str | None = None) -> tuple:
+        """The row as the table's texts (``Comparison.HEADER``'s order): numbers to 4
+        significant digits, percentages to 0.1, "—" where there is none. ``label`` and
+        ``status`` replace the row's own (a view shows them in its language)."""
+        if status is None:
+            status = "DIVERGED" if self.diverged else self.status
+        return (
+            self.label if label is None else label,
+            str(self.epochs),
+            "—" if self.epochs_to_target is None else str(self.epochs_to_target),
+            _num(self.train_loss),
+            _pct(self.train_acc),
+            _num(self.test_loss),
+            _pct(self.test_acc),
+            status,
+        )
+
 
 class Comparison:
     """Variants of a document trained side by side.
@@ -440,18 +457,7 @@ class Comparison:
         """The rows as an aligned text table (diverged variants say so)."""
         cells = [self.HEADER]
         for row in self.rows(target_loss):
-            cells.append(
-                (
-                    row.label,
-                    str(row.epochs),
-                    "—" if row.epochs_to_target is None else str(row.epochs_to_target),
-                    _num(row.train_loss),
-                    _pct(row.train_acc),
-                    _num(row.test_loss),
-                    _pct(row.test_acc),
-                    "DIVERGED" if row.diverged else row.status,
-                )
-            )
+            cells.append(row.cells())
         widths = [max(len(c[j]) for c in cells) for j in range(len(self.HEADER))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))

@@ -100,6 +100,20 @@ def test_steps_report_recorded_and_ended_variants_and_the_table_marks_divergence
     assert [r.diverged for r in rows] == [False, True]
     assert rows[0].epochs == 30 and rows[1].epochs < 30
     assert "DIVERGED" in cmp.table().splitlines()[-1]
+    # the table's texts, one place for the text table and the view's (own label, status)
+    r = rows[0]
+    assert r.cells() == (
+        "lr=0.03",
+        "30",
+        str(r.epochs_to_target),
+        f"{r.train_loss:.4g}",
+        "—",
+        f"{r.test_loss:.4g}",
+        "—",
+        r.status,
+    )
+    assert rows[1].cells()[-1] == "DIVERGED"
+    assert rows[1].cells("η = 10", "发散")[::7] == ("η = 10", "发散")
     assert cmp.csv().splitlines()[0].startswith("setting,epochs,epochs_to_target,")
 
 

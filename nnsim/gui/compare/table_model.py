@@ -36,14 +36,6 @@ DIVERGED_BG = QColor("#fbe3e1")
 DIVERGED_FG = QColor("#a4161a")
 
 
-def _num(v: float) -> str:
-    return "—" if math.isnan(v) else f"{v:.4g}"
-
-
-def _pct(v: float) -> str:
-    return "—" if math.isnan(v) else f"{100 * v:.1f} %"
-
-
 class CompareTableModel(QAbstractTableModel):
     """Rows of ``Comparison.rows()`` with the variants' UI labels; ``set_rows`` refreshes.
 
@@ -87,18 +79,7 @@ class CompareTableModel(QAbstractTableModel):
                 self._text.append((label, *("—",) * 6, _t(STATUS_WORDS.get(st, st))))
                 self._key.append((i, *(math.inf,) * 6, status_key))
                 continue
-            self._text.append(
-                (
-                    label,
-                    str(row.epochs),
-                    "—" if row.epochs_to_target is None else str(row.epochs_to_target),
-                    _num(row.train_loss),
-                    _pct(row.train_acc),
-                    _num(row.test_loss),
-                    _pct(row.test_acc),
-                    _t(STATUS_WORDS.get(st, st)),
-                )
-            )
+            self._text.append(row.cells(label, _t(STATUS_WORDS.get(st, st))))
             nums = (
                 row.epochs,
                 math.inf if row.epochs_to_target is None else row.epochs_to_target,
