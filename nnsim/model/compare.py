@@ -219,7 +219,8 @@ class Comparison:
 
     def __init__(self, document: NetworkDocument, variants, target_loss: float | None = None):
         from nnsim.engine.errors import EngineError
-        from nnsim.engine.replicas import ReplicaTrainer, stack_groups
+        from nnsim.engine.replica_groups import stack_groups
+        from nnsim.engine.replicas import ReplicaTrainer
 
         self.variants = list(variants)
         if not self.variants:
