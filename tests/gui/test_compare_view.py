@@ -264,3 +264,26 @@ def test_clicking_a_picture_selects_it_and_a_double_click_opens_it(qtbot, compar
     assert win.views.currentWidget() is win.view_widget("network")
     theta = compile_document(win.document, cache=False).network.theta
     assert np.array_equal(theta, cmp.network(3).theta)
+
+
+def test_the_table_hears_only_of_the_cells_that_changed(qtbot, compare):
+    from dataclasses import replace
+
+    win, view = compare
+    cmp = view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=5)
+    cmp.run(5)
+    rows = cmp.rows()
+    view.model.set_rows(rows)
+    seen = []
+    view.model.dataChanged.connect(
+        lambda a, b, *_: seen.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    view.model.set_rows(rows)
+    assert seen == []  # nothing new: no refresh, no re-sort
+    rows[2] = replace(rows[2], train_loss=rows[2].train_loss / 2, epochs=6)
+    view.model.set_rows(rows)
+    assert seen == [(2, 1, 2, 3)]  # epochs and train loss of variant 2
+    assert view.model.data(view.model.index(2, 1)) == "6"
+    rows[0] = replace(rows[0], status="diverged", diverged=True)
+    view.model.set_rows(rows)
+    assert seen[-1] == (0, 0, 0, 7)  # a row that diverged turns red as a whole
