@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 
 from nnsim.gui.compare.labels import _t
@@ -38,7 +38,7 @@ def thin(x: np.ndarray, y: np.ndarray, x0: float, dx: float, y0: float, dy: floa
     """Indices (ascending) of the points of a curve worth drawing at a pixel size.
 
     Kept: the first and last point; in each pixel column (``dx`` wide from ``x0``) the
-    first lowest and first highest finite point; the first point of each run of
+    lowest and highest finite point; the first point of each run of
     non-finite ones (the line breaks there). Of the kept points, a run that lies on one
     pixel row (``dy`` high from ``y0``) keeps only its ends: the pixels drawn are the same.
 
@@ -52,28 +52,44 @@ def thin(x: np.ndarray, y: np.ndarray, x0: float, dx: float, y0: float, dy: floa
     n = x.size
     if n <= 2:
         return np.arange(n)
+    # masks and whole-array passes only: a curve is thinned every frame, 16 of them
     ok = np.isfinite(y)
-    keep = [np.array([0, n - 1])]
-    gap = np.flatnonzero(~ok[1:] & ok[:-1]) + 1
-    keep.append(gap)
+    keep = np.zeros(n, bool)
+    keep[0] = keep[-1] = True
+    np.logical_or(keep[1:], ~ok[1:] & ok[:-1], out=keep[1:])
     idx = np.flatnonzero(ok)
     if idx.size:
         v = y[idx]
         col = np.floor((x[idx] - x0) / dx)
-        starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
-        counts = np.diff(np.r_[starts, idx.size])
-        seg = np.repeat(np.arange(starts.size), counts)
-        for reduce in (np.minimum, np.maximum):
-            hit = np.flatnonzero(v == np.repeat(reduce.reduceat(v, starts), counts))
-            s = seg[hit]
-            keep.append(idx[hit[np.r_[True, s[1:] != s[:-1]]]])
-    k = np.unique(np.concatenate(keep))
+        new = np.empty(idx.size, bool)
+        new[0] = True
+        np.not_equal(col[1:], col[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        counts = np.diff(starts, append=idx.size)
+        for reduce in (np.minimum, np.maximum):  # (ties: all kept, the rows merge them)
+            keep[idx[v == np.repeat(reduce.reduceat(v, starts), counts)]] = True
+    k = np.flatnonzero(keep)
     if k.size <= 2:
         return k
     row = np.floor((y[k] - y0) / dy)  # NaN never equals: a gap's point is kept
-    same_prev = np.r_[False, row[1:] == row[:-1]]
-    same_next = np.r_[row[:-1] == row[1:], False]
-    return k[~(same_prev & same_next)]
+    inner = np.ones(k.size, bool)
+    inner[0] = inner[-1] = False
+    inner[1:-1] = (row[1:-1] == row[:-2]) & (row[1:-1] == row[2:])
+    return k[~inner]
+
+
+class _Curve(pg.PlotCurveItem):
+    """A curve given its bounds with its data: pyqtgraph measures them again after every
+    change (data bounds, pixel vectors, in Python), once a frame for each of 16 curves."""
+
+    _rect: QRectF | None = None
+
+    def set_thinned(self, x: np.ndarray, y: np.ndarray, rect: QRectF) -> None:
+        self._rect = rect
+        self.setData(x, y)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect() if self._rect is None else self._rect
 
 
 class LossCurves(pg.PlotWidget):
@@ -85,13 +101,17 @@ class LossCurves(pg.PlotWidget):
         self.plot = self.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.setLogMode(x=False, y=True)
+        # losses read as they are (0.1, 10⁻²), not as 10² with a "(x0.001)" on the label
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.disableAutoRange()  # see _grow
         self._range = (0.0, np.inf, -np.inf)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(-4, 4), labelTextColor="#111111")
         self.legend.setColumnCount(2)
-        # made once, fed with setData; thinned here (``thin``), not by pyqtgraph
-        self.curves = [pg.PlotDataItem(connect="finite") for _ in range(MAX_CURVES)]
+        # made once, fed with setData; thinned here (``thin``), not by pyqtgraph. Curve
+        # items, not data items: they take log10 of the loss as it is (the axis is in log
+        # mode), without a data item's mapping, bounds and downsampling at every frame.
+        self.curves = [_Curve(connect="finite") for _ in range(MAX_CURVES)]
         for c in self.curves:
             self.plot.addItem(c)
             c.setVisible(False)
@@ -169,8 +189,19 @@ class LossCurves(pg.PlotWidget):
             self._drawn[i] = px
             x, y, ly, _last = data
             k = thin(x, ly, *px)
-            # the item is in log mode: it takes the losses and maps them itself
-            self.curves[i].setData(x[k], y[k])
+            xs, ys = x[k], ly[k]
+            c = self.curves[i]
+            fin = ys[np.isfinite(ys)]
+            if fin.size:
+                # the data's box, a pen width (in pixels, as plot units) around it
+                pad = c.opts["pen"].widthF() + 1
+                _x0, dx, _y0, dy = px
+                rect = QRectF(xs[0] - pad * dx, fin.min() - pad * dy, 0, 0)
+                rect.setRight(xs[-1] + pad * dx)
+                rect.setBottom(fin.max() + pad * dy)
+            else:
+                rect = QRectF()
+            c.set_thinned(xs, ys, rect)
 
     def set_epochs(self, n: int) -> None:
         """The epochs the run will reach: the horizontal axis spans them from the start."""
