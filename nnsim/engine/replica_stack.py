@@ -295,6 +295,52 @@ def _sigmoid_activation():
     return get_activation("sigmoid")
 
 
+def stacked_grid(shape: ChainShape, acts, theta, points, dtype=np.float32) -> np.ndarray:
+    """The output of every replica on ``points``: (R, N, outputs) from one pass.
+
+    The pictures' twin of ``DenseChain.grid`` (its layer-by-layer product, bias and
+    in-place activation, in ``dtype``) with the replica axis in front: each layer is one
+    ``np.matmul`` of the (N, inputs) points with the (R, inputs, units) weights, so the
+    decision boundaries of a whole stack cost one engine call instead of one per replica.
+
+    Parameters
+    ----------
+    shape : ChainShape
+    acts : list of list of Activation
+        acts[r][i]: layer i's activation in replica r.
+    theta : ndarray
+        (R, P) the replicas' flat weights.
+    points : ndarray
+        (N, inputs) the points.
+    dtype : numpy dtype
+        Of the computation and the result (float32: plenty for a picture).
+    """
+    dtype = np.dtype(dtype)
+    th = np.asarray(theta).astype(dtype, copy=False)
+    R = th.shape[0]
+    h = np.asarray(points, dtype=dtype)
+    for i, (k, n, bias, _mask, a, b) in enumerate(shape.layers):
+        both = th[:, a:b].reshape(R, k + 1, n)
+        z = np.matmul(h, both[:, :k])  # (N, k) @ (R, k, n) -> (R, N, n)
+        if bias:
+            z += both[:, k : k + 1, :]
+        for _name, rows in _row_groups([acts[r][i].name for r in range(R)]):
+            f = _kernels(acts[_first(rows, R)][i], dtype)[0]
+            zr = z[rows]  # a view for a slice of rows, a copy for scattered ones
+            f(zr, zr, np.empty_like(zr))
+            if not isinstance(rows, slice):
+                z[rows] = zr
+        h = z
+    return h
+
+
+def _first(rows, R: int) -> int:
+    """The first replica of a group of rows (a slice or an index array)."""
+    if isinstance(rows, slice):
+        return range(R)[rows][0]
+    return int(rows[0])
+
+
 # --- losses over the stack --------------------------------------------------------------
 # Twins of dense_chain's loss kernels: o and tgt are (A, outputs, b); each writes s·∂E/∂o
 # into w.g[-1] (s an (A, 1, 1) column of scales) and each row's summed loss into ``out``

@@ -18,7 +18,7 @@ Trainer's own choices are kept — plain SGD without a penalty takes the fused l
 arithmetic (the error scaled by −η/B, one addition per update, the last batch of an epoch
 the ordinary way) and divergence is checked at the end of the epoch; every other set-up
 is checked after every update. Rules that change the batch schedule cannot share a
-stack; ``stack_groups`` sorts trainers into groups that can.
+stack; ``replica_groups.stack_groups`` sorts trainers into groups that can.
 
 The loop is the Trainer's (``_iterate``) with each step done for all replicas at once;
 a replica that diverges is handed back to its own trainer's ``_diverged``. Stop requests
@@ -32,10 +32,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsim.engine.dense_chain import SHUFFLE_COPY_LIMIT, target_matrix
+from nnsim.engine.dense_chain import target_matrix
 from nnsim.engine.history import SNAPSHOT_KINDS, History, row_limit, thin_rows
+from nnsim.engine.replica_groups import batch_size_of, stack_key, stack_reason
 from nnsim.engine.replica_pack import Pack
-from nnsim.engine.replica_stack import ROW_KERNELS, ChainShape
+from nnsim.engine.replica_stack import ChainShape, stacked_grid
 from nnsim.engine.training import TrainingError, TrainResult
 
 #: History columns in the order the stacked store keeps them.
@@ -52,64 +53,6 @@ COLUMNS = (
     "serial",
 )
 _KIND = {k: i for i, k in enumerate(SNAPSHOT_KINDS)}
-
-
-def stack_reason(trainer) -> str | None:
-    """Why ``trainer`` cannot join a stack of replicas, or None when it can."""
-    net = trainer.network
-    if trainer.rule not in ("standard", "accumulated", "minibatch"):
-        return f"the {trainer.rule} rule trains on its own"
-    if getattr(trainer, "clip_norm", None) is not None:
-        return "gradient clipping trains on its own"
-    if getattr(trainer, "on_batch", None) is not None:
-        return "a per-batch callback needs the trainer's own loop"
-    if getattr(net, "chain", None) is None or not net.fused:
-        return "only a chain of Dense layers with one activation per layer is stacked"
-    if type(trainer.loss) not in ROW_KERNELS or isinstance(trainer.x_train, dict):
-        return "the loss or the data do not fit the fused path"
-    if (
-        target_matrix(trainer.loss, trainer.y_train, trainer.n_train, net.chain.n_out, net.dtype)
-        is None
-    ):
-        return "the targets do not fit the fused path"
-    return None
-
-
-def _batch_size(trainer) -> int:
-    return {"standard": 1, "accumulated": trainer.n_train}.get(trainer.rule, trainer.batch_size)
-
-
-def stack_key(trainer) -> tuple:
-    """Trainers with equal keys (and no ``stack_reason``) can be replicas of one stack."""
-    n_val = None if trainer.x_val is None else len(trainer.y_val)
-    return (
-        ChainShape(trainer.network).key(),
-        type(trainer.loss),
-        _batch_size(trainer),
-        trainer.n_train,
-        n_val,
-        trainer.eval_batch,
-        trainer.task,
-    )
-
-
-def stack_groups(trainers, max_numbers: int = SHUFFLE_COPY_LIMIT * 8) -> list[list[int]]:
-    """Indices of ``trainers`` grouped into stacks (first appearance order); a trainer
-    that cannot be stacked is a group of its own."""
-    groups: dict = {}
-    out = []
-    for i, tr in enumerate(trainers):
-        if stack_reason(tr) is not None:
-            out.append([i])
-            continue
-        key = stack_key(tr)
-        g = groups.get(key)
-        per = tr.n_train * (tr.network.chain.n_in + 2)
-        if g is None or (len(g) + 1) * per > max_numbers:
-            g = groups[key] = []
-            out.append(g)
-        g.append(i)
-    return out
 
 
 @dataclass(frozen=True)
@@ -151,7 +94,7 @@ class ReplicaTrainer:
     ----------
     trainers : sequence of Trainer
         Built as usual (each with its own network, seed, settings); they must share a
-        ``stack_key`` (see ``stack_groups``). Their current state (weights, history,
+        ``stack_key`` (see ``replica_groups.stack_groups``). Their current state (weights, history,
         optimiser moments, counters) is where the replicas start. The ReplicaTrainer
         owns the replicas from then on: ``trainer(r)`` brings replica r's trainer up to
         date and returns it (train it on alone from there if you like, bit for bit).
@@ -179,7 +122,7 @@ class ReplicaTrainer:
         self.R = R = len(self.trainers)
         P, dt = self.shape.n_params, self.shape.dtype
         self.n = t0.n_train
-        self.batch_size = _batch_size(t0)
+        self.batch_size = batch_size_of(t0)
         #: which replicas draw a new order of the samples every epoch
         self.shuffle = np.array([tr.shuffle and tr.rule != "accumulated" for tr in self.trainers])
         self.has_val = t0.x_val is not None
@@ -347,6 +290,11 @@ class ReplicaTrainer:
             }
         )
         return tr
+
+    def grid(self, points, dtype=np.float32) -> np.ndarray:
+        """Every replica's output on ``points`` (N, inputs) as it is now: (R, N, outputs),
+        one batched pass over the stack (``replica_stack.stacked_grid``)."""
+        return stacked_grid(self.shape, self.acts, self.theta, points, dtype)
 
     def weights(self, r: int) -> np.ndarray:
         """Replica ``r``'s current flat weights (a copy)."""
@@ -531,4 +479,4 @@ class ReplicaTrainer:
         )
 
 
-__all__ = ["COLUMNS", "ReplicaEpoch", "ReplicaTrainer", "stack_groups", "stack_key", "stack_reason"]
+__all__ = ["COLUMNS", "ReplicaEpoch", "ReplicaTrainer"]

@@ -186,6 +186,23 @@ class CompareRow:
     status: str
     diverged: bool
 
+    def cells(self, label: str | None = None, status: str | None = None) -> tuple:
+        """The row as the table's texts (``Comparison.HEADER``'s order): numbers to 4
+        significant digits, percentages to 0.1, "—" where there is none. ``label`` and
+        ``status`` replace the row's own (a view shows them in its language)."""
+        if status is None:
+            status = "DIVERGED" if self.diverged else self.status
+        return (
+            self.label if label is None else label,
+            str(self.epochs),
+            "—" if self.epochs_to_target is None else str(self.epochs_to_target),
+            _num(self.train_loss),
+            _pct(self.train_acc),
+            _num(self.test_loss),
+            _pct(self.test_acc),
+            status,
+        )
+
 
 class Comparison:
     """Variants of a document trained side by side.
@@ -202,7 +219,8 @@ class Comparison:
 
     def __init__(self, document: NetworkDocument, variants, target_loss: float | None = None):
         from nnsim.engine.errors import EngineError
-        from nnsim.engine.replicas import ReplicaTrainer, stack_groups
+        from nnsim.engine.replica_groups import stack_groups
+        from nnsim.engine.replicas import ReplicaTrainer
 
         self.variants = list(variants)
         if not self.variants:
@@ -328,6 +346,26 @@ class Comparison:
             net.set_weights(rt.theta[r])
         return net
 
+    def outputs(self, points, count: int | None = None, dtype=np.float32) -> list:
+        """The output of the first ``count`` variants (default: all) on ``points`` (N,
+        inputs), each (N, outputs) in ``dtype``: one batched engine pass per replica
+        stack (``ReplicaTrainer.grid``), ``forward_grid`` for a variant on its own.
+        Raises what the engine raises for points that do not fit the network."""
+        n = len(self) if count is None else min(int(count), len(self))
+        out: list = [None] * n
+        for g, rt in self.units:
+            want = [k for k, i in enumerate(g) if i < n]
+            if not want:
+                continue
+            if rt is None:
+                net = self.sessions[g[0]].network
+                out[g[0]] = net.forward_grid(points, dtype=dtype)[net.output_names[0]]
+                continue
+            stacked = rt.grid(points, dtype)
+            for k in want:
+                out[g[k]] = stacked[k]
+        return out
+
     @property
     def results(self) -> list:
         """How each variant's last run ended (``TrainResult`` or None)."""
@@ -420,18 +458,7 @@ class Comparison:
         """The rows as an aligned text table (diverged variants say so)."""
         cells = [self.HEADER]
         for row in self.rows(target_loss):
-            cells.append(
-                (
-                    row.label,
-                    str(row.epochs),
-                    "—" if row.epochs_to_target is None else str(row.epochs_to_target),
-                    _num(row.train_loss),
-                    _pct(row.train_acc),
-                    _num(row.test_loss),
-                    _pct(row.test_acc),
-                    "DIVERGED" if row.diverged else row.status,
-                )
-            )
+            cells.append(row.cells())
         widths = [max(len(c[j]) for c in cells) for j in range(len(self.HEADER))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))

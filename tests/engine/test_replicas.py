@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from nnsim.engine import Dense, Input, Network
-from nnsim.engine.replicas import ReplicaTrainer, stack_groups
+from nnsim.engine.replica_groups import stack_groups
+from nnsim.engine.replicas import ReplicaTrainer
 from nnsim.engine.training import Trainer, TrainingError
 
 

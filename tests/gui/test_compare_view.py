@@ -52,9 +52,14 @@ def test_sixteen_variants_play_and_every_picture_curve_and_row_changes(qtbot, co
     assert all(changed), changed
     for i, curve in enumerate(view.curves.curves[:16]):
         x, y = curve.getData()
-        assert len(x) >= 2 and x[0] == 0, i
-        # the curve is the replica's own history
-        np.testing.assert_array_equal(x, cmp.column(i, "epoch"))
+        epochs = cmp.column(i, "epoch")
+        assert len(x) >= 2 and x[0] == 0 and x[-1] == epochs[-1], i
+        assert epochs[-1] == (25 if i != 15 else 6), i  # η = 1, seed 1 diverges
+        # the curve is the replica's own history, thinned to what shows at its size
+        assert np.isin(x, epochs).all() and np.all(np.diff(x) > 0), i
+        shown = np.isin(epochs, x)
+        loss = np.asarray(cmp.column(i, "train_loss"))[shown]
+        np.testing.assert_array_equal(curve.yData, np.log10(loss))  # a log axis
     for col, old in zip((1, 3), before_rows):
         new = _cells(view, col)
         assert all(a != b for a, b in zip(old, new)), (old, new)
@@ -260,3 +265,26 @@ def test_clicking_a_picture_selects_it_and_a_double_click_opens_it(qtbot, compar
     assert win.views.currentWidget() is win.view_widget("network")
     theta = compile_document(win.document, cache=False).network.theta
     assert np.array_equal(theta, cmp.network(3).theta)
+
+
+def test_the_table_hears_only_of_the_cells_that_changed(qtbot, compare):
+    from dataclasses import replace
+
+    win, view = compare
+    cmp = view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=5)
+    cmp.run(5)
+    rows = cmp.rows()
+    view.model.set_rows(rows)
+    seen = []
+    view.model.dataChanged.connect(
+        lambda a, b, *_: seen.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    view.model.set_rows(rows)
+    assert seen == []  # nothing new: no refresh, no re-sort
+    rows[2] = replace(rows[2], train_loss=rows[2].train_loss / 2, epochs=6)
+    view.model.set_rows(rows)
+    assert seen == [(2, 1, 2, 3)]  # epochs and train loss of variant 2
+    assert view.model.data(view.model.index(2, 1)) == "6"
+    rows[0] = replace(rows[0], status="diverged", diverged=True)
+    view.model.set_rows(rows)
+    assert seen[-1] == (0, 0, 0, 7)  # a row that diverged turns red as a whole

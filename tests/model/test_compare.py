@@ -100,6 +100,20 @@ def test_steps_report_recorded_and_ended_variants_and_the_table_marks_divergence
     assert [r.diverged for r in rows] == [False, True]
     assert rows[0].epochs == 30 and rows[1].epochs < 30
     assert "DIVERGED" in cmp.table().splitlines()[-1]
+    # the table's texts, one place for the text table and the view's (own label, status)
+    r = rows[0]
+    assert r.cells() == (
+        "lr=0.03",
+        "30",
+        str(r.epochs_to_target),
+        f"{r.train_loss:.4g}",
+        "—",
+        f"{r.test_loss:.4g}",
+        "—",
+        r.status,
+    )
+    assert rows[1].cells()[-1] == "DIVERGED"
+    assert rows[1].cells("η = 10", "发散")[::7] == ("η = 10", "发散")
     assert cmp.csv().splitlines()[0].startswith("setting,epochs,epochs_to_target,")
 
 
@@ -135,3 +149,32 @@ def test_the_model_api_example_runs():
     ns: dict = {}
     exec(compile(code.replace("epochs=100", "epochs=5"), "MODEL_API.md", "exec"), ns)
     assert len(ns["h"]) == 6 and ns["lr_lesson"].rows()[-1].diverged
+
+
+def test_outputs_of_every_variant_come_from_one_pass_per_stack_and_match_each_network():
+    doc = lesson("playground-circle")
+    # activations interleaved: each stack holds scattered rows of each activation
+    variants = grid({"hidden": [3, 4], "seed": [0, 1], "activation": ["tanh", "relu", "sigmoid"]})
+    cmp = Comparison(doc, variants)
+    assert sorted(len(g) for g, _ in cmp.units) == [6, 6]
+    cmp.run(3)
+    pts = np.random.default_rng(0).uniform(-6, 6, (200, 2)).astype(np.float32)
+    outs = cmp.outputs(pts)
+    assert len(outs) == 12 and len(cmp.outputs(pts, 5)) == 5
+    for i, out in enumerate(outs):
+        net = cmp.network(i)
+        alone = net.forward_grid(pts, dtype=np.float32)[net.output_names[0]]
+        assert out.shape == (200, 1) and out.dtype == np.float32
+        np.testing.assert_allclose(out, alone, rtol=1e-5, atol=1e-6)
+    # the variants differ: not one network's picture twelve times
+    assert len({round(float(o.sum()), 3) for o in outs}) == 12
+
+
+def test_outputs_of_a_variant_on_its_own_are_its_networks():
+    doc = lesson("perceptron-and-or-not")
+    cmp = Comparison(doc, [Variant("a", {"lr": 1.0}), Variant("b", {"lr": 0.5})])
+    cmp.run(2)
+    pts = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float32)
+    for i, out in enumerate(cmp.outputs(pts)):
+        net = cmp.network(i)
+        np.testing.assert_array_equal(out, net.forward_grid(pts)[net.output_names[0]])

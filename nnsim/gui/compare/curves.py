@@ -1,15 +1,20 @@
-"""The variants' training-loss curves in one plot, with a legend (log scale: rates differ by decades)."""
+"""The variants' training-loss curves in one plot, with a legend (log scale: rates differ by decades).
+
+Each frame a curve gets only the points that show at the plot's size (``thin``: its
+first and last point, each pixel column's lowest and highest, and of a run on one pixel
+row only its ends), so 16 curves of thousands of epochs draw as a few hundred segments.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 
 from nnsim.gui.compare.labels import _t
 from nnsim.gui.compare.multiples import DIVERGED, LABEL_PX, MAX_CELLS
-from nnsim.gui.plots.base import PEN_SCALE, TICK_PT, downsample
+from nnsim.gui.plots.base import PEN_SCALE, TICK_PT
 from nnsim.gui.plots.colors import SERIES
 
 #: Curves made once: the most variants a comparison shows as pictures, and a few more.
@@ -24,6 +29,69 @@ def variant_colors(n: int) -> list[str]:
     return out
 
 
+def _same(a: tuple, b: tuple) -> bool:
+    """Equal tuples of numbers, NaN equal to NaN."""
+    return len(a) == len(b) and all(u == v or (u != u and v != v) for u, v in zip(a, b))
+
+
+def thin(x: np.ndarray, y: np.ndarray, x0: float, dx: float, y0: float, dy: float) -> np.ndarray:
+    """Indices (ascending) of the points of a curve worth drawing at a pixel size.
+
+    Kept: the first and last point; in each pixel column (``dx`` wide from ``x0``) the
+    lowest and highest finite point; the first point of each run of
+    non-finite ones (the line breaks there). Of the kept points, a run that lies on one
+    pixel row (``dy`` high from ``y0``) keeps only its ends: the pixels drawn are the same.
+
+    Parameters
+    ----------
+    x, y : ndarray
+        The curve as drawn (``y`` in the plot's units, e.g. log10 of the loss; NaN: a gap).
+    x0, dx, y0, dy : float
+        The view's origin and the size of one pixel in the plot's units.
+    """
+    n = x.size
+    if n <= 2:
+        return np.arange(n)
+    # masks and whole-array passes only: a curve is thinned every frame, 16 of them
+    ok = np.isfinite(y)
+    keep = np.zeros(n, bool)
+    keep[0] = keep[-1] = True
+    np.logical_or(keep[1:], ~ok[1:] & ok[:-1], out=keep[1:])
+    idx = np.flatnonzero(ok)
+    if idx.size:
+        v = y[idx]
+        col = np.floor((x[idx] - x0) / dx)
+        new = np.empty(idx.size, bool)
+        new[0] = True
+        np.not_equal(col[1:], col[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        counts = np.diff(starts, append=idx.size)
+        for reduce in (np.minimum, np.maximum):  # (ties: all kept, the rows merge them)
+            keep[idx[v == np.repeat(reduce.reduceat(v, starts), counts)]] = True
+    k = np.flatnonzero(keep)
+    if k.size <= 2:
+        return k
+    row = np.floor((y[k] - y0) / dy)  # NaN never equals: a gap's point is kept
+    inner = np.ones(k.size, bool)
+    inner[0] = inner[-1] = False
+    inner[1:-1] = (row[1:-1] == row[:-2]) & (row[1:-1] == row[2:])
+    return k[~inner]
+
+
+class _Curve(pg.PlotCurveItem):
+    """A curve given its bounds with its data: pyqtgraph measures them again after every
+    change (data bounds, pixel vectors, in Python), once a frame for each of 16 curves."""
+
+    _rect: QRectF | None = None
+
+    def set_thinned(self, x: np.ndarray, y: np.ndarray, rect: QRectF) -> None:
+        self._rect = rect
+        self.setData(x, y)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect() if self._rect is None else self._rect
+
+
 class LossCurves(pg.PlotWidget):
     """Training loss against epochs, one curve per variant."""
 
@@ -33,16 +101,24 @@ class LossCurves(pg.PlotWidget):
         self.plot = self.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.setLogMode(x=False, y=True)
+        # losses read as they are (0.1, 10⁻²), not as 10² with a "(x0.001)" on the label
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.disableAutoRange()  # see _grow
         self._range = (0.0, np.inf, -np.inf)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(-4, 4), labelTextColor="#111111")
         self.legend.setColumnCount(2)
-        self.curves = [pg.PlotDataItem(connect="finite") for _ in range(MAX_CURVES)]
+        # made once, fed with setData; thinned here (``thin``), not by pyqtgraph. Curve
+        # items, not data items: they take log10 of the loss as it is (the axis is in log
+        # mode), without a data item's mapping, bounds and downsampling at every frame.
+        self.curves = [_Curve(connect="finite") for _ in range(MAX_CURVES)]
         for c in self.curves:
-            downsample(c)
             self.plot.addItem(c)
             c.setVisible(False)
+        #: per curve: the data last given (x, loss, log10 loss, its end) and the pixel
+        #: size it was thinned for
+        self._data: list = [None] * MAX_CURVES
+        self._drawn: list = [None] * MAX_CURVES
         self.legend.clear()
         self.shown = 0
         self.colors: list[str] = []
@@ -50,6 +126,7 @@ class LossCurves(pg.PlotWidget):
         self.selected: int | None = None
         self.labels: list[str] = []
         self.restyle()
+        self.plot.vb.sigResized.connect(self._refit)
 
     def set_variants(self, labels: list[str], colors: list[str]) -> None:
         """A new comparison: empty curves, the legend names them."""
@@ -61,6 +138,8 @@ class LossCurves(pg.PlotWidget):
         for i, c in enumerate(self.curves):
             c.setData([], [])
             c.setVisible(i < n)
+        self._data = [None] * MAX_CURVES
+        self._drawn = [None] * MAX_CURVES
         for i in range(n):
             self._pen(i)
             self.legend.addItem(self.curves[i], labels[i])
@@ -68,22 +147,68 @@ class LossCurves(pg.PlotWidget):
 
     def set_curve(self, i: int, epochs: np.ndarray, loss: np.ndarray) -> None:
         """Variant ``i``'s curve (non-positive or non-finite losses are left out)."""
-        if i >= self.shown:
-            return
-        y = np.asarray(loss, dtype=np.float64)
-        ok = np.isfinite(y) & (y > 0)
-        if not ok.all():
+        self.set_curves([(i, epochs, loss)])
+
+    def set_curves(self, curves) -> None:
+        """Several curves at once, ``(i, epochs, loss)`` each: the axes grow first, so
+        every curve is thinned for the range it is drawn in."""
+        for i, epochs, loss in curves:
+            if i >= self.shown:
+                continue
+            x = np.asarray(epochs, dtype=np.float64)
+            y = np.asarray(loss, dtype=np.float64)
+            last = (x.size, float(x[-1]), float(y[-1])) if x.size else (0,)
+            old = self._data[i]
+            if old is not None and _same(old[3], last):
+                continue  # the same curve (a variant that ended): nothing to thin again
+            ok = np.isfinite(y) & (y > 0)
             y = np.where(ok, y, np.nan)
-        x = np.asarray(epochs, dtype=np.float64)
-        self.curves[i].setData(x, y)
-        if x.size:
-            self._grow(float(x[-1]), y[ok] if not ok.all() else y)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ly = np.log10(y)
+            self._data[i] = (x.copy(), y, ly, last)
+            self._drawn[i] = None
+            if x.size:
+                self._grow(float(x[-1]), y[ok])
+        self._refit()
+
+    def _pixel(self):
+        """(x0, dx, y0, dy): the view's origin and one pixel in plot units (y in log10)."""
+        vb = self.plot.vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, h = max(vb.width(), 1.0), max(vb.height(), 1.0)
+        return x0, (x1 - x0) / w or 1.0, y0, (y1 - y0) / h or 1.0
+
+    def _refit(self, *_):
+        """Thin every curve whose data or pixels changed (after new data, a range that
+        grew or a resize) and hand it to its item."""
+        px = self._pixel()
+        for i in range(self.shown):
+            data = self._data[i]
+            if data is None or self._drawn[i] == px:
+                continue
+            self._drawn[i] = px
+            x, y, ly, _last = data
+            k = thin(x, ly, *px)
+            xs, ys = x[k], ly[k]
+            c = self.curves[i]
+            fin = ys[np.isfinite(ys)]
+            if fin.size:
+                # the data's box, a pen width (in pixels, as plot units) around it
+                pad = c.opts["pen"].widthF() + 1
+                _x0, dx, _y0, dy = px
+                rect = QRectF(xs[0] - pad * dx, fin.min() - pad * dy, 0, 0)
+                rect.setRight(xs[-1] + pad * dx)
+                rect.setBottom(fin.max() + pad * dy)
+            else:
+                rect = QRectF()
+            c.set_thinned(xs, ys, rect)
 
     def set_epochs(self, n: int) -> None:
         """The epochs the run will reach: the horizontal axis spans them from the start."""
         _x, lo, hi = self._range
         self._range = (float(max(n, 1)), lo, hi)
         self.plot.setXRange(0, max(n, 1), padding=0.02)
+        self._refit()
 
     def _grow(self, last_epoch: float, y: np.ndarray) -> None:
         """Widen the axes only when a curve leaves them, in steps: a range that moves

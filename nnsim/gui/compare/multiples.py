@@ -26,6 +26,30 @@ DIVERGED = "#c0392b"
 SELECTED = "#111111"
 
 
+class _Points(pg.ScatterPlotItem):
+    """The training points of a picture: their bounds measured once per data and view
+    change, not at every paint (pyqtgraph's take pixel vectors in Python each time)."""
+
+    _rect = None
+
+    def boundingRect(self):
+        if self._rect is None:
+            self._rect = super().boundingRect()
+        return self._rect
+
+    def setData(self, *args, **kwargs):
+        super().setData(*args, **kwargs)
+        self._rect = None  # (after: the set-up itself may ask for the bounds midway)
+
+    def setSize(self, *args, **kwargs):
+        super().setSize(*args, **kwargs)
+        self._rect = None
+
+    def viewTransformChanged(self):
+        super().viewTransformChanged()
+        self._rect = None
+
+
 class _Cell:
     """One small multiple: label above, picture below."""
 
@@ -37,7 +61,7 @@ class _Cell:
         self.view = pg.ViewBox(enableMouse=False, enableMenu=False, lockAspect=True)
         self.view.setMouseEnabled(False, False)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.points = pg.ScatterPlotItem(size=5, pen=pg.mkPen("w", width=0.8))
+        self.points = _Points(size=5, pen=pg.mkPen("w", width=0.8))
         # the picture changes every frame, the points never: draw them from a cache
         self.points.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.view.addItem(self.image)
@@ -118,14 +142,20 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
             self._label(cell)
 
     # -- per frame ---------------------------------------------------------------------
-    def set_image(self, i: int, values: np.ndarray, levels) -> None:
-        """Variant ``i``'s output over the plane (G × G, row = y)."""
+    def set_image(self, i: int, values: np.ndarray, levels, rgba=None) -> None:
+        """Variant ``i``'s output over the plane (G × G, row = y); ``rgba`` its colours if
+        already mapped. A picture whose colours did not change is not uploaded again."""
         if i >= self.shown:
             return
         self.values[i] = values
         cell = self.cells[i]
-        first = cell.image.image is None or cell.image.image.shape[:2] != values.shape
-        cell.image.setImage(to_rgba(values, levels, LUT), autoLevels=False)
+        if rgba is None:
+            rgba = to_rgba(values, levels, LUT)
+        old = cell.image.image
+        first = old is None or old.shape[:2] != values.shape
+        if not first and np.array_equal(old, rgba):
+            return
+        cell.image.setImage(rgba, autoLevels=False)
         if first:  # an image of the same size keeps its place: set it once
             cell.image.setRect(QRectF(*self._rect()))
 

@@ -36,14 +36,6 @@ DIVERGED_BG = QColor("#fbe3e1")
 DIVERGED_FG = QColor("#a4161a")
 
 
-def _num(v: float) -> str:
-    return "—" if math.isnan(v) else f"{v:.4g}"
-
-
-def _pct(v: float) -> str:
-    return "—" if math.isnan(v) else f"{100 * v:.1f} %"
-
-
 class CompareTableModel(QAbstractTableModel):
     """Rows of ``Comparison.rows()`` with the variants' UI labels; ``set_rows`` refreshes.
 
@@ -57,6 +49,7 @@ class CompareTableModel(QAbstractTableModel):
         self.running = False
         self._text: list[tuple] = []
         self._key: list[tuple] = []
+        self.two_line = False
 
     def set_variants(self, labels: list[str]) -> None:
         """A new comparison: its variants' labels, no numbers yet."""
@@ -67,14 +60,38 @@ class CompareTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_rows(self, rows: list, running: bool = False) -> None:
-        """New numbers for every variant (same count as the labels)."""
+        """New numbers for every variant (same count as the labels); the views hear only
+        of the cells whose text changed (one ``dataChanged`` over their range)."""
+        old_text, old_key = self._text, self._key
+        old_div = [r.diverged for r in self.rows]
         self.rows = list(rows)
         self.running = running
         self._cells()
-        if self.labels:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.labels) - 1, len(COLUMNS) - 1)
-            )
+        changed = [
+            (i, j)
+            for i, (a, b) in enumerate(zip(self._text, old_text))
+            for j in range(len(COLUMNS))
+            if a[j] != b[j] or self._key[i][j] != old_key[i][j]
+        ]
+        div = [r.diverged for r in self.rows]
+        # a row that diverged changes colour in every cell
+        changed += [
+            (i, j)
+            for i in range(len(div))
+            if div[i] != (i < len(old_div) and old_div[i])
+            for j in (0, len(COLUMNS) - 1)
+        ]
+        if len(old_text) != len(self._text):
+            changed = [(0, 0), (len(self.labels) - 1, len(COLUMNS) - 1)] if self.labels else []
+        if changed:
+            rs, cs = [c[0] for c in changed], [c[1] for c in changed]
+            self.dataChanged.emit(self.index(min(rs), min(cs)), self.index(max(rs), max(cs)))
+
+    def set_two_line(self, on: bool) -> None:
+        """Headers on two lines (presentation mode: narrower columns at a big font)."""
+        if self.two_line != bool(on):
+            self.two_line = bool(on)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _cells(self) -> None:
         # texts and sort keys made once per refresh: a view asks for them many times
@@ -87,18 +104,7 @@ class CompareTableModel(QAbstractTableModel):
                 self._text.append((label, *("—",) * 6, _t(STATUS_WORDS.get(st, st))))
                 self._key.append((i, *(math.inf,) * 6, status_key))
                 continue
-            self._text.append(
-                (
-                    label,
-                    str(row.epochs),
-                    "—" if row.epochs_to_target is None else str(row.epochs_to_target),
-                    _num(row.train_loss),
-                    _pct(row.train_acc),
-                    _num(row.test_loss),
-                    _pct(row.test_acc),
-                    _t(STATUS_WORDS.get(st, st)),
-                )
-            )
+            self._text.append(row.cells(label, _t(STATUS_WORDS.get(st, st))))
             nums = (
                 row.epochs,
                 math.inf if row.epochs_to_target is None else row.epochs_to_target,
@@ -128,7 +134,8 @@ class CompareTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
-                return _t(COLUMNS[section])
+                text = _t(COLUMNS[section])
+                return _two_lines(text) if self.two_line else text
             return str(section + 1)
         return None
 
@@ -159,6 +166,15 @@ class CompareTableModel(QAbstractTableModel):
         if diverged and role == Qt.ItemDataRole.FontRole and col in (0, 7):
             return _BOLD
         return None
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space that makes its longer line shortest (none: as is)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    k = min(spaces, key=lambda i: max(i, len(text) - i - 1))
+    return f"{text[:k]}\n{text[k + 1 :]}"
 
 
 _BOLD = QFont()

@@ -11,13 +11,14 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,12 +32,15 @@ from nnsim.gui.compare.runner import CompareRunner
 from nnsim.gui.compare.setup_strip import SetupStrip
 from nnsim.gui.compare.table_model import CompareSortProxy, CompareTableModel
 from nnsim.gui.context import AppContext
+from nnsim.gui.plots.colors import LUT, to_rgba
 from nnsim.model.compare import CompareError, Comparison, grid
 
 #: Points per side of a small multiple's picture.
 PICTURE_GRID = 50
 #: Seconds between refreshes of the table while the variants train.
 TABLE_EVERY_S = 0.25
+#: Rows of the table in view in presentation mode (it scrolls; sorted, the best on top).
+TABLE_ROWS_SHOWN = 3
 #: The most variants one comparison trains (the curves made once).
 MAX_VARIANTS = 64
 
@@ -83,24 +87,31 @@ class CompareView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        # widths set by _fit_columns from the texts (Qt's ResizeToContents measures every
+        # cell through the model at each refresh: milliseconds a refresh, in Python)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        head.setStretchLastSection(True)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head.setStretchLastSection(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.curves)
         right.addWidget(self.table)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
-        self.content = QSplitter(Qt.Orientation.Horizontal, self)
-        self.content.addWidget(self.multiples)
-        self.content.addWidget(right)
-        self.content.setStretchFactor(0, 5)
-        self.content.setStretchFactor(1, 4)
+        self.top = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top.addWidget(self.multiples)
+        self.top.addWidget(right)
+        self.top.setStretchFactor(0, 5)
+        self.top.setStretchFactor(1, 4)
+        # pictures and curves on top; in presentation mode the table below them, across
+        # the whole width (8 columns at 24 px need ~1 150 px: more than the right side)
+        self.content = QSplitter(Qt.Orientation.Vertical, self)
+        self.content.addWidget(self.top)
         self.right = right
         self._user_split = False  # the user dragged a splitter: keep their sizes
-        self.content.splitterMoved.connect(self._split_moved)
-        right.splitterMoved.connect(self._split_moved)
+        for sp in (self.top, self.content, right):
+            sp.splitterMoved.connect(self._split_moved)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
@@ -208,6 +219,7 @@ class CompareView(QWidget):
         self.multiples.set_variants(self.labels, colors)
         self.curves.set_variants(self.labels, colors)
         self.model.set_variants(self.labels)
+        self._fit_columns()
         try:
             self.problem = describe(
                 cmp.documents[0], cmp.sessions[0], None, DisplayNet(cmp.documents[0])
@@ -237,22 +249,58 @@ class CompareView(QWidget):
         self._user_split = True
 
     def _fit_split(self) -> None:
-        """Give the pictures the width their grid needs at the view's height (square
-        pictures), between a third and 60 % of the width; the curves 55 % of the right."""
+        """Give the pictures the width their grid needs at their height (square
+        pictures), between a third and 60 % of the width; the curves 55 % of the right
+        (in presentation mode the table below, ``TABLE_ROWS_SHOWN`` rows high)."""
         if self._user_split:
             return
         w, h = self.content.width(), self.content.height()
         if w < 10 or h < 10:
             return
+        if self.presentation:
+            head = self.table.horizontalHeader().sizeHint().height()
+            # whole rows, at most 3 (sorted, the best ones): the pictures keep the height
+            rows = min(max(1, self.model.rowCount()), TABLE_ROWS_SHOWN)
+            frame = 2 * self.table.frameWidth()
+            table_h = head + rows * self.table.verticalHeader().defaultSectionSize() + frame
+            self.content.setSizes([h - table_h, table_h])
+            h -= table_h + self.content.handleWidth()
         n = self.multiples.shown
         cols = max(1, int(np.ceil(np.sqrt(max(n, 1)))))
         rows = max(1, int(np.ceil(max(n, 1) / cols)))
         label = LABEL_PX[self.presentation] * 1.6
         side = max(h / rows - label, 20)
         want = int(cols * (side + 8))
-        left = min(max(want, w // 3), int(0.6 * w)) if self.multiples.isVisible() else 0
-        self.content.setSizes([left, w - left])
-        self.right.setSizes([int(0.55 * h), h - int(0.55 * h)])
+        # never narrower than the grid's labels need (a cut picture is worse than a
+        # smaller one)
+        need = self.multiples.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        need += 2 * self.multiples.frameWidth() + 2
+        left = min(max(want, w // 3, int(need)), int(0.6 * w)) if self.multiples.isVisible() else 0
+        self.top.setSizes([left, w - left])
+        if not self.presentation:
+            self.right.setSizes([int(0.55 * h), h - int(0.55 * h)])
+
+    def _fit_columns(self, grow_only: bool = False) -> None:
+        """Each shown column as wide as its header and its widest text (``grow_only``
+        while playing: columns that jump with every refresh cannot be read)."""
+        table, head = self.table, self.table.horizontalHeader()
+        fm, bold = QFontMetrics(table.font()), QFont(table.font())
+        bold.setBold(True)
+        fmb = QFontMetrics(bold)
+        style = table.style()
+        pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        pad += 2 * table.showGrid() + 4  # the grid line, and a little air
+        texts = self.model._text
+        for col in range(self.model.columnCount()):
+            if table.isColumnHidden(col):
+                continue
+            m = fmb if col in (0, 7) else fm  # a diverged row says its label and status in bold
+            need = max(
+                [head.sectionSizeHint(col)] + [m.horizontalAdvance(t[col]) + pad for t in texts]
+            )
+            if need > head.sectionSize(col) or (not grow_only and need != head.sectionSize(col)):
+                head.resizeSection(col, need)
+        table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -314,42 +362,53 @@ class CompareView(QWidget):
         if cmp is None:
             return
         self.frames += 1
-        rows = cmp.rows()
-        p = self.problem
         if self._grid is not None:
-            for i in range(min(len(cmp), MAX_CELLS)):
-                vals = self._picture(cmp.network(i), p)
-                if vals is not None:
-                    self.multiples.set_image(i, vals, self._levels)
-        for i, row in enumerate(rows):
-            self.curves.set_curve(i, cmp.column(i, "epoch"), cmp.column(i, "train_loss"))
-            self.multiples.set_diverged(i, row.diverged)
-            self.curves.set_diverged(i, row.diverged)
+            self._draw_pictures(cmp)
+        self.curves.set_curves(
+            (i, cmp.column(i, "epoch"), cmp.column(i, "train_loss")) for i in range(len(cmp))
+        )
+        for i, res in enumerate(cmp.results):
+            diverged = res is not None and res.status == "diverged"
+            self.multiples.set_diverged(i, diverged)
+            self.curves.set_diverged(i, diverged)
         # the table at most a few times a second while playing: numbers that change 30
         # times a second cannot be read, and a sorted table re-sorts at every refresh
         now = time.perf_counter()
         if not self.runner.playing or now - self._table_time >= TABLE_EVERY_S:
             self._table_time = now
+            rows = cmp.rows()
             self.model.set_rows(rows, running=self.runner.playing)
             # no accuracy where the task is regression: the columns would only say "—"
             no_acc = bool(rows) and all(np.isnan(r.train_acc) for r in rows)
             for col in (4, 6):
-                self.table.setColumnHidden(col, no_acc)
+                if self.table.isColumnHidden(col) != no_acc:
+                    self.table.setColumnHidden(col, no_acc)
+            self._fit_columns(grow_only=self.runner.playing)
         n = self.strip.epochs.value()
-        self.strip.progress.setText(_t("epoch {0} of {1}").format(self.runner.epoch, n))
+        text = _t("epoch {0} of {1}").format(self.runner.epoch, n)
+        if self.strip.progress.text() != text:
+            self.strip.progress.setText(text)
 
-    def _picture(self, net, p) -> np.ndarray | None:
+    def _draw_pictures(self, cmp) -> None:
+        """The decision boundaries of the first ``MAX_CELLS`` variants: one batched engine
+        pass per replica stack, one colour mapping for all, each picture re-uploaded only
+        when its colours changed."""
+        p, g = self.problem, self._side
         try:
             with np.errstate(all="ignore"):
-                out = net.forward_grid(self._grid, dtype=np.float32)[p.output_layer]
+                outs = cmp.outputs(self._grid, MAX_CELLS)
         except (ValueError, ArithmeticError, KeyError):
-            return None
-        g = self._side
-        if out.ndim == 2 and out.shape[1] > 1:
-            self._levels = (0.0, float(out.shape[1] - 1))
-            return np.argmax(out, axis=1).astype(np.float32).reshape(g, g)
-        self._levels = p.levels
-        return np.asarray(out).reshape(g, g)
+            return
+        out = np.stack(outs)  # (n, G², outputs)
+        if out.shape[2] > 1:
+            levels = (0.0, float(out.shape[2] - 1))
+            values = np.argmax(out, axis=2).astype(np.float32).reshape(-1, g, g)
+        else:
+            levels = p.levels
+            values = out.reshape(-1, g, g)
+        rgba = to_rgba(values, levels, LUT)
+        for i in range(values.shape[0]):
+            self.multiples.set_image(i, values[i], levels, rgba[i])
 
     # -- selecting and opening -----------------------------------------------------------
     def select(self, i: int | None) -> None:
@@ -449,11 +508,20 @@ class CompareView(QWidget):
         f.setPixelSize(LABEL_PX[on])
         self.table.setFont(f)
         self.table.horizontalHeader().setFont(f)
-        self.table.resizeRowsToContents()
+        self.model.set_two_line(on)
+        if on:
+            self.content.addWidget(self.table)  # below pictures and curves, full width
+            # a resize of the view goes to the pictures and curves: the table keeps its rows
+            self.content.setStretchFactor(0, 1)
+            self.content.setStretchFactor(1, 0)
+        else:
+            self.right.addWidget(self.table)
+        self._fit_columns()
         # the lecture uses the lesson's comparison: the second choice waits for the desk
         for w in (self.strip.and_label, self.strip.vary2, self.strip.values2):
             w.setVisible(not on)
         self._fit_split()
+        QTimer.singleShot(0, self, self._fit_split)  # once the window has its new layout
 
     def retranslate_ui(self) -> None:
         self.strip.retranslate_ui()
@@ -468,6 +536,7 @@ class CompareView(QWidget):
         self.curves.retranslate(self.labels)
         self.model.labels = list(self.labels)
         self.model.retranslate()
+        self._fit_columns()
         if self.comparison is not None:
             self.redraw()
 
