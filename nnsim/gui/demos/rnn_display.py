@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from nnsim.engine.notation import fmt
-from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget
+from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.fonts import font_families
 from nnsim.gui.i18n import translator
 
@@ -51,8 +51,8 @@ class RnnDisplay:
         self.grad_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
         self.grad_plot.addItem(self.grad_cursor)
         self.pred_plot = plot_widget(self)
-        legend = self.pred_plot.addLegend(offset=(-10, 10))
-        legend.setColumnCount(3)
+        # The curves' key is a line of the text box below the plot (``_curve_key``), in
+        # the UI's font: pyqtgraph's legend is small, and it lies over the curves.
         self.x_curve = self.pred_plot.plot(
             [],
             [],
@@ -60,10 +60,9 @@ class RnnDisplay:
             symbol="o",
             symbolSize=5,
             symbolBrush="#8a94a3",
-            name="x_t",
         )
-        self.target_curve = self.pred_plot.plot([], [], pen=pen(GREEN), name="target")
-        self.pred_curve = self.pred_plot.plot([], [], pen=pen(BLUE, width=2.5), name="y_t")
+        self.target_curve = self.pred_plot.plot([], [], pen=pen(GREEN))
+        self.pred_curve = self.pred_plot.plot([], [], pen=pen(BLUE, width=2.5))
         self.pred_cursor = pg.InfiniteLine(angle=90, pen=pen("#d6336c", width=2))
         self.pred_plot.addItem(self.pred_cursor)
         self.text_box = QLabel(self)
@@ -102,6 +101,16 @@ class RnnDisplay:
         big = QFont(self.font())
         big.setPointSizeF(max(self.font().pointSizeF(), 6) * 1.1)
         self.step_details.setFont(big)
+
+    def _present_plots(self, on: bool) -> None:
+        """Presentation mode's plots: thicker curves, axis text at the UI's size, and tall
+        enough that the tick numbers (64 hidden units) stay apart."""
+        for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
+            style_plot(plot.getPlotItem(), on)
+            plot.setMinimumHeight(max(110, 9 * plot.fontMetrics().height()) if on else 110)
+        self.loss_curve.setPen(pen(BLUE, on))
+        self.target_curve.setPen(pen(GREEN, on))
+        self.pred_curve.setPen(pen(BLUE, on, width=2.5))
 
     # ------------------------------------------------------------------ showing
     def apply_frame(self, frame) -> None:
@@ -215,7 +224,8 @@ class RnnDisplay:
             rows.append((tr("target"), esc(txt.get("target", "")), GREEN))
             rows.append((tr("predicted"), esc(txt.get("prediction", "")), BLUE))
         # The sine demo's prediction and target are the curves above: no rows.
-        html = (
+        key = self._curve_key(f)
+        html = key + (
             "<table cellspacing='4'>"
             + "".join(
                 f"<tr><td style='white-space:nowrap'><b>{name}</b></td>"
@@ -225,6 +235,21 @@ class RnnDisplay:
             + "</table>"
         )
         self.text_box.setText(html)
+
+    def _curve_key(self, f) -> str:
+        """The key of the curves drawn in the prediction plot (none when it is hidden)."""
+        series = f.series or {}
+        if self.pred_plot.isHidden() or not series:
+            return ""
+        parts = []
+        for name, label, color in (
+            ("x", "x<sub>t</sub>", "#8a94a3"),
+            ("target", _t("target"), GREEN),
+            ("prediction", "y<sub>t</sub>", BLUE),
+        ):
+            if series.get(name) is not None:
+                parts.append(f"<span style='color:{color}'><b>━━</b></span>&nbsp;{label}")
+        return "<p>" + " &nbsp; ".join(parts) + "</p>" if parts else ""
 
     def select_step(self, t: int) -> None:
         """Show step ``t`` (0-based) in the diagram, the cursors and the details."""

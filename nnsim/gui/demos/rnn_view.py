@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from nnsim.gui.demos.rnn_display import RnnDisplay
 from nnsim.gui.demos.unrolled import UnrolledView
-from nnsim.gui.demos.widgets import BLUE, GREEN, pen, style_plot
 from nnsim.gui.demos.worker import BackgroundJob
 from nnsim.gui.i18n import translator
 from nnsim.gui.mathtext import math_html, math_unicode
@@ -46,6 +45,18 @@ DEMOS = (("chars", "one-to-many"), ("parity", "many-to-one"), ("sine", "many-to-
 #: Default T per demo and the allowed range.
 DEFAULT_STEPS = {"chars": 16, "parity": 8, "sine": 20}
 STEP_RANGE = {"chars": (2, 40), "parity": (1, 10), "sine": (2, 60)}
+
+
+class _HeldBox(QGroupBox):
+    """A group box whose height for a width is never below its minimum height.
+
+    The page's layout sizes a box with wrapped text by its height-for-width alone; the
+    minimum that ``RnnView._hold_unrolled`` sets would be ignored, the box drawn taller
+    than its slot and its last line (the step details) over the plots' titles below.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self.minimumHeight())
 
 
 def train_in_background(run, iterations: int, ctx, every: float = 0.2):
@@ -138,7 +149,7 @@ class RnnView(RnnDisplay, QWidget):
         trow.addWidget(self.time_slider, 1)
 
         grid = self._make_plots()
-        self.diagram_box = QGroupBox(self)
+        self.diagram_box = _HeldBox(self)
         db = QVBoxLayout(self.diagram_box)
         db.addWidget(self.shape_note)
         db.addWidget(self.unrolled, 1)
@@ -209,7 +220,7 @@ class RnnView(RnnDisplay, QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.FontChange:
             self._mono_font()
-            self._hold_unrolled()
+            self._refit() if self._presentation else self._hold_unrolled()
         super().changeEvent(event)
 
     def showEvent(self, event):
@@ -224,12 +235,12 @@ class RnnView(RnnDisplay, QWidget):
         self.unrolled.setMinimumHeight(440 if on else 200)
         self.unrolled.update()
         self._hold_unrolled()
-        QTimer.singleShot(0, self, self._hold_unrolled)  # once the new fonts have arrived
-        for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
-            style_plot(plot.getPlotItem(), on)
-        self.loss_curve.setPen(pen(BLUE, on))
-        self.target_curve.setPen(pen(GREEN, on))
-        self.pred_curve.setPen(pen(BLUE, on, width=2.5))
+        self._present_plots(on)
+        QTimer.singleShot(0, self, self._refit)  # once the new fonts have arrived
+
+    def _refit(self) -> None:
+        self._present_plots(self._presentation)
+        self._hold_unrolled()
 
     def _hold_unrolled(self) -> None:
         # The box around the unrolled network holds its least height firmly: the page's
