@@ -119,19 +119,15 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         while it is set, whole epochs do not take the fused SGD loop. None (the default)
         costs nothing. May also be assigned after construction (``trainer.on_batch``).
     rng : numpy.random.Generator, optional
-        The generator that shuffles (and feeds ``row_source``); None: one of its own,
-        from ``seed``. A demo that drew its data and weights from a generator passes it
-        to go on drawing from the same stream.
+        The generator that shuffles (and feeds ``row_source``); None: its own, from
+        ``seed``. A demo that drew its data and weights from one passes it on.
     row_source : callable, optional
-        ``row_source(rng, n) -> (x, y)``: ``n`` fresh training rows for each update,
-        drawn with the trainer's generator (a stream, e.g. random windows of a corpus,
-        too many to hold as one set). ``train`` then serves the evaluation and the
-        checks only, and an epoch is ``len(train) // batch_size`` updates.
+        ``row_source(rng, n) -> (x, y)``: ``n`` fresh rows for each update (a stream,
+        e.g. random windows of a corpus); ``train`` then serves evaluation and checks
+        only, and an epoch is ``len(train) // batch_size`` updates.
     resume : bool
-        A run stopped in the middle of an epoch (``stop``, ``on_batch``) goes on with
-        the rest of that epoch's batches instead of a newly shuffled epoch, so training
-        in slices makes the same updates as one long run (time travel and
-        ``set_state`` start afresh).
+        A run stopped mid-epoch (``stop``, ``on_batch``) goes on with the rest of that
+        epoch's batches, so training in slices makes the updates of one long run.
     """
 
     def __init__(
