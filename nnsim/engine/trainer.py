@@ -118,6 +118,16 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         change them. Set it to track progress batch by batch (the CNN and RNN views);
         while it is set, whole epochs do not take the fused SGD loop. None (the default)
         costs nothing. May also be assigned after construction (``trainer.on_batch``).
+    rng : numpy.random.Generator, optional
+        The generator that shuffles (and feeds ``row_source``); None: its own, from
+        ``seed``. A demo that drew its data and weights from one passes it on.
+    row_source : callable, optional
+        ``row_source(rng, n) -> (x, y)``: ``n`` fresh rows for each update (a stream,
+        e.g. random windows of a corpus); ``train`` then serves evaluation and checks
+        only, and an epoch is ``len(train) // batch_size`` updates.
+    resume : bool
+        A run stopped mid-epoch (``stop``, ``on_batch``) goes on with the rest of that
+        epoch's batches, so training in slices makes the updates of one long run.
     """
 
     def __init__(
@@ -152,6 +162,9 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         clip_norm: float | None = None,
         drop_last: bool = False,
         on_batch=None,
+        rng: np.random.Generator | None = None,
+        row_source=None,
+        resume: bool = False,
     ):
         self.network = network
         self.loss: Loss = get_loss("squared_error" if loss is None else loss)
@@ -178,6 +191,11 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         #: Per-batch progress callback (see the class docstring); None on the fast path.
         self.on_batch = on_batch
         self.batch_loss = float("nan")  # loss of the last batch, before its update
+        self.row_source = row_source
+        self.resume = bool(resume)
+        self._pending = None  # (epoch, step, next batch, batches) of a stopped epoch
+        if row_source is not None and self.rule == "perceptron":
+            raise TrainingError("the perceptron rule trains on its set, not on a row source")
         self._fast_epoch = getattr(network, "train_epoch_sgd", None)
         # Gradient checks need ∂E/∂input; training does not, and skipping it is cheaper.
         try:
@@ -306,7 +324,7 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         self._guard = DivergenceGuard(
             network, self.x_train, self.y_train, limits=self._perceptron is None
         )
-        self._rng = np.random.default_rng([self.seed, 1])
+        self._rng = np.random.default_rng([self.seed, 1]) if rng is None else rng
         self.history = History(network.n_params, network.theta.dtype)
         self.epoch = 0  # completed epochs of the current branch
         self.step = 0  # updates made

@@ -25,6 +25,7 @@ class TrainerState:
         self.epoch = snap.epoch if snap.kind != "step" else snap.epoch - 1
         self.step = snap.step
         self.optimizer.reset()
+        self._pending = None
         return snap
 
     #: Plain attributes that training changes (besides weights, history, optimiser, rng).
@@ -61,6 +62,7 @@ class TrainerState:
             history=copy.deepcopy(self.history),
             optimizer=copy.deepcopy(self.optimizer),
             rng=copy.deepcopy(self._rng.bit_generator.state),
+            pending=copy.copy(getattr(self, "_pending", None)),
         )
         return state
 
@@ -84,3 +86,4 @@ class TrainerState:
         self._rng.bit_generator.state = state["rng"]
         for k in self._STATE_ATTRS:
             setattr(self, k, state[k])
+        self._pending = state.get("pending")  # the rest of a stopped epoch (``resume``)

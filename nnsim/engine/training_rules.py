@@ -178,8 +178,11 @@ class RuleEpochs:
     def _bp_update(self, idx) -> str | None:
         """One BP update on the samples ``idx``; a divergence note or None."""
         net = self.network
-        xb = _take(self.x_train, idx)
-        yb = self.y_train[idx]
+        if idx is None:  # a streamed batch: fresh rows from the row source
+            xb, yb = self.row_source(self._rng, self._batch_rows())
+        else:
+            xb = _take(self.x_train, idx)
+            yb = self.y_train[idx]
         with np.errstate(all="ignore"):
             value = net.loss_and_grad(xb, yb, self.loss, **self._lg_kwargs)
             if math.isfinite(value):  # (a non-finite loss ends the run: no step)
@@ -195,8 +198,16 @@ class RuleEpochs:
         self.step += 1
         return None
 
+    def _batch_rows(self) -> int:
+        """Rows per update of the BP rule."""
+        return {"standard": 1, "accumulated": self.n_train}.get(self.rule, self.batch_size)
+
     def _batches(self):
         m = self.n_train
+        if self.row_source is not None:
+            # A stream: as many updates per epoch as ``train`` holds batches; each
+            # batch is drawn when it is used (None), so slices draw what one run would.
+            return [None] * max(m // self._batch_rows(), 1)
         if self.rule == "accumulated":
             return [slice(None)]
         order = self._rng.permutation(m) if self.shuffle else np.arange(m)
@@ -212,15 +223,22 @@ class RuleEpochs:
         """One pass of BP; returns the epoch snapshot or "stop" (after setting ``result``)."""
         if not per_step and self._can_fast():
             return (yield from self._fast_bp_epoch(epoch))
-        batches = self._batches()
-        last = len(batches) - 1
-        for b, idx in enumerate(batches):
+        pending, self._pending = self._pending, None
+        if self.resume and pending is not None and pending[:2] == (epoch, self.step):
+            first, batches = pending[2], pending[3]  # the rest of a stopped epoch
+        else:
+            first, batches = 0, self._batches()
+        last = first + len(batches) - 1
+        for j, idx in enumerate(batches):
+            b = first + j
             if self._stop_requested:
-                if b and not per_step:  # a partial epoch: record where the weights are
+                if j and not per_step:  # a partial epoch: record where the weights are
                     snap, bad = self._record("step")
                     if bad is not None:
                         self._diverged(bad, epoch)
                         return "stop"
+                if self.resume:
+                    self._pending = (epoch, self.step, b, batches[j:])
                 return self._stopped()
             bad = self._bp_update(idx)
             if bad is not None:
@@ -250,6 +268,7 @@ class RuleEpochs:
             self.fast
             and self.on_batch is None  # the fused loop has no batch boundary to report
             and self.clip_norm is None
+            and self.row_source is None
             and not (self.drop_last and self.n_train % self.batch_size)
             and self._fast_epoch is not None
             and self.optimizer.name == "sgd"

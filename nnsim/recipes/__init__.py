@@ -12,5 +12,6 @@ forward the user's actions to them.
 * ``rnn_runs`` — the RNN view's runs, trained a few updates at a time;
 * ``exercise`` — one BP step typed by a student, checked value by value;
 * ``problem`` — what the training plots need to know about a session;
-* ``plot_data`` — the numbers the training plots draw, bounded for long runs.
+* ``plot_data`` — the numbers the training plots draw, bounded for long runs;
+* ``plot_columns`` — the registry that adds a per-epoch curve to them (one call).
 """

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.engine.history import thin_rows
+from nnsim.recipes.plot_columns import BUILT_IN, plot_columns
 
 #: Rows the plots keep at most: every epoch up to here, then older epochs thinned
 #: geometrically (as the trainer's history is), so a frame's work stays the same however
 #: long the run.
 MAX_ROWS = 2048
 
-_COLUMNS = ("epoch", "index", "train_loss", "val_loss", "train_acc", "val_acc")
+_COLUMNS = BUILT_IN
 
 
 class PlotData:
@@ -22,6 +23,8 @@ class PlotData:
     Only the initial and end-of-epoch snapshots are kept (the curves are per epoch);
     ``index`` is each row's position in the trainer's history, for the time slider.
     At most ``limit`` rows: a full table thins its older epochs (``thin_rows``).
+    Every column registered with ``nnsim.recipes.plot_columns.register_plot_column`` is
+    computed for each row too (NaN in rows kept before it was registered).
     """
 
     def __init__(self, n_params: int = 0, limit: int = MAX_ROWS):
@@ -38,6 +41,23 @@ class PlotData:
         self._recent = self.limit // 2
         self._cols = {k: np.empty(self._cap) for k in _COLUMNS}
         self._w = np.empty((self._cap, self.n_params))
+        self._extra = {}
+        self._sync_columns()
+
+    def _sync_columns(self) -> None:
+        """Follow the registry: a column for every registered one, none for the removed."""
+        registered = {c.name: c for c in plot_columns()}
+        for name in [n for n in self._extra if n not in registered]:
+            del self._extra[name], self._cols[name]
+        for name, col in registered.items():
+            if name not in self._cols:
+                self._cols[name] = np.full(self._cap, np.nan)
+            self._extra[name] = col
+
+    @property
+    def extra_columns(self) -> tuple:
+        """The registered ``PlotColumn``s this table holds, in registration order."""
+        return tuple(self._extra.values())
 
     def __len__(self) -> int:
         return self._n
@@ -69,6 +89,7 @@ class PlotData:
         """Add a ``Snapshot`` if it ends an epoch (or is the initial one); True if added."""
         if snap.kind == "step":
             return False
+        self._sync_columns()
         if self._n and snap.epoch <= self._cols["epoch"][self._n - 1]:
             # a new branch of time started earlier in the history: drop what it replaces
             # (told by the epoch: a thinned history renumbers positions, not epochs)
@@ -84,6 +105,8 @@ class PlotData:
         c["val_loss"][i] = snap.val_loss
         c["train_acc"][i] = snap.train_acc
         c["val_acc"][i] = snap.val_acc
+        for name, col in self._extra.items():
+            c[name][i] = col.value(snap)
         w = np.asarray(snap.weights)
         if w.size == self.n_params:
             self._w[i] = w
@@ -102,8 +125,10 @@ class PlotData:
         n = rows.size
         while self._cap < n:
             self._cap *= 2
-        self._cols = {k: np.empty(self._cap) for k in _COLUMNS}
+        self._cols = {k: np.empty(self._cap) for k in self._cols}
         self._w = np.empty((self._cap, self.n_params))
+        for name, col in self._extra.items():
+            self._cols[name][:n] = [col.value(history[int(r)]) for r in rows]
         self._cols["epoch"][:n] = history.epoch[rows]
         self._cols["index"][:n] = rows
         self._cols["train_loss"][:n] = history.train_loss[rows]
@@ -114,7 +139,8 @@ class PlotData:
         self._n = n
 
     def column(self, name: str) -> np.ndarray:
-        """One column (epoch, index, train_loss, val_loss, train_acc, val_acc) as a view."""
+        """One column (epoch, index, train_loss, val_loss, train_acc, val_acc, or a
+        registered one) as a view."""
         return self._cols[name][: self._n]
 
     @property

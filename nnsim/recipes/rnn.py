@@ -11,11 +11,10 @@ not train on:
 
 Every demo returns a ``DemoResult`` with the trained network, the loss history and the
 metric. ``python -m nnsim.recipes.rnn`` runs them all and prints the numbers. The data
-come from ``nnsim.data.sequences``. The sine, rise/fall and parity demos train through
-the engine's ``Trainer`` (mini-batch Adam, gradient norm clipped to 5, ``PerStepLoss``
-for many-to-many outputs); the character demo draws fresh windows of the corpus for
-every update, a stream that the Trainer's epochs over a fixed set do not model, so it
-clips and steps the engine's Adam (``nnsim.engine.optim``) itself.
+come from ``nnsim.data.sequences``. Every demo trains through the engine's ``Trainer``
+(mini-batch Adam, gradient norm clipped to 5, ``PerStepLoss`` for many-to-many outputs);
+the character demo feeds it fresh windows of the corpus for every update (the trainer's
+``row_source``).
 """
 
 from __future__ import annotations
@@ -41,14 +40,11 @@ from nnsim.engine.layers.rnn import (
     RNN,
     PerStepLoss,
     TimeDense,
-    clip_grad_norm,
     generate,
     sample_onehot,
-    sequence_loss,
 )
 from nnsim.engine.losses import SoftmaxCrossEntropy
 from nnsim.engine.network import Network
-from nnsim.engine.optim import Adam
 from nnsim.engine.training import Trainer
 
 
@@ -84,25 +80,11 @@ class DemoResult:
         return "\n".join(lines)
 
 
-def _update(net: Network, opt: Adam) -> None:
-    """Clip the gradient to norm 5 (exploding gradients through time), then one Adam step."""
-    clip_grad_norm(net.grad, 5.0)
-    opt.step(net.theta, net.grad)
-    net.params_changed()
-
-
-def _batches(rng, n: int, batch: int):
-    """Endless shuffled mini-batch index arrays."""
-    while True:
-        order = rng.permutation(n)
-        for i in range(0, n - batch + 1 if n >= batch else 1, batch):
-            yield order[i : i + batch]
-
-
-def _train(net, loss, xtr, ytr, iterations: int, lr: float, batch: int, seed: int) -> list:
+def _train(net, loss, data, iterations: int, lr: float, batch: int, seed: int, **stream) -> list:
     """``iterations`` updates of ``net`` through the engine's ``Trainer``: mini-batch Adam
     on full batches, the gradient's norm clipped to 5 (gradients can explode through
-    time); the per-batch callback collects each batch's loss and stops the run there."""
+    time); the per-batch callback collects each batch's loss and stops the run there.
+    ``stream``: the trainer's ``rng`` and ``row_source`` for a demo that draws its rows."""
     losses: list[float] = []
 
     def on_batch(epoch, b, n_batches, value):
@@ -112,7 +94,7 @@ def _train(net, loss, xtr, ytr, iterations: int, lr: float, batch: int, seed: in
     trainer = Trainer(
         net,
         loss,
-        (xtr, ytr),
+        data,
         rule="minibatch",
         optimizer="adam",
         lr=lr,
@@ -122,9 +104,11 @@ def _train(net, loss, xtr, ytr, iterations: int, lr: float, batch: int, seed: in
         clip_norm=5.0,
         drop_last=True,  # as the demos' own loop drew them: full batches only
         on_batch=on_batch,
+        eval_sample=64,  # the records between epochs are not read: keep them cheap
+        **stream,
     )
     if iterations > 0:
-        trainer.run(-(-int(iterations) // max(len(ytr) // batch, 1)))
+        trainer.run(int(iterations) + 1)  # (every epoch makes an update; on_batch ends it)
     return losses
 
 
@@ -185,7 +169,7 @@ def sine_demo(
         ]
     )
     net.init_weights("xavier", rng=rng)
-    losses = _train(net, PerStepLoss("squared_error"), xtr, ytr, iterations, 0.01, 32, seed)
+    losses = _train(net, PerStepLoss("squared_error"), (xtr, ytr), iterations, 0.01, 32, seed)
     pred = net.forward(xte)
     mse = float(np.mean((pred - yte) ** 2))
     details = {
@@ -215,7 +199,7 @@ def _train_classifier(rng, xtr, ytr, hidden, iterations, lr, batch, seed):
         ]
     )
     net.init_weights("xavier", rng=rng)
-    return net, _train(net, "softmax_cross_entropy", xtr, ytr, iterations, lr, batch, seed)
+    return net, _train(net, "softmax_cross_entropy", (xtr, ytr), iterations, lr, batch, seed)
 
 
 def _accuracy(net, x, y) -> float:
@@ -370,17 +354,25 @@ def char_demo(
         ]
     )
     net.init_weights("xavier", rng=rng)
-    opt = Adam(lr=0.01)
-    loss = SoftmaxCrossEntropy()
-    losses = []
-    for _ in range(iterations):
-        start = rng.integers(0, len(codes) - seq_len - 1, 32)
-        win = codes[start[:, None] + np.arange(seq_len + 1)]
-        out = net.forward(one_hot(win[:, :-1], V))
-        value, g = sequence_loss(loss, out, win[:, 1:])
-        net.backward(g)
-        _update(net, opt)
-        losses.append(value)
+
+    def windows(starts):
+        win = codes[np.asarray(starts)[:, None] + np.arange(seq_len + 1)]
+        return one_hot(win[:, :-1], V), win[:, 1:]
+
+    # Every update trains on 32 windows drawn afresh from the text (the trainer's row
+    # source, drawn from this demo's generator); the text cut into windows end to end
+    # is the set the trainer evaluates.
+    losses = _train(
+        net,
+        PerStepLoss(SoftmaxCrossEntropy()),
+        windows(np.arange(0, len(codes) - seq_len - 1, seq_len)),
+        iterations,
+        0.01,
+        32,
+        seed,
+        rng=rng,
+        row_source=lambda g, n: windows(g.integers(0, len(codes) - seq_len - 1, n)),
+    )
     first = one_hot(vocab.index(seed_char), V)
     gen, _ = generate(net, first, sample_len, sample_onehot(rng, temperature))
     sample = "".join(vocab[i] for i in gen[0].argmax(-1))

@@ -1,10 +1,11 @@
 """The RNN view's demos, one per shape, trained a few iterations at a time (Qt-free).
 
-Each run owns an engine network with an Elman ``RNN`` layer and trains it with the
-recipes of ``nnsim.recipes.rnn`` (same data from ``nnsim.data.sequences``, same network,
-the engine's Adam, the same clipping),
-but in slices, so the view can show the loss, the hidden states and the BPTT gradient
-after every few updates:
+Each run owns an engine network with an Elman ``RNN`` layer and trains it as the recipes
+of ``nnsim.recipes.rnn`` do (same data from ``nnsim.data.sequences``, same network), through
+the engine's ``Trainer`` (mini-batch Adam, gradient norm clipped to 5, full batches), but
+in slices of a few updates (``train``; the trainer resumes the stopped epoch, so slices
+make the updates one long run would), so the view can show the loss, the hidden states
+and the BPTT gradient after every few updates:
 
 * many-to-many — next value of a noisy sine wave (``SineRun``);
 * many-to-one — parity of a bit string (``ParityRun``);
@@ -29,8 +30,8 @@ from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.layers.rnn import (
     RNN,
+    PerStepLoss,
     TimeDense,
-    clip_grad_norm,
     generate,
     sample_onehot,
     sequence_loss,
@@ -38,7 +39,7 @@ from nnsim.engine.layers.rnn import (
 from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, get_loss, softmax
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
-from nnsim.engine.optim import Adam
+from nnsim.engine.training import Trainer, TrainingError
 from nnsim.recipes.rnn import bigram_fraction, noisy_sine
 
 #: The shapes of COURSE.md §12 in the order the view lists them.
@@ -97,16 +98,13 @@ class RnnFrame:
         return len(self.x_labels)
 
 
-def shuffled_batches(rng, n: int, batch: int):
-    """Endless mini-batches: one shuffled pass after another (as ``nnsim.recipes.rnn`` draws them)."""
-    while True:
-        order = rng.permutation(n)
-        for i in range(0, n - batch + 1 if n >= batch else 1, batch):
-            yield order[i : i + batch]
+#: Rows of the training set each record of the trainer is evaluated on (a sample: the
+#: records after every slice must stay cheap next to the updates).
+EVAL_ROWS = 64
 
 
 class RnnRun:
-    """Shared part of the demos: a network, Adam, the loss history."""
+    """Shared part of the demos: a network, its ``Trainer``, the loss history."""
 
     shape = ""
     name = ""
@@ -119,28 +117,72 @@ class RnnRun:
         self.losses: list[float] = []
         self.iteration = 0
         self.net: Network | None = None
-        self.opt: Adam | None = None
+        self.trainer: Trainer | None = None
 
     @property
     def rnn(self) -> RNN:
         """The recurrent layer."""
         return next(layer for layer in self.net.layers.values() if isinstance(layer, RNN))
 
-    def train(self, iterations: int) -> list[float]:
-        """Run ``iterations`` updates; returns their losses."""
-        out = []
-        for _ in range(int(iterations)):
-            value = self._update()
-            clip_grad_norm(self.net.grad, 5.0)
-            self.opt.step(self.net.theta, self.net.grad)
-            self.net.params_changed()
-            self.iteration += 1
-            self.losses.append(float(value))
-            out.append(float(value))
-        return out
+    def _make_trainer(self, loss, x, y, lr: float, batch: int, row_source=None) -> None:
+        """The run's trainer: mini-batch Adam on full batches, the gradient's norm
+        clipped to 5 (gradients can explode through time), shuffled with the run's own
+        generator (the one that drew its data and weights, as the demos always did)."""
+        self.trainer = Trainer(
+            self.net,
+            loss,
+            (x, y),
+            rule="minibatch",
+            optimizer="adam",
+            lr=lr,
+            batch_size=batch,
+            seed=self.seed,
+            init=None,  # the Xavier weights the run drew
+            clip_norm=5.0,
+            drop_last=True,
+            eval_sample=EVAL_ROWS,
+            rng=self.rng,
+            row_source=row_source,
+            resume=True,
+        )
 
-    def _update(self) -> float:
-        raise NotImplementedError
+    def train(self, iterations: int, hook=None) -> list[float]:
+        """Run up to ``iterations`` updates through the trainer; returns their losses.
+
+        Parameters
+        ----------
+        iterations : int
+            Updates to make.
+        hook : callable, optional
+            ``hook(done)`` after every update (``done`` updates of this call so far);
+            a true value ends the slice early (the view's time to draw, or Stop).
+
+        Raises
+        ------
+        TrainingError
+            When training diverged (the trainer restored the last sound weights).
+        """
+        n = int(iterations)
+        out: list[float] = []
+        if n <= 0:
+            return out
+
+        def on_batch(epoch, b, n_batches, value):
+            out.append(float(value))
+            return len(out) >= n or bool(hook is not None and hook(len(out)))
+
+        trainer = self.trainer
+        trainer.on_batch = on_batch
+        try:
+            # every epoch makes at least one update: the slice ends in on_batch
+            result = trainer.run(n + 1)
+        finally:
+            trainer.on_batch = None
+            self.iteration += len(out)
+            self.losses.extend(out)
+        if result.status == "diverged":
+            raise TrainingError(result.message)
+        return out
 
     def frame(self) -> RnnFrame:
         """The display sequence run forward and backward with the current weights."""
@@ -165,16 +207,8 @@ class SineRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(lr=0.01)
         self.loss = SquaredError()
-        self.batches = shuffled_batches(self.rng, len(self.xtr), 32)
-
-    def _update(self) -> float:
-        idx = next(self.batches)
-        out = self.net.forward(self.xtr[idx])
-        value, g = sequence_loss(self.loss, out, self.ytr[idx])
-        self.net.backward(g)
-        return value
+        self._make_trainer(PerStepLoss(self.loss), self.xtr, self.ytr, 0.01, 32)
 
     def frame(self) -> RnnFrame:
         mse = float(np.mean((self.net.forward(self.xte) - self.yte) ** 2))
@@ -234,13 +268,8 @@ class ParityRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(lr=0.02)
         self.loss = SoftmaxCrossEntropy()
-        self.batches = shuffled_batches(self.rng, len(self.ytr), 64)
-
-    def _update(self) -> float:
-        idx = next(self.batches)
-        return self.net.loss_and_grad(self.xtr[idx], self.ytr[idx], self.loss)
+        self._make_trainer(self.loss, self.xtr, self.ytr, 0.02, 64)
 
     def frame(self) -> RnnFrame:
         acc = float(np.mean(self.net.forward(self.xte).argmax(1) == self.yte))
@@ -316,21 +345,27 @@ class CharRun(RnnRun):
             ]
         )
         self.net.init_weights("xavier", rng=self.rng)
-        self.opt = Adam(lr=0.01)
         self.loss = SoftmaxCrossEntropy()
         self.gen_rng = np.random.default_rng(seed + 1)
+        # Each update trains on 32 windows drawn afresh from the whole corpus; the
+        # corpus cut into windows end to end is the set the trainer evaluates, and
+        # one epoch is as many characters as the corpus holds.
+        starts = np.arange(0, len(self.codes) - self.steps - 1, self.steps)
+        x, y = self._windows(starts)
+        self._make_trainer(PerStepLoss(self.loss), x, y, 0.01, 32, row_source=self._draw)
+
+    def _windows(self, starts):
+        """One-hot inputs (n, T, V) and next-character targets (n, T) of the windows."""
+        win = self.codes[np.asarray(starts)[:, None] + np.arange(self.steps + 1)]
+        return self.eye[win[:, :-1]], win[:, 1:]
+
+    def _draw(self, rng, n: int):
+        """The trainer's row source: ``n`` windows at random places of the corpus."""
+        return self._windows(rng.integers(0, len(self.codes) - self.steps - 1, n))
 
     def decode(self, codes) -> str:
         """Characters of the code list."""
         return "".join(self.vocab[int(i)] for i in codes)
-
-    def _update(self) -> float:
-        start = self.rng.integers(0, len(self.codes) - self.steps - 1, 32)
-        win = self.codes[start[:, None] + np.arange(self.steps + 1)]
-        out = self.net.forward(self.eye[win[:, :-1]])
-        value, g = sequence_loss(self.loss, out, win[:, 1:])
-        self.net.backward(g)
-        return value
 
     def frame(self) -> RnnFrame:
         T = self.steps
@@ -403,16 +438,12 @@ class DocumentRun(RnnRun):
         self.xv = data.x_val if data.x_val is not None else data.x
         self.yv = data.y_val if data.y_val is not None else data.y
         self.loss = get_loss(doc.settings.loss)
-        self.opt = Adam(lr=min(float(doc.settings.lr), 0.05))
         self.batch = max(1, min(int(doc.settings.batch_size), len(self.x)))
-        self.batches = shuffled_batches(self.rng, len(self.x), self.batch)
         self.shape = "many-to-many" if rnns[0].return_sequences else "many-to-one"
         self.title_en = doc.meta.title_en
         self.title_zh = doc.meta.title_zh
-
-    def _update(self) -> float:
-        idx = next(self.batches)
-        return self.net.loss_and_grad(self.x[idx], self.y[idx], self.loss)
+        lr = min(float(doc.settings.lr), 0.05)
+        self._make_trainer(self.loss, self.x, self.y, lr, self.batch)
 
     def frame(self) -> RnnFrame:
         x, y = self.xv[:1], self.yv[:1]

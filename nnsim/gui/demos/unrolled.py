@@ -62,6 +62,9 @@ class UnrolledView(QWidget):
         # Most steps drawn at once (0: all). Presentation mode draws a window of steps
         # around the selected one, so that their numbers are large enough to read.
         self.max_columns = 0
+        #: Where the last paint put things: ``arrows`` [(kind "x"/"h"/"y", t, start,
+        #: end)] and ``tags`` {"W_h": QRectF, ...} (widget coordinates).
+        self.drawn = {"arrows": [], "tags": {}}
 
     def sizeHint(self) -> QSize:
         return QSize(900, 300)
@@ -152,7 +155,10 @@ class UnrolledView(QWidget):
         arrow = QPen(_BORDER, max(px / 9, 1.5))
         state_image = None if f.h is None else _state_image(np.asarray(f.h)[:, :MAX_UNITS])
         feedback = bool(getattr(f, "feedback", False))
-        weight_tags = []  # drawn last, over the boxes: (centre, text)
+        weight_tags = []  # drawn last, over the boxes: (anchor, text, "centre" or "top")
+        # what was drawn where, for the tests: arrows (kind, t, start, end), tags' rects
+        drawn = {"arrows": [], "tags": {}}
+        self.drawn = drawn
         shown = range(first, first + count)
         first_x = next((t for t in shown if f.x_labels[t]), None)
         last_y = next((t for t in reversed(shown) if f.y_labels[t]), None)
@@ -180,8 +186,12 @@ class UnrolledView(QWidget):
                 a = QPointF(cx - col + box_w / 2, h_top + h_h / 2)
                 b = QPointF(cx - box_w / 2, h_top + h_h / 2)
                 _arrow(p, a, b, px * 0.45)
-                if t == max(first, 1):
-                    weight_tags.append((QPointF((a.x() + b.x()) / 2, a.y() - L * 0.55), "W_h"))
+                drawn["arrows"].append(("h", t, a, b))
+                if t == max(first + 1, 1) or count == 1:
+                    # under its own arrow, between two boxes in view (the arrow into the
+                    # first box drawn starts off the page when the window is scrolled)
+                    below = a.y() + arrow.widthF() / 2 + 2
+                    weight_tags.append((QPointF((a.x() + b.x()) / 2, below), "W_h", "top"))
             if has_x:
                 xb = QRectF(cx - box_w / 2, x_top, box_w, x_h)
                 p.setPen(QPen(_BORDER, 1.5))
@@ -193,8 +203,9 @@ class UnrolledView(QWidget):
                 _label(p, QRectF(xb.x(), xb.bottom(), xb.width(), L), "x", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, x_top), QPointF(cx, hb.bottom()), px * 0.45)
+                drawn["arrows"].append(("x", t, QPointF(cx, x_top), QPointF(cx, hb.bottom())))
                 if t == first_x:
-                    weight_tags.append((QPointF(cx, (hb.bottom() + x_top) / 2), "W_x"))
+                    weight_tags.append((QPointF(cx, (hb.bottom() + x_top) / 2), "W_x", "centre"))
             if has_y:
                 yb = QRectF(cx - box_w / 2, y_box_top, box_w, y_box_h)
                 p.setPen(QPen(_BORDER, 1.5))
@@ -206,8 +217,9 @@ class UnrolledView(QWidget):
                 _label(p, QRectF(yb.x(), ylab_top, yb.width(), L), "y", t + 1, small)
                 p.setPen(arrow)
                 _arrow(p, QPointF(cx, hb.top()), QPointF(cx, yb.bottom()), px * 0.45)
+                drawn["arrows"].append(("y", t, QPointF(cx, hb.top()), QPointF(cx, yb.bottom())))
                 if t == last_y:
-                    weight_tags.append((QPointF(cx, (yb.bottom() + hb.top()) / 2), "W_y"))
+                    weight_tags.append((QPointF(cx, (yb.bottom() + hb.top()) / 2), "W_y", "centre"))
                 target = f.target_labels[t] if t < len(f.target_labels) else ""
                 if target and target_row is not None:
                     p.setFont(small)
@@ -228,12 +240,14 @@ class UnrolledView(QWidget):
         # the shared weights, on a white tag so no arrow or box hides them
         p.setFont(small)
         fm = QFontMetricsF(small)
-        for centre, text in weight_tags:
+        for anchor, text, where in weight_tags:
             # W_h set like the slides: italic W, real subscript
             tag = html_document(math_html(text), small)
             w = tag.size().width() + 6
             hgt = max(fm.height(), tag.size().height())
-            rect = QRectF(centre.x() - w / 2, centre.y() - hgt / 2, w, hgt)
+            top = anchor.y() if where == "top" else anchor.y() - hgt / 2
+            rect = QRectF(anchor.x() - w / 2, top, w, hgt)
+            drawn["tags"][text] = rect
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(255, 255, 255, 230))
             p.drawRoundedRect(rect, 3, 3)

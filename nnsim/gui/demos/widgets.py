@@ -96,6 +96,9 @@ def style_plot(plot: pg.PlotItem, presentation: bool = False) -> None:
         ax.setTextPen(pg.mkPen("#111111"))
         ax.label.setFont(font)
         # "(×0.001)" after a label hides it on a narrow plot; plain tick numbers read better.
+        # pyqtgraph still works a scale out when the prefix is switched off (a loss of 0.7
+        # would read 700): no range may take a prefix.
+        ax.setSIPrefixEnableRanges(((0.0, 0.0),))
         ax.enableAutoSIPrefix(False)
     plot.titleLabel.item.setFont(font)
     # No grid: pyqtgraph draws grid lines through the axes' cached picture, which makes

@@ -1,4 +1,8 @@
-"""The error plot: training and test/validation loss per epoch, accuracy below, early-stopping mark."""
+"""The error plot: training and test/validation loss per epoch, accuracy below, early-stopping mark.
+
+Below them, one plot per column registered with
+``nnsim.recipes.plot_columns.register_plot_column`` (made when a frame first holds it).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
 
+from nnsim.gui.i18n import current_language
 from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
@@ -62,6 +67,10 @@ class ErrorPlot(PlotPanel):
         self._last_frame = None
         self._x_end = 0.0
         self._y_range = StableRange()
+        #: The registered columns' plots: name → (column, PlotItem, curve).
+        self.extra_plots: dict = {}
+        self.extra_boxes: dict = {}  # name → its checkbox in the options row
+        self._next_row = 2
         self.loss.disableAutoRange()
         self.acc.disableAutoRange()
         #: Says why the plot is empty (no history yet, or an opened file: the format keeps
@@ -86,6 +95,9 @@ class ErrorPlot(PlotPanel):
         self.acc_cursor.setPen(pen("#555555", 2.0, scale=s))
         for p in (self.loss, self.acc):
             self.style_plot(p)
+        for col, plot, curve in self.extra_plots.values():
+            curve.setPen(pen(col.color, 2.5, scale=s))
+            self.style_plot(plot)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -126,6 +138,8 @@ class ErrorPlot(PlotPanel):
         self._title_room = room
         self.loss.setTitle(title, size=size, color="#111111")
         self.acc.setTitle(self.tr("accuracy"), size=size, color="#111111")
+        for col, plot, _curve in self.extra_plots.values():
+            plot.setTitle(col.title_in(current_language()), size=size, color="#111111")
         self.axis_label(self.acc, "bottom", self.tr("epoch"))
         self._set_stop_text()
 
@@ -148,12 +162,15 @@ class ErrorPlot(PlotPanel):
         if self._last_frame is not None:
             self.update_frame(self._last_frame, force=True)
 
-    def _acc_toggled(self, on: bool) -> None:
+    def _show_row(self, plot, row: int, on: bool) -> None:
         # A hidden item keeps its share of a QGraphicsGridLayout: give it no height as
         # well. (It stays in the layout, so its curves keep a view to clip and sample to.)
-        self.acc.setVisible(on)
-        self.acc.setMaximumHeight(_NO_LIMIT if on else 0)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2 if on else 0)
+        plot.setVisible(on)
+        plot.setMaximumHeight(_NO_LIMIT if on else 0)
+        self.graphics.ci.layout.setRowStretchFactor(row, 2 if on else 0)
+
+    def _acc_toggled(self, on: bool) -> None:
+        self._show_row(self.acc, 1, on)
         if on and self._acc_stale and self._last_frame is not None:
             self._fill_acc(self._last_frame.data)
 
@@ -178,6 +195,8 @@ class ErrorPlot(PlotPanel):
         self._update_empty_note()
         for c in (self.train_curve, self.test_curve, self.train_acc, self.test_acc):
             c.setData(_EMPTY, _EMPTY)
+        for _col, _plot, curve in self.extra_plots.values():
+            curve.setData(_EMPTY, _EMPTY)
         self.stop_epoch = None
         self.stop_line.setVisible(False)
         self.stop_label.setVisible(False)
@@ -219,11 +238,41 @@ class ErrorPlot(PlotPanel):
                 self._acc_stale = True
             self._update_stop(x, vl)
             self._fit_ranges(x, tl, vl)
+            self._fill_extra(d)
         on = frame.cursor_epoch is not None and not frame.running
         for line in (self.cursor_line, self.acc_cursor):
             line.setVisible(on)
             if on:
                 line.setValue(frame.cursor_epoch)
+
+    def _fill_extra(self, d) -> None:
+        """The registered columns' curves: a plot for each new one, none for the removed."""
+        held = {col.name: col for col in getattr(d, "extra_columns", ())}
+        for name in [n for n in self.extra_plots if n not in held]:
+            self.graphics.removeItem(self.extra_plots.pop(name)[1])
+            box = self.extra_boxes.pop(name)
+            self._option_texts = [(b, fn) for b, fn in self._option_texts if b is not box]
+            box.deleteLater()
+        for name, col in held.items():
+            if name not in self.extra_plots:
+                row = self._next_row  # (a removed plot's row stays empty)
+                self._next_row += 1
+                plot = self.graphics.addPlot(row=row, col=0)
+                plot.setXLink(self.loss)
+                curve = plot.plot()
+                downsample(curve)
+                self.extra_plots[name] = (col, plot, curve)
+                # one click away, as the accuracy: the error keeps the room by default
+                self.extra_boxes[name] = self.add_option(
+                    lambda col=col: col.title_in(current_language()),
+                    False,
+                    lambda on, row=row, plot=plot: self._show_row(plot, row, on),
+                )
+                self._show_row(plot, row, False)
+                self.restyle()
+            x, y = d.column("epoch"), d.column(name)
+            curve = self.extra_plots[name][2]
+            curve.setData(x, y) if _finite(y) else curve.setData(_EMPTY, _EMPTY)
 
     def _fill_acc(self, d) -> None:
         x, ta, va = d.column("epoch"), d.column("train_acc"), d.column("val_acc")
