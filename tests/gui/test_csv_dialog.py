@@ -119,7 +119,7 @@ def test_a_bad_file_is_named_and_changes_nothing(qtbot, window, tmp_path):
     before = window.document.snapshot()
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,y\n1,2,0\n3,x,1\n4,5,0\n", encoding="utf-8")
-    dialog = CsvDialog(window)
+    dialog = CsvDialog(window.context)
     qtbot.addWidget(dialog)
     assert not dialog.open_file(tmp_path / "nothing.csv")
     assert "nothing.csv: file not found" in dialog.error.text()
@@ -142,7 +142,7 @@ def test_categories_standardising_and_k_classes(qtbot, window, tmp_path):
     from nnsim.gui.training.csv_dialog import CsvDialog
     from nnsim.paths import resource
 
-    dialog = CsvDialog(window)
+    dialog = CsvDialog(window.context)
     qtbot.addWidget(dialog)
     assert dialog.open_file(resource("datasets", "watermelon", "watermelon3.0.csv"))
     assert dialog.preview.horizontalHeaderItem(1).text() == "色泽\ncategory (3)"
@@ -170,7 +170,7 @@ def test_a_large_table_is_said_to_be_kept_by_path(qtbot, window, tmp_path, monke
     monkeypatch.setattr(csv_dialog, "INLINE_LIMIT", 100)
     path = tmp_path / "big.csv"
     path.write_text("x,y\n" + "".join(f"{k},{k % 2}\n" for k in range(40)), encoding="utf-8")
-    dialog = csv_dialog.CsvDialog(window)
+    dialog = csv_dialog.CsvDialog(window.context)
     qtbot.addWidget(dialog)
     assert dialog.open_file(path)
     assert dialog.read_info.text().endswith(
@@ -195,7 +195,7 @@ def test_chinese_dialog(qtbot, window):
 
     window.languages.set_language("zh_CN", remember=False)
     try:
-        dialog = CsvDialog(window)
+        dialog = CsvDialog(window.context)
         qtbot.addWidget(dialog)
         dialog.open_file(resource("datasets", "watermelon", "watermelon3.0alpha.csv"))
         assert dialog.windowTitle() == "来自 CSV 文件的数据"

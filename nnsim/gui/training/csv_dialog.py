@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.data import DataError, read_table
 from nnsim.data.table import column_info, default_features, propose_task
+from nnsim.gui.context import AppContext
 from nnsim.model.datasection import CSV_DATASET, CSV_PARAMS, INLINE_LIMIT, make_section
 from nnsim.model.mlp import draw_weights, fit_to_data, output_plan
 
@@ -71,13 +72,15 @@ class CsvDialog(QDialog):
 
     Parameters
     ----------
-    window : MainWindow
-        For the document and the editor (undo stack).
+    context : AppContext
+        The window's application context: the document and the editor (undo stack); the
+        dialog opens over its ``host``.
     """
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent or context.host)
+        self.context = context
+        window = context.host
         self.table = None
         self.encoded = None
         self.plan = None  # what the output layer needs, when it does not fit
@@ -371,7 +374,7 @@ class CsvDialog(QDialog):
         return "\n".join(lines)
 
     def _show_fit(self) -> None:
-        doc = self.window.document
+        doc = self.context.document
         ds = self.encoded.dataset
         inputs = doc.input_layers()
         n_in = doc.layers[inputs[0]].size if len(inputs) == 1 else 0
@@ -439,7 +442,7 @@ class CsvDialog(QDialog):
             return True
 
         try:
-            done = self.window.editor.structural(USE_CSV, act)
+            done = self.context.editor.structural(USE_CSV, act)
         except (ValueError, RuntimeError) as e:
             self._show_error(str(e))
             return
@@ -447,9 +450,9 @@ class CsvDialog(QDialog):
             self.accept()
 
 
-def open_csv_dialog(window) -> bool:
-    """Show the dialog over ``window``; True when data was chosen."""
-    dialog = CsvDialog(window)
+def open_csv_dialog(context: AppContext) -> bool:
+    """Show the dialog over the window of ``context``; True when data was chosen."""
+    dialog = CsvDialog(context)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -481,7 +484,7 @@ def render_screenshots(out_dir) -> list:
         win.set_language(lang)
         win.set_document(mlp_document("3,3,2", "tanh"))
         win.show()
-        dialog = CsvDialog(win)
+        dialog = CsvDialog(win.context)
         dialog.open_file(resource("datasets", "watermelon", "watermelon3.0.csv"))
         dialog.path_label.setText("watermelon3.0.csv")
         dialog.show()

@@ -210,8 +210,7 @@ def install(context: AppContext) -> TrainingUI:
     context.stepping = stepping
     actions = _actions(window)
 
-    # the settings panel still takes the window (its document, editor and status bar)
-    panel = TrainingPanel(window, training, actions)
+    panel = TrainingPanel(context, training, actions)
     formula = FormulaPanel(stepping, {k: actions[k] for k in STEP_BUTTONS})
     error = ErrorPlot(training)
     boundary = BoundaryPlot(training)

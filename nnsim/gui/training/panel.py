@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from nnsim.gui.commands import UpdateSettingsCommand
+from nnsim.gui.context import AppContext
 from nnsim.gui.style import keep_width_whole
 from nnsim.gui.training.csv_dialog import open_csv_dialog
 from nnsim.gui.training.sections import (
@@ -34,16 +35,17 @@ class TrainingPanel(QScrollArea):
 
     Parameters
     ----------
-    window : MainWindow
-        For the document, the editor (undo stack) and the language.
+    context : AppContext
+        The window's application context: the document, the editor (undo stack), the
+        language and the status bar (its ``host``).
     controller : TrainingController
     actions : dict of str to QAction
         "play", "epoch", "reset", "faster", "slower" shown as buttons.
     """
 
-    def __init__(self, window, controller, actions, parent=None):
+    def __init__(self, context: AppContext, controller, actions, parent=None):
         super().__init__(parent)
-        self.window = window
+        self.context = context
         self.controller = controller
         self.actions = actions
         self.setWidgetResizable(True)
@@ -80,10 +82,10 @@ class TrainingPanel(QScrollArea):
         controller.history_changed.connect(self.time.set_history)
         controller.state_changed.connect(self._state_changed)
         controller.problem_changed.connect(self._problem_changed)
-        window.document_replaced.connect(self._document_replaced)
+        context.document_replaced.connect(self._document_replaced)
         self._document = None
         self._status_error: str | None = None
-        self._document_replaced(window.document)
+        self._document_replaced(context.document)
         self.retranslate_ui()
 
     def _fit_narrow_dock(self, body: QWidget) -> None:
@@ -107,7 +109,7 @@ class TrainingPanel(QScrollArea):
     @property
     def document(self):
         """The document shown."""
-        return self.window.document
+        return self.context.document
 
     def set_settings(self, **fields) -> bool:
         """Change settings through the undo stack (nothing if they are unchanged)."""
@@ -117,15 +119,15 @@ class TrainingPanel(QScrollArea):
             return False
         name = ", ".join(sorted(new))
         cmd = UpdateSettingsCommand(self.document, self.tr("Change {0}").format(name), **new)
-        return self.window.editor.push(cmd)
+        return self.context.editor.push(cmd)
 
     def edit_structure(self, text: str, act) -> bool:
         """Run ``act(document)`` as one undoable change of the network named ``text``."""
-        return bool(self.window.editor.structural(text, act))
+        return bool(self.context.editor.structural(text, act))
 
     def open_csv(self) -> None:
         """Open the "CSV file…" dialog over the window."""
-        open_csv_dialog(self.window)
+        open_csv_dialog(self.context)
 
     def reset_weights(self) -> None:
         """New initial weights."""
@@ -133,8 +135,7 @@ class TrainingPanel(QScrollArea):
 
     def chinese(self) -> bool:
         """True when the interface speaks Chinese."""
-        langs = getattr(self.window, "languages", None)
-        return str(getattr(langs, "language", "en")).startswith("zh")
+        return self.context.language.startswith("zh")
 
     # -- document -------------------------------------------------------------------------------
     def _document_replaced(self, doc) -> None:
@@ -172,7 +173,7 @@ class TrainingPanel(QScrollArea):
 
     def show_message(self, kind: str, text: str) -> None:
         """Show a message of the controller (errors in red, and in the status bar)."""
-        doc = getattr(self.window, "document", None)
+        doc = self.context.document
         if kind == "error" and doc is not None and not doc.layers:
             # an empty network (File ▸ New, or before a lesson arrives) is a start, not an error
             kind = "info"
@@ -180,12 +181,12 @@ class TrainingPanel(QScrollArea):
         self.message.show_message(kind, text)
         if kind == "error":
             self._status_error = text.split("\n")[0]
-            self.window.statusBar().showMessage(self._status_error, 15000)
+            self.context.host.statusBar().showMessage(self._status_error, 15000)
 
     def _problem_changed(self, problem) -> None:
         # a network that trains now: its error of a moment ago ("the network is empty",
         # from the empty start) leaves the status bar
-        bar = self.window.statusBar()
+        bar = self.context.host.statusBar()
         if problem.ok and bar.currentMessage() == self._status_error:
             bar.clearMessage()
         self.refresh()
