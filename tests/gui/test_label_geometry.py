@@ -11,8 +11,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.canvas.label_placement import circle_hits_rect, segment_hits_rect
-from nnsim.gui.main_window import PRESENTATION_TEXT_PX
 from nnsim.gui.presentation import projector_figures
+from nnsim.gui.window_look import PRESENTATION_TEXT_PX
 from nnsim.lessons import LESSONS
 
 SIZES = [(1280, 800), (1920, 1080)]
