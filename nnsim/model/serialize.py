@@ -17,7 +17,7 @@ from nnsim.model.layer_kinds import (
 )
 from nnsim.model.settings import Meta, Settings, _meta_value
 from nnsim.model.settings_rules import SettingsError, check_settings, join_field
-from nnsim.model.shapes import bias_shape, derived_shape, link_weight_shape
+from nnsim.model.shapes import bias_shape, fitted_shape, link_weight_shape
 from nnsim.model.specs import (
     DERIVED_KINDS,
     LAYER_KINDS,
@@ -385,13 +385,7 @@ def document_from_dict(d) -> NetworkDocument:
             if layer.size < 1:
                 (p / "size").fail("an input needs at least 1 neuron")
         elif layer.kind in DERIVED_KINDS:
-            try:
-                shp = derived_shape(layer, doc._in_shape(lid))
-                size = int(np.prod(shp))
-                if size > MAX_LAYER_SIZE:
-                    shp, size = None, 0
-            except DocumentError:
-                shp, size = None, 0
+            shp, size = fitted_shape(layer, doc._in_shape(lid))
             if layer.shape is not None and shp is not None and tuple(layer.shape) != shp:
                 (p / "shape").fail(f"expected {list(shp)} from its input and parameters")
             if layer.size != size:
