@@ -232,12 +232,7 @@ class StepController(QObject):
         from nnsim.model.compile import compile_document
 
         trainer = self.training.trainer_or_none()
-        labels = {
-            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
-            for lid, layer in doc.layers.items()
-            if layer.neuron_labels is not None
-        }
-        notation = "auto" if doc.meta.notation == "book" else "generic"
+        labels, notation = doc.step_naming()
         try:
             # a network of the pass's own, with the document's weights; the update starts
             # from the trainer's optimiser state (momentum's velocity, Adam's moments)
