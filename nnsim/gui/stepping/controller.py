@@ -22,6 +22,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnsim.gui.canvas.layer_geometry import fmt_value
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.gui.context import AppContext
 
 #: Groupings offered by the buttons (Stepper.group_key).
@@ -95,10 +96,7 @@ class StepController(QObject):
     def set_document(self, document) -> None:
         """Follow another document."""
         if self._document is not None:
-            try:
-                self._document.changed.disconnect(self._document_changed)
-            except (ValueError, RuntimeError, TypeError):
-                pass
+            disconnect_quietly(self._document.changed, self._document_changed)
         self._document = document
         document.changed.connect(self._document_changed)
         self.next_sample = self.next_batch = 0
