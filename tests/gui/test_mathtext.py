@@ -210,35 +210,24 @@ def test_captions_naming_a_symbol(caption, html):
     assert math_html(caption, prose=True) == html
 
 
-def test_formula_panel_shows_rich_text(qtbot, make_window):
+def test_formula_panel_shows_rich_text(training_window):
     """The step-through panel sets the current record and the list like the slides."""
     from PySide6.QtCore import Qt
 
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win.context)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    try:
-        panel = win.training_ui.formula
-        win.training_ui.actions["next"].trigger()
-        win.training_ui.actions["next"].trigger()
-        assert panel.formula.textFormat() == Qt.TextFormat.RichText
-        assert "<i>β</i><sub>2</sub> = 0.35×" in panel.formula.text()
-        assert panel.formula_plain.startswith("hidden unit 2: β_2 = 0.35×0.4")
-        first = panel.log.item(0).text()
-        assert "<i>b</i><sub>1</sub> = <i>σ</i>(0.755)" in first
-        # the list draws the rich text: a row is as tall as its wrapped formula, not one
-        # line of raw tags
-        delegate = panel.log.itemDelegate()
-        assert type(delegate).__name__ == "RichTextDelegate"
-        panel.log.grab()
-    finally:
-        win.undo_stack.setClean()
-        win.close()
-        win.deleteLater()
+    win = training_window
+    panel = win.training_ui.formula
+    win.training_ui.actions["next"].trigger()
+    win.training_ui.actions["next"].trigger()
+    assert panel.formula.textFormat() == Qt.TextFormat.RichText
+    assert "<i>β</i><sub>2</sub> = 0.35×" in panel.formula.text()
+    assert panel.formula_plain.startswith("hidden unit 2: β_2 = 0.35×0.4")
+    first = panel.log.item(0).text()
+    assert "<i>b</i><sub>1</sub> = <i>σ</i>(0.755)" in first
+    # the list draws the rich text: a row is as tall as its wrapped formula, not one
+    # line of raw tags
+    delegate = panel.log.itemDelegate()
+    assert type(delegate).__name__ == "RichTextDelegate"
+    panel.log.grab()
 
 
 @pytest.mark.parametrize(
