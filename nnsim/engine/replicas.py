@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsim.engine.dense_chain import target_matrix
 from nnsim.engine.history import COLUMNS, SNAPSHOT_KINDS, History, row_limit, thin_rows
+from nnsim.engine.loss_kernels import target_matrix
 from nnsim.engine.replica_groups import batch_size_of, stack_key, stack_reason
 from nnsim.engine.replica_pack import Pack
 from nnsim.engine.replica_stack import ChainShape, stacked_grid
