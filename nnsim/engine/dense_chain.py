@@ -14,7 +14,8 @@ so every elementwise operation runs on contiguous memory; ``Network.values``,
 numbers are those of the general path: the same formulas in the same order, except
 for the order of the sums inside the matrix products.
 
-``Network`` chooses this path by itself; nothing else needs to know about it.
+``Network`` chooses this path by itself; nothing else needs to know about it. The
+losses' in-place kernels and the target matrix are in loss_kernels.py.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from nnsim.engine.activation_kernels import generic_kernels
 from nnsim.engine.activations import activation_entry, get_activation
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
-from nnsim.engine.losses import SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, SquaredError
 
 #: Up to this many numbers (samples × (inputs + 1)) an epoch shuffles one copy of the
 #: whole training set and takes its batches as slices; above it (MNIST) each batch is
@@ -41,82 +41,6 @@ def _kernels(act, dtype):
     """(forward, backward) in-place kernels for an Activation; backward None = identity."""
     make = activation_entry(act.name).kernels or generic_kernels
     return make(act, dtype)
-
-
-# --- losses, in place ------------------------------------------------------------------
-# kernel(o, tgt, ws, s): o and tgt are (outputs, batch); writes s·∂(Σ_k E_k)/∂o into
-# ws.g[-1] and returns Σ_k E_k over the batch. With s = 1/B that is Loss.grad, the
-# gradient of the mean loss; the training loop passes s = −η/B to fold in the step.
-
-
-def _se_kernel(o, tgt, ws, s):
-    e = ws.e
-    np.subtract(o, tgt, e)
-    total = 0.5 * np.vdot(e, e)
-    np.multiply(e, s, ws.g[-1])
-    return total
-
-
-def _softmax_ce_kernel(o, tgt, ws, s):
-    e, g, m, r = ws.e, ws.g[-1], ws.m, ws.r
-    np.max(o, axis=0, keepdims=True, out=m)
-    np.subtract(o, m, e)  # shifted logits: exp cannot overflow
-    np.exp(e, g)
-    np.sum(g, axis=0, keepdims=True, out=r)
-    # E_k = Σ_j d_j (log Σ_i e^shifted_i − shifted_j)
-    total = np.vdot(tgt.sum(axis=0), np.log(r)) - np.vdot(tgt, e)
-    np.divide(g, r, g)  # softmax
-    np.subtract(g, tgt, g)
-    np.multiply(g, s, g)
-    return total
-
-
-def _sigmoid_bce_kernel(o, tgt, ws, s):
-    e, g = ws.e, ws.g[-1]
-    # E_k = Σ max(z, 0) − z·d + log(1 + e^−|z|)
-    np.abs(o, e)
-    np.negative(e, e)
-    np.exp(e, e)
-    np.log1p(e, e)
-    total = e.sum() + np.maximum(o, 0).sum() - np.vdot(o, tgt)
-    ws.sigmoid(o, g, None)
-    np.subtract(g, tgt, g)
-    np.multiply(g, s, g)
-    return total
-
-
-_LOSS_KERNELS = {
-    SquaredError: _se_kernel,
-    SoftmaxCrossEntropy: _softmax_ce_kernel,
-    SigmoidBinaryCrossEntropy: _sigmoid_bce_kernel,
-}
-
-
-def loss_kernel(loss):
-    """The in-place kernel for a built-in loss, or None (then the general path runs)."""
-    return _LOSS_KERNELS.get(type(loss))
-
-
-def target_matrix(loss, y, n: int, n_out: int, dtype):
-    """Targets as an (n, n_out) array of ``dtype``, or None when they do not fit (the
-    general path then raises the loss's own error)."""
-    y = np.asarray(y)
-    if not np.issubdtype(y.dtype, np.number) and y.dtype != bool:
-        return None
-    if type(loss) is SoftmaxCrossEntropy and (
-        y.ndim == 1 or (y.ndim == 2 and y.shape[1] == 1 and n_out > 1)
-    ):
-        idx = y.reshape(-1).astype(np.int64)
-        if idx.shape[0] != n or (idx.size and (idx.min() < 0 or idx.max() >= n_out)):
-            return None
-        t = np.zeros((n, n_out), dtype)
-        t[np.arange(n), idx] = 1
-        return t
-    if y.ndim == 1 and n_out == 1:
-        y = y[:, None]
-    if y.shape != (n, n_out):
-        return None
-    return np.asarray(y, dtype=dtype)
 
 
 # --- the chain ---------------------------------------------------------------------------

@@ -112,7 +112,8 @@ def thin_rows(serial: np.ndarray, limit: int, recent: int, keep=None) -> tuple[n
         recent = max(1, recent // 2)
 
 
-_COLUMNS = (
+#: The history table's columns, in the order a row stores them (the replica stack too).
+COLUMNS = (
     "epoch",
     "step",
     "kind",
@@ -172,16 +173,14 @@ class History:
         old_w = getattr(self, "_w", None)
         old_c = getattr(self, "_c", None)
         self._w = np.empty((cap, self.n_params), self.dtype)
-        self._c = {
-            k: np.empty(cap, np.int64 if k in _INT_COLUMNS else np.float64) for k in _COLUMNS
-        }
+        self._c = {k: np.empty(cap, np.int64 if k in _INT_COLUMNS else np.float64) for k in COLUMNS}
         if old_w is None:
             return
         rows = np.arange(keep) if np.isscalar(keep) else np.asarray(keep)
         n = rows.size
         if n:
             self._w[:n] = old_w[rows]
-            for k in _COLUMNS:
+            for k in COLUMNS:
                 self._c[k][:n] = old_c[k][rows]
 
     def __len__(self) -> int:
@@ -218,7 +217,7 @@ class History:
         i = self._n
         self._w[i] = weights
         serial = int(self._c["serial"][i - 1]) + 1 if i else 0
-        for k in _COLUMNS:
+        for k in COLUMNS:
             if k == "serial":
                 v = serial
             else:

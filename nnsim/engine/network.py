@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.engine import dense_chain
+from nnsim.engine import dense_chain, loss_kernels
 from nnsim.engine.errors import NetworkError, ShapeError
 from nnsim.engine.layers.base import Input, Layer
 
@@ -314,11 +314,11 @@ class Network:
         ``input_grad=False`` skips ∂E/∂input, which only gradient checks need.
         """
         if self.fused:
-            kernel = dense_chain.loss_kernel(loss)
+            kernel = loss_kernels.loss_kernel(loss)
             xin = self._chain_input(x) if kernel is not None else None
             if xin is not None:
                 ch = self.chain
-                t = dense_chain.target_matrix(loss, y, xin.shape[0], ch.n_out, self.dtype)
+                t = loss_kernels.target_matrix(loss, y, xin.shape[0], ch.n_out, self.dtype)
                 if t is not None:
                     return ch.loss_and_grad(xin, t, kernel, input_grad)
         out = self._forward(x)  # backward needs no copy of the output
@@ -370,12 +370,12 @@ class Network:
         order = None
         if shuffle:
             order = (np.random.default_rng() if rng is None else rng).permutation(n)
-        kernel = dense_chain.loss_kernel(loss) if self.fused else None
+        kernel = loss_kernels.loss_kernel(loss) if self.fused else None
         if kernel is not None:
             xin = self._chain_input(x)
             t = None
             if xin is not None and xin.shape[0] == n:
-                t = dense_chain.target_matrix(loss, y, n, self.chain.n_out, self.dtype)
+                t = loss_kernels.target_matrix(loss, y, n, self.chain.n_out, self.dtype)
             if t is not None:
                 return self.chain.train_epoch(xin, t, kernel, float(lr), batch_size, order)
         total = 0.0

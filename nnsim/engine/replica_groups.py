@@ -8,7 +8,8 @@ layers, a loss with a stacked kernel, one update rule of the plain ones) that sh
 
 from __future__ import annotations
 
-from nnsim.engine.dense_chain import SHUFFLE_COPY_LIMIT, target_matrix
+from nnsim.engine.dense_chain import SHUFFLE_COPY_LIMIT
+from nnsim.engine.loss_kernels import target_matrix
 from nnsim.engine.replica_stack import ROW_KERNELS, ChainShape
 
 

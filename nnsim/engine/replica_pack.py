@@ -381,7 +381,7 @@ class Pack:
         if good.size:
             gi = ids if good is self.all_rows else ids[good]
             ep = rt.epoch[gi] if kind != "step" else rt.epoch[gi] + 1
-            cols = np.empty((len(gi), 10))  # COLUMNS; the serial is set by _append_rows
+            cols = np.empty((len(gi), 10))  # history.COLUMNS; the serial is set by _append_rows
             cols[:, 0], cols[:, 1], cols[:, 2] = ep, rt.step[gi], _KIND[kind]
             pick = (lambda a: a) if good is self.all_rows else (lambda a: a[good])
             cols[:, 3], cols[:, 4], cols[:, 5] = pick(tl), pick(ta), pick(vl)

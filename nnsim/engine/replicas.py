@@ -32,26 +32,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsim.engine.dense_chain import target_matrix
-from nnsim.engine.history import SNAPSHOT_KINDS, History, row_limit, thin_rows
+from nnsim.engine.history import COLUMNS, SNAPSHOT_KINDS, History, row_limit, thin_rows
+from nnsim.engine.loss_kernels import target_matrix
 from nnsim.engine.replica_groups import batch_size_of, stack_key, stack_reason
 from nnsim.engine.replica_pack import Pack
 from nnsim.engine.replica_stack import ChainShape, stacked_grid
 from nnsim.engine.training import TrainingError, TrainResult
 
-#: History columns in the order the stacked store keeps them.
-COLUMNS = (
-    "epoch",
-    "step",
-    "kind",
-    "train_loss",
-    "train_acc",
-    "val_loss",
-    "val_acc",
-    "penalty",
-    "errors",
-    "serial",
-)
 _KIND = {k: i for i, k in enumerate(SNAPSHOT_KINDS)}
 
 
@@ -479,4 +466,4 @@ class ReplicaTrainer:
         )
 
 
-__all__ = ["COLUMNS", "ReplicaEpoch", "ReplicaTrainer"]
+__all__ = ["ReplicaEpoch", "ReplicaTrainer"]

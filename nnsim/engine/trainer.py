@@ -7,13 +7,13 @@ import inspect
 import numpy as np
 
 from nnsim.engine.divergence import DivergenceGuard
-from nnsim.engine.errors import ShapeError
 from nnsim.engine.history import History, Snapshot
 from nnsim.engine.layers.base import INIT_SCHEMES
 from nnsim.engine.losses import Loss, SigmoidBinaryCrossEntropy, get_loss
 from nnsim.engine.metrics import output_threshold, target_threshold
 from nnsim.engine.optim import get_optimizer, get_regularizer
 from nnsim.engine.perceptron import PerceptronRule, perceptron_targets
+from nnsim.engine.trainer_data import training_sets
 from nnsim.engine.trainer_state import TrainerState
 from nnsim.engine.training_rules import (
     RULES,
@@ -21,7 +21,6 @@ from nnsim.engine.training_rules import (
     RuleEpochs,
     TrainingError,
     TrainResult,
-    _as_data,
     _n_rows,
     _take,
 )
@@ -221,41 +220,14 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         self.eval_batch = max(1, int(eval_batch))
 
         # --- data -------------------------------------------------------------------
-        if train is None or len(train) != 2:
-            raise TrainingError("train must be a pair (x, y) of inputs and targets")
-        x, y = _as_data(train[0]), np.asarray(train[1])
-        m = _n_rows(x)
-        if m != len(y):
-            raise ShapeError(f"{m} input rows but {len(y)} targets")
-        if m == 0:
-            raise TrainingError("the training set is empty")
-        self.train_index = np.arange(m)
-        self.val_index = None
-        if val is None and val_fraction:
-            frac = float(val_fraction)
-            if not 0 < frac < 1:
-                raise TrainingError(f"val_fraction must lie between 0 and 1, got {val_fraction}")
-            n_val = int(round(frac * m))
-            if n_val < 1 or n_val >= m:
-                raise TrainingError(
-                    f"a validation share of {frac:g} of {m} samples leaves no validation "
-                    "or no training samples"
-                )
-            perm = np.random.default_rng([self.seed, 2]).permutation(m)
-            self.val_index = np.sort(perm[:n_val])
-            self.train_index = np.sort(perm[n_val:])
-            val = (_take(x, self.val_index), y[self.val_index])
-            x, y = _take(x, self.train_index), y[self.train_index]
-        self.x_train, self.y_train = x, y
-        if val is not None:
-            if len(val) != 2:
-                raise TrainingError("val must be a pair (x, y) of inputs and targets")
-            vx, vy = _as_data(val[0]), np.asarray(val[1])
-            if _n_rows(vx) != len(vy):
-                raise ShapeError(f"{_n_rows(vx)} validation input rows but {len(vy)} targets")
-            self.x_val, self.y_val = vx, vy
-        else:
-            self.x_val = self.y_val = None
+        (
+            self.x_train,
+            self.y_train,
+            self.x_val,
+            self.y_val,
+            self.train_index,
+            self.val_index,
+        ) = training_sets(train, val, val_fraction, self.seed)
         if self.early_stopping and self.x_val is None:
             raise TrainingError(
                 "early stopping needs a validation set: pass val=(x, y) or a val_fraction"

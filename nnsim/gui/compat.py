@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+import warnings
 
 # PySide6 6.12.0 drops one reference to None each time Qt calls a Python override of a
 # void virtual (QGraphicsItem.paint, QUndoCommand.redo/undo, event handlers, setPen...)
@@ -41,3 +42,19 @@ def guard_none_refcount() -> bool:
         if abs(refcnt.value - sys.getrefcount(obj)) < 16:
             refcnt.value += _RESERVE
     return True
+
+
+def disconnect_quietly(signal, slot) -> None:
+    """Disconnect ``slot`` from ``signal``; nothing happens if they were not connected.
+
+    Following another document starts by letting go of the old one, which may already be
+    gone or never have been connected; PySide6 says so with a RuntimeWarning, or with
+    RuntimeError, ValueError or TypeError, depending on its version and the case, none of
+    which matters here.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            signal.disconnect(slot)
+        except (ValueError, RuntimeError, TypeError):
+            pass

@@ -36,7 +36,9 @@ def register_fonts() -> list[str]:
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
-            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+            families += [
+                f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families
+            ]
     _registered = families
     _canvas_fonts.clear()
     return families

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.model.compile import Compiled, CompileError, follow
 from nnsim.model.layer_kinds import NEURON_KINDS
 
@@ -104,10 +105,7 @@ class LivePreview(QObject):
     def detach(self) -> None:
         """Stop listening."""
         if self._document is not None:
-            try:
-                self._document.changed.disconnect(self.schedule)
-            except (ValueError, RuntimeError):
-                pass
+            disconnect_quietly(self._document.changed, self.schedule)
 
     def set_enabled(self, on: bool) -> None:
         """Turn the preview on or off (off leaves the scene's values to others)."""

@@ -316,8 +316,10 @@ def _unicode(tokens: list[_Token]) -> str:
         body = t.text
         if t.sub is not None:
             sub = _mapped(t.sub, _SUB)
-            body += sub if sub is not None else "_" + (
-                _plain(t.sub) if len(t.sub) == 1 else "{" + _plain(t.sub) + "}"
+            body += (
+                sub
+                if sub is not None
+                else "_" + (_plain(t.sub) if len(t.sub) == 1 else "{" + _plain(t.sub) + "}")
             )
         if t.sup is not None:
             sup = _mapped(t.sup, _SUP, t.sup_brackets)

@@ -56,6 +56,25 @@ def _language_kept():
             language_manager(app).set_language(before, remember=False)
 
 
+def _shot_folder(out_dir) -> Path:
+    """``out_dir``, made; before any window, a throw-away data folder (unless one is set),
+    so the user's settings and autosave are untouched by the pictures."""
+    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _discard(win) -> None:
+    """Close a photographed window without asking to save, and let Qt delete it."""
+    from PySide6.QtWidgets import QApplication
+
+    win.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
+    QApplication.processEvents()
+
+
 def render(
     out_dir, languages=("en", "zh_CN"), presentation=(False, True), plugins=True
 ) -> list[Path]:
@@ -64,13 +83,11 @@ def render(
     ``plugins=False`` shows the GUI shell alone (no stepping/training/demo docks).
     Uses a throw-away data folder so the user's settings and autosave are untouched.
     """
-    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    out = _shot_folder(out_dir)
     from PySide6.QtWidgets import QApplication
 
     from nnsim.gui.app import build_window
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     with _language_kept():
         for pres in presentation:
@@ -96,10 +113,7 @@ def render(
                 win.grab().save(str(path))
                 written.append(path)
                 win.set_presentation(False)
-                win.undo_stack.setClean()
-                win.close()
-                win.deleteLater()
-                QApplication.processEvents()
+                _discard(win)
     return written
 
 
@@ -112,13 +126,11 @@ def render_training(
     """
     import time
 
-    os.environ.setdefault("NNSIM_DATA_DIR", tempfile.mkdtemp(prefix="nnsim-shots-"))
+    out = _shot_folder(out_dir)
     from PySide6.QtWidgets import QApplication
 
     from nnsim.gui.app import build_window
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     with _language_kept():
         for lang in languages:
@@ -167,10 +179,7 @@ def render_training(
                 path = out / f"training-stepping-{lang}.png"
                 win.grab().save(str(path))
                 written.append(path)
-            win.undo_stack.setClean()
-            win.close()
-            win.deleteLater()
-            QApplication.processEvents()
+            _discard(win)
     return written
 
 

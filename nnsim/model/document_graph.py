@@ -119,6 +119,21 @@ class DocumentGraph:
             return layer.neuron_labels[j]
         return self._default_label(layer_id, j)
 
+    def step_naming(self) -> tuple[dict, str]:
+        """What a step-through of this network calls things: ``(labels, notation)``.
+
+        ``labels`` maps each layer with user-given neuron labels to all its neurons'
+        labels (the others keep the stepper's own names); ``notation`` is ``"auto"``
+        (the book's symbols where the network has the book's shape) for a book-notation
+        document, else ``"generic"``. The arguments ``make_stepper`` takes by those names.
+        """
+        labels = {
+            lid: [self.neuron_label(lid, j) for j in range(layer.size)]
+            for lid, layer in self.layers.items()
+            if layer.neuron_labels is not None
+        }
+        return labels, "auto" if self.meta.notation == "book" else "generic"
+
     def edge_list(self, link_id: str) -> list[tuple[int, int]]:
         """The (i, j) neuron pairs a link connects (every pair for a full link)."""
         link = self._link(link_id)

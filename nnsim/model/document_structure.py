@@ -11,12 +11,11 @@ from nnsim.model.layer_kinds import (
     PARAM_ACTIVATION_KINDS,
     layer_kind,
 )
-from nnsim.model.shapes import _resize, bias_shape, derived_shape, link_weight_shape
+from nnsim.model.shapes import _resize, bias_shape, fitted_shape, link_weight_shape
 from nnsim.model.specs import (
     _ID_RE,
     DERIVED_KINDS,
     LAYER_KINDS,
-    MAX_LAYER_SIZE,
     MAX_WEIGHTS,
     NEURON_KINDS,
     SINGLE_INPUT_KINDS,
@@ -379,13 +378,7 @@ class StructureOps:
             layer = self.layers[lid]
             before = (layer.size, layer.shape)
             if layer.kind in DERIVED_KINDS:
-                try:
-                    shp = derived_shape(layer, self._in_shape(lid))
-                    size = int(np.prod(shp))
-                    if size > MAX_LAYER_SIZE:
-                        shp, size = None, 0
-                except DocumentError:
-                    shp, size = None, 0
+                shp, size = fitted_shape(layer, self._in_shape(lid))
                 layer.shape, layer.size = shp, size
                 if layer.kind in IDENTITY_KINDS:
                     layer.activations = ["identity"] * size

@@ -17,7 +17,7 @@ from nnsim.model.layer_kinds import (
 )
 from nnsim.model.settings import Meta, Settings, _meta_value
 from nnsim.model.settings_rules import SettingsError, check_settings, join_field
-from nnsim.model.shapes import bias_shape, derived_shape, link_weight_shape
+from nnsim.model.shapes import bias_shape, fitted_shape, link_weight_shape
 from nnsim.model.specs import (
     DERIVED_KINDS,
     LAYER_KINDS,
@@ -107,9 +107,14 @@ def _req(obj: dict, key: str, p: _Path):
     return obj[key]
 
 
-def _dict(v, p: _Path) -> dict:
+def _dict(v, p: _Path, known=None) -> dict:
+    """``v`` if it is an object (with only the ``known`` fields, when given)."""
     if not isinstance(v, dict):
         p.fail(f"expected an object {{...}}, got {_kind(v)}")
+    if known is not None:
+        for k in v:
+            if k not in known:
+                (p / k).fail("unknown field")
     return v
 
 
@@ -238,10 +243,7 @@ _LINK_KEYS = {"id", "src", "dst", "weights", "edges"}
 
 
 def _layer_from(d, p: _Path) -> LayerSpec:
-    d = _dict(d, p)
-    for k in d:
-        if k not in _LAYER_KEYS:
-            (p / k).fail("unknown field")
+    d = _dict(d, p, _LAYER_KEYS)
     lid = _str(_req(d, "id", p), p / "id")
     if not lid or len(lid) > 40:
         (p / "id").fail("a layer id is 1–40 characters")
@@ -322,10 +324,7 @@ def document_from_dict(d) -> NetworkDocument:
     that loads is one the editor and the compiler can work with.
     """
     root = _Path("")
-    d = _dict(d, root)
-    for k in d:
-        if k not in ("meta", "settings", "layers", "links", "format", "version", "data"):
-            (root / k).fail("unknown field")
+    d = _dict(d, root, ("meta", "settings", "layers", "links", "format", "version", "data"))
     doc = NetworkDocument(
         settings=_settings_from(d.get("settings", {}), root / "settings"),
         meta=_meta_from(d.get("meta", {}), root / "meta"),
@@ -349,10 +348,7 @@ def document_from_dict(d) -> NetworkDocument:
     raw_links = {}
     for k, kd in enumerate(link_dicts):
         p = root / "links" / k
-        kd = _dict(kd, p)
-        for key in kd:
-            if key not in _LINK_KEYS:
-                (p / key).fail("unknown field")
+        kd = _dict(kd, p, _LINK_KEYS)
         lid = _str(_req(kd, "id", p), p / "id")
         src = _str(_req(kd, "src", p), p / "src")
         dst = _str(_req(kd, "dst", p), p / "dst")
@@ -385,13 +381,7 @@ def document_from_dict(d) -> NetworkDocument:
             if layer.size < 1:
                 (p / "size").fail("an input needs at least 1 neuron")
         elif layer.kind in DERIVED_KINDS:
-            try:
-                shp = derived_shape(layer, doc._in_shape(lid))
-                size = int(np.prod(shp))
-                if size > MAX_LAYER_SIZE:
-                    shp, size = None, 0
-            except DocumentError:
-                shp, size = None, 0
+            shp, size = fitted_shape(layer, doc._in_shape(lid))
             if layer.shape is not None and shp is not None and tuple(layer.shape) != shp:
                 (p / "shape").fail(f"expected {list(shp)} from its input and parameters")
             if layer.size != size:

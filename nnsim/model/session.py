@@ -446,13 +446,9 @@ class Session:
             x, y = d.x[: s.batch_size], d.y[: s.batch_size]
         else:
             x, y = d.x[0], d.y[0]
-        labels = {
-            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
-            for lid, layer in doc.layers.items()
-            if layer.neuron_labels is not None
-        }
+        labels, doc_notation = doc.step_naming()
         if notation is None:
-            notation = "auto" if doc.meta.notation == "book" else "generic"
+            notation = doc_notation
         try:
             if self._trainer is not None and s.rule != "perceptron":
                 tr = self.trainer  # rebuilt when the settings changed since

@@ -177,11 +177,7 @@ class Rule:
             return self._whole(value, field)
         if k == "int":
             return self._whole(value, field)
-        if not _is_number(value):
-            raise SettingsError(field, f"expected a number, got {describe(value)}")
-        v = float(value)
-        if not math.isfinite(v):
-            raise SettingsError(field, f"{describe(value)} is not a finite number")
+        v = _finite(value, field)
         if not self._in_range(v):
             raise SettingsError(field, f"must be {self.bounds_text()}, got {describe(value)}")
         return v if self.cast or not _is_int(value) else int(value)
@@ -386,6 +382,7 @@ def check_targets(value, field: str = "targets"):
 
 
 def _finite(v, field: str) -> float:
+    """``v`` as a float, or a SettingsError when it is not a finite number."""
     if not _is_number(v):
         raise SettingsError(field, f"expected a number, got {describe(v)}")
     f = float(v)

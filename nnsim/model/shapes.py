@@ -7,7 +7,7 @@ import numpy as np
 from nnsim.engine.convshape import conv_output_size
 from nnsim.engine.errors import EngineError
 from nnsim.model.layer_kinds import layer_kind
-from nnsim.model.specs import DocumentError, LayerSpec
+from nnsim.model.specs import MAX_LAYER_SIZE, DocumentError, LayerSpec
 
 
 def _tuple_param(value, n: int, name: str) -> tuple:
@@ -89,6 +89,18 @@ def derived_shape(layer: LayerSpec, in_shape) -> tuple:
     if rec is None or rec.shape_rule is None:
         raise DocumentError(f"{layer.kind} layers have no derived shape")
     return rec.shape_rule(layer, in_shape)
+
+
+def fitted_shape(layer: LayerSpec, in_shape) -> tuple[tuple | None, int]:
+    """A derived-shape layer's (shape, size) from its input shape, or (None, 0) when it
+    does not fit its input or would exceed MAX_LAYER_SIZE (the canvas shows such a layer
+    and compile explains why; it never raises)."""
+    try:
+        shp = derived_shape(layer, in_shape)
+    except DocumentError:
+        return None, 0
+    size = int(np.prod(shp))
+    return (None, 0) if size > MAX_LAYER_SIZE else (shp, size)
 
 
 def link_weight_shape(src: LayerSpec, dst: LayerSpec) -> tuple:

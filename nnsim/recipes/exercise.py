@@ -98,12 +98,7 @@ class Exercise:
 
         self.digits = int(digits)
         doc = document.copy()  # the exercise never touches the open document
-        labels = {
-            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
-            for lid, layer in doc.layers.items()
-            if layer.neuron_labels is not None
-        }
-        notation = "auto" if doc.meta.notation == "book" else "generic"
+        labels, notation = doc.step_naming()
         settings = doc.settings
         try:
             from nnsim.model.session import Session

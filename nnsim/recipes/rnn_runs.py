@@ -188,6 +188,18 @@ class RnnRun:
         """The display sequence run forward and backward with the current weights."""
         raise NotImplementedError
 
+    def _frame(self, **fields) -> RnnFrame:
+        """An ``RnnFrame`` of this run: its shape, losses and iteration, and the recurrent
+        layer's states and gradient norms of the last pass unless ``fields`` give them."""
+        rnn = self.rnn
+        if "h" not in fields:
+            fields["h"] = rnn.h[1:, 0].copy()
+        if "grad_norms" not in fields:
+            fields["grad_norms"] = rnn.grad_norms.copy()
+        return RnnFrame(
+            shape=self.shape, losses=list(self.losses), iteration=self.iteration, **fields
+        )
+
 
 class SineRun(RnnRun):
     """Many-to-many: x_t → x_{t+1} on noisy sine waves (``nnsim.recipes.rnn.sine_demo``)."""
@@ -216,17 +228,11 @@ class SineRun(RnnRun):
         out = self.net.forward(x)
         _, g = sequence_loss(self.loss, out, y)
         self.net.backward(g)
-        rnn = self.rnn
         pred = out[0, :, 0].copy()
-        return RnnFrame(
-            shape=self.shape,
+        return self._frame(
             x_labels=[fmt(v, 2) for v in x[0, :, 0]],
             y_labels=[fmt(v, 2) for v in pred],
             target_labels=[fmt(v, 2) for v in y[0, :, 0]],
-            h=rnn.h[1:, 0].copy(),
-            grad_norms=rnn.grad_norms.copy(),
-            losses=list(self.losses),
-            iteration=self.iteration,
             metric_name="held-out MSE",
             metric=mse,
             series={"x": x[0, :, 0].copy(), "target": y[0, :, 0].copy(), "prediction": pred},
@@ -276,21 +282,15 @@ class ParityRun(RnnRun):
         x, y = self.xte[self.display : self.display + 1], self.yte[self.display : self.display + 1]
         self.net.loss_and_grad(x, y, self.loss)
         p = softmax(self.net.values["cls"], axis=-1)[0]
-        rnn = self.rnn
         bits = ["·" if not row.any() else str(int(row[1])) for row in x[0]]
         T = self.steps
         answer = int(np.argmax(p))
         y_labels = [""] * (T - 1) + [f"{'odd' if answer else 'even'} {fmt(p[answer], 2)}"]
         target = ["" for _ in range(T - 1)] + ["odd" if y[0] else "even"]
-        return RnnFrame(
-            shape=self.shape,
+        return self._frame(
             x_labels=bits,
             y_labels=y_labels,
             target_labels=target,
-            h=rnn.h[1:, 0].copy(),
-            grad_norms=rnn.grad_norms.copy(),
-            losses=list(self.losses),
-            iteration=self.iteration,
             metric_name="held-out accuracy",
             metric=acc,
             text={
@@ -389,15 +389,12 @@ class CharRun(RnnRun):
         h = rnn.h[1:, 0].copy()
         x_labels = [self.seed_char] + [""] * (T - 1)
         y_labels = [generated[t + 1] for t in range(T)]
-        return RnnFrame(
-            shape=self.shape,
+        return self._frame(
             x_labels=x_labels,
             y_labels=y_labels,
             target_labels=[""] * T,
             h=h,
             grad_norms=grad_norms,
-            losses=list(self.losses),
-            iteration=self.iteration,
             metric_name="generated bigrams found in the corpus",
             metric=bigram_fraction(generated, self.bigrams),
             feedback=True,
@@ -464,15 +461,10 @@ class DocumentRun(RnnRun):
         pred_all = self.net.forward(self.xv)
         metric = float(self.loss.value(pred_all, self.yv))
         self.net.loss_and_grad(x, y, self.loss)  # leave the display pass in the caches
-        return RnnFrame(
-            shape=self.shape,
+        return self._frame(
             x_labels=x_labels,
             y_labels=y_labels,
             target_labels=target,
-            h=rnn.h[1:, 0].copy(),
-            grad_norms=rnn.grad_norms.copy(),
-            losses=list(self.losses),
-            iteration=self.iteration,
             metric_name="validation loss",
             metric=metric,
             series={"x": xs[:, 0].copy(), "target": None, "prediction": None},

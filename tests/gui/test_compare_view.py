@@ -132,15 +132,13 @@ def test_learning_rate_lesson_opens_on_its_comparison_and_marks_the_big_rates(qt
 
 
 @pytest.mark.parametrize("name", ["bp-variants", "overfitting", "activation-gallery"])
-def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch):
+def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch, built_window):
     """`nnsim gui LESSON`: the Compare view in front with the lesson's variants set up."""
-    from nnsim.gui.app import build_window
     from nnsim.lessons.comparisons import comparison_spec
 
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     spec = comparison_spec(name)
-    win = build_window(name, restore=False, language="en")
-    try:
+    with built_window(name, language="en") as win:
         assert win.views.currentWidget() is win.view_widget("compare")
         view = win.compare
         qtbot.waitUntil(lambda: view.comparison is not None)
@@ -148,10 +146,6 @@ def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch
         assert [v.label for v in view.variants] == [v.label for v in spec.variants]
         assert view.comparison.target_loss == spec.target_loss
         assert view.strip.epochs.value() == (spec.epochs or spec.document().settings.epochs)
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()
 
 
 def test_every_text_of_the_view_has_its_chinese():

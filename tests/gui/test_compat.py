@@ -51,3 +51,25 @@ def test_many_python_paints_and_undos_do_not_free_none(qapp):
         stack.redo()
     gc.collect()
     assert sys.getrefcount(None) > 1000
+
+
+def test_disconnect_quietly_cuts_a_connection_and_ignores_a_missing_one(qapp):
+    from PySide6.QtCore import QObject, Signal
+
+    from nnsim.gui.compat import disconnect_quietly
+
+    class Source(QObject):
+        changed = Signal()
+
+    src, got = Source(), []
+
+    def slot():
+        got.append(1)
+
+    src.changed.connect(slot)
+    src.changed.emit()
+    disconnect_quietly(src.changed, slot)
+    src.changed.emit()
+    disconnect_quietly(src.changed, slot)  # a second time: not connected, no error
+    src.changed.emit()
+    assert got == [1]

@@ -232,11 +232,10 @@ def test_a_bad_autosave_interval_falls_back_to_a_minute(monkeypatch, capsys, tex
     assert autosave.autosave_interval_ms() == 60_000
 
 
-def test_the_start_removes_temp_files_of_killed_saves(monkeypatch, tmp_path):
+def test_the_start_removes_temp_files_of_killed_saves(monkeypatch, tmp_path, built_window):
     """Temp files whose writer is gone, in the autosave folder and next to recent files."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     from nnsim.gui import prefs
-    from nnsim.gui.app import build_window
 
     course = tmp_path / "course"
     course.mkdir()
@@ -249,11 +248,6 @@ def test_the_start_removes_temp_files_of_killed_saves(monkeypatch, tmp_path):
     alive = course / f".net.nnsim.{os.getppid()}-abcdefgh.tmp"
     for p in (*stale, alive):
         p.write_text("{")
-    win = build_window(None, restore=False)
-    try:
+    with built_window():
         assert [p.exists() for p in stale] == [False, False]
         assert alive.exists()
-    finally:
-        win.demo_views.shutdown()
-        win.undo_stack.setClean()
-        win.close()

@@ -140,13 +140,15 @@ def test_bundled_fonts_alone_draw_formulas_and_chinese(tmp_path):
 
     conf = tmp_path / "fonts.conf"
     conf.write_text(
-        '<?xml version="1.0"?><fontconfig><cachedir>'
-        f"{tmp_path / 'cache'}</cachedir></fontconfig>",
+        f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>',
         encoding="utf-8",
     )
     env = {**os.environ, "FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", _NO_SYSTEM_FONTS], env=env, capture_output=True, text=True,
+        [sys.executable, "-c", _NO_SYSTEM_FONTS],
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]

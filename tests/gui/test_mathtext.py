@@ -136,9 +136,13 @@ def test_generic_layer_superscripts(qapp):
     recs = session("playground-circle").stepper().records
     back = next(r for r in recs if r.phase == "backward" and r.symbol == "δ_1^(2)")
     html = math_html(back.formula())
-    assert html.startswith("<i>δ</i><sub>1</sub><sup>(2)</sup> = (1−<i>o</i><sub>1</sub><sup>(2)</sup>²)")
+    assert html.startswith(
+        "<i>δ</i><sub>1</sub><sup>(2)</sup> = (1−<i>o</i><sub>1</sub><sup>(2)</sup>²)"
+    )
     assert [ch for ch in chars(html) if ch[2] == SUP][:3] == [
-        ("(", False, SUP), ("2", False, SUP), (")", False, SUP)
+        ("(", False, SUP),
+        ("2", False, SUP),
+        (")", False, SUP),
     ]
 
 
@@ -153,10 +157,18 @@ def test_generic_layer_superscripts(qapp):
             "S(i,j) = Σₘ Σₙ I(i + m, j + n) K(m, n)",
         ),
         ("w_10,j^(3)", "<i>w</i><sub>10,<i>j</i></sub><sup>(3)</sup>", "w₁₀,ⱼ⁽³⁾"),
-        ("σ(x) = 1/(1+e^−x)", "<i>σ</i>(<i>x</i>) = 1/(1+e<sup>−<i>x</i></sup>)", "σ(x) = 1/(1+e⁻ˣ)"),
+        (
+            "σ(x) = 1/(1+e^−x)",
+            "<i>σ</i>(<i>x</i>) = 1/(1+e<sup>−<i>x</i></sup>)",
+            "σ(x) = 1/(1+e⁻ˣ)",
+        ),
         ("net_2^(1) = 1.5e−7", "net<sub>2</sub><sup>(1)</sup> = 1.5e−7", "net₂⁽¹⁾ = 1.5e−7"),
-        ("f_W(h_{t−1}, x_t)", "<i>f</i><sub><i>W</i></sub>(<i>h</i><sub><i>t</i>−1</sub>, "
-         "<i>x</i><sub><i>t</i></sub>)", "f_W(hₜ₋₁, xₜ)"),
+        (
+            "f_W(h_{t−1}, x_t)",
+            "<i>f</i><sub><i>W</i></sub>(<i>h</i><sub><i>t</i>−1</sub>, "
+            "<i>x</i><sub><i>t</i></sub>)",
+            "f_W(hₜ₋₁, xₜ)",
+        ),
         ("a < b & c", "<i>a</i> &lt; <i>b</i> &amp; <i>c</i>", "a < b & c"),
         ("neuron_labels", "neuron_labels", "neuron_labels"),
     ],
@@ -170,7 +182,10 @@ def test_optimiser_records_set_every_factor():
     """μv is μ times v; β₁ and β₁ᵗ are set with <sub>/<sup> like every other index."""
     assert math_html("μv(v_12)") == "<i>μ</i><i>v</i>(<i>v</i><sub>12</sub>)"
     assert math_html("(1−β₁ᵗ)") == "(1−<i>β</i><sub>1</sub><sup><i>t</i></sup>)"
-    assert math_html("Σ wᵢxᵢ − θ") == "Σ <i>w</i><sub><i>i</i></sub><i>x</i><sub><i>i</i></sub> − <i>θ</i>"
+    assert (
+        math_html("Σ wᵢxᵢ − θ")
+        == "Σ <i>w</i><sub><i>i</i></sub><i>x</i><sub><i>i</i></sub> − <i>θ</i>"
+    )
 
 
 def test_prose_keeps_words_upright():
@@ -195,35 +210,24 @@ def test_captions_naming_a_symbol(caption, html):
     assert math_html(caption, prose=True) == html
 
 
-def test_formula_panel_shows_rich_text(qtbot, make_window):
+def test_formula_panel_shows_rich_text(training_window):
     """The step-through panel sets the current record and the list like the slides."""
     from PySide6.QtCore import Qt
 
-    from nnsim.gui.training import install
-
-    win = make_window()
-    install(win.context)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    try:
-        panel = win.training_ui.formula
-        win.training_ui.actions["next"].trigger()
-        win.training_ui.actions["next"].trigger()
-        assert panel.formula.textFormat() == Qt.TextFormat.RichText
-        assert "<i>β</i><sub>2</sub> = 0.35×" in panel.formula.text()
-        assert panel.formula_plain.startswith("hidden unit 2: β_2 = 0.35×0.4")
-        first = panel.log.item(0).text()
-        assert "<i>b</i><sub>1</sub> = <i>σ</i>(0.755)" in first
-        # the list draws the rich text: a row is as tall as its wrapped formula, not one
-        # line of raw tags
-        delegate = panel.log.itemDelegate()
-        assert type(delegate).__name__ == "RichTextDelegate"
-        panel.log.grab()
-    finally:
-        win.undo_stack.setClean()
-        win.close()
-        win.deleteLater()
+    win = training_window
+    panel = win.training_ui.formula
+    win.training_ui.actions["next"].trigger()
+    win.training_ui.actions["next"].trigger()
+    assert panel.formula.textFormat() == Qt.TextFormat.RichText
+    assert "<i>β</i><sub>2</sub> = 0.35×" in panel.formula.text()
+    assert panel.formula_plain.startswith("hidden unit 2: β_2 = 0.35×0.4")
+    first = panel.log.item(0).text()
+    assert "<i>b</i><sub>1</sub> = <i>σ</i>(0.755)" in first
+    # the list draws the rich text: a row is as tall as its wrapped formula, not one
+    # line of raw tags
+    delegate = panel.log.itemDelegate()
+    assert type(delegate).__name__ == "RichTextDelegate"
+    panel.log.grab()
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,11 @@ from nnsim.model import NetworkDocument
 
 
 def names(doc):
-    return [doc.neuron_label(lid, j) for lid in doc.topological_order() for j in range(doc.layers[lid].size)]
+    return [
+        doc.neuron_label(lid, j)
+        for lid in doc.topological_order()
+        for j in range(doc.layers[lid].size)
+    ]
 
 
 def chain(*sizes):

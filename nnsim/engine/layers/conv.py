@@ -119,7 +119,22 @@ class ConvProducts:
     field: tuple
 
 
-class _Conv(Layer):
+class BufferedLayer(Layer):
+    """A layer whose ``forward`` writes into the arrays it keeps in ``self._buf``
+    (convolution, pooling): the one place that says so to the network and resets them."""
+
+    reuses_buffers = True  # outputs live in self._buf (see Buffers)
+
+    def __init__(self, name: str, inputs=()):
+        super().__init__(name, inputs)
+        self._buf = Buffers()
+
+    def fresh_buffers(self) -> None:
+        """Start a new set of buffers; the arrays of earlier passes stay as they are."""
+        self._buf = Buffers()
+
+
+class _Conv(BufferedLayer):
     """Shared code of Conv1D and Conv2D (``ndim`` spatial axes)."""
 
     ndim = 0
@@ -165,13 +180,6 @@ class _Conv(Layer):
         self.in_size: tuple[int, ...] = ()
         self.out_size: tuple[int, ...] = ()
         self.x = self.net = self.out = self.delta = None
-        self._buf = Buffers()
-
-    reuses_buffers = True  # outputs live in self._buf (see Buffers)
-
-    def fresh_buffers(self) -> None:
-        """Start a new set of buffers; the arrays of earlier passes stay as they are."""
-        self._buf = Buffers()
 
     # --- structure ---------------------------------------------------------------
     def build(self, in_shapes):

@@ -8,8 +8,7 @@ import numpy as np
 
 from nnsim.engine.convshape import ConvShapeError, conv_output_size
 from nnsim.engine.errors import NetworkError, ShapeError
-from nnsim.engine.layers.base import Layer
-from nnsim.engine.layers.conv import Buffers, per_axis, window_slices
+from nnsim.engine.layers.conv import BufferedLayer, per_axis, window_slices
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class PoolWindow:
     argmax: tuple | None
 
 
-class _Pool2D(Layer):
+class _Pool2D(BufferedLayer):
     """Shared code of the 2-D pooling layers (no parameters, no padding)."""
 
     def __init__(self, name, inputs, size=2, stride=None):
@@ -49,13 +48,6 @@ class _Pool2D(Layer):
         self.in_size: tuple[int, ...] = ()
         self.out_size: tuple[int, ...] = ()
         self.x = self.out = None
-        self._buf = Buffers()
-
-    reuses_buffers = True  # outputs live in self._buf (see Buffers)
-
-    def fresh_buffers(self) -> None:
-        """Start a new set of buffers; the arrays of earlier passes stay as they are."""
-        self._buf = Buffers()
 
     def build(self, in_shapes):
         self.in_shapes = [tuple(int(v) for v in s) for s in in_shapes]

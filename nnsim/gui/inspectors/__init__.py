@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QScrollArea, QStackedWidget
 
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.gui.inspectors.base import InspectorPanel
 from nnsim.gui.inspectors.edge import EdgePanel
 from nnsim.gui.inspectors.layer import (
@@ -94,10 +95,7 @@ class Inspector(QScrollArea):
     def set_document(self, document) -> None:
         """Follow another document (after Open/New)."""
         if self._document is not None:
-            try:
-                self._document.changed.disconnect(self.refresh)
-            except (ValueError, RuntimeError):
-                pass
+            disconnect_quietly(self._document.changed, self.refresh)
         self._document = document
         document.changed.connect(self.refresh)
         self.show_selection()
@@ -105,10 +103,7 @@ class Inspector(QScrollArea):
     def detach(self) -> None:
         """Stop listening to the document."""
         if self._document is not None:
-            try:
-                self._document.changed.disconnect(self.refresh)
-            except (ValueError, RuntimeError):
-                pass
+            disconnect_quietly(self._document.changed, self.refresh)
 
     def panel_for_layer(self, kind: str) -> LayerPanel:
         """The (cached) panel for a layer kind, from ``layer_panel_class``."""

@@ -146,5 +146,3 @@ def _disc(h: int, w: int) -> np.ndarray:
         m = ((yy - cy) / (h / 2)) ** 2 + ((xx - cx) / (w / 2)) ** 2 <= 1.0
         _DISCS[(h, w)] = m
     return m
-
-

@@ -22,6 +22,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnsim.gui.canvas.layer_geometry import fmt_value
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.gui.context import AppContext
 
 #: Groupings offered by the buttons (Stepper.group_key).
@@ -95,10 +96,7 @@ class StepController(QObject):
     def set_document(self, document) -> None:
         """Follow another document."""
         if self._document is not None:
-            try:
-                self._document.changed.disconnect(self._document_changed)
-            except (ValueError, RuntimeError, TypeError):
-                pass
+            disconnect_quietly(self._document.changed, self._document_changed)
         self._document = document
         document.changed.connect(self._document_changed)
         self.next_sample = self.next_batch = 0
@@ -232,12 +230,7 @@ class StepController(QObject):
         from nnsim.model.compile import compile_document
 
         trainer = self.training.trainer_or_none()
-        labels = {
-            lid: [doc.neuron_label(lid, j) for j in range(layer.size)]
-            for lid, layer in doc.layers.items()
-            if layer.neuron_labels is not None
-        }
-        notation = "auto" if doc.meta.notation == "book" else "generic"
+        labels, notation = doc.step_naming()
         try:
             # a network of the pass's own, with the document's weights; the update starts
             # from the trainer's optimiser state (momentum's velocity, Adam's moments)

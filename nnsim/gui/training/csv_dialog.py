@@ -497,4 +497,3 @@ def render_screenshots(out_dir) -> list:
         win.undo_stack.setClean()
         win.close()
     return written
-

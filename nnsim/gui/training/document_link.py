@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.model.compile import pull_weights
 from nnsim.recipes.problem import DisplayNet, active_features, describe, make_session
 
@@ -35,10 +36,7 @@ class DocumentLink:
         self.stop_and_wait()
         if self.document is not None:
             for sig, slot in self._signals():
-                try:
-                    sig.disconnect(slot)
-                except (ValueError, RuntimeError, TypeError):
-                    pass
+                disconnect_quietly(sig, slot)
             self.document.settings_events.unsubscribe(self._setting_changed)
         self.document = document
         for sig, slot in self._signals():
