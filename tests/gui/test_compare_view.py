@@ -282,3 +282,25 @@ def test_the_table_hears_only_of_the_cells_that_changed(qtbot, compare):
     rows[0] = replace(rows[0], status="diverged", diverged=True)
     view.model.set_rows(rows)
     assert seen[-1] == (0, 0, 0, 7)  # a row that diverged turns red as a whole
+
+
+def test_a_long_tick_leaves_the_event_loop_a_gap_before_the_next(qtbot, compare):
+    import time
+
+    from nnsim.gui.compare.runner import MIN_GAP_MS, TICK_MS
+
+    win, view = compare
+    view.set_comparison(load_lesson("learning-rate"), grid({"lr": LRS[:4]}), epochs=1000)
+    view.runner.set_pace(None)
+    view.runner.play()
+    try:
+        slow = lambda: time.sleep(0.045)  # noqa: E731 — a frame that draws for 45 ms
+        view.runner.frame.connect(slow)
+        view.runner.tick()
+        # due again in MIN_GAP_MS, not at once: painting and other timers go first
+        assert view.runner.playing and view.runner.timer.interval() == MIN_GAP_MS
+        view.runner.frame.disconnect(slow)
+        view.runner.tick()
+        assert MIN_GAP_MS <= view.runner.timer.interval() < TICK_MS
+    finally:
+        view.runner.pause()

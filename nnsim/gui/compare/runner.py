@@ -17,6 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 BUDGET_S = 0.012
 #: Time between ticks in ms: ~33 redraws a second when drawing keeps up.
 TICK_MS = 30
+#: Shortest wait in ms from the end of one tick to the next: the frame's painting and the
+#: other timers run in between (a tick due at once would start before they get a turn).
+MIN_GAP_MS = 8
 #: Epochs a second of each pace (None: as fast as the budget allows).
 PACES = (5, 20, 60, 200, None)
 DEFAULT_PACE = 20
@@ -125,5 +128,11 @@ class CompareRunner(QObject):
             self.pause()
             self.frame.emit()
             self.finished.emit()
-        elif done:
+            return
+        if done:
             self.frame.emit()
+        if self.timer.isActive():
+            # the next tick TICK_MS after this one began, but never at once: a tick that
+            # ran long (training and drawing) leaves the event loop a gap to paint in
+            spent = 1e3 * (time.perf_counter() - now)
+            self.timer.start(max(MIN_GAP_MS, int(TICK_MS - spent)))

@@ -11,12 +11,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QMessageBox,
     QSplitter,
     QStyle,
     QTableView,
@@ -450,53 +449,15 @@ class CompareView(QWidget):
     # -- export --------------------------------------------------------------------------
     def export(self, path, scale: float = 2.0) -> Path:
         """Save the pictures, curves and table as they are shown, to PNG (``scale`` × the
-        size on screen) or SVG."""
-        from nnsim.gui.plots.export import ExportError, _suffix
+        size on screen) or SVG (``export.render_to``)."""
+        from nnsim.gui.compare.export import render_to
 
-        path = Path(path)
-        suffix = _suffix(path)
-        w, h = self.content.width(), self.content.height()
-        if suffix == ".png":
-            img = QImage(QSize(int(w * scale), int(h * scale)), QImage.Format.Format_ARGB32)
-            img.fill(QColor("#ffffff"))
-            p = QPainter(img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            p.scale(scale, scale)
-            try:
-                self.content.render(p, QPoint(0, 0))
-            finally:
-                p.end()
-            if not img.save(str(path)):
-                raise ExportError(f"could not write {path}")
-            return path
-        from PySide6.QtSvg import QSvgGenerator
-
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(QSize(w, h))
-        gen.setViewBox(QRectF(0, 0, w, h))
-        gen.setTitle("nnsim comparison")
-        p = QPainter(gen)
-        try:
-            p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-            self.content.render(p, QPoint(0, 0))
-        finally:
-            p.end()
-        if not path.is_file():
-            raise ExportError(f"could not write {path}")
-        return path
+        return render_to(self.content, path, scale)
 
     def export_dialog(self) -> None:
-        from nnsim.gui.plots.export import ExportError, ask_path
+        from nnsim.gui.compare.export import ask_and_export
 
-        path = ask_path(self, _t("Export the comparison"), "comparison.png")
-        if not path:
-            return
-        try:
-            self.export(path)
-        except (ExportError, OSError) as e:
-            QMessageBox.warning(self, _t("Could not export"), str(e))
+        ask_and_export(self)
 
     # -- look and language -------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
