@@ -120,6 +120,9 @@ class RnnDisplay:
                 # over another on a short axis.
                 ax.showLabel(not on)
                 ax.setStyle(textFillLimits=_SPARSE_TICKS if on else _DEFAULT_TICKS)
+            # room above the top tick's number (it reaches half a line above the axis)
+            top = plot.fontMetrics().height() // 2 if on else 1
+            plot.getPlotItem().layout.setContentsMargins(1, top, 1, 1)
             # beside the diagram a column of four: each as tall as the page leaves
             plot.setMinimumHeight(int(2.5 * plot.fontMetrics().height()) if on else 110)
         self.loss_curve.setPen(pen(BLUE, on))
