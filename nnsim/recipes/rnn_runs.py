@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data.sequences import char_vocab, encode, load_corpus, parity_strings
+from nnsim.engine.history import History
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.layers.rnn import (
@@ -101,6 +102,14 @@ class RnnFrame:
 #: Rows of the training set each record of the trainer is evaluated on (a sample: the
 #: records after every slice must stay cheap next to the updates).
 EVAL_ROWS = 64
+#: Bytes the trainer's weight snapshots may take. The view draws its loss curve from
+#: ``RnnRun.losses`` and never travels back in time; the trainer only needs its first
+#: and latest snapshots (to explain and undo a divergence), so a few rows will do. (The
+#: engine's default budget, 64 MB, filled within minutes of the character demo: one
+#: row per slice of training, 93 kB each.)
+HISTORY_BYTES = 2 << 20
+#: Rows kept whatever the budget (the start, the latest, a few between).
+HISTORY_MIN_ROWS = 8
 
 
 class RnnRun:
@@ -145,6 +154,10 @@ class RnnRun:
             row_source=row_source,
             resume=True,
         )
+        # still empty: swap in a history bounded to HISTORY_BYTES
+        n, dtype = self.net.n_params, self.net.theta.dtype
+        rows = HISTORY_BYTES // max(1, n * dtype.itemsize)
+        self.trainer.history = History(n, dtype, limit=max(HISTORY_MIN_ROWS, rows))
 
     def train(self, iterations: int, hook=None) -> list[float]:
         """Run up to ``iterations`` updates through the trainer; returns their losses.

@@ -1,10 +1,12 @@
-"""The RNN view on a projector (presentation mode, 1280×800 and 1920×1080): titles, step
-line and plots apart and whole, tick numbers at their own scale, and the W_h tag under the
-recurrent arrow it names."""
+"""The RNN view on a projector (presentation mode, 1280×800 and 1920×1080): the page fits
+without scrolling, titles, step line and plots apart and whole, the diagram's labels at
+least 24 px and apart, tick numbers at their own scale and apart, and each weight's tag
+beside the arrow it names, clear of every line and box."""
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, QRectF
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGroupBox
+from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGroupBox, QWidget
 
 
 def settle(qtbot, win, size):
@@ -64,16 +66,115 @@ def test_titles_step_line_and_plots_are_apart_and_whole(qtbot, demo_window, lang
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             assert not parts[a].intersects(parts[b]), (a, parts[a], b, parts[b])
-    # the step line lies inside the diagram's box, the plots below it, side by side
+    # the step line lies inside the diagram's box, the plots in a column beside it
     dia = view.diagram_box.geometry()
     assert dia.contains(in_view(view, details, details.rect()))
     for box in boxes[1:]:
-        assert box.geometry().top() > dia.bottom(), box.title()
-    assert view.heat_box.geometry().right() < view.grad_box.geometry().left()
-    assert view.loss_box.geometry().bottom() < win.demo_views.rnn.height()
-    # the plots tall enough for their tick numbers: 64 units' ticks ≥ 1.5 lines apart
-    line = view.heat_plot.fontMetrics().height()
-    assert view.heat_plot.height() >= 8 * line
+        assert box.geometry().left() > dia.right(), box.title()
+    column = [view.heat_box, view.grad_box, view.loss_box, view.pred_box]
+    for upper, lower in zip(column, column[1:]):
+        assert upper.geometry().bottom() < lower.geometry().top()
+    assert view.pred_box.geometry().bottom() < view.height()
+    # the value axes' tick numbers at least 1.5 lines apart (64 hidden units' ticks
+    # would otherwise lie over each other on the short plots)
+    for plot in (view.heat_plot, view.grad_plot, view.loss_plot):
+        line = plot.fontMetrics().height()
+        lo, hi = plot.getViewBox().viewRange()[1]
+        pixels = plot.getViewBox().height()
+        levels = plot.getAxis("left").tickValues(lo, hi, pixels)
+        assert levels, plot
+        for spacing, values in levels:
+            if len(values) > 1:
+                assert spacing * pixels / (hi - lo) >= 1.5 * line, (plot, spacing)
+
+
+@pytest.mark.parametrize("kind", ["chars", "sine", "parity"])
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_page_fits_a_1280_by_800_projector(qtbot, demo_window, language, kind):
+    win = demo_window
+    win.set_language(language)
+    win.show_view("rnn")
+    view = win.demo_views.rnn
+    pick(view, kind)
+    view.run.train(3)
+    view.apply_frame(view.run.frame())
+    view.select_step(3)
+    win.set_presentation(True)
+    settle(qtbot, win, (1280, 800))
+    area = win.demo_views.pages["rnn"]
+    assert not area.verticalScrollBar().isVisible()
+    assert not area.horizontalScrollBar().isVisible()
+    viewport = area.viewport()
+    seen = QRect(viewport.mapTo(win, QPoint(0, 0)), viewport.size())
+    strip = win.findChild(QWidget, "presentation_strip")
+    assert strip is not None and strip.isVisible()
+    assert seen.bottom() < strip.mapTo(win, QPoint(0, 0)).y()  # nothing under the bar
+    # every control and text of the page whole inside the visible part of the page
+    parts = [
+        view.demo,
+        view.steps,
+        view.iterations,
+        view.btn_train,
+        view.btn_reset,
+        view.status,
+        view.shape_note,
+        view.unrolled,
+        view.time_label,
+        view.time_slider,
+        view.step_details,
+        view.heat_plot,
+        view.grad_plot,
+        view.loss_plot,
+        view.text_box,
+    ]
+    for w in parts:
+        if w.isVisibleTo(view):
+            r = QRect(w.mapTo(win, QPoint(0, 0)), w.size())
+            assert seen.contains(r), (w, r, seen)
+    # the wrapped texts get the height their lines need
+    for label in (view.shape_note, view.step_details, view.text_box):
+        if label.text():
+            assert label.height() >= label.heightForWidth(label.width()) - 1, label
+    # the diagram's texts: inside it, apart, at least 24 px tall
+    unrolled = view.unrolled
+    unrolled.grab()
+    drawn = unrolled.drawn
+    texts = list(drawn["texts"]) + list(drawn["tags"].items())
+    inside = unrolled.rect().toRectF()
+    for name, r in texts:
+        assert inside.contains(r), (name, r)
+    for i, (a, ra) in enumerate(texts):
+        for b, rb in texts[i + 1 :]:
+            assert not ra.intersects(rb), (a, ra, b, rb)
+    assert drawn["fonts"]["small"] >= 24 and drawn["fonts"]["text"] >= 24
+    labels = [r for name, r in drawn["texts"] if name[0] in "xy" or name.startswith("target")]
+    assert labels and all(r.height() >= 24 for r in labels)
+    if kind == "sine":  # targets above the outputs
+        assert any(name.startswith("target") for name, _ in drawn["texts"])
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def lum(c):
+        def ch(v):
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_labels_and_targets_read_from_the_back_row():
+    from nnsim.gui.demos import unrolled
+
+    page = QColor("#f0f0f0")
+    selected = QColor(240 - 26, 240 - 25, 240 - 22)  # the pink of the selected column
+    for colour in (unrolled._LABEL, unrolled._TARGET):
+        assert contrast(colour, page) >= 6.0
+        assert contrast(colour, selected) >= 5.0
 
 
 def test_axis_numbers_are_not_rescaled_in_presentation(qtbot, demo_window):
@@ -95,40 +196,46 @@ def test_axis_numbers_are_not_rescaled_in_presentation(qtbot, demo_window):
         assert ax.tickStrings([0.7], ax.autoSIPrefixScale * ax.scale, 0.1) == ["0.7"]
 
 
-@pytest.mark.parametrize("selected", [0, 3, 12, 19])
-def test_w_h_sits_under_its_own_arrow(qtbot, selected):
+@pytest.mark.parametrize("kind", ["sine", "chars"])
+@pytest.mark.parametrize("selected", [0, 3, 12, 15])
+def test_each_tag_sits_beside_its_own_arrow(qtbot, selected, kind):
     from nnsim.gui.demos.rnn_view import RnnView
 
     view = RnnView()
     qtbot.addWidget(view)
     view.resize(1280, 900)
     view.show()
-    pick(view, "sine")  # T = 20: presentation shows 10 steps around the selected one
+    pick(view, kind)  # T = 20 or 16: presentation shows a window around the selected one
     view.set_presentation(True)
     view.select_step(selected)
     unrolled = view.unrolled
     unrolled.grab()  # paints, recording where things went
     first = unrolled._columns()[3]
-    tag = unrolled.drawn["tags"]["W_h"]
-    arrows = unrolled.drawn["arrows"]
-    own = [(a, b) for kind, t, a, b in arrows if kind == "h" and t == first + 1]
+    drawn = unrolled.drawn
+    tags, arrows = drawn["tags"], drawn["arrows"]
+    # W_h above the arrow into the second box in view, between the two boxes it joins
+    tag = tags["W_h"]
+    own = [(a, b) for k, t, a, b in arrows if k == "h" and t == first + 1]
     assert len(own) == 1
     a, b = own[0]
-    centre = tag.center()
-    # between the two boxes the arrow joins, both in view, and just under the arrow
-    assert a.x() >= 0 and a.x() < centre.x() < b.x()
-    assert a.y() < tag.top() < a.y() + tag.height()
-    # on no other arrow
-    for kind, t, p, q in arrows:
-        if (p, q) == (a, b):
+    assert 0 <= a.x() < tag.left() and tag.right() < b.x()
+    assert a.y() - tag.height() - 8 < tag.top() and tag.bottom() < a.y()
+    # W_x and W_y right of their vertical arrows, within the arrow's length
+    for name, kind_ in (("W_x", "x"), ("W_y", "y")):
+        if name not in tags:
             continue
-        seg = QRectF(p, q).normalized().adjusted(-2, -2, 2, 2)
-        assert not tag.intersects(seg), (kind, t)
-    assert unrolled.rect().toRectF().contains(tag)
-    # and W_x, W_y on theirs
-    for name, kind in (("W_x", "x"), ("W_y", "y")):
-        r = unrolled.drawn["tags"][name]
-        xs = [p.x() for k, t, p, q in arrows if k == kind]
-        assert any(abs(r.center().x() - x) < 1 for x in xs), name
-    assert isinstance(centre, QPointF)
+        r = tags[name]
+        mine = [(p, q) for k, t, p, q in arrows if k == kind_ and 0 < r.left() - p.x() < 10]
+        assert len(mine) == 1, name
+        p, q = mine[0]
+        assert min(p.y(), q.y()) <= r.top() and r.bottom() <= max(p.y(), q.y()), name
+    # no tag on any line (an arrow's pen is a few px wide) or any box
+    for name, r in tags.items():
+        for k, t, p, q in arrows:
+            line = QRectF(p, q).normalized().adjusted(-2, -2, 2, 2)
+            assert not r.intersects(line), (name, k, t)
+        for box in drawn["boxes"]:
+            assert not r.intersects(box), (name, box)
+        assert unrolled.rect().toRectF().contains(r)
+    assert "W_x" in tags or kind == "chars"  # chars: x only at step 1
     view.shutdown()

@@ -121,3 +121,26 @@ def test_chars_loss_falls_from_chance():
     # (measured: 3.77 over the first 5 updates, 2.41 over the last 10 of 60)
     assert 3.5 < np.mean(losses[:5]) < 4.3
     assert np.mean(losses[-10:]) < 2.7
+
+
+def test_a_long_character_run_keeps_a_bounded_history():
+    # One history row per slice of training (the view's 0.2 s): the engine's default
+    # budget let the character demo's 93 kB rows reach 64 MB. What the run keeps must stay
+    # within HISTORY_BYTES, and the view still gets every update's loss.
+    from nnsim.recipes.rnn_runs import HISTORY_BYTES
+
+    run = CharRun(seed=0)
+    row = run.net.n_params * run.net.theta.itemsize
+    assert row > 90_000  # 57 characters, 64 hidden units: 11 577 weights
+    for _ in range(120):
+        run.train(1)
+    h = run.trainer.history
+    kept = h._w.nbytes + sum(c.nbytes for c in h._c.values())
+    assert kept <= HISTORY_BYTES + 4096
+    assert 120 * row > 5 * HISTORY_BYTES  # one row per slice would have been 11 MB
+    # the first and the latest snapshot are kept: a divergence is undone to the latest
+    assert h.serial[0] == 0 and h.serial[-1] == 120 and h[-1].step == 120
+    np.testing.assert_array_equal(h.weights[-1], run.net.theta)
+    frame = run.frame()
+    assert len(frame.losses) == 120 == run.iteration
+    assert frame.losses == run.losses and np.isfinite(frame.losses).all()

@@ -24,6 +24,12 @@ _CONTEXT = "demos.rnn"
 
 _t = translator(_CONTEXT)
 
+#: pyqtgraph's share of an axis its tick numbers may fill: its own, and presentation's.
+_DEFAULT_TICKS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]
+_SPARSE_TICKS = [(0, 0.45), (2, 0.3)]
+#: Characters of the generated text shown in presentation mode (the rest: in the window).
+PRESENTATION_GENERATED = 60
+
 
 class RnnDisplay:
     """The plots, the text box and the step line of ``RnnView`` (a mixin)."""
@@ -107,7 +113,18 @@ class RnnDisplay:
         enough that the tick numbers (64 hidden units) stay apart."""
         for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
             style_plot(plot.getPlotItem(), on)
-            plot.setMinimumHeight(max(110, 9 * plot.fontMetrics().height()) if on else 110)
+            for name in ("left", "bottom"):
+                ax = plot.getAxis(name)
+                # In the column beside the diagram the box's title says what the axes
+                # hold; their labels would take a plot's height. Few tick numbers, none
+                # over another on a short axis.
+                ax.showLabel(not on)
+                ax.setStyle(textFillLimits=_SPARSE_TICKS if on else _DEFAULT_TICKS)
+            # room above the top tick's number (it reaches half a line above the axis)
+            top = plot.fontMetrics().height() // 2 if on else 1
+            plot.getPlotItem().layout.setContentsMargins(1, top, 1, 1)
+            # beside the diagram a column of four: each as tall as the page leaves
+            plot.setMinimumHeight(int(2.5 * plot.fontMetrics().height()) if on else 110)
         self.loss_curve.setPen(pen(BLUE, on))
         self.target_curve.setPen(pen(GREEN, on))
         self.pred_curve.setPen(pen(BLUE, on, width=2.5))
@@ -207,7 +224,10 @@ class RnnDisplay:
             rows.append((tr("target"), esc(txt.get("target", "")), GREEN))
             rows.append((tr("predicted"), esc(txt.get("prediction", "")), BLUE))
             # Normal spaces here: the long generated text may wrap between words.
-            gen = esc(txt.get("generated", "")).replace("&nbsp;", " ")
+            gen = txt.get("generated", "")
+            if self._presentation and len(gen) > PRESENTATION_GENERATED:
+                gen = gen[:PRESENTATION_GENERATED] + "…"  # two lines beside the diagram
+            gen = esc(gen).replace("&nbsp;", " ")
             rows.append((tr("generated"), gen, ORANGE))
         elif self.kind == "parity":
             words = {"odd": tr("odd"), "even": tr("even")}
@@ -235,6 +255,31 @@ class RnnDisplay:
             + "</table>"
         )
         self.text_box.setText(html)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Presentation mode: hold the text box's least height at its text's height for
+        its width (the column beside the diagram would cut the generated text off)."""
+        box = self.text_box
+        if not self._presentation:
+            box.setMinimumHeight(0)  # the window's own layout: the box may scroll
+        elif box.width() > 0:
+            box.setMinimumHeight(max(box.heightForWidth(box.width()), 0))
+
+    def _sparse_ticks(self) -> None:
+        """Presentation mode: tick numbers on the value axes at least two lines apart
+        (the plots beside the diagram are short); pyqtgraph's own spacing otherwise."""
+        for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
+            ax = plot.getAxis("left")
+            lo, hi = plot.getViewBox().viewRange()[1]
+            pixels = plot.getViewBox().height()
+            if not self._presentation or pixels <= 0 or not hi > lo:
+                ax.setTickSpacing()
+                continue
+            want = (hi - lo) * 1.6 * plot.fontMetrics().height() / pixels
+            step = 10.0 ** np.floor(np.log10(want))
+            major = next(m * step for m in (1, 2, 5, 10) if m * step >= want)
+            ax.setTickSpacing(major, major)
 
     def _curve_key(self, f) -> str:
         """The key of the curves drawn in the prediction plot (none when it is hidden)."""

@@ -13,6 +13,7 @@ import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -45,6 +46,8 @@ DEMOS = (("chars", "one-to-many"), ("parity", "many-to-one"), ("sine", "many-to-
 #: Default T per demo and the allowed range.
 DEFAULT_STEPS = {"chars": 16, "parity": 8, "sine": 20}
 STEP_RANGE = {"chars": (2, 40), "parity": (1, 10), "sine": (2, 60)}
+#: Least pixel size of the unrolled network's texts in presentation mode (the back row).
+PRESENTATION_TEXT_PX = 24
 
 
 class _HeldBox(QGroupBox):
@@ -160,8 +163,12 @@ class RnnView(RnnDisplay, QWidget):
         self.status.setWordWrap(True)
         outer.addLayout(top)
         outer.addLayout(status_row)
-        outer.addWidget(self.diagram_box, 6)
-        outer.addLayout(grid, 5)
+        # diagram above the plots; side by side in presentation mode (``_arrange``)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.addWidget(self.diagram_box, 6)
+        self.body.addLayout(grid, 5)
+        self.plot_grid = grid
+        outer.addLayout(self.body, 1)
 
         self.demo.currentIndexChanged.connect(self._demo_changed)
         self.steps.valueChanged.connect(lambda *_: self.reset())
@@ -170,8 +177,17 @@ class RnnView(RnnDisplay, QWidget):
         self.btn_reset.clicked.connect(self.reset)
         self.time_slider.valueChanged.connect(self.select_step)
         self.unrolled.step_clicked.connect(self.time_slider.setValue)
+        self.text_box.installEventFilter(self)
+        for plot in (self.loss_plot, self.heat_plot, self.grad_plot, self.pred_plot):
+            plot.getViewBox().sigResized.connect(self._sparse_ticks)
+            plot.getViewBox().sigYRangeChanged.connect(self._sparse_ticks)
         self.retranslate_ui()
         self._demo_changed(0)
+
+    def eventFilter(self, obj, event):
+        if obj is self.text_box and event.type() == QEvent.Type.Resize:
+            self._fit_text()
+        return False
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
@@ -228,19 +244,41 @@ class RnnView(RnnDisplay, QWidget):
         self._hold_unrolled()  # its texts were re-measured while it was hidden
 
     def set_presentation(self, on: bool) -> None:
-        """Thicker curves, bigger axis text; the unrolled network shows ten steps around
-        the selected one, taller, so that its numbers are read from the back row."""
+        """Thicker curves, bigger axis text; the unrolled network shows up to ten steps
+        around the selected one, its labels at least 24 px, so that they are read from the
+        back row; the plots stand in a column beside it, so the page fits a 1280×800
+        projector without scrolling."""
         self._presentation = bool(on)
         self.unrolled.max_columns = 10 if on else 0
-        self.unrolled.setMinimumHeight(440 if on else 200)
+        self.unrolled.min_text_px = PRESENTATION_TEXT_PX if on else 0
+        self.unrolled.setMinimumHeight(self.unrolled.minimum_rows_height() if on else 200)
         self.unrolled.update()
+        self._arrange(on)
+        self._show_text()
         self._hold_unrolled()
         self._present_plots(on)
         QTimer.singleShot(0, self, self._refit)  # once the new fonts have arrived
 
+    def _arrange(self, on: bool) -> None:
+        """The plots in a 2×2 grid under the diagram, or in one column beside it."""
+        boxes = (self.heat_box, self.grad_box, self.loss_box, self.pred_box)
+        for i, box in enumerate(boxes):
+            self.plot_grid.addWidget(box, i, 0) if on else self.plot_grid.addWidget(
+                box, i // 2, i % 2
+            )
+        for i in range(4):
+            self.plot_grid.setRowStretch(i, 0)
+        self.plot_grid.setColumnStretch(1, 0 if on else 1)
+        self.body.setDirection(
+            QBoxLayout.Direction.LeftToRight if on else QBoxLayout.Direction.TopToBottom
+        )
+        self.body.setStretch(0, 5 if on else 6)
+        self.body.setStretch(1, 4 if on else 5)
+
     def _refit(self) -> None:
         self._present_plots(self._presentation)
         self._hold_unrolled()
+        self._sparse_ticks()
 
     def _hold_unrolled(self) -> None:
         # The box around the unrolled network holds its least height firmly: the page's
@@ -256,7 +294,7 @@ class RnnView(RnnDisplay, QWidget):
             if lay is not None and lay.hasHeightForWidth() and box.width() > 0:
                 need = max(need, lay.totalHeightForWidth(box.width()))
             # and a line for the wrapped step line under the slider, measured narrower
-            box.setMinimumHeight(need + 2 * box.fontMetrics().height())
+            box.setMinimumHeight(need + box.fontMetrics().height())
 
     def _shape_note(self) -> None:
         tr = _t
