@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     import numpy as np
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from nnsim.gui.app import application, build_window
+    from nnsim.gui.app import application, build_window, freeze_startup_objects
     from nnsim.lessons import load_lesson
     from nnsim.model.compare import grid
 
@@ -50,6 +50,7 @@ def main(argv=None) -> int:
     view.strip.pace.setCurrentIndex(view.strip.pace.count() - 1)  # fastest
     for _ in range(20):
         app.processEvents()
+    freeze_startup_objects()  # as ``nnsim gui`` does once its window is up
 
     gaps: list[float] = []
     redraw_ms: list[float] = []
