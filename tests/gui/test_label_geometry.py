@@ -11,8 +11,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
 from nnsim.gui.canvas.label_placement import circle_hits_rect, segment_hits_rect
-from nnsim.gui.main_window import PRESENTATION_TEXT_PX
 from nnsim.gui.presentation import projector_figures
+from nnsim.gui.window_look import PRESENTATION_TEXT_PX
 from nnsim.lessons import LESSONS
 
 SIZES = [(1280, 800), (1920, 1080)]
@@ -297,3 +297,23 @@ def test_every_weight_of_the_worked_example_is_printed_after_its_update(
     assert smallest >= PRESENTATION_TEXT_PX - 0.01 and whole, (smallest, whole)
     win.set_presentation(False)
     win.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("lesson", ["mnist-cnn", "mnist-mlp"])
+def test_boxes_beside_ten_outputs_are_legible(app_window, settle, lesson):
+    """MNIST's layer boxes next to its ten outputs, at 1440×900 in normal mode: the ten
+    stand in two sub-columns, so the fit is not set by one tall column, and each box's
+    shape prints at least 12 px high on screen (7 px with one column), its kind and
+    activation at least 10 px (5 px)."""
+    win = app_window
+    open_on_canvas(win, lesson)
+    settle(win, (1440, 900), presentation=False)
+    scene = win.view.network_scene
+    out = next(i for i in scene.layer_items.values() if i.is_output)
+    xs = sorted({round(n.pos().x()) for n in out.neurons})
+    assert len(xs) == 2 and [n.pos().x() for n in out.neurons].count(xs[0]) == 5
+    zoom = win.view.zoom()
+    boxed = [t for t in scene.printed_texts() if t[0] in ("kind", "shape", "activation")]
+    assert len([t for t in boxed if t[0] == "shape"]) == len(scene.layer_items) - 1
+    for kind, text, _, px, _ in boxed:
+        assert px * zoom >= (12 if kind == "shape" else 10), (kind, text, px * zoom)
