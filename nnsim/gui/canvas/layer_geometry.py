@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnsim.gui.fonts import canvas_font
@@ -15,6 +15,9 @@ from nnsim.model.layer_kinds import NEURON_KINDS, PARAM_ACTIVATION_KINDS
 # collapse to a box showing their shape.
 COLLAPSED_W = 130.0
 COLLAPSED_H = 190.0
+#: Width a box's texts wrap (its kind, at a space: "Max / pooling") or shrink to.
+BOX_TEXT_W = COLLAPSED_W - 8
+BOX_TEXT_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
 #: A column of at least this many neurons whose neighbours are all boxes is drawn in two
 #: sub-columns (MNIST's ten outputs after a flattened image): one tall column would set the
@@ -131,12 +134,13 @@ def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
     if spec.kind in ("dense", "maxout") and spec.activations:
         act = spec.activations[0]
     kind = kind_name(spec.kind)
+    longest = max(kind.split(" "), key=len)
     # All at the neurons' name size: a box stands beside neuron columns and beside the
     # others, and its kind and shape are what a lecturer points at (MNIST's 8×26×26).
     rows = [
-        # (a long kind name a little smaller, not the box wider: the gap keeps room for
-        # the link's "W 8×1×3×3")
-        ("kind", kind, fitted_font(kind, theme.label_px, COLLAPSED_W - 20, theme.small_px)),
+        # (a long kind name on two lines, or a long word a little smaller, not the box
+        # wider: the gap between two boxes keeps room for the link's "W 8×1×3×3")
+        ("kind", kind, fitted_font(longest, theme.label_px, BOX_TEXT_W, theme.small_px)),
         ("shape", shape_text, canvas_font(theme.label_px, bold=True)),
     ]
     if act and act != "identity":
@@ -144,10 +148,18 @@ def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
     return rows
 
 
+def box_text_size(text: str, font: QFont) -> tuple[float, float]:
+    """Width and height of one of a box's texts, wrapped at ``BOX_TEXT_W``."""
+    r = QFontMetricsF(font).boundingRect(QRectF(0, 0, BOX_TEXT_W, 1e4), BOX_TEXT_FLAGS, text)
+    return r.width() + 2, r.height()
+
+
 def box_size(spec, theme) -> tuple[float, float]:
     """Width and height of a layer drawn as a box: wide enough for its texts whole."""
-    widest = max(QFontMetricsF(f).horizontalAdvance(t) for _, t, f in box_texts(spec, theme))
-    return max(COLLAPSED_W, widest + 20), max(COLLAPSED_H, 4.6 * theme.label_px)
+    sizes = [box_text_size(t, f) for _, t, f in box_texts(spec, theme)]
+    widest = max(w for w, _ in sizes)
+    tall = sum(h for _, h in sizes) + 8 * (len(sizes) + 1)
+    return max(COLLAPSED_W, widest + 6), max(COLLAPSED_H, 4.6 * theme.label_px, tall)
 
 
 def frame_side(theme) -> float:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from nnsim.gui.canvas.layer_geometry import (
     box_size,
+    box_text_size,
     box_texts,
     drawn_as_box,
     frame_rect,
@@ -261,18 +262,17 @@ class LayerItem(QGraphicsItem):
             )
         ]
         if self.collapsed:
+            # the rows spread evenly down the box, a wrapped kind ("Max / pooling") taller
             r = self._rect
-            rows = self.box_texts()
-            step = r.height() / (len(rows) + 1)
-            for k, (kind, text, font) in enumerate(rows):
-                out.append(
-                    (
-                        kind,
-                        text,
-                        self._tight(text, font, r.center().x(), r.top() + step * (k + 1)),
-                        font,
-                    )
-                )
+            rows = [
+                (kind, text, font, box_text_size(text, font))
+                for kind, text, font in self.box_texts()
+            ]
+            gap = (r.height() - sum(h for *_, (_, h) in rows)) / (len(rows) + 1)
+            y = r.top() + gap
+            for kind, text, font, (w, h) in rows:
+                out.append((kind, text, QRectF(r.center().x() - w / 2, y, w, h), font))
+                y += h + gap
         return out
 
     @staticmethod
