@@ -317,3 +317,21 @@ def test_boxes_beside_ten_outputs_are_legible(app_window, settle, lesson):
     out = next(i for i in scene.layer_items.values() if i.is_output)
     xs = sorted({round(n.pos().x()) for n in out.neurons})
     assert len(xs) == 2 and [n.pos().x() for n in out.neurons].count(xs[0]) == 5
+
+
+def test_only_a_tall_column_between_boxes_stands_in_two():
+    """Ten outputs after a box: two sub-columns; ten hidden neurons with edges to each
+    neuron of their neighbours, or four outputs after a box: one column, as drawn before."""
+    from nnsim.gui.canvas.layer_geometry import neuron_columns
+    from nnsim.gui.style import NORMAL
+    from nnsim.lessons.building import chain, layer, new_doc
+
+    def columns(*sizes):
+        doc = new_doc("t")
+        ids = chain(doc, *(layer("input" if k == 0 else "dense", n) for k, n in enumerate(sizes)))
+        return [neuron_columns(doc, doc.layers[i], NORMAL) for i in ids]
+
+    assert columns(784, 10) == [1, 2]
+    assert columns(2, 10, 1) == [1, 1, 1]
+    assert columns(784, 4) == [1, 1]
+    assert columns(784, 32, 10) == [1, 1, 2]
