@@ -335,3 +335,22 @@ def test_only_a_tall_column_between_boxes_stands_in_two():
     assert columns(2, 10, 1) == [1, 1, 1]
     assert columns(784, 4) == [1, 1]
     assert columns(784, 32, 10) == [1, 1, 2]
+
+
+def test_tidy_layout_leaves_the_two_sub_columns_their_gap(app_window, settle):
+    """Edit ▸ Tidy layout on MNIST's CNN: the ten outputs' frame, which grows rightwards
+    from its position, starts one column gap (150) right of the flatten box."""
+    from nnsim.gui.canvas.layout import COLUMN_GAP, overlapping
+
+    win = app_window
+    open_on_canvas(win, "mnist-cnn")
+    settle(win, (1440, 900), presentation=False)
+    win.act_tidy.trigger()
+    scene = win.view.network_scene
+    assert not overlapping(scene.document, scene.theme)
+    frames = sorted(
+        (i.mapRectToScene(i.frame_rect()) for i in scene.layer_items.values()),
+        key=lambda r: r.left(),
+    )
+    assert frames[-1].left() - frames[-2].right() == pytest.approx(COLUMN_GAP, abs=12)
+    win.undo_stack.undo()

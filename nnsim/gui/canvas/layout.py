@@ -25,12 +25,21 @@ def footprint(spec, theme, doc=None) -> tuple[float, float, float]:
     return rect.width(), -rect.top() + theme.small_px + 14, rect.bottom()
 
 
+def centre_shift(spec, theme, doc=None) -> float:
+    """How far right of its position a layer's frame is centred: half its further
+    sub-columns, which grow rightwards (``layer_geometry.neuron_grid``); else 0."""
+    if drawn_as_box(spec, theme):
+        return 0.0
+    return frame_rect(spec, theme, neuron_columns(doc, spec, theme)).center().x()
+
+
 def overlapping(doc, theme) -> bool:
     """True when two layers' footprints intersect at their document positions."""
     boxes = []
     for spec in doc.layers.values():
         w, up, down = footprint(spec, theme, doc)
         x, y = spec.position
+        x += centre_shift(spec, theme, doc)
         boxes.append((x - w / 2, y - up, x + w / 2, y + down))
     for a in range(len(boxes)):
         for b in range(a + 1, len(boxes)):
@@ -63,7 +72,7 @@ def tidy_positions(doc, theme) -> dict[str, tuple[float, float]]:
         top = -total / 2
         cx = x + widths[d] / 2
         for k, (_, up, down) in zip(ids, sizes):
-            out[k] = snap((cx, top + up))
+            out[k] = snap((cx - centre_shift(doc.layers[k], theme, doc), top + up))
             top += up + down + ROW_GAP
         x += widths[d] + COLUMN_GAP
     return out
