@@ -297,3 +297,60 @@ def test_every_weight_of_the_worked_example_is_printed_after_its_update(
     assert smallest >= PRESENTATION_TEXT_PX - 0.01 and whole, (smallest, whole)
     win.set_presentation(False)
     win.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("lesson", ["mnist-cnn", "mnist-mlp"])
+def test_boxes_beside_ten_outputs_are_legible(app_window, settle, lesson):
+    """MNIST's layer boxes next to its ten outputs, at 1440×900 in normal mode: the ten
+    stand in two sub-columns, so the fit is not set by one tall column, and each box's
+    kind, shape and activation print at least 12 px high on screen (5 to 7 px when the
+    ten stood in one column), "Max pooling" on two lines rather than smaller."""
+    win = app_window
+    open_on_canvas(win, lesson)
+    settle(win, (1440, 900), presentation=False)
+    scene = win.view.network_scene
+    zoom = win.view.zoom()
+    boxed = [t for t in scene.printed_texts() if t[0] in ("kind", "shape", "activation")]
+    assert len([t for t in boxed if t[0] == "shape"]) == len(scene.layer_items) - 1
+    for kind, text, _, px, _ in boxed:
+        assert px * zoom >= 12, (kind, text, px * zoom)
+    out = next(i for i in scene.layer_items.values() if i.is_output)
+    xs = sorted({round(n.pos().x()) for n in out.neurons})
+    assert len(xs) == 2 and [n.pos().x() for n in out.neurons].count(xs[0]) == 5
+
+
+def test_only_a_tall_column_between_boxes_stands_in_two():
+    """Ten outputs after a box: two sub-columns; ten hidden neurons with edges to each
+    neuron of their neighbours, or four outputs after a box: one column, as drawn before."""
+    from nnsim.gui.canvas.layer_geometry import neuron_columns
+    from nnsim.gui.style import NORMAL
+    from nnsim.lessons.building import chain, layer, new_doc
+
+    def columns(*sizes):
+        doc = new_doc("t")
+        ids = chain(doc, *(layer("input" if k == 0 else "dense", n) for k, n in enumerate(sizes)))
+        return [neuron_columns(doc, doc.layers[i], NORMAL) for i in ids]
+
+    assert columns(784, 10) == [1, 2]
+    assert columns(2, 10, 1) == [1, 1, 1]
+    assert columns(784, 4) == [1, 1]
+    assert columns(784, 32, 10) == [1, 1, 2]
+
+
+def test_tidy_layout_leaves_the_two_sub_columns_their_gap(app_window, settle):
+    """Edit ▸ Tidy layout on MNIST's CNN: the ten outputs' frame, which grows rightwards
+    from its position, starts one column gap (150) right of the flatten box."""
+    from nnsim.gui.canvas.layout import COLUMN_GAP, overlapping
+
+    win = app_window
+    open_on_canvas(win, "mnist-cnn")
+    settle(win, (1440, 900), presentation=False)
+    win.act_tidy.trigger()
+    scene = win.view.network_scene
+    assert not overlapping(scene.document, scene.theme)
+    frames = sorted(
+        (i.mapRectToScene(i.frame_rect()) for i in scene.layer_items.values()),
+        key=lambda r: r.left(),
+    )
+    assert frames[-1].left() - frames[-2].right() == pytest.approx(COLUMN_GAP, abs=12)
+    win.undo_stack.undo()

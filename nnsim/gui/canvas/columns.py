@@ -29,7 +29,7 @@ def wanted_tidy(doc, theme) -> dict[str, tuple[float, float]]:
     def height(pos):
         tops, bottoms = [], []
         for lid, spec in doc.layers.items():
-            _, up, down = footprint(spec, theme)
+            _, up, down = footprint(spec, theme, doc)
             tops.append(pos(lid)[1] - up)
             bottoms.append(pos(lid)[1] + down)
         return max(bottoms) - min(tops)
@@ -103,7 +103,7 @@ def wanted_stretch(doc, theme, base_pos) -> Breaks:
         x0, x1 = float(base_pos(link.src)[0]), float(base_pos(link.dst)[0])
         if x1 <= x0:
             continue
-        half = (footprint(src, theme)[0] + footprint(dst, theme)[0]) / 2
+        half = (footprint(src, theme, doc)[0] + footprint(dst, theme, doc)[0]) / 2
         if not drawn_as_box(src, theme) and not drawn_as_box(dst, theme):
             need = (x1 - x0) * theme.column_stretch
             room = label_room(theme, link) if link.weights.ndim >= 2 else 0.0

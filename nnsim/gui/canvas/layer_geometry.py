@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnsim.gui.fonts import canvas_font
@@ -15,6 +15,14 @@ from nnsim.model.layer_kinds import NEURON_KINDS, PARAM_ACTIVATION_KINDS
 # collapse to a box showing their shape.
 COLLAPSED_W = 130.0
 COLLAPSED_H = 190.0
+#: Width a box's texts wrap (its kind, at a space: "Max / pooling") or shrink to.
+BOX_TEXT_W = COLLAPSED_W - 8
+BOX_TEXT_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+#: A column of at least this many neurons whose neighbours are all boxes is drawn in two
+#: sub-columns (MNIST's ten outputs after a flattened image): one tall column would set the
+#: view's fit, and the boxes beside it would print their texts a few pixels high.
+WRAP_NEURONS = 8
 
 
 def fmt_value(v: float, digits: int = 4) -> str:
@@ -55,6 +63,32 @@ def drawn_as_box(spec, theme) -> bool:
     return spec.size > theme.max_drawn_neurons
 
 
+def neuron_columns(doc, spec, theme) -> int:
+    """How many sub-columns a layer drawn neuron by neuron stands in: 2 for a tall column
+    (``WRAP_NEURONS``) linked only to layers drawn as boxes (no edge goes to one of its
+    neurons, so their order on the canvas is free), else 1."""
+    if doc is None or spec.size < WRAP_NEURONS or drawn_as_box(spec, theme):
+        return 1
+    linked = [
+        link.dst if link.src == spec.id else link.src
+        for link in doc.links.values()
+        if spec.id in (link.src, link.dst)
+    ]
+    if not linked or any(k not in doc.layers for k in linked):
+        return 1
+    return 2 if all(drawn_as_box(doc.layers[k], theme) for k in linked) else 1
+
+
+def neuron_grid(spec, theme, index: int, columns: int = 1, size: int | None = None):
+    """(x, y) of neuron ``index``'s centre around its layer's position: down the first
+    sub-column (at the position), then the next (``columns``) one frame width right."""
+    n = size if size is not None else spec.size
+    rows = math.ceil(n / max(columns, 1))
+    col, row = divmod(index, rows)
+    x = col * sub_column_pitch(theme)  # growing rightwards: the link from the left keeps its gap
+    return x, (row - (rows - 1) / 2.0) * neuron_spacing(spec, theme, rows)
+
+
 def _under_circle(spec, theme) -> float:
     """Room under a neuron's circle: its output, and for a computing neuron the note a
     backward step prints under it (its gradient term, g1 = −0.0407)."""
@@ -77,15 +111,18 @@ def neuron_spacing(spec, theme, size: int | None = None) -> float:
     return max(theme.neuron_spacing, need) if n <= 5 else need
 
 
-def frame_rect(spec, theme) -> QRectF:
-    """The frame of a layer drawn neuron by neuron, around its centre: its neurons with
-    their texts, and room for the caption above it (the caption itself is outside)."""
+def frame_rect(spec, theme, columns: int = 1) -> QRectF:
+    """The frame of a layer drawn neuron by neuron, around its centre: its neurons (in
+    ``columns`` sub-columns) with their texts, and room for the caption above it (the
+    caption itself is outside)."""
     r = theme.neuron_radius
-    half = (spec.size - 1) / 2.0 * neuron_spacing(spec, theme)
+    rows = math.ceil(spec.size / max(columns, 1))
+    half = (rows - 1) / 2.0 * neuron_spacing(spec, theme, rows)
     top = -half - r - _over_circle(spec, theme) - 12
     bottom = half + r + _under_circle(spec, theme) + 18  # the frame's port below the texts
     side = frame_side(theme)
-    return QRectF(-side, top, 2 * side, bottom - top)
+    extra = sub_column_pitch(theme) * (max(columns, 1) - 1)  # sub-columns right of the first
+    return QRectF(-side, top, 2 * side + extra, bottom - top)
 
 
 def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
@@ -96,19 +133,33 @@ def box_texts(spec, theme) -> list[tuple[str, str, QFont]]:
     act = spec.params.get("activation") if spec.kind in PARAM_ACTIVATION_KINDS else None
     if spec.kind in ("dense", "maxout") and spec.activations:
         act = spec.activations[0]
+    kind = kind_name(spec.kind)
+    longest = max(kind.split(" "), key=len)
+    # All at the neurons' name size: a box stands beside neuron columns and beside the
+    # others, and its kind and shape are what a lecturer points at (MNIST's 8×26×26).
     rows = [
-        ("kind", kind_name(spec.kind), canvas_font(theme.small_px, bold=True)),
+        # (a long kind name on two lines, or a long word a little smaller, not the box
+        # wider: the gap between two boxes keeps room for the link's "W 8×1×3×3")
+        ("kind", kind, fitted_font(longest, theme.label_px, BOX_TEXT_W, theme.small_px)),
         ("shape", shape_text, canvas_font(theme.label_px, bold=True)),
     ]
     if act and act != "identity":
-        rows.append(("activation", activation_name(act), canvas_font(theme.small_px)))
+        rows.append(("activation", activation_name(act), canvas_font(theme.label_px)))
     return rows
+
+
+def box_text_size(text: str, font: QFont) -> tuple[float, float]:
+    """Width and height of one of a box's texts, wrapped at ``BOX_TEXT_W``."""
+    r = QFontMetricsF(font).boundingRect(QRectF(0, 0, BOX_TEXT_W, 1e4), BOX_TEXT_FLAGS, text)
+    return r.width() + 2, r.height()
 
 
 def box_size(spec, theme) -> tuple[float, float]:
     """Width and height of a layer drawn as a box: wide enough for its texts whole."""
-    widest = max(QFontMetricsF(f).horizontalAdvance(t) for _, t, f in box_texts(spec, theme))
-    return max(COLLAPSED_W, widest + 20), max(COLLAPSED_H, 4.6 * theme.label_px)
+    sizes = [box_text_size(t, f) for _, t, f in box_texts(spec, theme)]
+    widest = max(w for w, _ in sizes)
+    tall = sum(h for _, h in sizes) + 8 * (len(sizes) + 1)
+    return max(COLLAPSED_W, widest + 6), max(COLLAPSED_H, 4.6 * theme.label_px, tall)
 
 
 def frame_side(theme) -> float:
@@ -119,6 +170,13 @@ def frame_side(theme) -> float:
         QFontMetricsF(canvas_font(theme.small_px)).horizontalAdvance("b=−0.0000"),
     )
     return max(theme.neuron_radius + 18, widest / 2 + 6)
+
+
+def sub_column_pitch(theme) -> float:
+    """Distance between two sub-columns of neurons: a frame's width, or the widest note a
+    backward step prints under a neuron (g10 = −0.0407) with a gap."""
+    note = QFontMetricsF(canvas_font(theme.value_px, bold=True)).horizontalAdvance("g10 = −0.0000")
+    return max(2 * frame_side(theme), note + 16)
 
 
 def activation_symbol(name: str) -> str:

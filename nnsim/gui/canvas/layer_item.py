@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from nnsim.gui.canvas.layer_geometry import (
     box_size,
+    box_text_size,
     box_texts,
     drawn_as_box,
     frame_rect,
+    neuron_columns,
+    neuron_grid,
     neuron_spacing,
 )
 from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
@@ -48,6 +51,7 @@ class LayerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
         self.port = PortItem(self, layer_id, None)
         self._rect = QRectF()
+        self.wrapped = 1  # sub-columns the neurons were last laid out in (``columns``)
         self.rebuild()
 
     def type(self) -> int:
@@ -108,6 +112,13 @@ class LayerItem(QGraphicsItem):
             return str(index + 1)
         return doc.neuron_label(self.layer_id, index)
 
+    def columns(self) -> int:
+        """Sub-columns the neurons stand in (``neuron_columns``: 2 for MNIST's outputs)."""
+        spec = self.spec()
+        if spec is None:
+            return 1
+        return neuron_columns(self._scene_ref.document, spec, self.theme)
+
     def spacing(self, size: int | None = None) -> float:
         """Distance between neuron centres (``neuron_spacing``)."""
         spec = self.spec()
@@ -118,8 +129,9 @@ class LayerItem(QGraphicsItem):
     def neuron_offset(self, index: int, size: int | None = None) -> QPointF:
         """Position of neuron ``index``'s centre relative to the layer centre."""
         spec = self.spec()
-        n = size if size is not None else (spec.size if spec else 1)
-        return QPointF(0.0, (index - (n - 1) / 2.0) * self.spacing(n))
+        if spec is None:
+            return QPointF(0.0, 0.0)
+        return QPointF(*neuron_grid(spec, self.theme, index, self.wrapped, size))
 
     def rebuild(self) -> None:
         """Re-create neuron items after a size change and re-measure the frame."""
@@ -132,6 +144,7 @@ class LayerItem(QGraphicsItem):
         self.neurons = []
         if spec is None:
             return
+        self.wrapped = self.columns()
         if not self.collapsed:
             for i in range(spec.size):
                 item = NeuronItem(self, i)
@@ -152,7 +165,8 @@ class LayerItem(QGraphicsItem):
             w, h = box_size(spec, th)
             self._rect = QRectF(-w / 2, -h / 2, w, h)
         else:
-            self._rect = frame_rect(spec, th)
+            self.wrapped = self.columns()
+            self._rect = frame_rect(spec, th, self.wrapped)
             for i, n in enumerate(self.neurons):
                 n.setPos(self.neuron_offset(i, spec.size))
                 n.relayout()
@@ -248,18 +262,17 @@ class LayerItem(QGraphicsItem):
             )
         ]
         if self.collapsed:
+            # the rows spread evenly down the box, a wrapped kind ("Max / pooling") taller
             r = self._rect
-            rows = self.box_texts()
-            step = r.height() / (len(rows) + 1)
-            for k, (kind, text, font) in enumerate(rows):
-                out.append(
-                    (
-                        kind,
-                        text,
-                        self._tight(text, font, r.center().x(), r.top() + step * (k + 1)),
-                        font,
-                    )
-                )
+            rows = [
+                (kind, text, font, box_text_size(text, font))
+                for kind, text, font in self.box_texts()
+            ]
+            gap = (r.height() - sum(h for *_, (_, h) in rows)) / (len(rows) + 1)
+            y = r.top() + gap
+            for kind, text, font, (w, h) in rows:
+                out.append((kind, text, QRectF(r.center().x() - w / 2, y, w, h), font))
+                y += h + gap
         return out
 
     @staticmethod

@@ -239,6 +239,7 @@ class NetworkScene(ShownValues, QGraphicsScene):
         for kid in self._links_of(layer_id):
             if kid in self.link_items:
                 self.link_items[kid].rebuild()
+        self._refresh_all_layers()  # a neighbour may be a box now, or no longer
         self._update_stretch()
         self.select_keys(keys)
         self.update()
@@ -301,8 +302,14 @@ class NetworkScene(ShownValues, QGraphicsScene):
                 self._add_link_item(kid)
 
     def _refresh_all_layers(self) -> None:
-        # Output/hidden roles (and default labels y1/h1) depend on the links.
-        for item in self.layer_items.values():
+        # Output/hidden roles (and default labels y1/h1) depend on the links, and so do
+        # the sub-columns of a tall column between boxes.
+        for lid, item in self.layer_items.items():
+            if not item.collapsed and item.columns() != item.wrapped:
+                item.relayout()
+                for kid in self._links_of(lid):
+                    if kid in self.link_items:
+                        self.link_items[kid].update_geometry()
             item.update()
             for n in item.neurons:
                 n.update()
