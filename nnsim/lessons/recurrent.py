@@ -31,7 +31,7 @@ def rnn_shapes() -> NetworkDocument:
     )
     chain(
         doc,
-        layer("input", shape=(10, 1), label="x_1 … x_10"),
+        layer("input", shape=(10, 1), label="x₁ … x₁₀"),
         layer(
             "rnn", params={"hidden": 8, "mode": "many-to-one", "activation": "tanh"}, label="RNN"
         ),
