@@ -134,3 +134,27 @@ def test_at_the_desk_the_legend_names_the_curves_without_a_picture(qtbot, demo_w
     qtbot.wait(50)
     assert not legend.isVisible() and legend.items == []
     assert [c.color for c in view.multiples.cells[:16]] == curves.colors
+
+
+def test_the_projector_layout_exports_whole_to_png_and_svg(shown, tmp_path):
+    from PySide6.QtGui import QImage
+
+    win, view = shown((1280, 800), "en", grid({"lr": LRS, "seed": [0, 1]}))
+    png, svg = view.export(tmp_path / "c.png"), view.export(tmp_path / "c.svg")
+    img = QImage(str(png))
+    w, h = view.content.width(), view.content.height()
+    assert (img.width(), img.height()) == (2 * w, 2 * h)
+    # each picture is in the file where it is on screen: its middle has the picture's
+    # colours (blue or orange), not the white of the background
+    mult = view.multiples
+    for i, cell in enumerate(mult.cells[:16]):
+        r = _in_view(mult, cell.view)
+        c = mult.mapTo(view.content, r.center().toPoint())
+        colour = img.pixelColor(2 * c.x(), 2 * c.y())
+        assert colour.name() != "#ffffff" and colour.saturation() > 40, (i, colour.name())
+    text = svg.read_text(encoding="utf-8")
+    # the pictures' short labels, every one; the table's long ones (Qt writes a text in
+    # runs: "η = 0.001, " then "seed 1")
+    assert "<svg" in text and "η = 0.001, " in text and "seed 1" in text
+    for cell in mult.cells[:16]:
+        assert cell.text in text, cell.text
