@@ -284,6 +284,9 @@ class CompareView(QWidget):
         # never narrower than the grid's labels need (a cut picture is worse than a
         # smaller one)
         need = self.multiples.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        # nor than its widest label needs in every column (labels never widen the grid
+        # themselves: see BoundaryMultiples._label)
+        need = max(need, cols * (self.multiples.label_width() + 8))
         need += 2 * self.multiples.frameWidth() + 2
         left = min(max(want, w // 3, int(need)), int(0.6 * w)) if self.multiples.isVisible() else 0
         self.top.setSizes([left, w - left])
