@@ -173,7 +173,7 @@ def test_the_view_speaks_chinese_live(qtbot, compare):
         assert view.model.headerData(3, Qt.Orientation.Horizontal) == "训练误差"
         assert view.labels == ["种子 0", "种子 1"]
         assert view.multiples.cells[1].text == "种子 1"
-        assert view.curves.legend.items[0][1].text == "种子 0"
+        assert view.curves.labels == ["种子 0", "种子 1"]
         assert view.menu_action.text() == "比较变体(&M)"
     finally:
         win.set_language("en")

@@ -1,4 +1,4 @@
-"""The variants' training-loss curves in one plot, with a legend (log scale: rates differ by decades).
+"""The variants' training-loss curves in one plot, the legend below it (log scale: rates differ by decades).
 
 Each frame a curve gets only the points that show at the plot's size (``thin``: its
 first and last point, each pixel column's lowest and highest, and of a run on one pixel
@@ -92,6 +92,17 @@ class _Curve(pg.PlotCurveItem):
         return super().boundingRect() if self._rect is None else self._rect
 
 
+class _Legend(pg.LegendItem):
+    """The legend as an item of the plot's layout, below the axis: it never covers a
+    curve, and it is not dragged onto them either."""
+
+    def updateSize(self):
+        self.updateGeometry()  # (pyqtgraph's would set a geometry the layout overrides)
+
+    def mouseDragEvent(self, ev):
+        ev.ignore()
+
+
 class LossCurves(pg.PlotWidget):
     """Training loss against epochs, one curve per variant."""
 
@@ -106,8 +117,12 @@ class LossCurves(pg.PlotWidget):
         self.plot.disableAutoRange()  # see _grow
         self._range = (0.0, np.inf, -np.inf)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
-        self.legend = self.plot.addLegend(offset=(-4, 4), labelTextColor="#111111")
-        self.legend.setColumnCount(2)
+        self.legend = _Legend(offset=None, labelTextColor="#111111")
+        self.legend.setParentItem(self.plot)
+        self.plot.layout.addItem(self.legend, 4, 0, 1, 3)
+        self._legend_in = True
+        #: the first curves the pictures beside the plot key (their labels' colour squares)
+        self.keyed = 0
         # made once, fed with setData; thinned here (``thin``), not by pyqtgraph. Curve
         # items, not data items: they take log10 of the loss as it is (the axis is in log
         # mode), without a data item's mapping, bounds and downsampling at every frame.
@@ -128,6 +143,53 @@ class LossCurves(pg.PlotWidget):
         self.restyle()
         self.plot.vb.sigResized.connect(self._refit)
 
+    def set_keyed(self, n: int) -> None:
+        """The pictures' labels key the first ``n`` curves (their colour squares): the
+        legend names only the others (16 names at 24 px would take most of the plot's
+        height on a 1280×800 projector, and at the desk half of it)."""
+        self.keyed = int(n)
+        self._fill_legend()
+
+    def legend_entries(self) -> range:
+        """The curves the legend names."""
+        return range(min(self.keyed, self.shown), self.shown)
+
+    def _fill_legend(self) -> None:
+        self.legend.clear()
+        self.legend.setLabelTextSize(f"{LABEL_PX[self.presentation]}px")
+        for i in self.legend_entries():
+            self.legend.addItem(self.curves[i], self.labels[i])
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend below the plot, as many columns as its width holds; or none."""
+        on = len(self.legend.items) > 0
+        lay = self.plot.layout
+        if on != self._legend_in:
+            if on:
+                lay.addItem(self.legend, 4, 0, 1, 3)
+            else:
+                lay.removeItem(self.legend)
+            self._legend_in = on
+        self.legend.setVisible(on)
+        if not on:
+            return
+        avail = self.plot.width() - 8
+        cols = len(self.legend.items)
+        while True:  # the most columns whose width the plot holds
+            if cols != self.legend.columnCount:
+                self.legend.setColumnCount(cols)
+            hint = self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+            if cols == 1 or hint.width() <= avail:
+                break
+            cols -= 1
+        self.legend.updateGeometry()
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        if hasattr(self, "keyed"):  # (pyqtgraph may resize before __init__ is done)
+            self._place_legend()
+
     def set_variants(self, labels: list[str], colors: list[str]) -> None:
         """A new comparison: empty curves, the legend names them."""
         self.legend.clear()
@@ -142,7 +204,6 @@ class LossCurves(pg.PlotWidget):
         self._drawn = [None] * MAX_CURVES
         for i in range(n):
             self._pen(i)
-            self.legend.addItem(self.curves[i], labels[i])
         self.restyle()
 
     def set_curve(self, i: int, epochs: np.ndarray, loss: np.ndarray) -> None:
@@ -249,8 +310,7 @@ class LossCurves(pg.PlotWidget):
     def retranslate(self, labels: list[str] | None = None) -> None:
         if labels is not None:
             self.labels = list(labels[: self.shown])
-            for i, text in enumerate(self.labels):
-                self.legend.items[i][1].setText(text)
+            self._fill_legend()
         size = f"{TICK_PT[self.presentation] + 1:g}pt"
         self.plot.setLabel("bottom", _t("epoch"), **{"font-size": size, "color": "#111111"})
         self.plot.setLabel(
@@ -269,8 +329,7 @@ class LossCurves(pg.PlotWidget):
             ax.setPen(pg.mkPen("#222222", width=1.5 * PEN_SCALE[self.presentation]))
             ax.setTextPen(pg.mkPen("#111111"))
             ax.setTickFont(font)
-        self.legend.setLabelTextSize(f"{LABEL_PX[self.presentation]}px")
         for i in range(self.shown):
             self._pen(i)
-            self.legend.items[i][1].setText(self.labels[i])
         self.retranslate()
+        self._fill_legend()

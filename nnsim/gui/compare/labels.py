@@ -115,6 +115,28 @@ def change_text(name: str, value) -> str:
     return _t(fmt).format(_value(value))
 
 
+#: The short form of a change (the pictures' labels in presentation mode: four to a
+#: row at 24 px on a 1280 px projector, ~180 px each); others keep ``FORMATS``.
+SHORT_FORMATS = {
+    "lr": "η {0}",
+    "reg_lambda": "λ {0}",
+    "momentum": "μ {0}",
+    "seed": "#{0}",
+}
+
+
+def short_label(variant) -> str:
+    """A variant's label in few characters: only the varied values ("η 0.001 · #1")."""
+    word = LABEL_WORDS.get(variant.label)
+    if word is not None or not variant.changes:
+        return variant_label(variant)
+    parts = []
+    for k, v in variant.changes.items():
+        fmt = SHORT_FORMATS.get(k)
+        parts.append(fmt.format(_value(v)) if fmt else change_text(k, v))
+    return " · ".join(parts)
+
+
 def variant_label(variant) -> str:
     """A variant's label in the UI language: the lesson's words, else its changes."""
     word = LABEL_WORDS.get(variant.label)

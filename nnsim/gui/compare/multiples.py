@@ -207,6 +207,12 @@ class BoundaryMultiples(pg.GraphicsLayoutWidget):
         else:
             cell.view.setBorder(pg.mkPen("#c8ccd2", width=1))
 
+    def label_width(self) -> float:
+        """The widest shown label's text, in pixels (the cells' layout ignores it)."""
+        return max(
+            (c.label.item.boundingRect().width() for c in self.cells[: self.shown]), default=0.0
+        )
+
     # -- mouse -------------------------------------------------------------------------
     def cell_at(self, scene_pos) -> int | None:
         """The variant whose picture or label is at ``scene_pos``, or None."""

@@ -4,7 +4,8 @@
         [--size 1280x800] [--presentation]
 
 The learning-rate lesson opens on its comparison, trains all its epochs, η = 0.1 is
-selected; the window is saved as compare-en.png and compare-zh.png.
+selected; the window is saved as compare-en.png and compare-zh.png (with
+``--presentation``: compare-en-presentation.png and compare-zh-presentation.png).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 
 
 def shoot(out: Path, size=(1280, 800), presentation: bool = False) -> list[Path]:
-    """Write compare-en.png and compare-zh.png into ``out``; returns their paths."""
+    """Write compare-en.png and compare-zh.png (``-presentation`` before the suffix in
+    presentation mode) into ``out``; returns their paths."""
     from nnsim.gui.app import application, build_window, wait_until_laid_out
 
     app = application()
@@ -35,7 +37,8 @@ def shoot(out: Path, size=(1280, 800), presentation: bool = False) -> list[Path]
             app.processEvents()
         view.select(4)  # η = 0.1
         wait_until_laid_out(app, win)
-        path = out / f"compare-{suffix}.png"
+        mode = "-presentation" if presentation else ""
+        path = out / f"compare-{suffix}{mode}.png"
         win.grab().save(str(path))
         written.append(path)
         win.set_presentation(False)

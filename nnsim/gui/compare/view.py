@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.gui.compare.commands import OpenVariantCommand
 from nnsim.gui.compare.curves import LossCurves, variant_colors
-from nnsim.gui.compare.labels import _t, variant_label
+from nnsim.gui.compare.labels import _t, short_label, variant_label
 from nnsim.gui.compare.multiples import LABEL_PX, MAX_CELLS, BoundaryMultiples
 from nnsim.gui.compare.runner import CompareRunner
 from nnsim.gui.compare.setup_strip import SetupStrip
@@ -61,6 +61,7 @@ class CompareView(QWidget):
         self.presentation = False
         self.comparison: Comparison | None = None
         self.labels: list[str] = []
+        self.short_labels: list[str] = []
         self.variants: list = []
         self.problem = None
         self.selected: int | None = None
@@ -212,11 +213,11 @@ class CompareView(QWidget):
         self.comparison = cmp
         self._base_doc = base
         self.variants = list(variants)
-        self.labels = [variant_label(v) for v in self.variants]
+        self._make_labels()
         colors = variant_colors(len(self.labels))
         self.selected = None
-        self.multiples.set_variants(self.labels, colors)
-        self.curves.set_variants(self.labels, colors)
+        self.multiples.set_variants(self._shown_labels(), colors)
+        self.curves.set_variants(self._shown_labels(), colors)
         self.model.set_variants(self.labels)
         self._fit_columns()
         try:
@@ -234,6 +235,7 @@ class CompareView(QWidget):
             self._side = g.shape[0]
             self.multiples.set_problem(p)
         self.multiples.setVisible(self._grid is not None)
+        self.curves.set_keyed(self.multiples.shown if self._grid is not None else 0)
         s = self.strip
         s.epochs.blockSignals(True)
         s.epochs.setValue(int(epochs))
@@ -243,6 +245,15 @@ class CompareView(QWidget):
         self._fit_split()
         self._update_buttons()
         self.comparison_changed.emit()
+
+    def _make_labels(self) -> None:
+        self.labels = [variant_label(v) for v in self.variants]
+        self.short_labels = [short_label(v) for v in self.variants]
+
+    def _shown_labels(self) -> list[str]:
+        """The pictures' and legend's labels: in presentation mode the short ones (four
+        pictures to a row at 24 px on a 1280 px projector); the table keeps the long."""
+        return self.short_labels if self.presentation else self.labels
 
     def _split_moved(self, *_):
         self._user_split = True
@@ -273,6 +284,9 @@ class CompareView(QWidget):
         # never narrower than the grid's labels need (a cut picture is worse than a
         # smaller one)
         need = self.multiples.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        # nor than its widest label needs in every column (labels never widen the grid
+        # themselves: see BoundaryMultiples._label)
+        need = max(need, cols * (self.multiples.label_width() + 8))
         need += 2 * self.multiples.frameWidth() + 2
         left = min(max(want, w // 3, int(need)), int(0.6 * w)) if self.multiples.isVisible() else 0
         self.top.setSizes([left, w - left])
@@ -465,6 +479,8 @@ class CompareView(QWidget):
         self.presentation = bool(on)
         self.multiples.set_presentation(on)
         self.curves.set_presentation(on)
+        self.multiples.retranslate(self._shown_labels())
+        self.curves.retranslate(self._shown_labels())
         f = QFont(self.table.font())
         f.setPixelSize(LABEL_PX[on])
         self.table.setFont(f)
@@ -492,9 +508,9 @@ class CompareView(QWidget):
             self.strip._lesson_labels = [variant_label(v) for v in self.spec.variants]
             if self.strip.lesson_chosen():
                 self.strip.values.setText(", ".join(self.strip._lesson_labels))
-        self.labels = [variant_label(v) for v in self.variants]
-        self.multiples.retranslate(self.labels)
-        self.curves.retranslate(self.labels)
+        self._make_labels()
+        self.multiples.retranslate(self._shown_labels())
+        self.curves.retranslate(self._shown_labels())
         self.model.labels = list(self.labels)
         self.model.retranslate()
         self._fit_columns()
