@@ -12,12 +12,10 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,9 +24,10 @@ from PySide6.QtWidgets import (
 from nnsim.gui.compare.commands import OpenVariantCommand
 from nnsim.gui.compare.curves import LossCurves, variant_colors
 from nnsim.gui.compare.labels import _t, short_label, variant_label
-from nnsim.gui.compare.multiples import LABEL_PX, MAX_CELLS, BoundaryMultiples
+from nnsim.gui.compare.multiples import MAX_CELLS, BoundaryMultiples
 from nnsim.gui.compare.runner import CompareRunner
 from nnsim.gui.compare.setup_strip import SetupStrip
+from nnsim.gui.compare.sizing import fit_columns, fit_split, place_table
 from nnsim.gui.compare.table_model import CompareSortProxy, CompareTableModel
 from nnsim.gui.context import AppContext
 from nnsim.gui.plots.colors import LUT, to_rgba
@@ -38,8 +37,6 @@ from nnsim.model.compare import CompareError, Comparison, grid
 PICTURE_GRID = 50
 #: Seconds between refreshes of the table while the variants train.
 TABLE_EVERY_S = 0.25
-#: Rows of the table in view in presentation mode (it scrolls; sorted, the best on top).
-TABLE_ROWS_SHOWN = 3
 #: The most variants one comparison trains (the curves made once).
 MAX_VARIANTS = 64
 
@@ -87,8 +84,7 @@ class CompareView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        # widths set by _fit_columns from the texts (Qt's ResizeToContents measures every
-        # cell through the model at each refresh: milliseconds a refresh, in Python)
+        # widths set by sizing.fit_columns from the texts (cheaper than ResizeToContents)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         head.setStretchLastSection(False)
@@ -105,11 +101,11 @@ class CompareView(QWidget):
         self.top.setStretchFactor(0, 5)
         self.top.setStretchFactor(1, 4)
         # pictures and curves on top; in presentation mode the table below them, across
-        # the whole width (8 columns at 24 px need ~1 150 px: more than the right side)
+        # the whole width (sizing.place_table)
         self.content = QSplitter(Qt.Orientation.Vertical, self)
         self.content.addWidget(self.top)
         self.right = right
-        self._user_split = False  # the user dragged a splitter: keep their sizes
+        self.user_split = False  # the user dragged a splitter: keep their sizes
         for sp in (self.top, self.content, right):
             sp.splitterMoved.connect(self._split_moved)
         col = QVBoxLayout(self)
@@ -219,7 +215,7 @@ class CompareView(QWidget):
         self.multiples.set_variants(self._shown_labels(), colors)
         self.curves.set_variants(self._shown_labels(), colors)
         self.model.set_variants(self.labels)
-        self._fit_columns()
+        fit_columns(self.table, self.model)
         try:
             self.problem = describe(
                 cmp.documents[0], cmp.sessions[0], None, DisplayNet(cmp.documents[0])
@@ -242,7 +238,7 @@ class CompareView(QWidget):
         s.epochs.blockSignals(False)
         self.runner.set_comparison(cmp, int(epochs))
         self.curves.set_epochs(int(epochs))
-        self._fit_split()
+        fit_split(self)
         self._update_buttons()
         self.comparison_changed.emit()
 
@@ -256,68 +252,11 @@ class CompareView(QWidget):
         return self.short_labels if self.presentation else self.labels
 
     def _split_moved(self, *_):
-        self._user_split = True
-
-    def _fit_split(self) -> None:
-        """Give the pictures the width their grid needs at their height (square
-        pictures), between a third and 60 % of the width; the curves 55 % of the right
-        (in presentation mode the table below, ``TABLE_ROWS_SHOWN`` rows high)."""
-        if self._user_split:
-            return
-        w, h = self.content.width(), self.content.height()
-        if w < 10 or h < 10:
-            return
-        if self.presentation:
-            head = self.table.horizontalHeader().sizeHint().height()
-            # whole rows, at most 3 (sorted, the best ones): the pictures keep the height
-            rows = min(max(1, self.model.rowCount()), TABLE_ROWS_SHOWN)
-            frame = 2 * self.table.frameWidth()
-            table_h = head + rows * self.table.verticalHeader().defaultSectionSize() + frame
-            self.content.setSizes([h - table_h, table_h])
-            h -= table_h + self.content.handleWidth()
-        n = self.multiples.shown
-        cols = max(1, int(np.ceil(np.sqrt(max(n, 1)))))
-        rows = max(1, int(np.ceil(max(n, 1) / cols)))
-        label = LABEL_PX[self.presentation] * 1.6
-        side = max(h / rows - label, 20)
-        want = int(cols * (side + 8))
-        # never narrower than the grid's labels need (a cut picture is worse than a
-        # smaller one)
-        need = self.multiples.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
-        # nor than its widest label needs in every column (labels never widen the grid
-        # themselves: see BoundaryMultiples._label)
-        need = max(need, cols * (self.multiples.label_width() + 8))
-        need += 2 * self.multiples.frameWidth() + 2
-        left = min(max(want, w // 3, int(need)), int(0.6 * w)) if self.multiples.isVisible() else 0
-        self.top.setSizes([left, w - left])
-        if not self.presentation:
-            self.right.setSizes([int(0.55 * h), h - int(0.55 * h)])
-
-    def _fit_columns(self, grow_only: bool = False) -> None:
-        """Each shown column as wide as its header and its widest text (``grow_only``
-        while playing: columns that jump with every refresh cannot be read)."""
-        table, head = self.table, self.table.horizontalHeader()
-        fm, bold = QFontMetrics(table.font()), QFont(table.font())
-        bold.setBold(True)
-        fmb = QFontMetrics(bold)
-        style = table.style()
-        pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
-        pad += 2 * table.showGrid() + 4  # the grid line, and a little air
-        texts = self.model._text
-        for col in range(self.model.columnCount()):
-            if table.isColumnHidden(col):
-                continue
-            m = fmb if col in (0, 7) else fm  # a diverged row says its label and status in bold
-            need = max(
-                [head.sectionSizeHint(col)] + [m.horizontalAdvance(t[col]) + pad for t in texts]
-            )
-            if need > head.sectionSize(col) or (not grow_only and need != head.sectionSize(col)):
-                head.resizeSection(col, need)
-        table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+        self.user_split = True
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self._fit_split()
+        fit_split(self)
 
     def _epochs_changed(self, n: int) -> None:
         self.runner.epochs = int(n)
@@ -396,7 +335,7 @@ class CompareView(QWidget):
             for col in (4, 6):
                 if self.table.isColumnHidden(col) != no_acc:
                     self.table.setColumnHidden(col, no_acc)
-            self._fit_columns(grow_only=self.runner.playing)
+            fit_columns(self.table, self.model, grow_only=self.runner.playing)
         n = self.strip.epochs.value()
         text = _t("epoch {0} of {1}").format(self.runner.epoch, n)
         if self.strip.progress.text() != text:
@@ -481,24 +420,12 @@ class CompareView(QWidget):
         self.curves.set_presentation(on)
         self.multiples.retranslate(self._shown_labels())
         self.curves.retranslate(self._shown_labels())
-        f = QFont(self.table.font())
-        f.setPixelSize(LABEL_PX[on])
-        self.table.setFont(f)
-        self.table.horizontalHeader().setFont(f)
-        self.model.set_two_line(on)
-        if on:
-            self.content.addWidget(self.table)  # below pictures and curves, full width
-            # a resize of the view goes to the pictures and curves: the table keeps its rows
-            self.content.setStretchFactor(0, 1)
-            self.content.setStretchFactor(1, 0)
-        else:
-            self.right.addWidget(self.table)
-        self._fit_columns()
+        place_table(self, on)
         # the lecture uses the lesson's comparison: the second choice waits for the desk
         for w in (self.strip.and_label, self.strip.vary2, self.strip.values2):
             w.setVisible(not on)
-        self._fit_split()
-        QTimer.singleShot(0, self, self._fit_split)  # once the window has its new layout
+        fit_split(self)
+        QTimer.singleShot(0, self, lambda: fit_split(self))  # once the window has its new layout
 
     def retranslate_ui(self) -> None:
         self.strip.retranslate_ui()
@@ -513,7 +440,7 @@ class CompareView(QWidget):
         self.curves.retranslate(self._shown_labels())
         self.model.labels = list(self.labels)
         self.model.retranslate()
-        self._fit_columns()
+        fit_columns(self.table, self.model)
         if self.comparison is not None:
             self.redraw()
 
