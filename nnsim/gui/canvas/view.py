@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel
 from nnsim.gui.canvas.edge_item import EdgeItem
 from nnsim.gui.canvas.layer_geometry import fmt_value
 from nnsim.gui.canvas.layer_item import LayerItem
+from nnsim.gui.canvas.lookup import owner_layer
 from nnsim.gui.canvas.neuron_item import NeuronItem, PortItem
-from nnsim.gui.canvas.scene import NetworkScene, owner_layer, snap
+from nnsim.gui.canvas.scene import NetworkScene, snap
 from nnsim.gui.canvas.weight_editor import WeightEditor
 from nnsim.gui.fonts import canvas_font
 from nnsim.gui.style import relative_font
