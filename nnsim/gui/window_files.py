@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnsim.gui import prefs
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.model import NetworkDocument
 from nnsim.paths import resource
 
@@ -108,10 +109,7 @@ class WindowFiles:
             for lid, pos in tidy_positions(document, self.scene.theme).items():
                 document.move_layer(lid, pos)
         old = self.document
-        try:
-            old.changed.disconnect(self._document_changed)
-        except (ValueError, RuntimeError):
-            pass
+        disconnect_quietly(old.changed, self._document_changed)
         self.document = document
         self.editor.document = document
         self.undo_stack.clear()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.gui.i18n import LANGUAGES
 
 
@@ -213,10 +214,7 @@ class WindowMenus:
             self.undo_stack.redoTextChanged,
         ):
             if old is not None:
-                try:
-                    sig.disconnect(old)
-                except (RuntimeError, TypeError):
-                    pass
+                disconnect_quietly(sig, old)
             # Connected after QUndoStack's own handler, so this text wins.
             sig.connect(upd)
         self._undo_text_slot = upd

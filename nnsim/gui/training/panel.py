@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from nnsim.gui.commands import UpdateSettingsCommand
+from nnsim.gui.compat import disconnect_quietly
 from nnsim.gui.context import AppContext
 from nnsim.gui.style import keep_width_whole
 from nnsim.gui.training.csv_dialog import open_csv_dialog
@@ -141,10 +142,7 @@ class TrainingPanel(QScrollArea):
     def _document_replaced(self, doc) -> None:
         if self._document is not None:
             for sig in (self._document.settings_changed, self._document.reset):
-                try:
-                    sig.disconnect(self.refresh)
-                except (ValueError, RuntimeError, TypeError):
-                    pass
+                disconnect_quietly(sig, self.refresh)
         self._document = doc
         doc.settings_changed.connect(self.refresh)
         doc.reset.connect(self.refresh)  # undo/redo of a step that also changed settings
