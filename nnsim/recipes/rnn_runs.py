@@ -107,16 +107,13 @@ class RnnFrame:
 #: Rows of the training set each record of the trainer is evaluated on (a sample: the
 #: records after every slice must stay cheap next to the updates).
 EVAL_ROWS = 64
-#: Bytes the trainer's weight snapshots may take. The view draws its loss curve from
-#: ``RnnRun.losses`` and never travels back in time; the trainer only needs its first
-#: and latest snapshots (to explain and undo a divergence), so a few rows will do. (The
-#: engine's default budget, 64 MB, filled within minutes of the character demo: one
-#: row per slice of training, 93 kB each.) At least HISTORY_MIN_ROWS rows.
-HISTORY_BYTES = 2 << 20
-HISTORY_MIN_ROWS = 8
-#: Loss values a run keeps (and a frame carries, and the plot draws) at most: every
-#: update's up to here, then older ones thinned as the engine's history is
-#: (``thin_rows``), so hours of training cost the same memory and plot work per frame.
+#: Bytes (at least HISTORY_MIN_ROWS rows) the trainer's weight snapshots may take: the
+#: view never travels back in time, and undoing a divergence needs the first and latest
+#: rows only (the engine's 64 MB filled in minutes of the character demo, 93 kB a slice).
+HISTORY_BYTES, HISTORY_MIN_ROWS = 2 << 20, 8
+#: Loss values a run keeps (a frame carries, the plot draws) at most: every update's up
+#: to here, then older ones thinned as the history is (``thin_rows``): flat memory and
+#: plot work per frame however long the run.
 LOSS_LIMIT = 4096
 
 

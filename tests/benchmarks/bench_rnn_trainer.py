@@ -136,8 +136,11 @@ def soak(seconds: float, every: float = 0.2, load: Load | None = None) -> None:
     """The sine demo trained ``seconds`` in the view's slices; start against end."""
     load = load or Load()
     run = SineRun(seed=0)
+    # (t, updates in the slice, slice s, frame s, traced MB, RSS MB, losses) per slice,
+    # allocated before tracing starts: the log must not be what grows
+    log = np.zeros((int(seconds / every * 2) + 64, 7))
+    k = 0
     tracemalloc.start()
-    rows = []  # (t, updates in the slice, slice s, frame s, traced MB, RSS MB, losses)
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < seconds:
         due = time.perf_counter() + every
@@ -153,10 +156,12 @@ def soak(seconds: float, every: float = 0.2, load: Load | None = None) -> None:
         np.asarray(frame.loss_updates, float), np.asarray(frame.losses, float)  # the plot's copy
         c = time.perf_counter()
         traced = tracemalloc.get_traced_memory()[0] / 2**20
-        rows.append((c - t0, n, b - a, c - b, traced, rss_mb(), len(frame.losses)))
-        if len(rows) % 25 == 0:
+        log[k] = (c - t0, n, b - a, c - b, traced, rss_mb(), len(frame.losses))
+        k += 1
+        if k % 25 == 0:
             load.see()
     tracemalloc.stop()
+    rows = [tuple(r) for r in log[:k]]
     tenth = max(1, len(rows) // 10)
     out = []
     mid = len(rows) // 2
@@ -173,7 +178,7 @@ def soak(seconds: float, every: float = 0.2, load: Load | None = None) -> None:
                 f"{ms:.1f} ms",
                 f"{part[-1][4]:.2f} MB",
                 f"{part[-1][5]:.0f} MB",
-                str(part[-1][6]),
+                str(int(part[-1][6])),
             )
         )
     head = ("part", "time", "updates/s", "per update", "frame", "traced", "RSS", "losses kept")
