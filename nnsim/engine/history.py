@@ -101,6 +101,10 @@ def thin_rows(serial: np.ndarray, limit: int, recent: int, keep=None) -> tuple[n
     ``recent`` is halved until the rule of ``thin_mask`` frees a quarter of ``limit``
     (it never grows again, so rows once dropped stay dropped). Position ``keep`` (e.g.
     the best validation epoch) is kept whatever its age.
+
+    A small ``limit`` (a few snapshots, for hours of slices) can be full of rows that
+    ``recent`` = 1 keeps (serials 0, 16, 24, 28, 30, 31): then every other row between
+    the first and the newest goes too, so an append always finds room.
     """
     target = max(1, (3 * int(limit)) // 4)
     while True:
@@ -108,8 +112,17 @@ def thin_rows(serial: np.ndarray, limit: int, recent: int, keep=None) -> tuple[n
         if keep is not None and 0 <= keep < mask.size:
             mask[keep] = True
         if int(mask.sum()) <= target or recent <= 1:
-            return np.flatnonzero(mask), recent
+            break
         recent = max(1, recent // 2)
+    rows = np.flatnonzero(mask)
+    while rows.size > max(target, 2):
+        middle = rows[1:-1]
+        drop = middle[::2]
+        drop = drop[drop != keep] if keep is not None else drop
+        if not drop.size:
+            break
+        rows = np.setdiff1d(rows, drop)
+    return rows, recent
 
 
 #: The history table's columns, in the order a row stores them (the replica stack too).

@@ -26,6 +26,16 @@ from nnsim.engine.training_rules import (
 )
 
 
+def history_rows(network, max_bytes: int, min_rows: int = 8) -> int:
+    """Snapshots of ``network``'s weights that fit in ``max_bytes`` (at least ``min_rows``).
+
+    The ``history_limit`` of a trainer given a byte budget rather than a row count.
+    """
+    theta = network.theta
+    per_row = max(1, int(network.n_params) * theta.dtype.itemsize)
+    return max(int(min_rows), 4, int(max_bytes) // per_row)
+
+
 class Trainer(Evaluation, RuleEpochs, TrainerState):
     """Train a network by one of the course's rules and keep a history to replay.
 
@@ -127,6 +137,12 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
     resume : bool
         A run stopped mid-epoch (``stop``, ``on_batch``) goes on with the rest of that
         epoch's batches, so training in slices makes the updates of one long run.
+    history_limit : int, optional
+        Snapshots the history keeps at most (4 or more): past it, older rows are thinned
+        geometrically (``nnsim.engine.history.thin_mask``); the first and the latest stay.
+        None: ``nnsim.engine.history.row_limit`` of the network (up to 4096 rows within
+        64 MB of weights). A view that trains in slices for hours and draws its curves
+        from elsewhere keeps a few (see ``history_rows`` for a byte budget).
     """
 
     def __init__(
@@ -164,6 +180,7 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
         rng: np.random.Generator | None = None,
         row_source=None,
         resume: bool = False,
+        history_limit: int | None = None,
     ):
         self.network = network
         self.loss: Loss = get_loss("squared_error" if loss is None else loss)
@@ -297,7 +314,9 @@ class Trainer(Evaluation, RuleEpochs, TrainerState):
             network, self.x_train, self.y_train, limits=self._perceptron is None
         )
         self._rng = np.random.default_rng([self.seed, 1]) if rng is None else rng
-        self.history = History(network.n_params, network.theta.dtype)
+        if history_limit is not None and int(history_limit) < 4:
+            raise TrainingError(f"history_limit must be at least 4, got {history_limit}")
+        self.history = History(network.n_params, network.theta.dtype, limit=history_limit)
         self.epoch = 0  # completed epochs of the current branch
         self.step = 0  # updates made
         self.cursor = -1  # history row the network's weights equal

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.data.sequences import char_vocab, encode, load_corpus, parity_strings
-from nnsim.engine.history import History
+from nnsim.engine.history import thin_rows
 from nnsim.engine.layers.base import Input
 from nnsim.engine.layers.dense import Dense
 from nnsim.engine.layers.rnn import (
@@ -40,6 +40,7 @@ from nnsim.engine.layers.rnn import (
 from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, get_loss, softmax
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
+from nnsim.engine.trainer import history_rows
 from nnsim.engine.training import Trainer, TrainingError
 from nnsim.recipes.rnn import bigram_fraction, noisy_sine
 
@@ -65,7 +66,8 @@ class RnnFrame:
     grad_norms : ndarray (T,)
         ‖∂E/∂h_t‖ from back-propagation through time on the display sequence.
     losses : list of float
-        Training loss after every update so far.
+        Training losses to plot: of every update while few, then of older updates ever
+        more sparsely (``RnnRun.losses``).
     iteration : int
     metric_name : str
     metric : float or None
@@ -76,6 +78,8 @@ class RnnFrame:
         ``generated`` (and ``input`` for the character demo).
     grad_source : str
         Which sequence the gradient norms come from ("display" or "training window").
+    loss_updates : list of int or None
+        The update (1-based) of each value of ``losses``; None: 1, 2, ... len(losses).
     """
 
     shape: str
@@ -92,6 +96,7 @@ class RnnFrame:
     series: dict | None = None
     text: dict = field(default_factory=dict)
     grad_source: str = "display"
+    loss_updates: list | None = None
 
     @property
     def steps(self) -> int:
@@ -102,14 +107,14 @@ class RnnFrame:
 #: Rows of the training set each record of the trainer is evaluated on (a sample: the
 #: records after every slice must stay cheap next to the updates).
 EVAL_ROWS = 64
-#: Bytes the trainer's weight snapshots may take. The view draws its loss curve from
-#: ``RnnRun.losses`` and never travels back in time; the trainer only needs its first
-#: and latest snapshots (to explain and undo a divergence), so a few rows will do. (The
-#: engine's default budget, 64 MB, filled within minutes of the character demo: one
-#: row per slice of training, 93 kB each.)
-HISTORY_BYTES = 2 << 20
-#: Rows kept whatever the budget (the start, the latest, a few between).
-HISTORY_MIN_ROWS = 8
+#: Bytes (at least HISTORY_MIN_ROWS rows) the trainer's weight snapshots may take: the
+#: view never travels back in time, and undoing a divergence needs the first and latest
+#: rows only (the engine's 64 MB filled in minutes of the character demo, 93 kB a slice).
+HISTORY_BYTES, HISTORY_MIN_ROWS = 2 << 20, 8
+#: Loss values a run keeps (a frame carries, the plot draws) at most: every update's up
+#: to here, then older ones thinned as the history is (``thin_rows``): flat memory and
+#: plot work per frame however long the run.
+LOSS_LIMIT = 4096
 
 
 class RnnRun:
@@ -123,7 +128,11 @@ class RnnRun:
         self.hidden = int(hidden)
         self.seed = int(seed)
         self.rng = np.random.default_rng(seed)
+        #: Training losses: every update's while fewer than LOSS_LIMIT, then the older
+        #: ones thinned; ``loss_updates`` numbers them (1-based).
         self.losses: list[float] = []
+        self.loss_updates: list[int] = []
+        self._loss_recent = LOSS_LIMIT // 2
         self.iteration = 0
         self.net: Network | None = None
         self.trainer: Trainer | None = None
@@ -153,11 +162,8 @@ class RnnRun:
             rng=self.rng,
             row_source=row_source,
             resume=True,
+            history_limit=history_rows(self.net, HISTORY_BYTES, HISTORY_MIN_ROWS),
         )
-        # still empty: swap in a history bounded to HISTORY_BYTES
-        n, dtype = self.net.n_params, self.net.theta.dtype
-        rows = HISTORY_BYTES // max(1, n * dtype.itemsize)
-        self.trainer.history = History(n, dtype, limit=max(HISTORY_MIN_ROWS, rows))
 
     def train(self, iterations: int, hook=None) -> list[float]:
         """Run up to ``iterations`` updates through the trainer; returns their losses.
@@ -191,11 +197,23 @@ class RnnRun:
             result = trainer.run(n + 1)
         finally:
             trainer.on_batch = None
-            self.iteration += len(out)
-            self.losses.extend(out)
+            self._keep_losses(out)
         if result.status == "diverged":
             raise TrainingError(result.message)
         return out
+
+    def _keep_losses(self, out: list[float]) -> None:
+        """Add the losses of ``out``'s updates; past LOSS_LIMIT thin the older ones."""
+        start = self.iteration
+        self.iteration += len(out)
+        self.losses.extend(out)
+        self.loss_updates.extend(range(start + 1, self.iteration + 1))
+        if len(self.losses) > LOSS_LIMIT:
+            rows, self._loss_recent = thin_rows(
+                np.asarray(self.loss_updates) - 1, LOSS_LIMIT, self._loss_recent
+            )
+            self.losses = [self.losses[i] for i in rows]
+            self.loss_updates = [self.loss_updates[i] for i in rows]
 
     def frame(self) -> RnnFrame:
         """The display sequence run forward and backward with the current weights."""
@@ -210,7 +228,11 @@ class RnnRun:
         if "grad_norms" not in fields:
             fields["grad_norms"] = rnn.grad_norms.copy()
         return RnnFrame(
-            shape=self.shape, losses=list(self.losses), iteration=self.iteration, **fields
+            shape=self.shape,
+            losses=list(self.losses),
+            loss_updates=list(self.loss_updates),
+            iteration=self.iteration,
+            **fields,
         )
 
 

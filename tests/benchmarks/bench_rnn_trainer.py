@@ -1,6 +1,8 @@
 """Benchmark: the RNN view's demos trained through the engine's ``Trainer`` against their former own loop.
 
     .venv/bin/python tests/benchmarks/bench_rnn_trainer.py [--iterations N] [--slice K] [--seeds S]
+    .venv/bin/python tests/benchmarks/bench_rnn_trainer.py --soak 60
+
 
 Not collected by pytest. The RNN view's runs (``nnsim.recipes.rnn_runs``) used to train
 with a loop of their own (a shuffled-batch generator, the engine's Adam, the gradient
@@ -12,12 +14,20 @@ sine's held-out MSE after N updates, the parity demo's held-out accuracy over se
 0..S-1, the character demo's mean loss of its last 50 updates and its generated-bigram
 fraction — and the largest difference between the two sides' loss curves (the trainer
 draws the same batches from the same generator, so they should agree to rounding).
+
+``--soak S`` instead trains the sine demo for S seconds headless as the view does (slices
+that end after 0.2 s, each followed by a frame) and prints, for the first and the last
+tenth of the run (and the tenth after its middle), the updates per second, the time of a frame, the memory Python holds
+(tracemalloc) and the process's RSS, and the lengths of the loss list and the history:
+a bounded run keeps all of them flat.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -113,6 +123,74 @@ QUALITY = {
 }
 
 
+def rss_mb() -> float:
+    """The process's resident memory in MB (Linux), NaN elsewhere."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * 4096 / 2**20
+    except OSError:
+        return float("nan")
+
+
+def soak(seconds: float, every: float = 0.2, load: Load | None = None) -> None:
+    """The sine demo trained ``seconds`` in the view's slices; start against end."""
+    load = load or Load()
+    run = SineRun(seed=0)
+    # (t, updates in the slice, slice s, frame s, traced MB, RSS MB, losses) per slice,
+    # allocated before tracing starts: the log must not be what grows
+    log = np.zeros((int(seconds / every * 2) + 64, 7))
+    k = 0
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        due = time.perf_counter() + every
+
+        def pause(_n, due=due) -> bool:
+            time.sleep(0.001)  # the view's YIELD_SECONDS: the GIL to the UI thread
+            return time.perf_counter() >= due
+
+        a = time.perf_counter()
+        n = len(run.train(10**9, hook=pause))
+        b = time.perf_counter()
+        frame = run.frame()
+        np.asarray(frame.loss_updates, float), np.asarray(frame.losses, float)  # the plot's copy
+        c = time.perf_counter()
+        traced = tracemalloc.get_traced_memory()[0] / 2**20
+        log[k] = (c - t0, n, b - a, c - b, traced, rss_mb(), len(frame.losses))
+        k += 1
+        if k % 25 == 0:
+            load.see()
+    tracemalloc.stop()
+    rows = [tuple(r) for r in log[:k]]
+    tenth = max(1, len(rows) // 10)
+    out = []
+    mid = len(rows) // 2
+    parts = (("start", rows[:tenth]), ("middle", rows[mid : mid + tenth]), ("end", rows[-tenth:]))
+    for name, part in parts:
+        ups = sum(r[1] for r in part) / sum(r[2] for r in part)
+        ms = 1000 * float(np.median([r[3] for r in part]))
+        out.append(
+            (
+                name,
+                f"{part[0][0]:.0f}–{part[-1][0]:.0f} s",
+                f"{ups:.0f}",
+                f"{1000 * float(np.median([r[2] / r[1] for r in part])):.2f} ms",
+                f"{ms:.1f} ms",
+                f"{part[-1][4]:.2f} MB",
+                f"{part[-1][5]:.0f} MB",
+                str(int(part[-1][6])),
+            )
+        )
+    head = ("part", "time", "updates/s", "per update", "frame", "traced", "RSS", "losses kept")
+    print(table(head, out))
+    h = run.trainer.history
+    print(f"history {len(h)} rows of {h.limit}, {h._w.nbytes / 2**20:.2f} MB of weights")
+    print(
+        f"sine demo, {seconds:.0f} s in slices of {every} s: {run.iteration} updates, "
+        f"{len(rows)} slices; {load.span()}"
+    )
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--iterations", type=int, default=300, help="updates per demo")
@@ -120,8 +198,12 @@ def main(argv=None) -> None:
     ap.add_argument("--slice", type=int, default=10, help="updates per Trainer slice")
     ap.add_argument("--seeds", type=int, default=12, help="parity seeds")
     ap.add_argument("--rounds", type=int, default=3, help="timing rounds per side")
+    ap.add_argument("--soak", type=float, default=0, help="seconds of the sine demo in slices")
     args = ap.parse_args(argv)
     load = Load()
+    if args.soak:
+        soak(args.soak, load=load)
+        return
     rows = []
     for kind in ("sine", "chars", "parity"):
         n = args.parity_iterations if kind == "parity" else args.iterations

@@ -136,3 +136,25 @@ def test_early_stopping_finds_its_best_epoch_in_a_thinned_history():
     assert got.best_epoch == want.best_epoch
     np.testing.assert_array_equal(net.theta, ref.network.theta)
     assert tr.history[tr.cursor].epoch == want.best_epoch
+
+
+def test_a_tiny_history_always_finds_room():
+    # limit 6: the geometric rule with recent = 1 alone keeps serials 0, 16, 24, 28, 30,
+    # 31 (all six) and the next append had nowhere to go; every other middle row goes too
+    h = History(2, limit=6)
+    for i in range(1000):
+        h.append(
+            np.full(2, i),
+            epoch=i,
+            step=i,
+            kind="epoch",
+            train_loss=0.0,
+            train_acc=0.0,
+            val_loss=0.0,
+            val_acc=0.0,
+            penalty=0.0,
+            errors=None,
+        )
+        assert len(h) <= 6
+    assert h.serial[0] == 0 and h.serial[-1] == 999 and h.weights[-1][0] == 999
+    assert np.all(np.diff(h.serial) > 0) and len(h) >= 4

@@ -153,3 +153,38 @@ def test_the_perceptron_rule_takes_no_row_source():
     net = Network([Input("x", 2), Dense("y", 1, ["x"], "step")])
     with pytest.raises(TrainingError, match="row source"):
         Trainer(net, "squared_error", (x, y), rule="perceptron", row_source=lambda r, n: (x, y))
+
+
+def test_history_limit_bounds_the_snapshots_and_keeps_the_first_and_latest():
+    # 60 rows in batches of 7 with drop_last: 8 updates an epoch; one snapshot per epoch
+    tr = trainer(drop_last=True, history_limit=6)
+    assert tr.history.limit == 6
+    for _ in range(40):
+        tr.run(1)
+    h = tr.history
+    assert len(h) <= 6 and h._w.shape[0] <= 6  # storage, not only the rows in use
+    # the initial weights (serial 0, epoch 0) and the newest epoch both stay
+    assert h.serial[0] == 0 and h.epoch[0] == 0 and h.epoch[-1] == 40 == tr.epoch
+    np.testing.assert_array_equal(h.weights[-1], tr.network.theta)
+    assert list(h.epoch) == sorted(set(h.epoch))  # thinned, in order, no repeats
+    # without the option the engine's default keeps every one of the 41
+    free = trainer(drop_last=True)
+    free.run(40)
+    assert len(free.history) == 41
+
+
+def test_history_rows_turns_a_byte_budget_into_a_limit():
+    from nnsim.engine.trainer import history_rows
+
+    net = make_net()  # 2·4 + 4 + 4 + 1 = 17 float64 weights: 136 bytes a snapshot
+    assert net.n_params == 17
+    assert history_rows(net, 136 * 50) == 50
+    assert history_rows(net, 1000, min_rows=8) == 8  # 7 would fit: the floor wins
+    tr = trainer(history_limit=history_rows(net, 136 * 10))
+    tr.run(30)
+    assert len(tr.history) <= 10 and tr.history._w.nbytes <= 136 * 10
+
+
+def test_history_limit_below_four_is_refused():
+    with pytest.raises(TrainingError, match="history_limit"):
+        trainer(history_limit=3)

@@ -100,6 +100,27 @@ def test_steps_t_rebuilds_the_unrolled_network(view):
     assert "‖∂E/∂h<sub>5</sub>‖" in view.step_details.text()
 
 
+def test_a_long_runs_thinned_loss_curve_still_spans_the_whole_run(view):
+    # After 100 000 updates the run keeps at most LOSS_LIMIT losses; the plot draws them
+    # at their own update numbers: from update 1 to the newest, not 1..len(losses).
+    from nnsim.recipes.rnn_runs import LOSS_LIMIT
+
+    pick(view, "sine")
+    run = view.run
+    run.train(3)
+    first = run.losses[0]
+    for _ in range(1000):
+        run._keep_losses(list(np.linspace(0.5, 0.1, 100)))
+    view.apply_frame(run.frame())
+    xs, ys = view.loss_curve.getData()
+    assert len(xs) == len(run.losses) <= LOSS_LIMIT
+    assert xs[0] == 1 and ys[0] == first  # the curve's start
+    assert xs[-1] == run.iteration == 100_003 and ys[-1] == 0.1  # and its end
+    np.testing.assert_allclose(xs, run.loss_updates)
+    np.testing.assert_allclose(ys, run.losses)
+    assert view.status.text().startswith("100003 updates · loss 0.1 ")
+
+
 def test_many_to_one_has_one_output(view, qtbot):
     pick(view, "parity")
     f = view.frame

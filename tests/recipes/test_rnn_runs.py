@@ -144,3 +144,38 @@ def test_a_long_character_run_keeps_a_bounded_history():
     frame = run.frame()
     assert len(frame.losses) == 120 == run.iteration
     assert frame.losses == run.losses and np.isfinite(frame.losses).all()
+
+
+def test_the_loss_list_stays_bounded_and_keeps_its_first_and_latest_values():
+    # Hours of training fed at the view's pace (a slice of ~25 updates each 0.2 s): the
+    # run keeps every update's loss up to LOSS_LIMIT, then thins the older ones, and a
+    # frame carries only what the plot draws, each value with its update number.
+    from nnsim.recipes.rnn_runs import LOSS_LIMIT
+
+    run = SineRun(seed=0)
+    got = run.train(5)
+    assert run.losses == got and run.loss_updates == [1, 2, 3, 4, 5]
+    n, total = 25, 200_000
+    longest = 0
+    while run.iteration < total:
+        start = run.iteration
+        run._keep_losses([float(start + i + 1) for i in range(n)])  # loss = its update
+        longest = max(longest, len(run.losses))
+        if run.iteration <= LOSS_LIMIT < run.iteration + n:  # the last slice that fits:
+            full = run.iteration  # every update's loss while there are few
+            assert run.loss_updates == list(range(1, run.iteration + 1))
+            assert run.losses[5:] == [float(u) for u in range(6, run.iteration + 1)]
+    assert run.iteration == 200_005  # 5 + 8000 slices of 25
+    assert full == 4080  # 5 + 163 slices
+    assert longest <= LOSS_LIMIT and len(run.losses) == len(run.loss_updates)
+    # the very first update's loss and the newest kept; all the newest updates' too
+    assert run.losses[0] == got[0] and run.loss_updates[0] == 1
+    assert run.loss_updates[-1] == run.iteration and run.losses[-1] == float(run.iteration)
+    assert run.loss_updates[-1000:] == list(range(run.iteration - 999, run.iteration + 1))
+    # each kept value is still its own update's, in order, older spans thinned
+    assert run.losses[1:] == [float(u) for u in run.loss_updates[1:]]
+    assert np.all(np.diff(run.loss_updates) > 0)
+    assert np.diff(run.loss_updates[:100]).min() > 1
+    frame = run.frame()
+    assert frame.losses == run.losses and frame.loss_updates == run.loss_updates
+    assert len(frame.losses) <= LOSS_LIMIT and frame.iteration == run.iteration

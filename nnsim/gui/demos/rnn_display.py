@@ -136,8 +136,9 @@ class RnnDisplay:
         if frame is None:
             return
         T = frame.steps
-        losses = frame.losses
-        self.loss_curve.setData(np.arange(1, len(losses) + 1), np.asarray(losses, float))
+        losses = frame.losses  # bounded: older updates thinned (rnn_runs.LOSS_LIMIT)
+        at = frame.loss_updates if frame.loss_updates is not None else range(1, len(losses) + 1)
+        self.loss_curve.setData(np.asarray(at, float), np.asarray(losses, float))
         h = np.asarray(frame.h, float).T  # (H, T): one row per hidden unit
         lim = max(float(np.abs(h).max()), 1e-9)
         lim = 1.0 if lim <= 1.0 else lim
