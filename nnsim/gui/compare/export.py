@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QMessageBox
 
 from nnsim.gui.compare.labels import _t
@@ -20,41 +20,16 @@ def render_to(widget, path, scale: float = 2.0) -> Path:
     nnsim.gui.plots.export.ExportError
         For another suffix, or a file that could not be written.
     """
-    from nnsim.gui.plots.export import ExportError, _suffix
+    from nnsim.gui.plots.export import write_picture
 
-    path = Path(path)
-    suffix = _suffix(path)
-    w, h = widget.width(), widget.height()
-    if suffix == ".png":
-        img = QImage(QSize(int(w * scale), int(h * scale)), QImage.Format.Format_ARGB32)
-        img.fill(QColor("#ffffff"))
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        p.scale(scale, scale)
-        try:
-            widget.render(p, QPoint(0, 0))
-        finally:
-            p.end()
-        if not img.save(str(path)):
-            raise ExportError(f"could not write {path}")
-        return path
-    from PySide6.QtSvg import QSvgGenerator
-
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRectF(0, 0, w, h))
-    gen.setTitle("nnsim comparison")
-    p = QPainter(gen)
-    try:
-        p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+    def draw(p: QPainter, png: bool) -> None:
+        if png:
+            p.scale(scale, scale)
         widget.render(p, QPoint(0, 0))
-    finally:
-        p.end()
-    if not path.is_file():
-        raise ExportError(f"could not write {path}")
-    return path
+
+    return write_picture(
+        path, widget.width(), widget.height(), draw, scale, title="nnsim comparison"
+    )
 
 
 def ask_and_export(view) -> None:

@@ -23,22 +23,30 @@ def _suffix(path) -> str:
     return suffix
 
 
-def export_scene(scene: QGraphicsScene, source: QRectF, path, scale: float = 2.0) -> Path:
-    """Render ``source`` (scene coordinates) of a graphics scene to PNG or SVG.
+def write_picture(path, w: int, h: int, draw, scale: float = 2.0, title: str = "nnsim") -> Path:
+    """Write a ``w`` × ``h`` picture to PNG or SVG on white; returns the path.
 
-    PNG is drawn at ``scale`` times the scene's size on white (sharp on a projector).
+    ``draw(painter, png)`` paints it: into a PNG of ``scale`` times the size (sharp on a
+    projector; ``png`` is True) or into an SVG of the size itself. The one writer behind
+    every export (plots, canvas, the Compare view).
+
+    Raises
+    ------
+    ExportError
+        For another suffix, or a file that could not be written.
     """
     path = Path(path)
     suffix = _suffix(path)
-    w, h = max(1, int(source.width())), max(1, int(source.height()))
     if suffix == ".png":
         img = QImage(QSize(int(w * scale), int(h * scale)), QImage.Format.Format_ARGB32)
         img.fill(QColor("#ffffff"))
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        scene.render(p, QRectF(0, 0, img.width(), img.height()), source)
-        p.end()
+        try:
+            draw(p, True)
+        finally:
+            p.end()
         if not img.save(str(path)):
             raise ExportError(f"could not write {path}")
         return path
@@ -48,14 +56,33 @@ def export_scene(scene: QGraphicsScene, source: QRectF, path, scale: float = 2.0
     gen.setFileName(str(path))
     gen.setSize(QSize(w, h))
     gen.setViewBox(QRectF(0, 0, w, h))
-    gen.setTitle("nnsim")
+    gen.setTitle(title)
     p = QPainter(gen)
-    p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-    scene.render(p, QRectF(0, 0, w, h), source, Qt.AspectRatioMode.KeepAspectRatio)
-    p.end()
+    try:
+        p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+        draw(p, False)
+    finally:
+        p.end()
     if not path.is_file():
         raise ExportError(f"could not write {path}")
     return path
+
+
+def export_scene(scene: QGraphicsScene, source: QRectF, path, scale: float = 2.0) -> Path:
+    """Render ``source`` (scene coordinates) of a graphics scene to PNG or SVG.
+
+    PNG is drawn at ``scale`` times the scene's size on white (sharp on a projector).
+    """
+    w, h = max(1, int(source.width())), max(1, int(source.height()))
+
+    def draw(p: QPainter, png: bool) -> None:
+        if png:
+            target = QRectF(0, 0, int(w * scale), int(h * scale))
+            scene.render(p, target, source)
+        else:
+            scene.render(p, QRectF(0, 0, w, h), source, Qt.AspectRatioMode.KeepAspectRatio)
+
+    return write_picture(path, w, h, draw, scale)
 
 
 def export_canvas(scene, path) -> Path:
