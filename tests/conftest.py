@@ -18,6 +18,21 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import pytest  # noqa: E402
 
 
+def _delete_window(win) -> None:
+    """Close ``win`` and delete its Qt objects now.
+
+    A closed window is not freed by Python: its actions' lambdas hold it, and Qt holds
+    them. Left alive, every later test's language switch, timer and posted event still
+    reaches it, half shut down; on CI one such left-over window crashed a later test
+    (a segmentation fault in its activation explorer during ``set_language``).
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @contextmanager
 def _built_window(file_or_lesson=None, **options):
     """The window ``nnsim gui`` builds (``app.build_window``, no autosave offered), closed
@@ -32,7 +47,14 @@ def _built_window(file_or_lesson=None, **options):
         win.set_presentation(False)
         win.demo_views.shutdown()
         win.undo_stack.setClean()
-        win.close()
+        _delete_window(win)
+
+
+@pytest.fixture(scope="session")
+def delete_window():
+    """``delete_window(win)``: close a window and delete its Qt objects now (see
+    ``_delete_window``)."""
+    return _delete_window
 
 
 @pytest.fixture(scope="session")

@@ -28,13 +28,23 @@ def shell_window():
 
 
 @pytest.fixture
-def make_window():
-    """The ``shell_window`` factory, for tests that build a window themselves."""
-    return shell_window
+def make_window(delete_window):
+    """The ``shell_window`` factory, for tests that build a window themselves; the windows
+    it made are deleted after the test."""
+    made = []
+
+    def make():
+        made.append(shell_window())
+        return made[-1]
+
+    yield make
+    for win in made:
+        win.undo_stack.setClean()
+        delete_window(win)
 
 
 @contextmanager
-def _shown_shell(qtbot, *tools):
+def _shown_shell(qtbot, delete_window, *tools):
     """``shell_window()`` with ``tools`` installed, shown at 1280×800; closed after."""
     win = shell_window()
     for install in tools:
@@ -49,27 +59,26 @@ def _shown_shell(qtbot, *tools):
     finally:
         # Tests leave edits behind; the window must close without asking.
         win.undo_stack.setClean()
-        win.close()
-        win.deleteLater()
+        delete_window(win)
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
+def window(qtbot, monkeypatch, tmp_path, delete_window):
     """A shown main window on the worked BP example, with its own data folder."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
-    with _shown_shell(qtbot) as win:
+    with _shown_shell(qtbot, delete_window) as win:
         win.view.fit()
         yield win
 
 
 @pytest.fixture
-def training_window(qtbot, monkeypatch, tmp_path):
+def training_window(qtbot, monkeypatch, tmp_path, delete_window):
     """A shown main window with training installed as ``build_window`` installs it (and
     nothing else), with its own data folder; on the initial network."""
     monkeypatch.setenv("NNSIM_DATA_DIR", str(tmp_path / "data"))
     from nnsim.gui.training import install
 
-    with _shown_shell(qtbot, install) as win:
+    with _shown_shell(qtbot, delete_window, install) as win:
         yield win
 
 
