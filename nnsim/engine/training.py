@@ -15,14 +15,15 @@ One ``Trainer`` drives one network on one data set:
 ``iter_epochs`` and ``iter_steps`` are generators yielding a ``Snapshot`` after every
 epoch / update, so a caller can draw while it trains; ``run`` just consumes them. The
 ``History`` (``nnsim.engine.history``) keeps the loss curves and the weight trajectory,
-bounded for long runs; ``restore(i)`` puts the network back to snapshot ``i``.
+bounded for long runs; ``restore(i)`` puts the network back to snapshot ``i``; ``history_rows`` turns a byte budget
+into the History's row limit.
 
 One seed fixes the initial weights (when ``init`` names a scheme), the validation split
 and the shuffling: the same seed gives bit-identical histories.
 """
 
 from nnsim.engine.history import SNAPSHOT_KINDS, History, Snapshot
-from nnsim.engine.trainer import Trainer
+from nnsim.engine.trainer import Trainer, history_rows
 from nnsim.engine.training_rules import RULES, STATUSES, TrainingError, TrainResult
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "TrainResult",
     "Trainer",
     "TrainingError",
+    "history_rows",
 ]

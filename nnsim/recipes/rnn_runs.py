@@ -41,8 +41,7 @@ from nnsim.engine.layers.rnn import (
 from nnsim.engine.losses import SoftmaxCrossEntropy, SquaredError, softmax
 from nnsim.engine.network import Network
 from nnsim.engine.notation import fmt
-from nnsim.engine.trainer import history_rows
-from nnsim.engine.training import Trainer, TrainingError
+from nnsim.engine.training import Trainer, TrainingError, history_rows
 from nnsim.recipes.rnn import bigram_fraction, noisy_sine
 
 #: The shapes of COURSE.md §12 in the order the view lists them.
