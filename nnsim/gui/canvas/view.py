@@ -186,7 +186,7 @@ class NetworkView(QGraphicsView):
         if self.auto_fit and not self._fit_pending:
             # once the resizing is over (docks settle in several steps)
             self._fit_pending = True
-            QTimer.singleShot(0, self._fit_after_resize)
+            QTimer.singleShot(0, self, self._fit_after_resize)  # not after the view is gone
 
     def _fit_after_resize(self) -> None:
         self._fit_pending = False

@@ -159,7 +159,7 @@ class TrainingController(DocumentLink, RunSteps, FramePacing, QObject):
         self._arm()
         if self._worker.process is not None:
             # started early, after the window is up, so the first Play trains at once
-            QTimer.singleShot(1500, self._start_process)
+            QTimer.singleShot(1500, self, self._start_process)
         context.document_replaced.connect(self.set_document)
         context.editor.about_to_push.connect(self._before_edit)
         context.host.installEventFilter(self)

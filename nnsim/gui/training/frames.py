@@ -96,7 +96,7 @@ class FramePacing:
             # in a turn of the event loop of its own (scheduled once this frame is over:
             # inside it the sync would find the frame still running): a frame and a
             # document sync together would hold the loop twice as long
-            QTimer.singleShot(0, self._sync_tick)
+            QTimer.singleShot(0, self, self._sync_tick)
 
     def _draw(self, snaps) -> None:
         new_rows = False
