@@ -52,6 +52,10 @@ class Theme:
         Whether a backward step's note (g1 = −0.0407) gets a line of its own under the
         neuron's output; presentation mode prints it in the output's place instead (the
         formula strip shows the output it uses), so that a column of four neurons fits.
+    caption_px : int
+        Pixel size (scene units) of the layers' and links' captions ("28×28", "W 8×1×3×3");
+        0 means ``small_px``. The canvas view raises it when its fit would print them
+        smaller than ``MIN_CAPTION_PX`` on screen (MNIST at 1280×800).
     max_drawn_neurons : int
         Layers with more neurons are drawn as one box showing their shape. Presentation
         mode draws fewer: a column of five neurons, each with its output and bias at
@@ -71,6 +75,7 @@ class Theme:
     max_drawn_neurons: int = 16
     note_line: bool = True
     column_stretch: float = 1.0
+    caption_px: int = 0
     positive: str = POSITIVE
     negative: str = NEGATIVE
     background: str = "#fbfcfe"
@@ -86,6 +91,11 @@ class Theme:
     selection: str = "#d6336c"
     highlight: str = "#ffd43b"
     port: str = "#7a8594"
+
+    @property
+    def caption_size(self) -> int:
+        """Pixel size (scene units) the captions print at: ``caption_px`` or ``small_px``."""
+        return self.caption_px or self.small_px
 
     def color(self, name: str) -> QColor:
         """The colour called ``name`` as a QColor."""

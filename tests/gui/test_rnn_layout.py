@@ -239,3 +239,42 @@ def test_each_tag_sits_beside_its_own_arrow(qtbot, selected, kind):
         assert unrolled.rect().toRectF().contains(r)
     assert "W_x" in tags or kind == "chars"  # chars: x only at step 1
     view.shutdown()
+
+
+@pytest.mark.parametrize("kind", ["document", "chars", "sine", "parity"])
+def test_the_normal_page_fits_1280_by_800_unscrolled(qtbot, built_window, kind):
+    """Out of presentation mode, at 1280×800, the rnn-shapes lesson's RNN page needs no
+    scroll bar (it needed 113 px more than it had): the prediction's text stands beside
+    its plot, the boxes' margins above and below are narrower; every plot whole."""
+    with built_window("rnn-shapes", view="rnn") as win:
+        win.show()
+        qtbot.waitExposed(win)
+        view = win.demo_views.rnn
+        if kind != "document":
+            pick(view, kind)
+        assert view.kind == kind
+        view.run.train(3)
+        view.apply_frame(view.run.frame())
+        settle(qtbot, win, (1280, 800))
+        area = win.demo_views.pages["rnn"]
+        assert not area.verticalScrollBar().isVisible()
+        assert not area.horizontalScrollBar().isVisible()
+        assert view.minimumSizeHint().height() <= area.viewport().height()
+        assert view.height() <= area.viewport().height()
+        seen = QRect(QPoint(0, 0), area.viewport().size())
+        for w in (view.unrolled, view.heat_plot, view.grad_plot, view.loss_plot, view.text_box):
+            if w.isVisibleTo(view):
+                r = QRect(w.mapTo(area.viewport(), QPoint(0, 0)), w.size())
+                assert seen.contains(r), (w, r, seen)
+                assert w.height() >= w.minimumSizeHint().height() - 1, w
+        if view.pred_plot.isVisibleTo(view):  # the text beside the plot, not under it
+            assert view.text_box.x() > view.pred_plot.geometry().right()
+        # presentation mode keeps its column (text under the plot), and back
+        win.set_presentation(True)
+        settle(qtbot, win, (1280, 800))
+        assert not area.verticalScrollBar().isVisible()
+        if view.pred_plot.isVisibleTo(view):
+            assert view.text_box.y() > view.pred_plot.geometry().bottom()
+        win.set_presentation(False)
+        settle(qtbot, win, (1280, 800))
+        assert not area.verticalScrollBar().isVisible()

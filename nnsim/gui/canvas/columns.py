@@ -1,4 +1,4 @@
-"""Where presentation mode draws the columns: a tidy layout and the spread of the gaps."""
+"""Where the canvas draws the columns: presentation mode's tidy layout and spread, room for captions."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from nnsim.gui.fonts import canvas_font
 
 #: Breakpoints (document x, offset added there) of the piecewise linear column spread.
 Breaks = tuple[tuple[float, float], ...]
+#: Clear margin (scene units) between a link's caption and the frames on either side.
+CAPTION_PAD = 8.0
 
 
 def wanted_tidy(doc, theme) -> dict[str, tuple[float, float]]:
@@ -78,22 +80,22 @@ def label_room(theme, link) -> float:
 def wanted_stretch(doc, theme, base_pos) -> Breaks:
     """Room between the columns: (document x, added offset) breakpoints.
 
-    Where both layers of a link are drawn neuron by neuron (weights printed), the gap
-    grows to ``Theme.column_stretch`` × its document width, or wider where the link's
-    numbers need it (``label_room``: the worked example's crossing first-layer weights,
-    0.0991 and 0.7976 after an update, side by side) and can have it at all (at most
-    three numbers' width: a 2 × 4 link's eight numbers never fit between the frames, its
-    gap stays and the view prints what it can); between boxes, to what the "W 16×16"
-    caption needs. Only there, so that a wide CNN still fits the view. ``base_pos(layer
-    id)`` is the layer's position before the spread.
+    Where both layers of a link are drawn neuron by neuron (weights printed), presentation
+    mode (``Theme.column_stretch`` > 1) grows the gap to ``column_stretch`` × its document
+    width, or wider where the link's numbers need it (``label_room``: the worked example's
+    crossing first-layer weights, 0.0991 and 0.7976 after an update, side by side) and can
+    have it at all (at most three numbers' width: a 2 × 4 link's eight numbers never fit
+    between the frames, its gap stays and the view prints what it can). In both modes a gap
+    beside a box grows to what the "W 8×1×3×3" caption needs to stand clear of both frames
+    (``caption_room``): the lessons' columns, one ``LAYER_DX`` apart, leave two boxes 90
+    apart, less than the caption is wide. Only there, so that a wide CNN still fits the
+    view. ``base_pos(layer id)`` is the layer's position before the spread.
     """
     from nnsim.gui.canvas.layout import footprint
 
-    if theme.column_stretch <= 1.0:
-        return ()
+    stretch = theme.column_stretch > 1.0
     xs = sorted({float(base_pos(lid)[0]) for lid in doc.layers})
     extra = dict.fromkeys(xs, 0.0)  # offset added to the column at x and right of it
-    caption = QFontMetricsF(canvas_font(theme.small_px, bold=True))
     most = 3 * label_size(theme, "−0.0000")[0]
     needs = []
     for link in doc.links.values():
@@ -103,20 +105,48 @@ def wanted_stretch(doc, theme, base_pos) -> Breaks:
         x0, x1 = float(base_pos(link.src)[0]), float(base_pos(link.dst)[0])
         if x1 <= x0:
             continue
-        half = (footprint(src, theme, doc)[0] + footprint(dst, theme, doc)[0]) / 2
         if not drawn_as_box(src, theme) and not drawn_as_box(dst, theme):
+            if not stretch:
+                continue
+            half = (footprint(src, theme, doc)[0] + footprint(dst, theme, doc)[0]) / 2
             need = (x1 - x0) * theme.column_stretch
             room = label_room(theme, link) if link.weights.ndim >= 2 else 0.0
             if room <= most:
                 need = max(need, half + room)
             needs.append((x0, x1, need))
         elif link.weights.size:
-            text = "W " + "×".join(str(n) for n in link.weights.shape)
-            needs.append((x0, x1, caption.horizontalAdvance(text) + 24 + half))
+            # from the source's frame's right side to the target's left one
+            sides = _frame_sides(src, theme, doc)[1] - _frame_sides(dst, theme, doc)[0]
+            needs.append((x0, x1, caption_room(theme, link) + sides))
     for x0, x1, need in sorted(needs, key=lambda n: n[1] - n[0]):
         have = x1 - x0 + _offset_at(extra, x1) - _offset_at(extra, x0)
         if have < need:  # widen the gap just left of the target's column
             for x in xs:
                 if x >= x1:
                     extra[x] += need - have
+    if not stretch and not any(extra.values()):
+        return ()  # the normal canvas draws the document's own positions
     return tuple((x, extra[x]) for x in xs)
+
+
+def caption_text(link) -> str:
+    """The caption of a link beside a box: "W " and its weights' shape ("W 8×1×3×3")."""
+    return "W " + "×".join(str(n) for n in link.weights.shape)
+
+
+def caption_room(theme, link) -> float:
+    """The gap between two frames a link's caption needs: its width and a clear margin on
+    either side (``CAPTION_PAD``, or more for a caption the view enlarged: at least 4 px on
+    screen however far it zooms out)."""
+    font = canvas_font(theme.caption_size, bold=True)
+    width = QFontMetricsF(font).horizontalAdvance(caption_text(link)) + 2
+    return width + 2 * max(CAPTION_PAD, 0.45 * theme.caption_size)
+
+
+def _frame_sides(spec, theme, doc) -> tuple[float, float]:
+    """The left and right sides of a layer's frame, from its position (scene units)."""
+    from nnsim.gui.canvas.layout import centre_shift, footprint
+
+    half = footprint(spec, theme, doc)[0] / 2
+    shift = centre_shift(spec, theme, doc)
+    return shift - half, shift + half

@@ -181,7 +181,7 @@ class LayerItem(QGraphicsItem):
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
         th = self.theme
-        return self._rect.adjusted(-12, -th.small_px - 14, 12, 8)
+        return self._rect.adjusted(-12, -th.caption_size - 14, 12, 8)
 
     @never_raise(QPainterPath)
     def shape(self) -> QPainterPath:
@@ -251,7 +251,7 @@ class LayerItem(QGraphicsItem):
             return []
         th = self.theme
         title = layer_label(spec.label) or kind_name(spec.kind)
-        font = canvas_font(th.small_px, bold=True)
+        font = canvas_font(th.caption_size, bold=True)
         h = QFontMetricsF(font).height()
         out = [
             (

@@ -20,9 +20,9 @@ def footprint(spec, theme, doc=None) -> tuple[float, float, float]:
     between boxes in its sub-columns)."""
     if drawn_as_box(spec, theme):
         w, h = box_size(spec, theme)
-        return w, h / 2 + theme.small_px + 14, h / 2
+        return w, h / 2 + theme.caption_size + 14, h / 2
     rect = frame_rect(spec, theme, neuron_columns(doc, spec, theme))
-    return rect.width(), -rect.top() + theme.small_px + 14, rect.bottom()
+    return rect.width(), -rect.top() + theme.caption_size + 14, rect.bottom()
 
 
 def centre_shift(spec, theme, doc=None) -> float:

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from nnsim.gui.canvas.columns import caption_text
 from nnsim.gui.canvas.edge_item import EdgeItem, LinkLabels
 from nnsim.gui.canvas.label_placement import LabelPlacement
 from nnsim.gui.canvas.layer_geometry import port_radius
@@ -234,7 +235,7 @@ class LinkItem(LabelPlacement, QGraphicsItem):
 
     @never_raise(QRectF)
     def boundingRect(self) -> QRectF:
-        pad = 30.0 + self.theme.small_px  # the caption over a bar
+        pad = 30.0 + self.theme.caption_size  # the caption over a bar
         return self._bounds.adjusted(-pad, -pad, pad, pad)
 
     @never_raise()
@@ -268,8 +269,8 @@ class LinkItem(LabelPlacement, QGraphicsItem):
         if spec is None or not self.collapsed or spec.weights.size == 0:
             return None
         th = self.theme
-        text = "W " + "×".join(str(n) for n in spec.weights.shape)
-        font = canvas_font(th.small_px, bold=True)
+        text = caption_text(spec)
+        font = canvas_font(th.caption_size, bold=True)
         fm = QFontMetricsF(font)
         w, h = fm.horizontalAdvance(text) + 2, fm.height()
         c = self._bar.pointAt(0.5)

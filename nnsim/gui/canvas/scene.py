@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
@@ -355,6 +356,15 @@ class NetworkScene(ShownValues, SceneLookup, QGraphicsScene):
         for item in self.link_items.values():
             item.update_geometry()
         self.update()
+
+    def set_caption_px(self, px: int) -> bool:
+        """Print the layers' and links' captions at ``px`` (scene units; never below the
+        theme's ``small_px``); the gaps beside boxes follow. True when that changed them."""
+        px = int(px) if int(px) > self.theme.small_px else 0
+        if px == self.theme.caption_px:
+            return False
+        self.set_theme(replace(self.theme, caption_px=px))
+        return True
 
     def set_show_weights(self, on: bool) -> None:
         """Print every weight on its edge (otherwise only on hover)."""

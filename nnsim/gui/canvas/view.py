@@ -10,6 +10,8 @@ Gestures (all end in one command through the DocumentEditor, never in a direct w
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QLabel
@@ -26,6 +28,9 @@ from nnsim.gui.style import relative_font
 
 PALETTE_MIME = "application/x-nnsim-palette-item"
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
+#: Least height (screen pixels) of the layers' and links' captions when the view fits the
+#: network: MNIST's "28×28" and "W 8×1×3×3" printed 7 px high at 1280×800.
+MIN_CAPTION_PX = 11
 
 
 class NetworkView(QGraphicsView):
@@ -112,13 +117,33 @@ class NetworkView(QGraphicsView):
         hint line when there is one; never smaller than ``min_text_px`` allows (then the
         margins go first, and a network still too big is centred)."""
         max_zoom = self.max_fit_zoom if max_zoom is None else max_zoom
-        rect = self.network_scene.network_rect()
-        if rect.isEmpty():
-            rect = QRectF(-400, -300, 800, 600)
         self.update_hint()
         vp = self.viewport().rect()
         below = self.hint.height() + 8 if self.hint.isVisibleTo(self) else 0
         width, height = max(vp.width(), 1), max(vp.height() - below, 1)
+        scene = self.network_scene
+        rect, z = self._fit_zoom(width, height, max_zoom)
+        # captions too small at this zoom print larger (the network grows a little, the
+        # zoom falls a little: once more); never beyond twice their size
+        for _ in range(3):
+            if vp.width() < 100 or vp.height() < 100:
+                break  # not laid out yet
+            # (aimed 2 % higher: the zoom the larger captions leave is a little lower)
+            want = min(math.ceil(MIN_CAPTION_PX / (0.98 * z)), 2 * scene.theme.small_px)
+            if not scene.set_caption_px(want):
+                break
+            rect, z = self._fit_zoom(width, height, max_zoom)
+        self.resetTransform()
+        self.scale(z, z)
+        self.centerOn(rect.center() + QPointF(0, below / 2 / z))
+        self.auto_fit = True
+        self.zoom_changed.emit(self.zoom())
+
+    def _fit_zoom(self, width: int, height: int, max_zoom: float) -> tuple[QRectF, float]:
+        """(the network's rectangle, the zoom that shows it whole in width × height)."""
+        rect = self.network_scene.network_rect()
+        if rect.isEmpty():
+            rect = QRectF(-400, -300, 800, 600)
         margin = 40.0
         z = min(width / (rect.width() + 2 * margin), height / (rect.height() + 2 * margin))
         z = min(z, max_zoom)
@@ -126,11 +151,7 @@ class NetworkView(QGraphicsView):
         if z < least:
             bare = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
             z = max(least, min(bare * 0.98, max_zoom))
-        self.resetTransform()
-        self.scale(z, z)
-        self.centerOn(rect.center() + QPointF(0, below / 2 / z))
-        self.auto_fit = True
-        self.zoom_changed.emit(self.zoom())
+        return rect, z
 
     def hint_text(self) -> str:
         """What the hint line says now ("" when every number of the network is printed)."""

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from nnsim.engine.notation import fmt
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
@@ -86,9 +86,11 @@ class RnnDisplay:
         self.grad_box = QGroupBox(self)
         QVBoxLayout(self.grad_box).addWidget(self.grad_plot)
         self.pred_box = QGroupBox(self)
-        pb = QVBoxLayout(self.pred_box)
-        pb.addWidget(self.pred_plot)
-        pb.addWidget(self.text_box)
+        # the text beside the plot on the normal page (it fits 1280×800 unscrolled), under
+        # it in presentation mode's narrow column (``RnnView._arrange``)
+        self.pred_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.pred_box)
+        self.pred_layout.addWidget(self.pred_plot, 3)
+        self.pred_layout.addWidget(self.text_box, 2)
         grid = QGridLayout()
         grid.addWidget(self.heat_box, 0, 0)
         grid.addWidget(self.grad_box, 0, 1)

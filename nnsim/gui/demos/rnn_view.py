@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QMargins, Qt, QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -169,6 +169,9 @@ class RnnView(RnnDisplay, QWidget):
         self.body.addLayout(grid, 5)
         self.plot_grid = grid
         outer.addLayout(self.body, 1)
+        boxes = (self.diagram_box, self.heat_box, self.grad_box, self.loss_box, self.pred_box)
+        self._style_margins = {w: w.layout().contentsMargins() for w in (self, *boxes)}
+        self._arrange(False)
 
         self.demo.currentIndexChanged.connect(self._demo_changed)
         self.steps.valueChanged.connect(lambda *_: self.reset())
@@ -274,6 +277,15 @@ class RnnView(RnnDisplay, QWidget):
         )
         self.body.setStretch(0, 5 if on else 6)
         self.body.setStretch(1, 4 if on else 5)
+        self.pred_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        )
+        # the normal page fits 1280×800 unscrolled with the boxes' margins a little
+        # narrower above and below; presentation mode keeps the style's
+        for widget, m in self._style_margins.items():
+            tight = QMargins(m.left(), 6, m.right(), 6) if widget is self else None
+            tight = tight or QMargins(m.left(), 2, m.right(), 2)
+            widget.layout().setContentsMargins(m if on else tight)
 
     def _refit(self) -> None:
         self._present_plots(self._presentation)
