@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnsim.gui.compare.labels import _t
 from nnsim.gui.compare.multiples import DIVERGED, LABEL_PX, MAX_CELLS
@@ -174,7 +174,8 @@ class LossCurves(pg.PlotWidget):
         self.legend.setVisible(on)
         if not on:
             return
-        avail = self.plot.width() - 8
+        left, _top, right, _bottom = self.plot.layout.getContentsMargins()
+        avail = self.plot.width() - left - right - 8  # (the right margin holds a tick label)
         cols = len(self.legend.items)
         while True:  # the most columns whose width the plot holds
             if cols != self.legend.columnCount:
@@ -269,7 +270,32 @@ class LossCurves(pg.PlotWidget):
         _x, lo, hi = self._range
         self._range = (float(max(n, 1)), lo, hi)
         self.plot.setXRange(0, max(n, 1), padding=0.02)
+        self._fit_margins()
         self._refit()
+
+    def _fit_margins(self) -> None:
+        """Room around the plot for the tick labels at its ends.
+
+        A tick label is centred on its tick: the one at the right end of the epoch axis
+        reaches half its width past the axis, and the top one of the loss axis half its
+        height above. pyqtgraph hides (or, where its measure is short of the screen's,
+        cuts) what passes the axis item's bounds; the plot's margins hold that half and
+        each axis may draw into it (``hideOverlappingLabels`` as a tolerance in pixels).
+        """
+        fm = QFontMetricsF(self.plot.getAxis("bottom").style["tickFont"] or self.font(), self)
+        x_max = self._range[0] * 1.02 if np.isfinite(self._range[0]) else 1.0
+        # the widest label the range can have: its largest number, and a decimal point
+        # for fine ticks (a short run: 0.5, 1.5)
+        widest = max(fm.horizontalAdvance(f"{x_max:.0f}"), fm.horizontalAdvance("0.5"))
+        right = int(np.ceil(widest / 2)) + 4
+        top = int(np.ceil(fm.height() / 2)) + 2
+        if self.plot.layout.getContentsMargins() == (1, top, right, 1):
+            return
+        self.plot.layout.setContentsMargins(1, top, right, 1)
+        self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=right - 1)
+        self.plot.getAxis("left").setStyle(hideOverlappingLabels=top - 1)
+        if hasattr(self, "keyed"):  # the legend's columns fit between the margins
+            self._place_legend()
 
     def _grow(self, last_epoch: float, y: np.ndarray) -> None:
         """Widen the axes only when a curve leaves them, in steps: a range that moves
@@ -286,8 +312,11 @@ class LossCurves(pg.PlotWidget):
             if ymax > hi:
                 hi, changed = ymax * 3, True
         if changed:
+            grew = x_max != self._range[0]
             self._range = (x_max, lo, hi)
             self.plot.setRange(xRange=(0, x_max), yRange=(np.log10(lo), np.log10(hi)), padding=0.02)
+            if grew:
+                self._fit_margins()
 
     def set_diverged(self, i: int, on: bool) -> None:
         if i < self.shown and (i in self.diverged) != on:
@@ -329,6 +358,7 @@ class LossCurves(pg.PlotWidget):
             ax.setPen(pg.mkPen("#222222", width=1.5 * PEN_SCALE[self.presentation]))
             ax.setTextPen(pg.mkPen("#111111"))
             ax.setTickFont(font)
+        self._fit_margins()
         for i in range(self.shown):
             self._pen(i)
         self.retranslate()
