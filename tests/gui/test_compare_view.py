@@ -148,6 +148,19 @@ def test_lessons_with_a_comparison_open_on_it(qtbot, name, tmp_path, monkeypatch
         assert view.strip.epochs.value() == (spec.epochs or spec.document().settings.epochs)
 
 
+def test_the_lessons_variants_in_the_strip_follow_the_language(qtbot, built_window):
+    with built_window("bp-variants", language="en") as win:
+        view = win.compare
+        qtbot.waitUntil(lambda: view.comparison is not None)
+        assert view.strip.values.text() == "standard BP, accumulated BP, mini-batch BP"
+        win.set_language("zh_CN")
+        try:
+            assert view.strip.values.text() == "标准 BP, 累积 BP, 小批量 BP"
+        finally:
+            win.set_language("en")
+        assert view.strip.values.text() == "standard BP, accumulated BP, mini-batch BP"
+
+
 def test_every_text_of_the_view_has_its_chinese():
     """compare_zh_CN.ts holds every _t/_n text of nnsim/gui/compare (the catalogue
     module refreshes it), each translated, and its .qm is shipped."""
@@ -175,6 +188,10 @@ def test_the_view_speaks_chinese_live(qtbot, compare):
         assert view.multiples.cells[1].text == "种子 1"
         assert view.curves.labels == ["种子 0", "种子 1"]
         assert view.menu_action.text() == "比较变体(&M)"
+        # the cached texts the columns are sized from are the cells' texts
+        texts = view.model.cell_texts()
+        assert [t[0] for t in texts] == _cells(view, 0) == ["种子 0", "种子 1"]
+        assert [len(t) for t in texts] == [8, 8] and texts[1][7] == _cells(view, 7)[1]
     finally:
         win.set_language("en")
     assert view.strip.play_button.text() == "Play" and view.labels == ["seed 0", "seed 1"]

@@ -149,6 +149,20 @@ class SetupStrip(QWidget):
         self._choice_changed(self.vary, self.values)
         self._choice_changed(self.vary2, self.values2)
 
+    def set_lesson_labels(self, labels: list[str]) -> None:
+        """The lesson's variants as the values field shows them (after a change of
+        language).
+
+        Parameters
+        ----------
+        labels : list of str
+            One label per variant of the lesson's comparison, in the UI language.
+        """
+        self._lesson_labels = list(labels)
+        if self.lesson_chosen():
+            self.values.setText(", ".join(self._lesson_labels))
+            self.values.setCursorPosition(0)
+
     def choose(self, vary: dict) -> None:
         """Fill the fields with ``vary`` ({name: values text}, at most two names)."""
         items = list(vary.items())

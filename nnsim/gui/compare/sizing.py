@@ -69,7 +69,7 @@ def fit_columns(table: QTableView, model, grow_only: bool = False) -> None:
     style = table.style()
     pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     pad += 2 * table.showGrid() + 4  # the grid line, and a little air
-    texts = model._text
+    texts = model.cell_texts()
     for col in range(model.columnCount()):
         if table.isColumnHidden(col):
             continue

@@ -139,6 +139,19 @@ class CompareTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
+    def cell_texts(self) -> list[tuple[str, ...]]:
+        """The text of every cell, as the view shows it.
+
+        Returns
+        -------
+        list of tuple of str
+            One tuple per variant (in the variants' order, not the view's sorting), one
+            text per column of ``COLUMNS``. Made once per refresh: reading it costs
+            nothing, unlike asking ``data`` cell by cell (``sizing.fit_columns`` measures
+            every cell at each refresh).
+        """
+        return self._text
+
     def status(self, i: int) -> str:
         """Variant ``i``'s status word (engine spelling, "training" while it runs)."""
         if i >= len(self.rows):

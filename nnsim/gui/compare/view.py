@@ -432,9 +432,7 @@ class CompareView(QWidget):
         if self.menu_action is not None:
             self.menu_action.setText(_t("Co&mpare variants"))
         if self.spec is not None:
-            self.strip._lesson_labels = [variant_label(v) for v in self.spec.variants]
-            if self.strip.lesson_chosen():
-                self.strip.values.setText(", ".join(self.strip._lesson_labels))
+            self.strip.set_lesson_labels([variant_label(v) for v in self.spec.variants])
         self._make_labels()
         self.multiples.retranslate(self._shown_labels())
         self.curves.retranslate(self._shown_labels())
