@@ -49,7 +49,7 @@
     </message>
     <message>
       <source>L1</source>
-      <translation>L1</translation>
+      <translation>L1 正则化</translation>
     </message>
     <message>
       <source>L2</source>
@@ -108,8 +108,16 @@
       <translation>变化</translation>
     </message>
     <message>
+      <source>accum. BP</source>
+      <translation>累积 BP</translation>
+    </message>
+    <message>
       <source>accumulated BP</source>
       <translation>累积 BP</translation>
+    </message>
+    <message>
+      <source>all epochs</source>
+      <translation>不早停</translation>
     </message>
     <message>
       <source>and</source>
@@ -130,6 +138,10 @@
     <message>
       <source>diverged</source>
       <translation>发散</translation>
+    </message>
+    <message>
+      <source>early stop</source>
+      <translation>早停</translation>
     </message>
     <message>
       <source>early stopping</source>
@@ -168,12 +180,12 @@
       <translation>隐层神经元数</translation>
     </message>
     <message>
-      <source>init {0}</source>
-      <translation>初始化 {0}</translation>
-    </message>
-    <message>
       <source>learning rate η</source>
       <translation>学习率 η</translation>
+    </message>
+    <message>
+      <source>mini-batch</source>
+      <translation>小批量 BP</translation>
     </message>
     <message>
       <source>mini-batch BP</source>
@@ -190,6 +202,10 @@
     <message>
       <source>no early stopping</source>
       <translation>不早停</translation>
+    </message>
+    <message>
+      <source>no reg.</source>
+      <translation>无正则化</translation>
     </message>
     <message>
       <source>no regularisation</source>
@@ -214,6 +230,10 @@
     <message>
       <source>penalty λ</source>
       <translation>惩罚系数 λ</translation>
+    </message>
+    <message>
+      <source>perceptron</source>
+      <translation>感知机</translation>
     </message>
     <message>
       <source>perceptron rule</source>
@@ -300,6 +320,10 @@
       <translation>训练误差（对数）</translation>
     </message>
     <message>
+      <source>val. {0}</source>
+      <translation>验证 {0}</translation>
+    </message>
+    <message>
       <source>validation {0}</source>
       <translation>验证集 {0}</translation>
     </message>
@@ -310,6 +334,10 @@
     <message>
       <source>{0} hidden</source>
       <translation>隐层 {0} 个</translation>
+    </message>
+    <message>
+      <source>{0} init</source>
+      <translation>初值 {0}</translation>
     </message>
     <message>
       <source>{0} is chosen twice</source>

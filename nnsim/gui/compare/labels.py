@@ -7,6 +7,8 @@ for that catalogue where it is translated later.
 
 from __future__ import annotations
 
+from nnsim.engine.activations import activation_entry
+from nnsim.engine.errors import EngineError
 from nnsim.gui.i18n import activation_name, translator
 
 _CONTEXT = "compare"
@@ -90,7 +92,7 @@ FORMATS = {
     "hidden": _n("{0} hidden"),
     "patience": _n("patience {0}"),
     "validation_fraction": _n("validation {0}"),
-    "init": _n("init {0}"),
+    "init": _n("{0} init"),
 }
 
 
@@ -115,26 +117,88 @@ def change_text(name: str, value) -> str:
     return _t(fmt).format(_value(value))
 
 
-#: The short form of a change (the pictures' labels in presentation mode: four to a
-#: row at 24 px on a 1280 px projector, ~180 px each); others keep ``FORMATS``.
+#: The most characters of a short form: four pictures to a row at 24 px on a 1280 px
+#: projector (~180 px each) hold about ten.
+SHORT_MAX = 10
+
+#: The short form of a change (the pictures' labels and the legend in presentation mode),
+#: a format with {0} for the value; every field of ``nnsim.model.compare.VARY`` that a
+#: format shows (the others are words: ``SHORT_WORDS``, ``short_activation``).
 SHORT_FORMATS = {
     "lr": "η {0}",
     "reg_lambda": "λ {0}",
     "momentum": "μ {0}",
     "seed": "#{0}",
+    "batch_size": _n("batch {0}"),
+    "hidden": _n("{0} hidden"),
+    "patience": _n("patience {0}"),
+    "validation_fraction": _n("val. {0}"),
+    "init": _n("{0} init"),
 }
+
+#: Short words for values and lesson labels whose long form is longer than
+#: ``SHORT_MAX`` (the others keep their word: "standard BP" fits as "η 0.001 · #1" does,
+#: "SGD", "momentum", "Adam").
+SHORT_WORDS = {
+    "accumulated": _n("accum. BP"),
+    "minibatch": _n("mini-batch"),
+    "perceptron": _n("perceptron"),
+    "none": _n("no reg."),
+    "early stopping": _n("early stop"),
+}
+#: Short forms that read the same in every language (not translated).
+SHORT_SYMBOLS = {
+    "l1": "L1",  # (the long form adds "正则化" in Chinese)
+    "l2": "L2",
+    "L2": "L2",
+    "uniform01": "U(0,1)",
+    "playground": "U±0.5",
+}
+
+
+def _short_word(key: str) -> str | None:
+    """The short form of a value or lesson label in the UI language; None: it has none."""
+    if key in SHORT_SYMBOLS:
+        return SHORT_SYMBOLS[key]
+    return _t(SHORT_WORDS[key]) if key in SHORT_WORDS else None
+
+
+def short_activation(name: str) -> str:
+    """An activation's name in at most ``SHORT_MAX`` characters: its name in the UI
+    language where that is short, else the registry's symbol ("LReLU 0.2")."""
+    text = activation_name(name)
+    if len(text) <= SHORT_MAX:
+        return text
+    base, _, param = name.partition(":")
+    try:
+        symbol = activation_entry(base).symbol or base
+    except EngineError:
+        symbol = base
+    return f"{symbol} {param}" if param else symbol
+
+
+def short_change(name: str, value) -> str:
+    """One change of a variant in few characters ("η 0.03", "accum. BP", "batch 10")."""
+    if name == "activation":
+        return short_activation(str(value))
+    if name == "early_stopping":
+        return _t("early stop") if value else _t("all epochs")
+    if name == "init":
+        return _t(SHORT_FORMATS["init"]).format(_short_word(str(value)) or value)
+    if name in ("rule", "optimizer", "reg", "regularization"):
+        return _short_word(str(value)) or change_text(name, value)
+    fmt = SHORT_FORMATS.get(name)
+    return _t(fmt).format(_value(value)) if fmt else change_text(name, value)
 
 
 def short_label(variant) -> str:
     """A variant's label in few characters: only the varied values ("η 0.001 · #1")."""
     word = LABEL_WORDS.get(variant.label)
-    if word is not None or not variant.changes:
+    if word is not None:
+        return _short_word(variant.label) or _t(word)
+    if not variant.changes:
         return variant_label(variant)
-    parts = []
-    for k, v in variant.changes.items():
-        fmt = SHORT_FORMATS.get(k)
-        parts.append(fmt.format(_value(v)) if fmt else change_text(k, v))
-    return " · ".join(parts)
+    return " · ".join(short_change(k, v) for k, v in variant.changes.items())
 
 
 def variant_label(variant) -> str:
