@@ -29,7 +29,7 @@ EXPECTED = {
     ("reg", "l1"): ("L1", "L1"),
     ("regularization", "l2"): ("L2", "L2"),
     ("activation", "sigmoid"): ("sigmoid σ", "Sigmoid σ"),
-    ("activation", "identity"): ("identity", "恒等（线性）"),
+    ("activation", "identity"): ("identity", "恒等"),
     ("activation", "leaky_relu"): ("Leaky ReLU", "Leaky ReLU"),
     ("activation", "leaky_relu:0.2"): ("LReLU 0.2", "LReLU 0.2"),
     ("activation", "relu"): ("ReLU", "ReLU"),

@@ -7,6 +7,8 @@ for that catalogue where it is translated later.
 
 from __future__ import annotations
 
+import re
+
 from nnsim.engine.activations import activation_entry
 from nnsim.engine.errors import EngineError
 from nnsim.gui.i18n import activation_name, translator
@@ -165,11 +167,14 @@ def _short_word(key: str) -> str | None:
 
 def short_activation(name: str) -> str:
     """An activation's name in at most ``SHORT_MAX`` characters: its name in the UI
-    language where that is short, else the registry's symbol ("LReLU 0.2")."""
+    language where that is short (without an aside in brackets), else the registry's
+    symbol ("LReLU 0.2")."""
+    base, _, param = name.partition(":")
     text = activation_name(name)
+    if not param:  # "identity (linear)": the name without its aside
+        text = re.sub(r"\s*[(（][^()（）]*[)）]$", "", text)
     if len(text) <= SHORT_MAX:
         return text
-    base, _, param = name.partition(":")
     try:
         symbol = activation_entry(base).symbol or base
     except EngineError:
