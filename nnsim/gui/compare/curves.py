@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnsim.gui.compare.labels import _t
 from nnsim.gui.compare.multiples import DIVERGED, LABEL_PX, MAX_CELLS
+from nnsim.gui.plots.axes import ReadableAxis
 from nnsim.gui.plots.base import PEN_SCALE, TICK_PT
 from nnsim.gui.plots.colors import SERIES
 
@@ -107,7 +108,7 @@ class LossCurves(pg.PlotWidget):
     """Training loss against epochs, one curve per variant."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": ReadableAxis("left"), "bottom": ReadableAxis("bottom")})
         self.presentation = False
         self.plot = self.getPlotItem()
         self.plot.setMenuEnabled(False)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
 
 from nnsim.gui.i18n import current_language
+from nnsim.gui.plots.axes import ReadableAxis
 from nnsim.gui.plots.base import PlotPanel, StableRange, downsample, nice_ceiling, pen
 from nnsim.gui.plots.colors import TEST_COLOR, TRAIN_COLOR
 
@@ -37,7 +38,7 @@ class ErrorPlot(PlotPanel):
         self.log_box = self.add_option(lambda: self.tr("Log scale"), False, self._log_toggled)
         self.acc_box = self.add_option(lambda: self.tr("Accuracy"), False, self._acc_toggled)
         g = self.graphics
-        self.loss = g.addPlot(row=0, col=0)
+        self.loss = g.addPlot(row=0, col=0, axisItems={"left": ReadableAxis("left"), "bottom": ReadableAxis("bottom")})
         self.acc = g.addPlot(row=1, col=0)
         self.acc.setXLink(self.loss)
         self.acc.setYRange(0, 1.02, padding=0)
