@@ -230,8 +230,11 @@ class ReplicaTrainer:
                 self.best_index[r] = moved[b]
             self.n_rows[r] = n[k] = rows.size
         self._ensure_rows(int(n.max()) + 1)
-        cols[:, 9] = self._c[ids, np.maximum(n - 1, 0), 9] + 1
-        cols[n == 0, 9] = 0
+        # the row counter: one past the previous row's (a first row's previous slot is
+        # uninitialised memory, not read)
+        has = n > 0
+        cols[:, 9] = 0
+        cols[has, 9] = self._c[ids[has], n[has] - 1, 9] + 1
         self._w[ids, n] = theta
         self._c[ids, n] = cols
         self.cursor[ids] = n
