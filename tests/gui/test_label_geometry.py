@@ -354,3 +354,55 @@ def test_tidy_layout_leaves_the_two_sub_columns_their_gap(app_window, settle):
     )
     assert frames[-1].left() - frames[-2].right() == pytest.approx(COLUMN_GAP, abs=12)
     win.undo_stack.undo()
+
+
+def test_free_spots_agree_with_the_one_by_one_tests():
+    """The spots tested all at once are those the scalar tests pass, one by one, over
+    random edges, boxes, discs and lines (many of them touching the candidates)."""
+    import numpy as np
+    from PySide6.QtCore import QLineF, QPointF
+
+    from nnsim.gui.canvas.label_placement import LABEL_MARGIN, free_spots
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        a, b = rng.uniform(0, 200, 2), rng.uniform(0, 200, 2)
+        line = QLineF(QPointF(*a), QPointF(*b))
+        if rng.random() < 0.2:  # horizontal and vertical edges: Liang–Barsky's p = 0 case
+            line = QLineF(QPointF(a[0], a[1]), QPointF(b[0], a[1] if rng.random() < 0.5 else b[1]))
+            if rng.random() < 0.5:
+                line = QLineF(QPointF(a[0], a[1]), QPointF(a[0], b[1]))
+        ts = rng.uniform(0, 1, 30)
+        w, lh = rng.uniform(10, 60), rng.uniform(8, 20)
+        boxes = [QRectF(*rng.uniform(0, 200, 2), *rng.uniform(5, 40, 2)) for _ in range(4)]
+        circles = [(QPointF(*rng.uniform(0, 200, 2)), rng.uniform(3, 20)) for _ in range(6)]
+        lines = [
+            (QPointF(*rng.uniform(0, 200, 2)), QPointF(*rng.uniform(0, 200, 2)), rng.uniform(1, 4))
+            for _ in range(5)
+        ]
+        got = free_spots(
+            line,
+            ts,
+            w,
+            lh,
+            np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in boxes]),
+            np.array([(p.x(), p.y(), r) for p, r in circles]),
+            np.array([(p.x(), p.y(), q.x(), q.y(), pad) for p, q, pad in lines]),
+        )
+        want = []
+        for t in ts:
+            c = line.pointAt(t)
+            rect = QRectF(c.x() - w / 2, c.y() - lh / 2, w, lh)
+            room = rect.adjusted(-LABEL_MARGIN, -LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN)
+            if any(rect.intersects(r) for r in boxes):
+                continue
+            if any(circle_hits_rect(p, r, rect) for p, r in circles):
+                continue
+            if any(segment_hits_rect(p, q, room, pad) for p, q, pad in lines):
+                continue
+            want.append(t)
+        assert [t for t, _r, _room in got] == want
+        for t, rect, room in got:
+            c = line.pointAt(t)
+            assert rect.center().x() == pytest.approx(c.x()) and rect.width() == pytest.approx(w)
+            assert room.contains(rect) and room.width() == pytest.approx(w + 2 * LABEL_MARGIN)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
@@ -52,6 +53,65 @@ def segment_hits_rect(p1: QPointF, p2: QPointF, rect: QRectF, pad: float = 0.0) 
         if lo > hi:
             return False
     return True
+
+
+def free_spots(line, ts, w: float, lh: float, boxes, circles, lines) -> list:
+    """The spots of ``ts`` along ``line`` where a ``w`` × ``lh`` label is free, in order.
+
+    All spots are tested at once (``segment_hits_rect`` and ``circle_hits_rect`` spot by
+    spot took 17 ms for the Playground network, once a growing number asked for new
+    places in the middle of a training run). A spot is free when its label covers none of
+    ``boxes`` ((B, 4): left, top, right, bottom) and none of ``circles`` ((C, 3): x, y,
+    radius), and its room (``LABEL_MARGIN`` more on each side) meets none of ``lines``
+    ((L, 5): x0, y0, x1, y1 and the line's own pad). Returns (t, rect, room) per free spot.
+    """
+    t = np.asarray(ts, dtype=float)
+    m = LABEL_MARGIN
+    p1, p2 = line.p1(), line.p2()
+    # as QLineF.pointAt and QRectF(x, y, w, h) compute them
+    left = p1.x() + (p2.x() - p1.x()) * t - w / 2
+    top = p1.y() + (p2.y() - p1.y()) * t - lh / 2
+    right, bottom = left + w, top + lh
+    ok = np.ones(t.size, bool)
+    if len(boxes):
+        b = boxes[:, None, :]
+        ok &= ~(
+            (left < b[..., 2]) & (b[..., 0] < right) & (top < b[..., 3]) & (b[..., 1] < bottom)
+        ).any(0)
+    if len(circles):
+        c = circles[:, None, :]
+        dx = np.minimum(np.maximum(c[..., 0], left), right) - c[..., 0]
+        dy = np.minimum(np.maximum(c[..., 1], top), bottom) - c[..., 1]
+        ok &= ~(dx * dx + dy * dy < c[..., 2] * c[..., 2]).any(0)
+    if len(lines):
+        s = lines[:, None, :]
+        x0, y0, pad = s[..., 0], s[..., 1], s[..., 4]
+        dx, dy = s[..., 2] - x0, s[..., 3] - y0
+        # Liang–Barsky against every room at once (as segment_hits_rect, one by one)
+        lo, hi = np.zeros((len(lines), t.size)), np.ones((len(lines), t.size))
+        out = np.zeros_like(lo, dtype=bool)
+        for p, q in (
+            (-dx, x0 - (left - m - pad)),
+            (dx, (right + m + pad) - x0),
+            (-dy, y0 - (top - m - pad)),
+            (dy, (bottom + m + pad) - y0),
+        ):
+            p, q = np.broadcast_arrays(p, q)
+            flat = p == 0
+            out |= flat & (q < 0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                r = np.where(flat, 0.0, q / np.where(flat, 1.0, p))
+            lo = np.where(~flat & (p < 0), np.maximum(lo, r), lo)
+            hi = np.where(~flat & (p > 0), np.minimum(hi, r), hi)
+        ok &= ~(~out & (lo <= hi)).any(0)
+    return [
+        (
+            float(t[k]),
+            QRectF(left[k], top[k], w, lh),
+            QRectF(left[k] - m, top[k] - m, w + 2 * m, lh + 2 * m),
+        )
+        for k in np.flatnonzero(ok)
+    ]
 
 
 def circle_hits_rect(center: QPointF, radius: float, rect: QRectF) -> bool:
@@ -169,26 +229,17 @@ class LabelPlacement:
         th = self.theme
         # the spots of each edge clear of neurons, their texts and the other edges, best first
         spots: dict[tuple[int, int], list[tuple[float, QRectF, QRectF]]] = {}
+        box_array = np.array([(b.left(), b.top(), b.right(), b.bottom()) for b in boxes])
+        circle_array = np.array([(p.x(), p.y(), r) for p, r in circles])
+        line_array = np.array([(a.x(), a.y(), b.x(), b.y(), w) for _o, a, b, w in lines])
+        owners = [o for o, _a, _b, _w in lines]
+        grid = [0.06 + 0.88 * k / LABEL_SPOTS for k in range(LABEL_SPOTS + 1)]
         for e in todo:
             w = label_size(th, e._text)[0] if lw is None else lw
             usual = e.t_at(LABEL_T)
-            ts = sorted(
-                (0.06 + 0.88 * k / LABEL_SPOTS for k in range(LABEL_SPOTS + 1)),
-                key=lambda t: abs(t - usual),
-            )
-            free = []
-            for t in [usual, *ts]:
-                c = e._line.pointAt(t)
-                rect = QRectF(c.x() - w / 2, c.y() - lh / 2, w, lh)
-                room = rect.adjusted(-LABEL_MARGIN, -LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN)
-                if any(rect.intersects(b) for b in boxes):
-                    continue
-                if any(circle_hits_rect(p, r, rect) for p, r in circles):
-                    continue
-                if any(o is not e and segment_hits_rect(a, b, room, w) for o, a, b, w in lines):
-                    continue
-                free.append((t, rect, room))
-            spots[(e.i, e.j)] = free
+            ts = [usual, *sorted(grid, key=lambda t: abs(t - usual))]
+            others = line_array[[o is not e for o in owners]] if owners else line_array
+            spots[(e.i, e.j)] = free_spots(e._line, ts, w, lh, box_array, circle_array, others)
         # each number takes its best spot not covered by those placed before it; the ones
         # left without go first in the next round (the crossing edges' few spots), and the
         # round that prints the most of the featured ones (the selected neurons' edges, a

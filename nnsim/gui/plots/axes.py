@@ -58,7 +58,11 @@ class ReadableAxis(pg.AxisItem):
         self.setStyle(textFillLimits=[(0, 0.95)])
 
     def _metrics(self) -> QFontMetricsF:
-        return QFontMetricsF(self.style.get("tickFont") or self.font())
+        font = self.style.get("tickFont") or self.font()
+        key = font.key()
+        if getattr(self, "_fm_key", None) != key:  # (made once per font: axes repaint often)
+            self._fm_key, self._fm = key, QFontMetricsF(font)
+        return self._fm
 
     def _room(self, strings) -> float:
         """The pixels one label needs along the axis, air included."""
@@ -67,7 +71,9 @@ class ReadableAxis(pg.AxisItem):
         if self.orientation in ("left", "right"):
             return fm.height() + air
         # side by side, numbers read as one row unless a number's width stands between
-        widest = max((fm.horizontalAdvance(s) for s in strings), default=0.0)
+        # the longest texts are the widest (digits are of one width): measure only those
+        n = max((len(s) for s in strings), default=0)
+        widest = max((fm.horizontalAdvance(s) for s in strings if len(s) == n), default=0.0)
         return widest + max(air, widest)
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph's name)
@@ -83,6 +89,16 @@ class ReadableAxis(pg.AxisItem):
         if self._tickSpacing is not None or not (math.isfinite(span) and span > 0 and size > 0):
             return super().tickSpacing(minVal, maxVal, size)
         scale = self.scale * self.autoSIPrefixScale
+        # an axis repaints at every frame while its range holds still: the same answer
+        self._metrics()
+        key = (lo, hi, size, scale, self._fm_key)
+        if getattr(self, "_spacing_key", None) == key:
+            return self._spacing
+        self._spacing_key, self._spacing = key, self._linear_spacing(lo, hi, size, scale)
+        return self._spacing
+
+    def _linear_spacing(self, lo: float, hi: float, size: float, scale: float) -> list:
+        span = hi - lo
         for step in nice_steps(span * self._metrics().height() / size):
             first, count = math.ceil(lo / step), math.floor(hi / step) - math.ceil(lo / step) + 1
             if count > 100:  # (a hundred labels never fit: the next step)
@@ -91,7 +107,7 @@ class ReadableAxis(pg.AxisItem):
             if step > span or step * size / span >= self._room(self.tickStrings(values, scale, step)):
                 mantissa = round(step / 10.0 ** math.floor(math.log10(step)), 6)
                 return [(step, 0.0), (step / (4 if mantissa == 2.0 else 5), 0.0)]
-        return super().tickSpacing(minVal, maxVal, size)  # (not reached: steps grow)
+        return [(span, 0.0)]  # (not reached: the steps grow past the span)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         if self.logMode:
