@@ -132,7 +132,7 @@ def main(argv=None) -> int:
         f"redraws/s fit in one idle core; the process got {cpu / dt:.2f} cores"
     )
     print(
-        f"processor time of a tick (training + redraw): {np.median(tick_cpu):.1f} ms median, "
+        f"processor time of a tick (training; the redraw follows in a turn of its own): {np.median(tick_cpu):.1f} ms median, "
         f"{sum(tick_cpu) / max(1, len(tick_cpu)):.1f} mean; ticks {len(tick_cpu)}"
     )
     print(f"diverged variants:    {diverged:8d}")

@@ -313,11 +313,17 @@ def test_a_long_tick_leaves_the_event_loop_a_gap_before_the_next(qtbot, compare)
     try:
         slow = lambda: time.sleep(0.045)  # noqa: E731 — a frame that draws for 45 ms
         view.runner.frame.connect(slow)
+        drawn = []
+        view.runner.frame.connect(lambda: drawn.append(view.runner.timer.remainingTime()))
         view.runner.tick()
+        # the frame is not drawn inside the tick: in a turn of the event loop of its own
+        assert drawn == [] and view.runner._draw_timer.isActive()
+        qtbot.waitUntil(lambda: bool(drawn), timeout=2000)
         # due again in MIN_GAP_MS, not at once: painting and other timers go first
         assert view.runner.playing and view.runner.timer.interval() == MIN_GAP_MS
         view.runner.frame.disconnect(slow)
-        view.runner.tick()
+        with qtbot.waitSignal(view.runner.frame, timeout=2000):
+            view.runner.tick()
         assert MIN_GAP_MS <= view.runner.timer.interval() < TICK_MS
     finally:
         view.runner.pause()

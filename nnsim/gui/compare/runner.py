@@ -1,7 +1,8 @@
 """Plays a ``Comparison`` on the UI thread in time-bounded chunks, so the window never stalls.
 
 Every tick of a timer trains whole epochs (all variants together) until a time budget is
-spent or the pace's share of epochs is done, then emits ``frame``. The variants of a
+spent or the pace's share of epochs is done; ``frame`` follows in a turn of the event loop
+of its own, so that input and other timers wait for the training or the drawing, not both. The variants of a
 lesson are tiny networks: an epoch of 16 of them takes a millisecond or two, so chunks of
 at most ``BUDGET_S`` keep the event loop free without a thread (a worker thread would
 fight the UI thread for the GIL on such small NumPy calls and make no run faster).
@@ -56,6 +57,13 @@ class CompareRunner(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        # the frame is drawn in a turn of the event loop of its own, after the training:
+        # a key press or another timer waits for one of the two, never for both
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self._draw)
+        self._tick_began = 0.0
         #: seconds spent training, epochs trained (for the benchmark)
         self.train_time = 0.0
         self.trained = 0
@@ -129,10 +137,21 @@ class CompareRunner(QObject):
             self.frame.emit()
             self.finished.emit()
             return
+        self._tick_began = now
         if done:
-            self.frame.emit()
+            if self.timer.isActive():
+                self.timer.start(TICK_MS)  # re-armed once the frame is drawn (``_draw``)
+            self._draw_timer.start()
+        else:
+            self._rearm()
+
+    def _draw(self) -> None:
+        self.frame.emit()
+        self._rearm()
+
+    def _rearm(self) -> None:
         if self.timer.isActive():
             # the next tick TICK_MS after this one began, but never at once: a tick that
             # ran long (training and drawing) leaves the event loop a gap to paint in
-            spent = 1e3 * (time.perf_counter() - now)
+            spent = 1e3 * (time.perf_counter() - self._tick_began)
             self.timer.start(max(MIN_GAP_MS, int(TICK_MS - spent)))
