@@ -50,6 +50,21 @@ def _built_window(file_or_lesson=None, **options):
         _delete_window(win)
 
 
+@pytest.fixture(autouse=True)
+def _deferred_deletes_done():
+    """Before each test, delete now what earlier tests left to ``deleteLater`` (pytest-qt
+    closes the widgets given to ``qtbot.addWidget`` that way, after the fixtures' teardown):
+    no widget of another test is deleted in the middle of this one."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:  # (tests that never touch Qt do not load it)
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+
+
 @pytest.fixture(scope="session")
 def delete_window():
     """``delete_window(win)``: close a window and delete its Qt objects now (see
