@@ -80,10 +80,15 @@ def _drawn(qtbot, pt, last, width):
 
 
 @pytest.mark.parametrize("pt", [10.0, 16.0])
-@pytest.mark.parametrize("last", [30, 200, 123456, 2_000_000])
+@pytest.mark.parametrize("last", [2, 30, 200, 123456, 2_000_000])
 @pytest.mark.parametrize("width", [250, 500, 1100])
 def test_epoch_labels_never_touch(qtbot, pt, last, width):
     drawn = sorted(_drawn(qtbot, pt, last, width), key=lambda d: d[1])
     assert len(drawn) >= (2 if width >= 500 else 1), drawn
+    # every label reads its tick's value (a step of 0.25 printed 0.75 as "0.8")
+    axis_values = [float(t.replace("k", "e3").replace("M", "e6")) for t, _c, _w in drawn]
+    assert axis_values == sorted(axis_values) and len(set(axis_values)) == len(axis_values)
+    steps = {round(b - a, 9) for a, b in zip(axis_values, axis_values[1:])}
+    assert len(steps) <= 1, (drawn, steps)  # evenly spaced, as their ticks are
     for (t1, c1, w1), (t2, c2, w2) in zip(drawn, drawn[1:]):
         assert c2 - c1 >= (w1 + w2) / 2 + 2, (t1, t2, c2 - c1, w1, w2)

@@ -18,8 +18,9 @@ from PySide6.QtGui import QFontMetricsF
 #: closest two labels (decades included) have room is used.
 MANTISSA_SETS = ((2, 3, 4, 5, 6, 7, 8, 9), (2, 3, 5), (2, 5), (3,), ())
 
-#: Nice steps within a decade, for linear spacing.
-STEPS = (1.0, 2.0, 2.5, 5.0)
+#: Nice steps within a decade, for linear spacing (not 2.5: pyqtgraph prints a tick's value
+#: with the step's decimals, and 0.25 would read "0.2", 0.75 "0.8").
+STEPS = (1.0, 2.0, 5.0)
 
 
 def _closest(mantissas) -> float:
@@ -29,7 +30,7 @@ def _closest(mantissas) -> float:
 
 
 def nice_steps(smallest: float):
-    """Nice step sizes (1, 2, 2.5, 5 × 10ᵏ) from the first one ≥ ``smallest`` upwards."""
+    """Nice step sizes (1, 2, 5 × 10ᵏ) from the first one ≥ ``smallest`` upwards."""
     k = math.floor(math.log10(smallest)) if smallest > 0 else 0
     while True:
         for s in STEPS:
