@@ -130,6 +130,19 @@ def _settle(win, size=(1280, 800), presentation=None) -> None:
     QApplication.processEvents()
 
 
+def _open_on_canvas(win, lesson) -> None:
+    """Open ``lesson`` in the shared window (what the last test edited dropped), on the canvas."""
+    win.undo_stack.setClean()
+    assert win.open_lesson(lesson)
+    win.show_view("network")
+
+
+@pytest.fixture
+def open_on_canvas():
+    """``open_on_canvas(win, lesson)``: a module's shared window on ``lesson``'s canvas."""
+    return _open_on_canvas
+
+
 @pytest.fixture
 def settle():
     """``settle(win, size=(1280, 800), presentation=None)``: the window laid out at a size."""

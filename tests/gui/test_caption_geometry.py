@@ -14,12 +14,6 @@ LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
 CAPTION_GAP_PX = 4.0
 
 
-def open_on_canvas(win, lesson) -> None:
-    win.undo_stack.setClean()
-    assert win.open_lesson(lesson)
-    win.show_view("network")
-
-
 def gap(a, b) -> float:
     """Distance between two rectangles (0 when they touch or overlap)."""
     dx = max(b.left() - a.right(), a.left() - b.right(), 0.0)
@@ -49,7 +43,7 @@ def caption_problems(win) -> list[str]:
 
 
 @pytest.mark.parametrize("lesson", LESSON_NAMES)
-def test_link_captions_stand_clear_of_the_layers(app_window, settle, lesson):
+def test_link_captions_stand_clear_of_the_layers(app_window, settle, lesson, open_on_canvas):
     win = app_window
     open_on_canvas(win, lesson)
     for presentation in (False, True):
@@ -58,7 +52,7 @@ def test_link_captions_stand_clear_of_the_layers(app_window, settle, lesson):
     win.set_presentation(False)
 
 
-def test_the_convolution_lessons_caption_had_no_room_before(app_window, settle):
+def test_the_convolution_lessons_caption_had_no_room_before(app_window, settle, open_on_canvas):
     """The check sees the defect: the convolution lesson's "W 1×1×3×3" between two boxes
     90 apart, drawn at the document's own positions (no room made for it), touches both."""
     win = app_window
@@ -78,7 +72,7 @@ def test_the_convolution_lessons_caption_had_no_room_before(app_window, settle):
 
 
 @pytest.mark.parametrize("lesson", ["mnist-mlp", "mnist-cnn"])
-def test_mnist_captions_are_read_at_1280_by_800(app_window, settle, lesson):
+def test_mnist_captions_are_read_at_1280_by_800(app_window, settle, lesson, open_on_canvas):
     win = app_window
     open_on_canvas(win, lesson)
     settle(win, (1280, 800), False)

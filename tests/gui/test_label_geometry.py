@@ -7,23 +7,48 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QApplication
 
-from nnsim.gui.canvas.label_placement import circle_hits_rect, segment_hits_rect
 from nnsim.gui.presentation import projector_figures
 from nnsim.gui.window_look import PRESENTATION_TEXT_PX
 from nnsim.lessons import LESSONS
 
+
+# The one-by-one geometry tests: the reference that label_placement.free_spots (all spots
+# at once) is checked against, and what the checks below use.
+def segment_hits_rect(p1: QPointF, p2: QPointF, rect: QRectF, pad: float = 0.0) -> bool:
+    """Whether the segment p1–p2 passes through ``rect`` grown by ``pad`` on each side
+    (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = p1.x(), p1.y(), p2.x(), p2.y()
+    left, right = rect.left() - pad, rect.right() + pad
+    top, bottom = rect.top() - pad, rect.bottom() + pad
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def circle_hits_rect(center: QPointF, radius: float, rect: QRectF) -> bool:
+    """Whether a disc and a rectangle overlap."""
+    x = min(max(center.x(), rect.left()), rect.right())
+    y = min(max(center.y(), rect.top()), rect.bottom())
+    return (x - center.x()) ** 2 + (y - center.y()) ** 2 < radius * radius
+
+
 SIZES = [(1280, 800), (1920, 1080)]
 LESSON_NAMES = [lesson.name for lesson in LESSONS if lesson.available]
-
-
-def open_on_canvas(win, lesson) -> None:
-    """Open ``lesson`` in the shared window (what the last test edited dropped), on the canvas."""
-    win.undo_stack.setClean()
-    assert win.open_lesson(lesson)
-    win.show_view("network")
 
 
 def fill_values(scene):
@@ -85,7 +110,7 @@ def problems(scene) -> list[str]:
 
 
 @pytest.mark.parametrize("lesson", LESSON_NAMES)
-def test_no_printed_number_hides_another(weights_window, settle, lesson):
+def test_no_printed_number_hides_another(weights_window, settle, lesson, open_on_canvas):
     win = weights_window
     open_on_canvas(win, lesson)
     scene = win.scene
@@ -108,7 +133,9 @@ def test_no_printed_number_hides_another(weights_window, settle, lesson):
     win.set_presentation(False)
 
 
-def test_weights_that_find_no_room_show_for_the_selected_neuron(weights_window, settle):
+def test_weights_that_find_no_room_show_for_the_selected_neuron(
+    weights_window, settle, open_on_canvas
+):
     """A link whose numbers cannot all be printed says so in the view; clicking a neuron
     prints every weight of its edges (they choose their spots first; where the other
     edges leave them no room, those fade), without covering anything."""
@@ -162,7 +189,7 @@ def test_weights_that_find_no_room_show_for_the_selected_neuron(weights_window, 
     win.set_presentation(False)
 
 
-def test_a_dense_link_prints_the_selected_neurons_weights(weights_window, settle):
+def test_a_dense_link_prints_the_selected_neurons_weights(weights_window, settle, open_on_canvas):
     win = weights_window
     open_on_canvas(win, "overfitting")
     settle(win, (1920, 1080), False)
@@ -194,7 +221,7 @@ def test_the_checks_see_a_covered_number():
     assert not circle_hits_rect(QPointF(50, 10), 9, rect)
 
 
-def test_a_long_input_name_is_printed_whole(weights_window, settle):
+def test_a_long_input_name_is_printed_whole(weights_window, settle, open_on_canvas):
     """An input called "ripeness" does not fit its circle at full size: it is printed
     whole, at the names' size, beside the circle, and the view keeps it in sight."""
     from PySide6.QtGui import QFontMetricsF
@@ -221,7 +248,7 @@ def test_a_long_input_name_is_printed_whole(weights_window, settle):
 
 @pytest.mark.parametrize("presentation", [False, True])
 def test_a_whole_step_of_the_worked_example_keeps_every_text_clear(
-    weights_window, settle, presentation
+    weights_window, settle, presentation, open_on_canvas
 ):
     """The canvas notes the step-through prints (e₁ = −0.00265 under h1, g₁ under y1) and
     the weights it updates (0.8 → 0.7976, wider) never cover one another, at 1280×800 and
@@ -300,7 +327,7 @@ def test_every_weight_of_the_worked_example_is_printed_after_its_update(
 
 
 @pytest.mark.parametrize("lesson", ["mnist-cnn", "mnist-mlp"])
-def test_boxes_beside_ten_outputs_are_legible(app_window, settle, lesson):
+def test_boxes_beside_ten_outputs_are_legible(app_window, settle, lesson, open_on_canvas):
     """MNIST's layer boxes next to its ten outputs, at 1440×900 in normal mode: the ten
     stand in two sub-columns, so the fit is not set by one tall column, and each box's
     kind, shape and activation print at least 12 px high on screen (5 to 7 px when the
@@ -337,7 +364,7 @@ def test_only_a_tall_column_between_boxes_stands_in_two():
     assert columns(784, 32, 10) == [1, 1, 2]
 
 
-def test_tidy_layout_leaves_the_two_sub_columns_their_gap(app_window, settle):
+def test_tidy_layout_leaves_the_two_sub_columns_their_gap(app_window, settle, open_on_canvas):
     """Edit ▸ Tidy layout on MNIST's CNN: the ten outputs' frame, which grows rightwards
     from its position, starts one column gap (150) right of the flatten box."""
     from nnsim.gui.canvas.layout import COLUMN_GAP, overlapping

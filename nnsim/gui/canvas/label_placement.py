@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from nnsim.gui.fonts import canvas_font
@@ -32,35 +32,13 @@ def label_size(theme, text: str) -> tuple[float, float]:
     return fm.horizontalAdvance(text) + 10, fm.height() + 4
 
 
-def segment_hits_rect(p1: QPointF, p2: QPointF, rect: QRectF, pad: float = 0.0) -> bool:
-    """Whether the segment p1–p2 passes through ``rect`` grown by ``pad`` on each side
-    (Liang–Barsky clipping)."""
-    x0, y0, x1, y1 = p1.x(), p1.y(), p2.x(), p2.y()
-    left, right = rect.left() - pad, rect.right() + pad
-    top, bottom = rect.top() - pad, rect.bottom() + pad
-    dx, dy = x1 - x0, y1 - y0
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return False
-    return True
-
-
 def free_spots(line, ts, w: float, lh: float, boxes, circles, lines) -> list:
     """The spots of ``ts`` along ``line`` where a ``w`` × ``lh`` label is free, in order.
 
-    All spots are tested at once (``segment_hits_rect`` and ``circle_hits_rect`` spot by
-    spot took 17 ms for the Playground network, once a growing number asked for new
-    places in the middle of a training run). A spot is free when its label covers none of
+    All spots are tested at once (spot by spot, in Python, took 17 ms for the Playground
+    network, once a growing number asked for new places in the middle of a training run;
+    tests/gui/test_label_geometry.py keeps the one-by-one tests as the reference). A spot
+    is free when its label covers none of
     ``boxes`` ((B, 4): left, top, right, bottom) and none of ``circles`` ((C, 3): x, y,
     radius), and its room (``LABEL_MARGIN`` more on each side) meets none of ``lines``
     ((L, 5): x0, y0, x1, y1 and the line's own pad). Returns (t, rect, room) per free spot.
@@ -87,7 +65,7 @@ def free_spots(line, ts, w: float, lh: float, boxes, circles, lines) -> list:
         s = lines[:, None, :]
         x0, y0, pad = s[..., 0], s[..., 1], s[..., 4]
         dx, dy = s[..., 2] - x0, s[..., 3] - y0
-        # Liang–Barsky against every room at once (as segment_hits_rect, one by one)
+        # Liang–Barsky clipping against every room at once
         lo, hi = np.zeros((len(lines), t.size)), np.ones((len(lines), t.size))
         out = np.zeros_like(lo, dtype=bool)
         for p, q in (
@@ -112,13 +90,6 @@ def free_spots(line, ts, w: float, lh: float, boxes, circles, lines) -> list:
         )
         for k in np.flatnonzero(ok)
     ]
-
-
-def circle_hits_rect(center: QPointF, radius: float, rect: QRectF) -> bool:
-    """Whether a disc and a rectangle overlap."""
-    x = min(max(center.x(), rect.left()), rect.right())
-    y = min(max(center.y(), rect.top()), rect.bottom())
-    return (x - center.x()) ** 2 + (y - center.y()) ** 2 < radius * radius
 
 
 class LabelPlacement:

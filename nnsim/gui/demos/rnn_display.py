@@ -19,6 +19,7 @@ from nnsim.engine.notation import fmt
 from nnsim.gui.demos.widgets import BLUE, GREEN, ORANGE, pen, plot_widget, style_plot
 from nnsim.gui.fonts import font_families
 from nnsim.gui.i18n import translator
+from nnsim.gui.plots.axes import nice_steps
 
 _CONTEXT = "demos.rnn"
 
@@ -280,8 +281,7 @@ class RnnDisplay:
                 ax.setTickSpacing()
                 continue
             want = (hi - lo) * 1.6 * plot.fontMetrics().height() / pixels
-            step = 10.0 ** np.floor(np.log10(want))
-            major = next(m * step for m in (1, 2, 5, 10) if m * step >= want)
+            major = next(nice_steps(want))
             ax.setTickSpacing(major, major)
 
     def _curve_key(self, f) -> str:

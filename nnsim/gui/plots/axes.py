@@ -45,8 +45,9 @@ class ReadableAxis(pg.AxisItem):
 
     Linear mode: one labelled level, the finest nice step at which neighbouring labels
     are their height plus ``GAP`` heights apart (vertical) or twice their width apart
-    (horizontal), and an unlabelled level of minor ticks. Log mode: every decade, and the in-between values
-    that have that room; with less than a decade in view, nice linear values of it.
+    (horizontal), and an unlabelled level of minor ticks. Log mode: every decade, and the
+    in-between values that have that room; with less than a decade in view, nice linear
+    values of it.
     """
 
     #: Air between two labels, in label heights.
@@ -57,11 +58,13 @@ class ReadableAxis(pg.AxisItem):
         # the spacing below keeps labels apart; pyqtgraph's own limit on how much of the
         # axis text may cover would drop rows of labels that have room
         self.setStyle(textFillLimits=[(0, 0.95)])
+        self._fm_key = self._fm = None  # the tick font's metrics, made once per font
+        self._spacing_key = self._spacing = None  # the last linear spacing and its inputs
 
     def _metrics(self) -> QFontMetricsF:
         font = self.style.get("tickFont") or self.font()
         key = font.key()
-        if getattr(self, "_fm_key", None) != key:  # (made once per font: axes repaint often)
+        if self._fm_key != key:  # (axes repaint often)
             self._fm_key, self._fm = key, QFontMetricsF(font)
         return self._fm
 
@@ -93,7 +96,7 @@ class ReadableAxis(pg.AxisItem):
         # an axis repaints at every frame while its range holds still: the same answer
         self._metrics()
         key = (lo, hi, size, scale, self._fm_key)
-        if getattr(self, "_spacing_key", None) == key:
+        if self._spacing_key == key:
             return self._spacing
         self._spacing_key, self._spacing = key, self._linear_spacing(lo, hi, size, scale)
         return self._spacing

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.gui.plots.axes import nice_steps
 from nnsim.gui.plots.export import ExportError, ask_path, export_graphics
 
 #: Tick label point size and line width factor, normal and in presentation mode.
@@ -247,11 +248,7 @@ def nice_ceiling(v: float) -> float:
 
     if not math.isfinite(v) or v <= 0:
         return 1.0
-    k = math.floor(math.log10(v))
-    for m in (1.0, 2.0, 5.0, 10.0):
-        if m * 10**k >= v * (1 - 1e-12):
-            return m * 10**k
-    return 10.0 ** (k + 1)
+    return next(nice_steps(v))
 
 
 class StableRange:
